@@ -1,0 +1,127 @@
+"""The workspace tables, as SQLAlchemy 2 typed ORM classes.
+
+The tables are created and changed only by the numbered steps in
+:mod:`sat_tool.store.migrations`; a test checks that these classes and the
+migrated database agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    """Base of every workspace table."""
+
+
+class MetaRow(Base):
+    """Key/value facts about the workspace itself: application marker, schema version."""
+
+    __tablename__ = "sat_meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(String)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    created: Mapped[str] = mapped_column(String, default="")
+    last_opened: Mapped[str] = mapped_column(String, default="")
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text, default="")
+    publication: Mapped[str] = mapped_column(Text, default="")
+    date: Mapped[str] = mapped_column(String, default="")
+    url: Mapped[str] = mapped_column(Text, default="")
+    reliability: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+    __table_args__ = (
+        UniqueConstraint("case_id", "number"),
+        {"sqlite_autoincrement": True},
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="SET NULL"), nullable=True
+    )
+    date: Mapped[str] = mapped_column(String, default="")
+    type: Mapped[str] = mapped_column(String)
+    credibility: Mapped[str] = mapped_column(String)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    quote: Mapped[str] = mapped_column(Text, default="")
+    quote_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class MatrixRowTable(Base):
+    """A matrix (the table is ``matrices``)."""
+
+    __tablename__ = "matrices"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    conclusions: Mapped[str] = mapped_column(Text, default="")
+    milestones: Mapped[str] = mapped_column(Text, default="")
+
+
+class HypothesisRow(Base):
+    __tablename__ = "hypotheses"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    matrix_id: Mapped[int] = mapped_column(
+        ForeignKey("matrices.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class InclusionRow(Base):
+    """An evidence item included in a matrix, with its relevance and row position."""
+
+    __tablename__ = "matrix_evidence"
+    matrix_id: Mapped[int] = mapped_column(
+        ForeignKey("matrices.id", ondelete="CASCADE"), primary_key=True
+    )
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    relevance: Mapped[str] = mapped_column(String)
+
+
+class RatingRow(Base):
+    """The rating of one cell (evidence × hypothesis), with its analyst and rationale."""
+
+    __tablename__ = "ratings"
+    evidence_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence.id", ondelete="CASCADE"), primary_key=True
+    )
+    hypothesis_id: Mapped[int] = mapped_column(
+        ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    rating: Mapped[str] = mapped_column(String)
+    analyst: Mapped[str] = mapped_column(Text, default="")
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    updated: Mapped[str] = mapped_column(String, default="")
