@@ -1,0 +1,1 @@
+"""File formats: the JSON case bundle and the Excel workbook. No Qt, no ORM."""

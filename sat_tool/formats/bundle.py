@@ -1,0 +1,382 @@
+"""The case bundle: one versioned JSON file holding a whole case.
+
+The format is documented in docs/case-format.md. :func:`read_bundle` checks
+everything before it returns, so a malformed file never yields half a case;
+:func:`write_bundle` writes the canonical form, which reads back to the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sat_tool.domain.model import (
+    Assessment,
+    Case,
+    CaseId,
+    Evidence,
+    EvidenceId,
+    EvidenceType,
+    Hypothesis,
+    HypothesisId,
+    Level,
+    Matrix,
+    MatrixId,
+    MatrixRow,
+    Rating,
+    Source,
+    SourceId,
+)
+
+FORMAT_NAME = "sat-tool-case"
+FORMAT_VERSION = 1
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+class BundleError(ValueError):
+    """A file that is not a valid case bundle; the message names the problem."""
+
+
+# ---------------------------------------------------------------- writing
+
+
+def case_to_dict(case: Case) -> dict[str, Any]:
+    """The canonical JSON structure of a case (ids renumbered S1…, E<n>, M1…, M1-H1…)."""
+    source_ids = {src.id: f"S{i}" for i, src in enumerate(case.sources, 1)}
+    evidence_ids = {item.id: f"E{item.number}" for item in case.evidence}
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "case": {
+            "uid": case.uid,
+            "title": case.title,
+            "description": case.description,
+            "created": case.created,
+        },
+        "sources": [_source_dict(src, source_ids[src.id]) for src in case.sources],
+        "evidence": [_evidence_dict(item, evidence_ids, source_ids) for item in case.evidence],
+        "matrices": [
+            _matrix_dict(mat, f"M{i}", evidence_ids) for i, mat in enumerate(case.matrices, 1)
+        ],
+    }
+
+
+def _source_dict(src: Source, sid: str) -> dict[str, Any]:
+    return {
+        "id": sid,
+        "title": src.title,
+        "author": src.author,
+        "publication": src.publication,
+        "date": src.date,
+        "url": src.url,
+        "reliability": src.reliability,
+        "text": src.text,
+    }
+
+
+def _evidence_dict(
+    item: Evidence, evidence_ids: dict[EvidenceId, str], source_ids: dict[SourceId, str]
+) -> dict[str, Any]:
+    return {
+        "id": evidence_ids[item.id],
+        "number": item.number,
+        "text": item.text,
+        "source": source_ids[item.source_id] if item.source_id is not None else None,
+        "date": item.date,
+        "type": item.type.value,
+        "credibility": item.credibility.value,
+        "notes": item.notes,
+        "quote": item.quote,
+        "quote_start": item.quote_start,
+    }
+
+
+def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str]) -> dict[str, Any]:
+    hyp_ids = {h.id: f"{mid}-H{j}" for j, h in enumerate(mat.hypotheses, 1)}
+    ratings = []
+    for row in mat.rows:
+        for hyp in mat.hypotheses:
+            found = mat.ratings.get((row.evidence_id, hyp.id))
+            if found is not None:
+                ratings.append(
+                    {
+                        "evidence": evidence_ids[row.evidence_id],
+                        "hypothesis": hyp_ids[hyp.id],
+                        "rating": found.rating.value,
+                        "analyst": found.analyst,
+                        "rationale": found.rationale,
+                        "updated": found.updated,
+                    }
+                )
+    return {
+        "id": mid,
+        "question": mat.question,
+        "notes": mat.notes,
+        "conclusions": mat.conclusions,
+        "milestones": mat.milestones,
+        "hypotheses": [
+            {"id": hyp_ids[h.id], "title": h.title, "description": h.description}
+            for h in mat.hypotheses
+        ],
+        "evidence": [
+            {"evidence": evidence_ids[row.evidence_id], "relevance": row.relevance.value}
+            for row in mat.rows
+        ],
+        "ratings": ratings,
+    }
+
+
+def dumps_bundle(case: Case) -> str:
+    """The canonical text of a case bundle."""
+    return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_bundle(case: Case, path: Path) -> None:
+    """Write a case bundle to ``path`` (UTF-8), replacing the file only once it is complete."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(dumps_bundle(case), encoding="utf-8")
+    tmp.replace(path)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_bundle(path: Path) -> Case:
+    """Read and check a bundle file; raise :class:`BundleError` naming what is wrong.
+
+    The returned case carries bundle-local ids (1, 2, …); the store gives it real ones.
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleError(
+            f"{path.name} is {size // (1024 * 1024)} MiB; case bundles are limited to "
+            f"{MAX_BUNDLE_BYTES // (1024 * 1024)} MiB"
+        )
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BundleError(f"{path.name} is not a SAT Tool case bundle (not UTF-8 text)") from None
+    except OSError as exc:
+        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return loads_bundle(text, name=path.name)
+
+
+def loads_bundle(text: str, name: str = "bundle") -> Case:
+    """Parse and check the text of a bundle."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BundleError(
+            f"{name} is not a SAT Tool case bundle: invalid JSON at line {exc.lineno}, "
+            f"column {exc.colno} ({exc.msg})"
+        ) from None
+    return case_from_dict(data, name)
+
+
+def case_from_dict(data: Any, name: str = "bundle") -> Case:
+    """Build a case from the JSON structure, checking every field."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise BundleError(f"{name} is not a SAT Tool case bundle (no \"format\": \"{FORMAT_NAME}\")")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BundleError(f"{name}: \"version\" must be a whole number")
+    if version > FORMAT_VERSION:
+        raise BundleError(
+            f"{name} is case-bundle version {version}, newer than this SAT Tool reads "
+            f"(up to {FORMAT_VERSION}); update SAT Tool to open it"
+        )
+    if version < 1:
+        raise BundleError(f"{name}: unknown case-bundle version {version}")
+    return _Reader(name).case(data)
+
+
+class _Reader:
+    """Walks a bundle's JSON, naming the JSON path of the first problem found."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def fail(self, where: str, problem: str) -> BundleError:
+        return BundleError(f"{self.name}: {where}: {problem}")
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "expected an object")
+        return value
+
+    def items(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+        value = parent.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", "expected a list")
+        return [self.obj(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
+
+    def text(self, parent: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"{where}.{key}", "is missing")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", "expected text")
+        if required and not value.strip():
+            raise self.fail(f"{where}.{key}", "must not be empty")
+        return value
+
+    def enum(self, parent: dict[str, Any], key: str, where: str, parse: Callable[[str], T],
+             default: T) -> T:
+        value = parent.get(key)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self.fail(f"{where}.{key}", "expected text")
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise self.fail(f"{where}.{key}", str(exc)) from None
+
+    def ref(self, parent: dict[str, Any], key: str, where: str, known: dict[str, T]) -> T:
+        value = parent.get(key)
+        if not isinstance(value, str) or value not in known:
+            raise self.fail(f"{where}.{key}", f"{value!r} does not name an item of this bundle")
+        return known[value]
+
+    def unique_id(self, item: dict[str, Any], where: str, seen: dict[str, Any]) -> str:
+        value = item.get("id")
+        if not isinstance(value, str) or not value:
+            raise self.fail(f"{where}.id", "expected a non-empty text id")
+        if value in seen:
+            raise self.fail(f"{where}.id", f"duplicate id {value!r}")
+        return value
+
+    def case(self, data: dict[str, Any]) -> Case:
+        head = self.obj(data.get("case"), "case")
+        case = Case(
+            id=CaseId(0),
+            title=self.text(head, "title", "case", required=True),
+            uid=self.text(head, "uid", "case"),
+            description=self.text(head, "description", "case"),
+            created=self.text(head, "created", "case"),
+        )
+        sources = self.sources(data, case)
+        evidence = self.evidence(data, case, sources)
+        for i, mat in enumerate(self.items(data, "matrices", "$")):
+            case.matrices.append(self.matrix(mat, f"matrices[{i}]", i + 1, evidence))
+        return case
+
+    def sources(self, data: dict[str, Any], case: Case) -> dict[str, SourceId]:
+        known: dict[str, SourceId] = {}
+        for i, item in enumerate(self.items(data, "sources", "$")):
+            where = f"sources[{i}]"
+            key = self.unique_id(item, where, known)
+            sid = SourceId(i + 1)
+            known[key] = sid
+            case.sources.append(
+                Source(
+                    id=sid,
+                    title=self.text(item, "title", where, required=True),
+                    author=self.text(item, "author", where),
+                    publication=self.text(item, "publication", where),
+                    date=self.text(item, "date", where),
+                    url=self.text(item, "url", where),
+                    reliability=self.text(item, "reliability", where),
+                    text=self.text(item, "text", where),
+                )
+            )
+        return known
+
+    def evidence(self, data: dict[str, Any], case: Case, sources: dict[str, SourceId]
+                 ) -> dict[str, EvidenceId]:
+        known: dict[str, EvidenceId] = {}
+        numbers: set[int] = set()
+        for i, item in enumerate(self.items(data, "evidence", "$")):
+            where = f"evidence[{i}]"
+            key = self.unique_id(item, where, known)
+            number = item.get("number", i + 1)
+            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+                raise self.fail(f"{where}.number", "expected a whole number of 1 or more")
+            if number in numbers:
+                raise self.fail(f"{where}.number", f"duplicate evidence number {number}")
+            numbers.add(number)
+            eid = EvidenceId(i + 1)
+            known[key] = eid
+            source = None if item.get("source") is None else self.ref(item, "source", where, sources)
+            case.evidence.append(
+                Evidence(
+                    id=eid,
+                    number=number,
+                    text=self.text(item, "text", where, required=True),
+                    source_id=source,
+                    date=self.text(item, "date", where),
+                    type=self.enum(item, "type", where, EvidenceType.parse, EvidenceType.OSINT),
+                    credibility=self.enum(item, "credibility", where, Level.parse, Level.MEDIUM),
+                    notes=self.text(item, "notes", where),
+                    quote=self.text(item, "quote", where),
+                    quote_start=self.position(item, where),
+                )
+            )
+        return known
+
+    def position(self, item: dict[str, Any], where: str) -> int | None:
+        value = item.get("quote_start")
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"{where}.quote_start", "expected a character offset of 0 or more")
+        return value
+
+    def matrix(self, data: dict[str, Any], where: str, index: int,
+               evidence: dict[str, EvidenceId]) -> Matrix:
+        mat = Matrix(
+            id=MatrixId(index),
+            question=self.text(data, "question", where, required=True),
+            notes=self.text(data, "notes", where),
+            conclusions=self.text(data, "conclusions", where),
+            milestones=self.text(data, "milestones", where),
+        )
+        hyps: dict[str, HypothesisId] = {}
+        for j, item in enumerate(self.items(data, "hypotheses", where)):
+            hwhere = f"{where}.hypotheses[{j}]"
+            key = self.unique_id(item, hwhere, hyps)
+            hid = HypothesisId(index * 100_000 + j + 1)
+            hyps[key] = hid
+            mat.hypotheses.append(
+                Hypothesis(hid, self.text(item, "title", hwhere, required=True),
+                           self.text(item, "description", hwhere))
+            )
+        for j, item in enumerate(self.items(data, "evidence", where)):
+            rwhere = f"{where}.evidence[{j}]"
+            eid = self.ref(item, "evidence", rwhere, evidence)
+            if mat.includes(eid):
+                raise self.fail(rwhere, f"evidence {item['evidence']!r} is included twice")
+            mat.rows.append(MatrixRow(eid, self.enum(item, "relevance", rwhere, Level.parse,
+                                                     Level.MEDIUM)))
+        for j, item in enumerate(self.items(data, "ratings", where)):
+            self.rating(item, f"{where}.ratings[{j}]", mat, evidence, hyps)
+        return mat
+
+    def rating(self, item: dict[str, Any], where: str, mat: Matrix,
+               evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> None:
+        eid = self.ref(item, "evidence", where, evidence)
+        hid = self.ref(item, "hypothesis", where, hyps)
+        if not mat.includes(eid):
+            raise self.fail(f"{where}.evidence", f"{item['evidence']!r} is not a row of this matrix")
+        if (eid, hid) in mat.ratings:
+            raise self.fail(where, "this cell is rated twice")
+        rating = self.enum(item, "rating", where, Rating.parse, None)
+        if rating is None:
+            raise self.fail(f"{where}.rating", "is missing")
+        mat.ratings[(eid, hid)] = Assessment(
+            rating=rating,
+            analyst=self.text(item, "analyst", where),
+            rationale=self.text(item, "rationale", where),
+            updated=self.text(item, "updated", where),
+        )
