@@ -1,0 +1,143 @@
+"""Workspace-level operations shared by the GUI and the CLI.
+
+Creating, listing, importing, exporting and scoring cases. Each function is
+one transaction; bad input raises an exception whose message names the problem
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sat_tool.domain.model import Case, CaseId, Matrix
+from sat_tool.domain.scoring import RankBy, score_matrix
+from sat_tool.formats.bundle import read_bundle, write_bundle
+from sat_tool.store import cases as store
+from sat_tool.store.workspace import Workspace
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CASES_DIR = PROJECT_ROOT / "cases"
+SAMPLE_CASE = CASES_DIR / "azerbaijan-2012.json"
+EXPORT_FORMATS = ("xlsx", "json")
+
+
+def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
+    """Create an empty case."""
+    title = title.strip()
+    if not title:
+        raise ValueError("a case needs a title")
+    draft = Case(CaseId(0), title, str(uuid.uuid4()), description, store.utc_now())
+    with workspace.transaction() as session:
+        return store.insert_case(session, draft)
+
+
+def list_cases(workspace: Workspace) -> list[store.CaseSummary]:
+    """Every case in the workspace, most recently opened first."""
+    with workspace.transaction() as session:
+        return store.list_cases(session)
+
+
+def find_case(workspace: Workspace, reference: str | int) -> CaseId:
+    """A case id from its id or exact title."""
+    with workspace.transaction() as session:
+        return store.find_case(session, reference)
+
+
+def load_case(workspace: Workspace, reference: str | int) -> Case:
+    """The whole case named by id or exact title."""
+    with workspace.transaction() as session:
+        return store.load_case(session, store.find_case(session, reference))
+
+
+def delete_case(workspace: Workspace, case_id: CaseId) -> None:
+    """Delete a case and everything in it."""
+    with workspace.transaction() as session:
+        store.delete_case(session, case_id)
+
+
+def import_bundle(workspace: Workspace, path: Path) -> CaseId:
+    """Import a case bundle as a new case; :class:`BundleError` if the file is not valid."""
+    case = read_bundle(path)
+    with workspace.transaction() as session:
+        return store.insert_case(session, case)
+
+
+def open_sample(workspace: Workspace, bundle: Path = SAMPLE_CASE) -> CaseId:
+    """The workspace's copy of a prebuilt case, importing it the first time."""
+    case = read_bundle(bundle)
+    with workspace.transaction() as session:
+        existing = store.case_with_uid(session, case.uid) if case.uid else None
+        if existing is not None:
+            return existing
+        return store.insert_case(session, case)
+
+
+def export_case(workspace: Workspace, reference: str | int, fmt: str, path: Path) -> Case:
+    """Write a case to a file in one of :data:`EXPORT_FORMATS`."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
+    case = load_case(workspace, reference)
+    write_case(case, fmt, path)
+    return case
+
+
+def write_case(case: Case, fmt: str, path: Path) -> None:
+    """Write an in-memory case to a file (the GUI exports what it shows)."""
+    if fmt == "json":
+        write_bundle(case, path)
+    elif fmt == "xlsx":
+        from sat_tool.formats.xlsx import write_workbook
+
+        write_workbook(case, path)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+
+
+def matrix_report(case: Case, matrix: Matrix, rank_by: RankBy = RankBy.WEIGHTED) -> dict[str, Any]:
+    """The scores of one matrix as plain data (the ``score --json`` structure)."""
+    scores = score_matrix(case, matrix, rank_by)
+    hypotheses = []
+    for position, hyp in enumerate(matrix.hypotheses, 1):
+        s = scores.for_hypothesis(hyp.id)
+        hypotheses.append({
+            "label": f"H{position}",
+            "title": hyp.title,
+            "inconsistency": s.inconsistency,
+            "weighted_inconsistency": round(s.weighted, 6),
+            "rank": s.rank,
+        })
+    evidence = []
+    for row in matrix.rows:
+        item = case.evidence_item(row.evidence_id)
+        e = scores.for_evidence(row.evidence_id)
+        evidence.append({
+            "label": item.label,
+            "text": item.text,
+            "credibility": item.credibility.value,
+            "relevance": row.relevance.value,
+            "diagnosticity": None if e.diagnosticity is None else round(e.diagnosticity, 6),
+            "inconsistent_with_all": e.inconsistent_with_all,
+        })
+    return {
+        "question": matrix.question,
+        "ranked_by": rank_by.value,
+        "unrated_cells": len(matrix.unrated_cells()),
+        "hypotheses": hypotheses,
+        "evidence": evidence,
+    }
+
+
+def select_matrices(case: Case, reference: str | None) -> list[Matrix]:
+    """All matrices, or the one named by its number (1, 2 …), id, or exact question."""
+    if reference is None:
+        return list(case.matrices)
+    text = reference.strip()
+    if text.isdigit() and 1 <= int(text) <= len(case.matrices):
+        return [case.matrices[int(text) - 1]]
+    for mat in case.matrices:
+        if mat.question == text or str(mat.id) == text:
+            return [mat]
+    raise LookupError(f"case {case.title!r} has no matrix {reference!r} (give its number, 1 to "
+                      f"{len(case.matrices)}, or its exact question)")

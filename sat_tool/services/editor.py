@@ -1,0 +1,492 @@
+"""Every edit of an open case, written through to the workspace at once.
+
+:class:`CaseEditor` owns the in-memory :class:`~sat_tool.domain.Case` and the
+workspace it lives in. Each public method is one user operation: it writes the
+change to the database in one transaction and, only once that has committed,
+applies the same change to the domain objects. Removals return a record of
+everything removed (position, dependent rows, ratings) that the matching
+``restore_*`` method puts back exactly, with the same ids, which is what undo
+needs. The GUI's undo commands and the CLI both edit through this class.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from sqlalchemy import delete, update
+
+from sat_tool.domain.model import (
+    Assessment,
+    Case,
+    Cell,
+    Evidence,
+    EvidenceId,
+    EvidenceType,
+    Hypothesis,
+    HypothesisId,
+    Level,
+    Matrix,
+    MatrixId,
+    MatrixRow,
+    Rating,
+    Source,
+    SourceId,
+)
+from sat_tool.store import cases as store
+from sat_tool.store.schema import (
+    CaseRow,
+    EvidenceRow,
+    HypothesisRow,
+    InclusionRow,
+    MatrixRowTable,
+    RatingRow,
+    SourceRow,
+)
+from sat_tool.store.workspace import Workspace
+
+
+@dataclass
+class SourceRemoval:
+    """A deleted source, where it stood, and the evidence that cited it."""
+
+    source: Source
+    index: int
+    citing: list[EvidenceId]
+
+
+@dataclass
+class RowRemoval:
+    """An evidence row taken out of a matrix, with its position and ratings."""
+
+    matrix_id: MatrixId
+    row: MatrixRow
+    index: int
+    ratings: dict[Cell, Assessment]
+
+
+@dataclass
+class EvidenceRemoval:
+    """A deleted evidence item, its position, and every matrix row it had."""
+
+    item: Evidence
+    index: int
+    rows: list[RowRemoval] = field(default_factory=list)
+
+
+@dataclass
+class HypothesisRemoval:
+    """A deleted hypothesis, its column, and its ratings."""
+
+    matrix_id: MatrixId
+    hypothesis: Hypothesis
+    index: int
+    ratings: dict[Cell, Assessment]
+
+
+@dataclass
+class MatrixRemoval:
+    """A deleted matrix with everything in it."""
+
+    matrix: Matrix
+    index: int
+
+
+_SOURCE_FIELDS = {f.name for f in fields(Source)} - {"id"}
+_EVIDENCE_FIELDS = {f.name for f in fields(Evidence)} - {"id", "number"}
+_MATRIX_FIELDS = {"question", "notes", "conclusions", "milestones"}
+_HYPOTHESIS_FIELDS = {"title", "description"}
+
+
+def _check_fields(given: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(given) - allowed
+    if unknown:
+        raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+
+
+class CaseEditor:
+    """Edits one case; every method is one committed transaction."""
+
+    def __init__(self, workspace: Workspace, case: Case, analyst: str) -> None:
+        self.workspace = workspace
+        self.case = case
+        self.analyst = analyst
+
+    @classmethod
+    def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
+        """Load a case and mark it as recently opened."""
+        with workspace.transaction() as session:
+            case = store.load_case(session, case_id)  # type: ignore[arg-type]
+            store.touch_case(session, case.id)
+        return cls(workspace, case, analyst)
+
+    # ------------------------------------------------------------ case
+
+    def update_case(self, **values: str) -> None:
+        """Change the case title or description."""
+        _check_fields(values, {"title", "description"})
+        with self.workspace.transaction() as s:
+            s.execute(update(CaseRow).where(CaseRow.id == self.case.id).values(**values))
+        for key, value in values.items():
+            setattr(self.case, key, value)
+
+    # ------------------------------------------------------------ sources
+
+    def add_source(self, title: str, **values: str) -> Source:
+        """Add a source at the end of the list."""
+        _check_fields(values, _SOURCE_FIELDS)
+        draft = Source(SourceId(0), title, **values)
+        with self.workspace.transaction() as s:
+            row = store.source_row(self.case.id, draft, len(self.case.sources), with_id=False)
+            s.add(row)
+            s.flush()
+            source = replace(draft, id=SourceId(row.id))
+        self.case.sources.append(source)
+        return source
+
+    def update_source(self, source_id: SourceId, **values: str) -> None:
+        """Change fields of a source."""
+        _check_fields(values, _SOURCE_FIELDS)
+        with self.workspace.transaction() as s:
+            s.execute(update(SourceRow).where(SourceRow.id == source_id).values(**values))
+        source = self.case.source(source_id)
+        for key, value in values.items():
+            setattr(source, key, value)
+
+    def delete_source(self, source_id: SourceId) -> SourceRemoval:
+        """Delete a source; evidence citing it keeps its text but loses the link."""
+        source = self.case.source(source_id)
+        index = self.case.sources.index(source)
+        citing = [e.id for e in self.case.evidence if e.source_id == source_id]
+        remaining = [x.id for x in self.case.sources if x.id != source_id]
+        with self.workspace.transaction() as s:
+            s.execute(delete(SourceRow).where(SourceRow.id == source_id))
+            store.write_positions(s, SourceRow, remaining)
+        self.case.sources.remove(source)
+        for item in self.case.evidence:
+            if item.source_id == source_id:
+                item.source_id = None
+        return SourceRemoval(copy.deepcopy(source), index, citing)
+
+    def restore_source(self, removal: SourceRemoval) -> None:
+        """Put a deleted source back in place and relink the evidence that cited it."""
+        order = [x.id for x in self.case.sources]
+        order.insert(removal.index, removal.source.id)
+        with self.workspace.transaction() as s:
+            s.add(store.source_row(self.case.id, removal.source, removal.index))
+            s.flush()
+            store.write_positions(s, SourceRow, order)
+            if removal.citing:
+                s.execute(update(EvidenceRow).where(EvidenceRow.id.in_(removal.citing)).values(
+                    source_id=removal.source.id))
+        self.case.sources.insert(removal.index, copy.deepcopy(removal.source))
+        for item in self.case.evidence:
+            if item.id in removal.citing:
+                item.source_id = removal.source.id
+
+    # ------------------------------------------------------------ evidence
+
+    def add_evidence(self, text: str, matrix_id: MatrixId | None = None,
+                     relevance: Level = Level.MEDIUM, **values: Any) -> Evidence:
+        """Add an evidence item to the case and, if a matrix is given, include it there."""
+        _check_fields(values, _EVIDENCE_FIELDS)
+        draft = Evidence(EvidenceId(0), self.case.next_evidence_number(), text, **values)
+        mat = self.case.matrix(matrix_id) if matrix_id is not None else None
+        with self.workspace.transaction() as s:
+            row = store.evidence_row(self.case.id, draft, len(self.case.evidence), with_id=False)
+            s.add(row)
+            s.flush()
+            item = replace(draft, id=EvidenceId(row.id))
+            if mat is not None:
+                s.add(InclusionRow(matrix_id=mat.id, evidence_id=item.id,
+                                   position=len(mat.rows), relevance=relevance.value))
+        self.case.evidence.append(item)
+        if mat is not None:
+            mat.rows.append(MatrixRow(item.id, relevance))
+        return item
+
+    def update_evidence(self, evidence_id: EvidenceId, **values: Any) -> None:
+        """Change fields of an evidence item (text, source_id, date, type, credibility …)."""
+        _check_fields(values, _EVIDENCE_FIELDS)
+        stored = {k: (v.value if isinstance(v, (EvidenceType, Level)) else v)
+                  for k, v in values.items()}
+        with self.workspace.transaction() as s:
+            s.execute(update(EvidenceRow).where(EvidenceRow.id == evidence_id).values(**stored))
+        item = self.case.evidence_item(evidence_id)
+        for key, value in values.items():
+            setattr(item, key, value)
+
+    def delete_evidence(self, evidence_id: EvidenceId) -> EvidenceRemoval:
+        """Delete an evidence item from the case and from every matrix that includes it."""
+        item = self.case.evidence_item(evidence_id)
+        removal = EvidenceRemoval(copy.deepcopy(item), self.case.evidence.index(item))
+        for mat in self.case.matrices:
+            if mat.includes(evidence_id):
+                removal.rows.append(self._row_removal(mat, evidence_id))
+        remaining = [e.id for e in self.case.evidence if e.id != evidence_id]
+        with self.workspace.transaction() as s:
+            s.execute(delete(EvidenceRow).where(EvidenceRow.id == evidence_id))
+            store.write_positions(s, EvidenceRow, remaining)
+            for rem in removal.rows:
+                self._write_row_order(s, rem.matrix_id, exclude=evidence_id)
+        self.case.evidence.remove(item)
+        for rem in removal.rows:
+            self._drop_row(self.case.matrix(rem.matrix_id), evidence_id)
+        return removal
+
+    def restore_evidence(self, removal: EvidenceRemoval) -> None:
+        """Put a deleted evidence item back, with its rows and ratings in every matrix."""
+        order = [e.id for e in self.case.evidence]
+        order.insert(removal.index, removal.item.id)
+        with self.workspace.transaction() as s:
+            s.add(store.evidence_row(self.case.id, removal.item, removal.index))
+            s.flush()
+            store.write_positions(s, EvidenceRow, order)
+            for rem in removal.rows:
+                self._insert_row(s, rem)
+        self.case.evidence.insert(removal.index, copy.deepcopy(removal.item))
+        for rem in removal.rows:
+            self._put_row(rem)
+
+    # ------------------------------------------------------------ matrix rows
+
+    def include_evidence(self, matrix_id: MatrixId, evidence_id: EvidenceId,
+                         relevance: Level = Level.MEDIUM) -> None:
+        """Include an existing evidence item as the last row of a matrix."""
+        mat = self.case.matrix(matrix_id)
+        if mat.includes(evidence_id):
+            raise ValueError(f"{self.case.evidence_item(evidence_id).label} is already included")
+        self.restore_row(RowRemoval(matrix_id, MatrixRow(evidence_id, relevance), len(mat.rows), {}))
+
+    def exclude_evidence(self, matrix_id: MatrixId, evidence_id: EvidenceId) -> RowRemoval:
+        """Take an evidence row out of a matrix (the item stays in the case)."""
+        mat = self.case.matrix(matrix_id)
+        removal = self._row_removal(mat, evidence_id)
+        with self.workspace.transaction() as s:
+            s.execute(delete(InclusionRow).where(InclusionRow.matrix_id == matrix_id,
+                                                 InclusionRow.evidence_id == evidence_id))
+            hyp_ids = [h.id for h in mat.hypotheses]
+            s.execute(delete(RatingRow).where(RatingRow.evidence_id == evidence_id,
+                                              RatingRow.hypothesis_id.in_(hyp_ids)))
+            self._write_row_order(s, matrix_id, exclude=evidence_id)
+        self._drop_row(mat, evidence_id)
+        return removal
+
+    def restore_row(self, removal: RowRemoval) -> None:
+        """Put an evidence row back in its matrix, in place, with its ratings."""
+        with self.workspace.transaction() as s:
+            self._insert_row(s, removal)
+        self._put_row(removal)
+
+    def move_row(self, matrix_id: MatrixId, evidence_id: EvidenceId, index: int) -> int:
+        """Move an evidence row to another position; returns where it was."""
+        mat = self.case.matrix(matrix_id)
+        old = mat.row_index(evidence_id)
+        rows = list(mat.rows)
+        rows.insert(index, rows.pop(old))
+        with self.workspace.transaction() as s:
+            store.write_positions(s, InclusionRow, [r.evidence_id for r in rows],
+                                  matrix_id=matrix_id)
+        mat.rows[:] = rows
+        return old
+
+    def set_relevance(self, matrix_id: MatrixId, evidence_id: EvidenceId, relevance: Level) -> None:
+        """Set how relevant an evidence item is to a matrix's question."""
+        with self.workspace.transaction() as s:
+            s.execute(update(InclusionRow).where(
+                InclusionRow.matrix_id == matrix_id, InclusionRow.evidence_id == evidence_id
+            ).values(relevance=relevance.value))
+        self.case.matrix(matrix_id).row(evidence_id).relevance = relevance
+
+    def _row_removal(self, mat: Matrix, evidence_id: EvidenceId) -> RowRemoval:
+        row = mat.row(evidence_id)
+        ratings = {cell: copy.copy(a) for cell, a in mat.ratings.items() if cell[0] == evidence_id}
+        return RowRemoval(mat.id, copy.copy(row), mat.rows.index(row), ratings)
+
+    def _write_row_order(self, s: Any, matrix_id: MatrixId, exclude: EvidenceId | None = None,
+                         insert: tuple[int, EvidenceId] | None = None) -> None:
+        ids = [r.evidence_id for r in self.case.matrix(matrix_id).rows if r.evidence_id != exclude]
+        if insert is not None:
+            ids.insert(*insert)
+        store.write_positions(s, InclusionRow, ids, matrix_id=matrix_id)
+
+    def _insert_row(self, s: Any, rem: RowRemoval) -> None:
+        s.add(InclusionRow(matrix_id=rem.matrix_id, evidence_id=rem.row.evidence_id,
+                           position=rem.index, relevance=rem.row.relevance.value))
+        s.flush()
+        self._write_row_order(s, rem.matrix_id, insert=(rem.index, rem.row.evidence_id))
+        for (eid, hid), found in rem.ratings.items():
+            s.add(store.rating_row(eid, hid, found))
+        s.flush()
+
+    def _put_row(self, rem: RowRemoval) -> None:
+        mat = self.case.matrix(rem.matrix_id)
+        mat.rows.insert(rem.index, copy.copy(rem.row))
+        mat.ratings.update({cell: copy.copy(a) for cell, a in rem.ratings.items()})
+
+    @staticmethod
+    def _drop_row(mat: Matrix, evidence_id: EvidenceId) -> None:
+        mat.rows.remove(mat.row(evidence_id))
+        for cell in [c for c in mat.ratings if c[0] == evidence_id]:
+            del mat.ratings[cell]
+
+    # ------------------------------------------------------------ matrices
+
+    def add_matrix(self, question: str, **values: str) -> Matrix:
+        """Add a matrix asking a question; it starts with no hypotheses and no rows."""
+        _check_fields(values, _MATRIX_FIELDS - {"question"})
+        draft = Matrix(MatrixId(0), question, **values)
+        with self.workspace.transaction() as s:
+            row = store.matrix_row(self.case.id, draft, len(self.case.matrices), with_id=False)
+            s.add(row)
+            s.flush()
+            mat = replace(draft, id=MatrixId(row.id))
+        self.case.matrices.append(mat)
+        return mat
+
+    def update_matrix(self, matrix_id: MatrixId, **values: str) -> None:
+        """Change the question, notes, conclusions or milestones of a matrix."""
+        _check_fields(values, _MATRIX_FIELDS)
+        with self.workspace.transaction() as s:
+            s.execute(update(MatrixRowTable).where(MatrixRowTable.id == matrix_id).values(**values))
+        mat = self.case.matrix(matrix_id)
+        for key, value in values.items():
+            setattr(mat, key, value)
+
+    def delete_matrix(self, matrix_id: MatrixId) -> MatrixRemoval:
+        """Delete a matrix with its hypotheses and ratings; the case evidence stays."""
+        mat = self.case.matrix(matrix_id)
+        removal = MatrixRemoval(copy.deepcopy(mat), self.case.matrices.index(mat))
+        remaining = [m.id for m in self.case.matrices if m.id != matrix_id]
+        with self.workspace.transaction() as s:
+            s.execute(delete(MatrixRowTable).where(MatrixRowTable.id == matrix_id))
+            store.write_positions(s, MatrixRowTable, remaining)
+        self.case.matrices.remove(mat)
+        return removal
+
+    def restore_matrix(self, removal: MatrixRemoval) -> None:
+        """Put a deleted matrix back in place with everything it held."""
+        order = [m.id for m in self.case.matrices]
+        order.insert(removal.index, removal.matrix.id)
+        with self.workspace.transaction() as s:
+            s.add(store.matrix_row(self.case.id, removal.matrix, removal.index))
+            s.flush()
+            store.write_positions(s, MatrixRowTable, order)
+            store.insert_matrix_contents(s, removal.matrix)
+        self.case.matrices.insert(removal.index, copy.deepcopy(removal.matrix))
+
+    # ------------------------------------------------------------ hypotheses
+
+    def add_hypothesis(self, matrix_id: MatrixId, title: str, description: str = "") -> Hypothesis:
+        """Add a hypothesis as the last column of a matrix."""
+        mat = self.case.matrix(matrix_id)
+        with self.workspace.transaction() as s:
+            row = store.hypothesis_row(matrix_id, Hypothesis(HypothesisId(0), title, description),
+                                       len(mat.hypotheses), with_id=False)
+            s.add(row)
+            s.flush()
+            hyp = Hypothesis(HypothesisId(row.id), title, description)
+        mat.hypotheses.append(hyp)
+        return hyp
+
+    def update_hypothesis(self, hypothesis_id: HypothesisId, **values: str) -> None:
+        """Change the title or description of a hypothesis."""
+        _check_fields(values, _HYPOTHESIS_FIELDS)
+        with self.workspace.transaction() as s:
+            s.execute(update(HypothesisRow).where(HypothesisRow.id == hypothesis_id).values(**values))
+        hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
+        for key, value in values.items():
+            setattr(hyp, key, value)
+
+    def delete_hypothesis(self, hypothesis_id: HypothesisId) -> HypothesisRemoval:
+        """Delete a hypothesis and its ratings."""
+        mat = self.case.matrix_of_hypothesis(hypothesis_id)
+        hyp = mat.hypothesis(hypothesis_id)
+        ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
+        removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
+        remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
+        with self.workspace.transaction() as s:
+            s.execute(delete(HypothesisRow).where(HypothesisRow.id == hypothesis_id))
+            store.write_positions(s, HypothesisRow, remaining)
+        mat.hypotheses.remove(hyp)
+        for cell in ratings:
+            del mat.ratings[cell]
+        return removal
+
+    def restore_hypothesis(self, removal: HypothesisRemoval) -> None:
+        """Put a deleted hypothesis back in its column with its ratings."""
+        mat = self.case.matrix(removal.matrix_id)
+        order = [h.id for h in mat.hypotheses]
+        order.insert(removal.index, removal.hypothesis.id)
+        with self.workspace.transaction() as s:
+            s.add(store.hypothesis_row(mat.id, removal.hypothesis, removal.index))
+            s.flush()
+            store.write_positions(s, HypothesisRow, order)
+            for (eid, hid), found in removal.ratings.items():
+                s.add(store.rating_row(eid, hid, found))
+        mat.hypotheses.insert(removal.index, copy.copy(removal.hypothesis))
+        mat.ratings.update({c: copy.copy(a) for c, a in removal.ratings.items()})
+
+    def move_hypothesis(self, hypothesis_id: HypothesisId, index: int) -> int:
+        """Move a hypothesis to another column; returns where it was."""
+        mat = self.case.matrix_of_hypothesis(hypothesis_id)
+        old = mat.hypothesis_index(hypothesis_id)
+        hyps = list(mat.hypotheses)
+        hyps.insert(index, hyps.pop(old))
+        with self.workspace.transaction() as s:
+            store.write_positions(s, HypothesisRow, [h.id for h in hyps])
+        mat.hypotheses[:] = hyps
+        return old
+
+    # ------------------------------------------------------------ ratings
+
+    def rate(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None) -> Assessment | None:
+        """Rate one cell as the current analyst (None clears it); returns its previous state."""
+        return self.rate_cells(matrix_id, [cell], rating)[cell]
+
+    def rate_cells(self, matrix_id: MatrixId, cells: list[Cell], rating: Rating | None
+                   ) -> dict[Cell, Assessment | None]:
+        """Give several cells the same rating in one transaction; returns their previous states.
+
+        A cell's rationale is kept when only its rating changes.
+        """
+        mat = self.case.matrix(matrix_id)
+        before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
+        now = store.utc_now()
+        after: dict[Cell, Assessment | None] = {}
+        for cell, old in before.items():
+            rationale = old.rationale if old else ""
+            after[cell] = None if rating is None else Assessment(rating, self.analyst, rationale, now)
+        self.set_assessments(matrix_id, after)
+        return before
+
+    def assess(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None, rationale: str
+               ) -> Assessment | None:
+        """Set a cell's rating and rationale together; returns its previous state."""
+        before = copy.copy(self.case.matrix(matrix_id).ratings.get(cell))
+        if rating is None and rationale.strip():
+            raise ValueError("a rationale needs a rating: rate the cell first")
+        after = None if rating is None else Assessment(rating, self.analyst, rationale,
+                                                       store.utc_now())
+        self.set_assessments(matrix_id, {cell: after})
+        return before
+
+    def set_assessments(self, matrix_id: MatrixId, states: dict[Cell, Assessment | None]) -> None:
+        """Store cells exactly as given (None clears) in one transaction; also used by undo."""
+        mat = self.case.matrix(matrix_id)
+        hyp_ids = {h.id for h in mat.hypotheses}
+        for eid, hid in states:
+            if not mat.includes(eid) or hid not in hyp_ids:
+                raise KeyError(f"cell {(eid, hid)} is not in matrix {matrix_id}")
+        with self.workspace.transaction() as s:
+            for (eid, hid), found in states.items():
+                s.execute(delete(RatingRow).where(RatingRow.evidence_id == eid,
+                                                  RatingRow.hypothesis_id == hid))
+                if found is not None:
+                    s.add(store.rating_row(eid, hid, found))
+        for cell, found in states.items():
+            if found is None:
+                mat.ratings.pop(cell, None)
+            else:
+                mat.ratings[cell] = copy.copy(found)
