@@ -1,0 +1,476 @@
+"""One undoable command per user edit.
+
+Each command's ``redo`` calls the :class:`CaseEditor` (which commits to the
+workspace) and then tells the document what changed; ``undo`` takes the same
+road back. Removals keep the record the editor returns, so undo puts the item
+back in place with its dependent rows and ratings. A command whose edit fails
+reports the error through the document and removes itself from the stack.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from sat_tool.domain.model import (
+    Assessment,
+    Cell,
+    Evidence,
+    EvidenceId,
+    Hypothesis,
+    HypothesisId,
+    Level,
+    Matrix,
+    MatrixId,
+    Rating,
+    Source,
+    SourceId,
+)
+from sat_tool.ui.document import CaseDocument
+
+
+class EditCommand(QUndoCommand):
+    """Base of every edit: catches failures so that they reach the user, not a traceback."""
+
+    def __init__(self, doc: CaseDocument, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.editor = doc.editor
+
+    def redo(self) -> None:
+        self._guard(self.apply)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def _guard(self, action: Any) -> None:
+        try:
+            action()
+        except Exception as exc:  # a failed write must never crash the app  # noqa: BLE001
+            self.setObsolete(True)
+            self.doc.editFailed.emit(f"{self.text()} failed: {exc}")
+
+
+# ------------------------------------------------------------------ ratings
+
+
+class SetCellsCommand(EditCommand):
+    """Rate, re-rate or clear one or more cells of a matrix at once."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, cells: list[Cell],
+                 rating: Rating | None) -> None:
+        what = f"Rate {rating.value}" if rating else "Clear rating"
+        super().__init__(doc, what if len(cells) == 1 else f"{what} ({len(cells)} cells)")
+        self.matrix_id, self.cells, self.rating = matrix_id, cells, rating
+        self.before: dict[Cell, Assessment | None] = {}
+        self.after: dict[Cell, Assessment | None] = {}
+
+    def apply(self) -> None:
+        if not self.after:
+            self.before = self.editor.rate_cells(self.matrix_id, self.cells, self.rating)
+            mat = self.doc.case.matrix(self.matrix_id)
+            self.after = {cell: copy.copy(mat.ratings.get(cell)) for cell in self.cells}
+        else:
+            self.editor.set_assessments(self.matrix_id, self.after)
+        self._notify()
+
+    def revert(self) -> None:
+        self.editor.set_assessments(self.matrix_id, self.before)
+        self._notify()
+
+    def _notify(self) -> None:
+        self.doc.ratingsChanged.emit(self.matrix_id, list(self.cells))
+        self.doc.matrixEdited.emit(self.matrix_id)
+
+
+class SetAssessmentCommand(EditCommand):
+    """Set a cell's rating and rationale together (the cell dialog)."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, cell: Cell,
+                 rating: Rating | None, rationale: str) -> None:
+        super().__init__(doc, "Edit rating and rationale")
+        self.matrix_id, self.cell = matrix_id, cell
+        self.rating, self.rationale = rating, rationale
+        self.before: Assessment | None = None
+        self.after: Assessment | None = None
+        self.done = False
+
+    def apply(self) -> None:
+        if not self.done:
+            self.before = self.editor.assess(self.matrix_id, self.cell, self.rating, self.rationale)
+            self.after = copy.copy(self.doc.case.matrix(self.matrix_id).ratings.get(self.cell))
+            self.done = True
+        else:
+            self.editor.set_assessments(self.matrix_id, {self.cell: self.after})
+        self._notify()
+
+    def revert(self) -> None:
+        self.editor.set_assessments(self.matrix_id, {self.cell: self.before})
+        self._notify()
+
+    def _notify(self) -> None:
+        self.doc.ratingsChanged.emit(self.matrix_id, [self.cell])
+        self.doc.matrixEdited.emit(self.matrix_id)
+
+
+# ------------------------------------------------------------------ hypotheses
+
+
+class AddHypothesisCommand(EditCommand):
+    """Add a hypothesis as the last column."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, title: str, description: str) -> None:
+        super().__init__(doc, f"Add hypothesis {title!r}")
+        self.matrix_id, self.title, self.description = matrix_id, title, description
+        self.removal: Any = None
+        self.hypothesis: Hypothesis | None = None
+
+    def apply(self) -> None:
+        if self.removal is None:
+            self.hypothesis = self.editor.add_hypothesis(self.matrix_id, self.title, self.description)
+        else:
+            self.editor.restore_hypothesis(self.removal)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+    def revert(self) -> None:
+        assert self.hypothesis is not None
+        self.removal = self.editor.delete_hypothesis(self.hypothesis.id)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+
+class DeleteHypothesisCommand(EditCommand):
+    """Delete a hypothesis; undo brings it back in its column with its ratings."""
+
+    def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId) -> None:
+        mat = doc.case.matrix_of_hypothesis(hypothesis_id)
+        super().__init__(doc, f"Delete hypothesis {mat.hypothesis(hypothesis_id).title!r}")
+        self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        self.removal = self.editor.delete_hypothesis(self.hypothesis_id)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+    def revert(self) -> None:
+        self.editor.restore_hypothesis(self.removal)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+
+class EditHypothesisCommand(EditCommand):
+    """Change a hypothesis's title or description."""
+
+    def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId, **values: str) -> None:
+        mat = doc.case.matrix_of_hypothesis(hypothesis_id)
+        hyp = mat.hypothesis(hypothesis_id)
+        super().__init__(doc, f"Edit hypothesis {hyp.title!r}")
+        self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
+        self.after = values
+        self.before = {key: getattr(hyp, key) for key in values}
+
+    def apply(self) -> None:
+        self._write(self.after)
+
+    def revert(self) -> None:
+        self._write(self.before)
+
+    def _write(self, values: dict[str, str]) -> None:
+        self.editor.update_hypothesis(self.hypothesis_id, **values)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+
+class MoveHypothesisCommand(EditCommand):
+    """Move a hypothesis to another column."""
+
+    def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId, index: int) -> None:
+        super().__init__(doc, "Move hypothesis")
+        self.hypothesis_id, self.index = hypothesis_id, index
+        self.matrix_id = doc.case.matrix_of_hypothesis(hypothesis_id).id
+        self.old = -1
+
+    def apply(self) -> None:
+        self.old = self.editor.move_hypothesis(self.hypothesis_id, self.index)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+    def revert(self) -> None:
+        self.editor.move_hypothesis(self.hypothesis_id, self.old)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+
+# ------------------------------------------------------------------ evidence
+
+
+class AddEvidenceCommand(EditCommand):
+    """Add an evidence item to the case, included in a matrix when one is given."""
+
+    def __init__(self, doc: CaseDocument, text: str, matrix_id: MatrixId | None,
+                 relevance: Level, **values: Any) -> None:
+        super().__init__(doc, "Add evidence")
+        self.args = (text, matrix_id, relevance)
+        self.values = values
+        self.item: Evidence | None = None
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        if self.removal is None:
+            self.item = self.editor.add_evidence(*self.args, **self.values)
+        else:
+            self.editor.restore_evidence(self.removal)
+        self.doc.notify_evidence()
+
+    def revert(self) -> None:
+        assert self.item is not None
+        self.removal = self.editor.delete_evidence(self.item.id)
+        self.doc.notify_evidence()
+
+
+class DeleteEvidenceCommand(EditCommand):
+    """Delete an evidence item from the case and every matrix; undo restores all of it."""
+
+    def __init__(self, doc: CaseDocument, evidence_id: EvidenceId) -> None:
+        super().__init__(doc, f"Delete evidence {doc.case.evidence_item(evidence_id).label}")
+        self.evidence_id = evidence_id
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        self.removal = self.editor.delete_evidence(self.evidence_id)
+        self.doc.notify_evidence()
+
+    def revert(self) -> None:
+        self.editor.restore_evidence(self.removal)
+        self.doc.notify_evidence()
+
+
+class EditEvidenceCommand(EditCommand):
+    """Change fields of an evidence item and, optionally, its relevance in one matrix."""
+
+    def __init__(self, doc: CaseDocument, evidence_id: EvidenceId, values: dict[str, Any],
+                 matrix_id: MatrixId | None = None, relevance: Level | None = None) -> None:
+        item = doc.case.evidence_item(evidence_id)
+        super().__init__(doc, f"Edit evidence {item.label}")
+        self.evidence_id, self.matrix_id = evidence_id, matrix_id
+        self.after = (dict(values), relevance)
+        old_relevance = None
+        if matrix_id is not None and relevance is not None:
+            old_relevance = doc.case.matrix(matrix_id).row(evidence_id).relevance
+        self.before = ({key: getattr(item, key) for key in values}, old_relevance)
+
+    def apply(self) -> None:
+        self._write(*self.after)
+
+    def revert(self) -> None:
+        self._write(*self.before)
+
+    def _write(self, values: dict[str, Any], relevance: Level | None) -> None:
+        if values:
+            self.editor.update_evidence(self.evidence_id, **values)
+        if relevance is not None and self.matrix_id is not None:
+            self.editor.set_relevance(self.matrix_id, self.evidence_id, relevance)
+        self.doc.notify_evidence(self.evidence_id)
+
+
+class IncludeEvidenceCommand(EditCommand):
+    """Include existing case evidence in a matrix, as new rows at the end."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, evidence_ids: list[EvidenceId],
+                 relevance: Level = Level.MEDIUM) -> None:
+        super().__init__(doc, f"Include {len(evidence_ids)} evidence item(s)")
+        self.matrix_id, self.evidence_ids, self.relevance = matrix_id, evidence_ids, relevance
+
+    def apply(self) -> None:
+        for eid in self.evidence_ids:
+            self.editor.include_evidence(self.matrix_id, eid, self.relevance)
+        self.doc.notify_matrix(self.matrix_id, rows=True)
+
+    def revert(self) -> None:
+        for eid in reversed(self.evidence_ids):
+            self.editor.exclude_evidence(self.matrix_id, eid)
+        self.doc.notify_matrix(self.matrix_id, rows=True)
+
+
+class ExcludeEvidenceCommand(EditCommand):
+    """Take an evidence row out of a matrix; the item stays in the case."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, evidence_id: EvidenceId) -> None:
+        label = doc.case.evidence_item(evidence_id).label
+        super().__init__(doc, f"Remove {label} from matrix")
+        self.matrix_id, self.evidence_id = matrix_id, evidence_id
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        self.removal = self.editor.exclude_evidence(self.matrix_id, self.evidence_id)
+        self.doc.notify_matrix(self.matrix_id, rows=True)
+
+    def revert(self) -> None:
+        self.editor.restore_row(self.removal)
+        self.doc.notify_matrix(self.matrix_id, rows=True)
+
+
+class MoveRowCommand(EditCommand):
+    """Move an evidence row up or down in a matrix."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, evidence_id: EvidenceId,
+                 index: int) -> None:
+        super().__init__(doc, "Move evidence")
+        self.matrix_id, self.evidence_id, self.index = matrix_id, evidence_id, index
+        self.old = -1
+
+    def apply(self) -> None:
+        self.old = self.editor.move_row(self.matrix_id, self.evidence_id, self.index)
+        self.doc.notify_matrix(self.matrix_id, rows=True)
+
+    def revert(self) -> None:
+        self.editor.move_row(self.matrix_id, self.evidence_id, self.old)
+        self.doc.notify_matrix(self.matrix_id, rows=True)
+
+
+# ------------------------------------------------------------------ sources
+
+
+class AddSourceCommand(EditCommand):
+    """Add a source to the case."""
+
+    def __init__(self, doc: CaseDocument, title: str, **values: str) -> None:
+        super().__init__(doc, f"Add source {title!r}")
+        self.title, self.values = title, values
+        self.source: Source | None = None
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        if self.removal is None:
+            self.source = self.editor.add_source(self.title, **self.values)
+        else:
+            self.editor.restore_source(self.removal)
+        self.doc.sourcesChanged.emit()
+
+    def revert(self) -> None:
+        assert self.source is not None
+        self.removal = self.editor.delete_source(self.source.id)
+        self.doc.sourcesChanged.emit()
+
+
+class EditSourceCommand(EditCommand):
+    """Change fields of a source."""
+
+    def __init__(self, doc: CaseDocument, source_id: SourceId, **values: str) -> None:
+        src = doc.case.source(source_id)
+        super().__init__(doc, f"Edit source {src.title!r}")
+        self.source_id = source_id
+        self.after = values
+        self.before = {key: getattr(src, key) for key in values}
+
+    def apply(self) -> None:
+        self.editor.update_source(self.source_id, **self.after)
+        self.doc.sourcesChanged.emit()
+        self.doc.notify_evidence()
+
+    def revert(self) -> None:
+        self.editor.update_source(self.source_id, **self.before)
+        self.doc.sourcesChanged.emit()
+        self.doc.notify_evidence()
+
+
+class DeleteSourceCommand(EditCommand):
+    """Delete a source; evidence citing it loses the link until undo restores it."""
+
+    def __init__(self, doc: CaseDocument, source_id: SourceId) -> None:
+        super().__init__(doc, f"Delete source {doc.case.source(source_id).title!r}")
+        self.source_id = source_id
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        self.removal = self.editor.delete_source(self.source_id)
+        self.doc.sourcesChanged.emit()
+        self.doc.notify_evidence()
+
+    def revert(self) -> None:
+        self.editor.restore_source(self.removal)
+        self.doc.sourcesChanged.emit()
+        self.doc.notify_evidence()
+
+
+# ------------------------------------------------------------------ matrices and case
+
+
+class AddMatrixCommand(EditCommand):
+    """Add a matrix asking a new question."""
+
+    def __init__(self, doc: CaseDocument, question: str) -> None:
+        super().__init__(doc, "Add matrix")
+        self.question = question
+        self.matrix: Matrix | None = None
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        if self.removal is None:
+            self.matrix = self.editor.add_matrix(self.question)
+        else:
+            self.editor.restore_matrix(self.removal)
+        self.doc.matricesChanged.emit()
+
+    def revert(self) -> None:
+        assert self.matrix is not None
+        self.removal = self.editor.delete_matrix(self.matrix.id)
+        self.doc.matricesChanged.emit()
+
+
+class DeleteMatrixCommand(EditCommand):
+    """Delete a matrix with its hypotheses and ratings."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId) -> None:
+        super().__init__(doc, "Delete matrix")
+        self.matrix_id = matrix_id
+        self.removal: Any = None
+
+    def apply(self) -> None:
+        self.removal = self.editor.delete_matrix(self.matrix_id)
+        self.doc.matricesChanged.emit()
+
+    def revert(self) -> None:
+        self.editor.restore_matrix(self.removal)
+        self.doc.matricesChanged.emit()
+
+
+class EditMatrixCommand(EditCommand):
+    """Change a matrix's question, notes, conclusions or milestones."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, **values: str) -> None:
+        super().__init__(doc, "Edit matrix")
+        mat = doc.case.matrix(matrix_id)
+        self.matrix_id = matrix_id
+        self.after = values
+        self.before = {key: getattr(mat, key) for key in values}
+
+    def apply(self) -> None:
+        self._write(self.after)
+
+    def revert(self) -> None:
+        self._write(self.before)
+
+    def _write(self, values: dict[str, str]) -> None:
+        self.editor.update_matrix(self.matrix_id, **values)
+        self.doc.matricesChanged.emit()
+
+
+class EditCaseCommand(EditCommand):
+    """Change the case title or description."""
+
+    def __init__(self, doc: CaseDocument, **values: str) -> None:
+        super().__init__(doc, "Edit case")
+        self.after = values
+        self.before = {key: getattr(doc.case, key) for key in values}
+
+    def apply(self) -> None:
+        self.editor.update_case(**self.after)
+        self.doc.caseChanged.emit()
+
+    def revert(self) -> None:
+        self.editor.update_case(**self.before)
+        self.doc.caseChanged.emit()

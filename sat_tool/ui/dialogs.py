@@ -1,0 +1,312 @@
+"""Dialogs that collect what an edit needs; they never edit the case themselves.
+
+Each dialog returns values; the caller turns them into one undo command.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sat_tool.domain.model import Case, Evidence, EvidenceType, Hypothesis, Level, Rating, Source
+from sat_tool.ui.models import rating_brushes
+
+
+class FormDialog(QDialog):
+    """A titled form with OK/Cancel; OK stays disabled while a required field is empty."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self._required: list[Any] = []
+
+    def line(self, label: str, value: str = "", required: bool = False,
+             placeholder: str = "") -> QLineEdit:
+        """Add a one-line text field."""
+        edit = QLineEdit(value)
+        edit.setPlaceholderText(placeholder)
+        self.form.addRow(label, edit)
+        if required:
+            self._require(edit, edit.textChanged)
+        return edit
+
+    def text(self, label: str, value: str = "", required: bool = False, lines: int = 3,
+             placeholder: str = "") -> QPlainTextEdit:
+        """Add a multi-line text field."""
+        edit = QPlainTextEdit(value)
+        edit.setTabChangesFocus(True)
+        edit.setPlaceholderText(placeholder)
+        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        self.form.addRow(label, edit)
+        if required:
+            self._require(edit, edit.textChanged)
+        return edit
+
+    def choice(self, label: str, options: list[tuple[str, Any]], current: Any) -> QComboBox:
+        """Add a drop-down of (text, value) options."""
+        combo = QComboBox()
+        for text, value in options:
+            combo.addItem(text, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(index, 0))
+        self.form.addRow(label, combo)
+        return combo
+
+    def _require(self, widget: Any, signal: Any) -> None:
+        self._required.append(widget)
+        signal.connect(self._update_ok)
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = all(_value(w).strip() for w in self._required)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+
+def _value(widget: Any) -> str:
+    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+
+
+def level_options() -> list[tuple[str, Level]]:
+    """High, Medium, Low."""
+    return [(lvl.value, lvl) for lvl in Level]
+
+
+class EvidenceDialog(FormDialog):
+    """Create or edit an evidence item (and its relevance to the current matrix)."""
+
+    def __init__(self, case: Case, item: Evidence | None, relevance: Level | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(f"Edit evidence {item.label}" if item else "New evidence", parent)
+        self.resize(620, 560)
+        blank = item or Evidence(0, 0, "")  # type: ignore[arg-type]
+        self.text_edit = self.text("Evidence", blank.text, required=True, lines=3,
+                                   placeholder="State the item in one sentence")
+        sources = [("(none)", None)] + [(s.title, s.id) for s in case.sources]
+        self.source = self.choice("Source", sources, blank.source_id)
+        self.date = self.line("Date", blank.date, placeholder="2012-04-18, 2012-04 or 2012")
+        self.type = self.choice("Type", [(t.value, t) for t in EvidenceType], blank.type)
+        self.credibility = self.choice("Credibility", level_options(), blank.credibility)
+        self.relevance = None
+        if relevance is not None:
+            self.relevance = self.choice("Relevance", level_options(), relevance)
+            self.relevance.setToolTip("Relevance to this matrix's question")
+        self.quote = self.text("Quote", blank.quote, lines=2,
+                               placeholder="The passage of the source the item rests on")
+        self.notes = self.text("Notes", blank.notes, lines=3,
+                               placeholder="Why this credibility and relevance; caveats")
+
+    def values(self) -> dict[str, Any]:
+        """The fields as :class:`Evidence` attributes."""
+        return {
+            "text": self.text_edit.toPlainText().strip(),
+            "source_id": self.source.currentData(),
+            "date": self.date.text().strip(),
+            "type": self.type.currentData(),
+            "credibility": self.credibility.currentData(),
+            "quote": self.quote.toPlainText().strip(),
+            "notes": self.notes.toPlainText().strip(),
+        }
+
+    def chosen_relevance(self) -> Level | None:
+        """The relevance chosen for the current matrix, if asked."""
+        return self.relevance.currentData() if self.relevance else None
+
+
+class HypothesisDialog(FormDialog):
+    """Create or edit a hypothesis."""
+
+    def __init__(self, hyp: Hypothesis | None, parent: QWidget | None = None) -> None:
+        super().__init__("Edit hypothesis" if hyp else "New hypothesis", parent)
+        self.resize(520, 260)
+        self.title = self.line("Title", hyp.title if hyp else "", required=True,
+                               placeholder="A short name shown as the column header")
+        self.description = self.text("Description", hyp.description if hyp else "", lines=4)
+
+    def values(self) -> dict[str, str]:
+        """Title and description."""
+        return {"title": self.title.text().strip(),
+                "description": self.description.toPlainText().strip()}
+
+
+class SourceDialog(FormDialog):
+    """Create or edit a source document."""
+
+    def __init__(self, src: Source | None, parent: QWidget | None = None) -> None:
+        super().__init__("Edit source" if src else "New source", parent)
+        self.resize(640, 600)
+        blank = src or Source(0, "")  # type: ignore[arg-type]
+        self.title = self.line("Title", blank.title, required=True)
+        self.author = self.line("Author", blank.author)
+        self.publication = self.line("Publication", blank.publication)
+        self.date = self.line("Date", blank.date, placeholder="2012-04-30, 2012-04 or 2012")
+        self.url = self.line("URL", blank.url)
+        self.reliability = self.text("Reliability", blank.reliability, lines=3,
+                                     placeholder="Who wrote it, for whom, what bias to expect")
+        self.body = self.text("Text", blank.text, lines=10, placeholder="The document's text")
+
+    def values(self) -> dict[str, str]:
+        """The fields as :class:`Source` attributes."""
+        return {
+            "title": self.title.text().strip(),
+            "author": self.author.text().strip(),
+            "publication": self.publication.text().strip(),
+            "date": self.date.text().strip(),
+            "url": self.url.text().strip(),
+            "reliability": self.reliability.toPlainText().strip(),
+            "text": self.body.toPlainText(),
+        }
+
+
+class MatrixDialog(FormDialog):
+    """The question of a matrix, and its notes, conclusions and milestones."""
+
+    def __init__(self, question: str = "", notes: str = "", conclusions: str = "",
+                 milestones: str = "", parent: QWidget | None = None) -> None:
+        super().__init__("Matrix", parent)
+        self.resize(640, 520)
+        self.question = self.text("Question", question, required=True, lines=2,
+                                  placeholder="The question the hypotheses answer")
+        self.notes = self.text("Notes", notes, lines=3)
+        self.conclusions = self.text("Conclusions", conclusions, lines=5,
+                                     placeholder="Tentative conclusions: rank all hypotheses")
+        self.milestones = self.text("Milestones", milestones, lines=4,
+                                    placeholder="Indicators that would change the picture")
+
+    def values(self) -> dict[str, str]:
+        """The matrix fields."""
+        return {
+            "question": self.question.toPlainText().strip(),
+            "notes": self.notes.toPlainText().strip(),
+            "conclusions": self.conclusions.toPlainText().strip(),
+            "milestones": self.milestones.toPlainText().strip(),
+        }
+
+
+class CellDialog(QDialog):
+    """Pick a rating with the mouse and write the cell's rationale."""
+
+    def __init__(self, evidence: Evidence, hyp: Hypothesis, rating: Rating | None, rationale: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{evidence.label} × {hyp.title}")
+        self.resize(560, 360)
+        layout = QVBoxLayout(self)
+        about = QLabel(f"<b>{evidence.label}</b> {_esc(evidence.text)}<br><br>"
+                       f"against <b>{_esc(hyp.title)}</b>")
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        grid = QGridLayout()
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons_by_rating: dict[Rating, QPushButton] = {}
+        for column, option in enumerate(Rating):
+            button = QPushButton(option.value)
+            button.setCheckable(True)
+            button.setToolTip(option.meaning)
+            back, fore = rating_brushes(option)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {back.color().name()}; color: {fore.color().name()};"
+                " font-weight: bold; padding: 6px; border: 1px solid #888; }"
+                " QPushButton:checked { border: 3px solid #000; }"
+            )
+            self.group.addButton(button)
+            self.buttons_by_rating[option] = button
+            grid.addWidget(button, 0, column)
+            grid.addWidget(QLabel(option.meaning), 1, column, Qt.AlignmentFlag.AlignHCenter)
+        if rating is not None:
+            self.buttons_by_rating[rating].setChecked(True)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("Rationale"))
+        self.rationale = QPlainTextEdit(rationale)
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setPlaceholderText("Why this rating? Shown as the cell's tooltip.")
+        layout.addWidget(self.rationale)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self._accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #B03020")
+        layout.addWidget(self.error)
+
+    def chosen(self) -> Rating | None:
+        """The rating picked."""
+        for option, button in self.buttons_by_rating.items():
+            if button.isChecked():
+                return option
+        return None
+
+    def _accept(self) -> None:
+        if self.chosen() is None and self.rationale.toPlainText().strip():
+            self.error.setText("Pick a rating for this rationale.")
+            return
+        self.accept()
+
+
+class IncludeEvidenceDialog(QDialog):
+    """Choose case evidence not yet in a matrix to include in it."""
+
+    def __init__(self, candidates: list[Evidence], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Include evidence in this matrix")
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Evidence of this case that the matrix does not include yet:"))
+        self.list = QListWidget()
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        for item in candidates:
+            entry = QListWidgetItem(f"{item.label}  {item.text}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.list.addItem(entry)
+        layout.addWidget(self.list)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def chosen(self) -> list[int]:
+        """The evidence ids selected, in list order."""
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.list.count()) if self.list.item(i).isSelected()]
+
+
+class PreferencesDialog(FormDialog):
+    """The analyst name recorded on every rating."""
+
+    def __init__(self, analyst: str, parent: QWidget | None = None) -> None:
+        super().__init__("Preferences", parent)
+        self.analyst = self.line("Analyst", analyst, required=True,
+                                 placeholder="Your name, recorded on each rating you make")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,345 @@
+"""The main window: the start page or an open case, the menus, and file operations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from sat_tool import __version__
+from sat_tool.domain.model import CaseId
+from sat_tool.formats.bundle import BundleError
+from sat_tool.services import cases as svc
+from sat_tool.services.editor import CaseEditor
+from sat_tool.settings import Preferences
+from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
+from sat_tool.ui import commands as cmd
+from sat_tool.ui.case_view import CaseView
+from sat_tool.ui.dialogs import PreferencesDialog
+from sat_tool.ui.document import CaseDocument
+from sat_tool.ui.start_page import StartPage
+
+APP_TITLE = "SAT Tool"
+
+
+class MainWindow(QMainWindow):
+    """One window on one workspace, showing at most one case at a time."""
+
+    def __init__(self, workspace: Workspace, preferences: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.preferences = preferences
+        self.document: CaseDocument | None = None
+        self.case_view: CaseView | None = None
+        self.stack = QStackedWidget(self)
+        self.start_page = StartPage(self)
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+        self._connect_start_page()
+        self._build_menus()
+        self.resize(1400, 900)
+        self.show_start_page()
+
+    # ---------------------------------------------------------- menus
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_case_action = self._action("&New case…", self.new_case, QKeySequence.StandardKey.New)
+        self.open_sample_action = self._action("Open the &sample case", self.open_sample)
+        self.import_action = self._action("&Import case bundle…", self.import_bundle, "Ctrl+I")
+        self.export_xlsx_action = self._action("Export to &Excel…", lambda: self.export("xlsx"),
+                                               "Ctrl+E")
+        self.export_json_action = self._action("Export case &bundle…", lambda: self.export("json"))
+        self.open_workspace_action = self._action("Open &workspace…", self.choose_workspace)
+        self.close_case_action = self._action("&Close case", self.show_start_page,
+                                              QKeySequence.StandardKey.Close)
+        self.delete_case_action = self._action("&Delete case…", self.delete_case)
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.new_case_action, self.open_sample_action, self.import_action, None,
+                       self.export_xlsx_action, self.export_json_action, None,
+                       self.open_workspace_action, self.close_case_action,
+                       self.delete_case_action, None, quit_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+
+        self.edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("&Redo", self.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.rename_case_action = self._action("Rename &case…", self.rename_case)
+        preferences = self._action("&Preferences…", self.edit_preferences,
+                                   QKeySequence.StandardKey.Preferences)
+        for action in (self.undo_action, self.redo_action, None, self.rename_case_action,
+                       preferences):
+            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+
+        matrix_menu = bar.addMenu("&Matrix")
+        self.add_matrix_action = self._action("&New matrix…", self._on_case(CaseView.add_matrix),
+                                              "Ctrl+Shift+M")
+        self.delete_matrix_action = self._action("&Delete matrix…",
+                                                 self._on_case(CaseView.delete_current_matrix))
+        matrix_menu.addAction(self.add_matrix_action)
+        matrix_menu.addAction(self.delete_matrix_action)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Rating keys", self.show_keys))
+        help_menu.addAction(self._action("&About SAT Tool", self.show_about))
+        self._update_actions()
+
+    def _on_case(self, method: object):  # noqa: ANN202
+        def run() -> None:
+            if self.case_view is not None:
+                method(self.case_view)  # type: ignore[operator]
+        return run
+
+    def _update_actions(self) -> None:
+        has_case = self.document is not None
+        for action in (self.export_xlsx_action, self.export_json_action, self.close_case_action,
+                       self.delete_case_action, self.rename_case_action, self.add_matrix_action,
+                       self.delete_matrix_action):
+            action.setEnabled(has_case)
+        stack = self.document.undo_stack if self.document else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    def undo(self) -> None:
+        """Undo the last edit of the open case."""
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone edit."""
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    # ---------------------------------------------------------- start page
+
+    def _connect_start_page(self) -> None:
+        self.start_page.newCaseRequested.connect(self.new_case)
+        self.start_page.sampleRequested.connect(self.open_sample)
+        self.start_page.caseRequested.connect(lambda case_id: self.open_case(CaseId(case_id)))
+        self.start_page.importRequested.connect(self.import_bundle)
+
+    def show_start_page(self) -> None:
+        """Close the open case (everything is already saved) and list the workspace's cases."""
+        self._close_document()
+        self.start_page.show_cases(svc.list_cases(self.workspace), str(self.workspace.path))
+        self.stack.setCurrentWidget(self.start_page)
+        self.setWindowTitle(APP_TITLE)
+        self._update_actions()
+
+    def _close_document(self) -> None:
+        if self.case_view is not None:
+            self.stack.removeWidget(self.case_view)
+            self.case_view.deleteLater()
+            self.case_view = None
+        if self.document is not None:
+            self.document.deleteLater()
+            self.document = None
+
+    # ---------------------------------------------------------- cases
+
+    def open_case(self, case_id: CaseId) -> None:
+        """Open a case of the workspace."""
+        try:
+            editor = CaseEditor.open(self.workspace, case_id, self.preferences.analyst)
+        except CaseNotFound as exc:
+            self.show_error("Cannot open the case", str(exc))
+            return
+        self._close_document()
+        self.document = CaseDocument(editor, self)
+        self.document.editFailed.connect(lambda text: self.show_error("Edit failed", text))
+        self.document.caseChanged.connect(self._update_title)
+        self.document.undo_stack.indexChanged.connect(self._update_actions)
+        self.case_view = CaseView(self.document, self)
+        self.stack.addWidget(self.case_view)
+        self.stack.setCurrentWidget(self.case_view)
+        self._update_title()
+        self._update_actions()
+        page = self.case_view.current_matrix_page()
+        if page is not None:
+            page.view.setFocus()
+            if page.model.rowCount() and page.model.columnCount() > page.model.FIRST_HYPOTHESIS:
+                page.view.setCurrentIndex(page.view.proxy.index(0, page.model.FIRST_HYPOTHESIS))
+
+    def _update_title(self) -> None:
+        if self.document is not None:
+            self.setWindowTitle(f"{self.document.case.title} — {APP_TITLE}")
+
+    def new_case(self) -> None:
+        """Create a case with a first, empty matrix and open it."""
+        title, ok = QInputDialog.getText(self, "New case", "Case title:")
+        if not ok or not title.strip():
+            return
+        case_id = svc.new_case(self.workspace, title)
+        self.open_case(case_id)
+        if self.document is not None:
+            question, ok = QInputDialog.getText(
+                self, "First matrix", "The question your hypotheses answer:")
+            if ok and question.strip():
+                self.document.push(cmd.AddMatrixCommand(self.document, question.strip()))
+
+    def open_sample(self) -> None:
+        """Open the prebuilt Azerbaijan case (imported into the workspace the first time)."""
+        try:
+            case_id = svc.open_sample(self.workspace)
+        except (BundleError, OSError) as exc:
+            self.show_error("Cannot open the sample case", str(exc))
+            return
+        self.open_case(case_id)
+
+    def import_bundle(self) -> None:
+        """Import a case bundle chosen by the user, then open it."""
+        path = self.ask_open_path("Import case bundle", "Case bundles (*.json);;All files (*)")
+        if path is None:
+            return
+        try:
+            case_id = svc.import_bundle(self.workspace, path)
+        except BundleError as exc:
+            self.show_error("Cannot import the file", str(exc))
+            return
+        self.open_case(case_id)
+
+    def export(self, fmt: str) -> None:
+        """Export the open case to an Excel workbook or a case bundle."""
+        if self.document is None:
+            return
+        filters = {"xlsx": "Excel workbook (*.xlsx)", "json": "Case bundle (*.json)"}
+        suggested = f"{_safe_name(self.document.case.title)}.{fmt}"
+        path = self.ask_save_path(f"Export to {fmt}", suggested, filters[fmt])
+        if path is None:
+            return
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        try:
+            svc.write_case(self.document.case, fmt, path)
+        except OSError as exc:
+            self.show_error("Export failed", f"Cannot write {path}: {exc.strerror or exc}")
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 6000)
+
+    def rename_case(self) -> None:
+        """Change the title of the open case."""
+        if self.document is None:
+            return
+        title, ok = QInputDialog.getText(self, "Rename case", "Case title:",
+                                         text=self.document.case.title)
+        if ok and title.strip() and title.strip() != self.document.case.title:
+            self.document.push(cmd.EditCaseCommand(self.document, title=title.strip()))
+
+    def delete_case(self) -> None:
+        """Delete the open case from the workspace, after confirmation."""
+        if self.document is None:
+            return
+        case = self.document.case
+        answer = QMessageBox.warning(
+            self, "Delete case",
+            f"Delete “{case.title}” with all its matrices, evidence and sources?\n"
+            "This cannot be undone. Export a case bundle first to keep a copy.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._close_document()
+            svc.delete_case(self.workspace, case.id)
+            self.show_start_page()
+
+    # ---------------------------------------------------------- workspace
+
+    def choose_workspace(self) -> None:
+        """Switch to another workspace file (created if it does not exist)."""
+        path = self.ask_save_path("Open or create workspace", "workspace.sqlite",
+                                  "SAT Tool workspace (*.sqlite *.db);;All files (*)",
+                                  confirm_overwrite=False)
+        if path is not None:
+            self.switch_workspace(path)
+
+    def switch_workspace(self, path: Path) -> bool:
+        """Open another workspace; on failure say why and keep the current one."""
+        try:
+            workspace = Workspace.open(path)
+        except WorkspaceError as exc:
+            self.show_error("Cannot open the workspace", str(exc))
+            return False
+        self._close_document()
+        self.workspace.close()
+        self.workspace = workspace
+        QSettings().setValue("workspace", str(workspace.path))
+        self.show_start_page()
+        return True
+
+    # ---------------------------------------------------------- misc
+
+    def edit_preferences(self) -> None:
+        """Set the analyst name recorded on ratings."""
+        dialog = PreferencesDialog(self.preferences.analyst, self)
+        if dialog.exec():
+            self.preferences.analyst = dialog.analyst.text().strip()
+            self.preferences.save()
+            if self.document is not None:
+                self.document.editor.analyst = self.preferences.analyst
+
+    def show_keys(self) -> None:
+        """Explain the rating keys."""
+        from sat_tool.ui.matrix_view import KEY_HELP
+
+        QMessageBox.information(
+            self, "Rating keys",
+            "In a matrix, move with the arrow keys and rate with one key:\n\n"
+            f"{KEY_HELP}\n\nEnter or F2 opens the cell's rating and rationale; after a rating "
+            "the cursor moves to the next hypothesis of the row.")
+
+    def show_about(self) -> None:
+        """Version and workspace."""
+        QMessageBox.about(self, "About SAT Tool",
+                          f"SAT Tool {__version__}\nWorkspace: {self.workspace.path}\n"
+                          f"Analyst: {self.preferences.analyst}")
+
+    def show_error(self, title: str, text: str) -> None:
+        """Tell the user what went wrong."""
+        QMessageBox.critical(self, title, text)
+
+    def ask_open_path(self, title: str, filters: str) -> Path | None:
+        """Ask for a file to read."""
+        name, _ = QFileDialog.getOpenFileName(self, title, "", filters)
+        return Path(name) if name else None
+
+    def ask_save_path(self, title: str, suggested: str, filters: str,
+                      confirm_overwrite: bool = True) -> Path | None:
+        """Ask for a file to write."""
+        options = QFileDialog.Option(0)
+        if not confirm_overwrite:
+            options |= QFileDialog.Option.DontConfirmOverwrite
+        name, _ = QFileDialog.getSaveFileName(self, title, suggested, filters, options=options)
+        return Path(name) if name else None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Every edit is already committed; closing only releases the database.
+        self._close_document()
+        self.workspace.close()
+        event.accept()
+
+
+def _safe_name(title: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
+    return keep[:80] or "case"
+

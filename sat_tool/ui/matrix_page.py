@@ -1,0 +1,420 @@
+"""One matrix on screen: the rating table, the legend, the ranked scores and the chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sat_tool.domain.model import EvidenceId, HypothesisId, Level, MatrixId, Rating
+from sat_tool.ui import commands as cmd
+from sat_tool.ui.chart import ScoresChart
+from sat_tool.ui.dialogs import (
+    CellDialog,
+    EvidenceDialog,
+    HypothesisDialog,
+    IncludeEvidenceDialog,
+    MatrixDialog,
+)
+from sat_tool.ui.document import CaseDocument
+from sat_tool.ui.matrix_view import KEY_HELP, MatrixView
+from sat_tool.ui.models import MatrixModel, ScoresModel, rating_brushes
+
+
+ARRANGE_ACTIONS = ("remove_row", "delete_hypothesis", "move_up", "move_down", "move_left",
+                   "move_right")
+"""Toolbar actions gathered under the Arrange menu button."""
+
+
+class Legend(QWidget):
+    """The rating colours with their meaning; clicking one rates the selected cells."""
+
+    def __init__(self, page: MatrixPage) -> None:
+        super().__init__(page)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.buttons: dict[Rating, QToolButton] = {}
+        for key, rating in enumerate(Rating, 1):
+            button = QToolButton()
+            button.setText(f"{rating.value}  {rating.meaning}")
+            button.setToolTip(f"Rate the selected cells {rating.value} ({rating.meaning}) — key {key}")
+            back, fore = rating_brushes(rating)
+            button.setStyleSheet(
+                f"QToolButton {{ background: {back.color().name()}; color: {fore.color().name()};"
+                " border: 1px solid #999; border-radius: 3px; padding: 2px 6px; }"
+            )
+            button.clicked.connect(lambda _=False, r=rating: page.rate_selection(r))
+            self.buttons[rating] = button
+            layout.addWidget(button)
+        hint = QLabel(f"Keys: {KEY_HELP}")
+        hint.setStyleSheet("color: #555;")
+        hint.setToolTip(KEY_HELP)
+        hint.setMinimumWidth(0)
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addSpacing(8)
+        layout.addWidget(hint, 1)
+
+
+class MatrixPage(QWidget):
+    """Everything about one matrix; every edit goes through an undo command."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.matrix_id = matrix_id
+        self.model = MatrixModel(doc, matrix_id, self)
+        self.view = MatrixView(self.model, self)
+        self.scores_model = ScoresModel(doc, matrix_id, self)
+        self.scores_view = QTableView(self)
+        self.chart = ScoresChart(self)
+        self.question = QLabel(self)
+        self._build()
+        self._connect()
+        self.refresh_question()
+        self.refresh_chart()
+
+    @property
+    def matrix(self):  # noqa: ANN201 - the domain Matrix
+        """The domain matrix of this page."""
+        return self.doc.case.matrix(self.matrix_id)
+
+    # ---------------------------------------------------------- layout
+
+    def _build(self) -> None:
+        self.question.setWordWrap(True)
+        self.question.setStyleSheet("font-size: 12pt; font-weight: bold; padding: 2px 0;")
+        self.toolbar = self._make_toolbar()
+        self.scores_view.setModel(self.scores_model)
+        self.scores_view.verticalHeader().hide()
+        self.scores_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.scores_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.scores_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        ranking = QLabel("Ranking — least evidence against first")
+        ranking.setStyleSheet("font-weight: bold;")
+        side_layout.addWidget(ranking)
+        side_layout.addWidget(self.scores_view, 2)
+        side_layout.addWidget(self.chart, 3)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 300])
+        self.legend = Legend(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.question)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.legend)
+
+    def _make_toolbar(self) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_by_name: dict[str, QAction] = {}
+        entries = [
+            ("add_hypothesis", "+ Hypothesis", self.add_hypothesis, "Ctrl+Shift+H"),
+            ("add_evidence", "+ Evidence", self.add_evidence, "Ctrl+Shift+E"),
+            ("include_evidence", "Include…", self.include_evidence, ""),
+            (None, None, None, None),
+            ("edit", "Edit…", self.edit_current, ""),
+            ("remove_row", "Remove row", self.remove_current_row, ""),
+            ("delete_hypothesis", "Delete hypothesis", self.delete_current_hypothesis, ""),
+            ("move_up", "Move row up", lambda: self.move_current_row(-1), "Alt+Up"),
+            ("move_down", "Move row down", lambda: self.move_current_row(1), "Alt+Down"),
+            ("move_left", "Move hypothesis left", lambda: self.move_current_hypothesis(-1),
+             "Alt+Left"),
+            ("move_right", "Move hypothesis right", lambda: self.move_current_hypothesis(1),
+             "Alt+Right"),
+            (None, None, None, None),
+            ("question", "Question && conclusions…", self.edit_matrix, ""),
+        ]
+        arrange = QMenu("Arrange", self)
+        for name, text, slot, shortcut in entries:
+            if name is None:
+                bar.addSeparator()
+                continue
+            action = QAction(text, self)
+            if shortcut:
+                action.setShortcut(shortcut)
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)  # shortcuts work even when the action sits in a menu
+            self.actions_by_name[name] = action
+            if name in ARRANGE_ACTIONS:
+                arrange.addAction(action)
+                if len(arrange.actions()) == 1:  # the menu button stands where its first action would
+                    bar.addAction(arrange.menuAction())
+            else:
+                bar.addAction(action)
+        self._arrange_button = bar.widgetForAction(arrange.menuAction())
+        if isinstance(self._arrange_button, QToolButton):
+            self._arrange_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        sort = QAction("Sort by diagnosticity", self)
+        sort.setCheckable(True)
+        sort.toggled.connect(self._toggle_sort)
+        bar.addSeparator()
+        bar.addAction(sort)
+        self.actions_by_name["sort"] = sort
+        return bar
+
+    def _connect(self) -> None:
+        self.view.rateRequested.connect(self._rate)
+        self.view.cellDialogRequested.connect(self.open_cell_dialog)
+        self.view.evidenceDialogRequested.connect(self.edit_evidence)
+        self.scores_model.scoresUpdated.connect(self.refresh_chart)
+        self.doc.matricesChanged.connect(self.refresh_question)
+        header = self.view.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._hypothesis_menu)
+        header.sectionDoubleClicked.connect(self._edit_hypothesis_at)
+        vheader = self.view.verticalHeader()
+        vheader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        vheader.customContextMenuRequested.connect(self._row_menu)
+        vheader.sectionDoubleClicked.connect(
+            lambda section: self.edit_evidence(self._evidence_at_view_row(section)))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._cell_menu)
+
+    # ---------------------------------------------------------- refresh
+
+    def refresh_question(self) -> None:
+        """Show the current question (the page may be about to close if it was deleted)."""
+        try:
+            self.question.setText(self.matrix.question)
+        except KeyError:
+            pass
+
+    def refresh_chart(self) -> None:
+        """Redraw the chart from the current scores."""
+        try:
+            self.chart.update_scores(self.matrix, self.scores_model.scores)
+        except KeyError:
+            pass
+
+    # ---------------------------------------------------------- rating
+
+    def _rate(self, cells: list, rating: Rating | None) -> None:
+        self.doc.push(cmd.SetCellsCommand(self.doc, self.matrix_id, list(cells), rating))
+
+    def rate_selection(self, rating: Rating) -> None:
+        """Rate the selected cells (legend buttons, context menu)."""
+        cells = self.view.selected_cells()
+        if cells:
+            self._rate(cells, rating)
+        self.view.setFocus()
+
+    def open_cell_dialog(self, cell: tuple[int, int]) -> None:
+        """Edit a cell's rating and rationale in a dialog."""
+        eid, hid = cell
+        mat = self.matrix
+        found = mat.ratings.get(cell)  # type: ignore[arg-type]
+        dialog = CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
+                            found.rating if found else None, found.rationale if found else "", self)
+        if dialog.exec():
+            rationale = dialog.rationale.toPlainText().strip()
+            rating = dialog.chosen()
+            if found is None or rating != found.rating or rationale != found.rationale:
+                self.doc.push(cmd.SetAssessmentCommand(self.doc, self.matrix_id, cell,  # type: ignore[arg-type]
+                                                       rating, rationale))
+
+    # ---------------------------------------------------------- hypotheses
+
+    def add_hypothesis(self) -> None:
+        """Ask for a new hypothesis and add it as the last column."""
+        dialog = HypothesisDialog(None, self)
+        if dialog.exec():
+            values = dialog.values()
+            self.doc.push(cmd.AddHypothesisCommand(self.doc, self.matrix_id, values["title"],
+                                                   values["description"]))
+
+    def _edit_hypothesis_at(self, section: int) -> None:
+        if self.model.is_rating_column(section):
+            self.edit_hypothesis(self.model.hypothesis_id_at(section))
+
+    def edit_hypothesis(self, hypothesis_id: int) -> None:
+        """Edit a hypothesis's title and description."""
+        hyp = self.matrix.hypothesis(hypothesis_id)  # type: ignore[arg-type]
+        dialog = HypothesisDialog(hyp, self)
+        if dialog.exec():
+            values = {k: v for k, v in dialog.values().items() if getattr(hyp, k) != v}
+            if values:
+                self.doc.push(cmd.EditHypothesisCommand(self.doc, hyp.id, **values))
+
+    def delete_hypothesis(self, hypothesis_id: int) -> None:
+        """Delete a hypothesis (undo brings it back with its ratings)."""
+        self.doc.push(cmd.DeleteHypothesisCommand(self.doc, HypothesisId(hypothesis_id)))
+
+    def delete_current_hypothesis(self) -> None:
+        """Delete the hypothesis of the current column."""
+        hid = self.view.current_hypothesis_id()
+        if hid is None:
+            self._say("Select a cell in the hypothesis's column first.")
+            return
+        self.delete_hypothesis(hid)
+
+    def move_current_hypothesis(self, step: int) -> None:
+        """Move the current column's hypothesis left or right."""
+        hid = self.view.current_hypothesis_id()
+        if hid is None:
+            return
+        index = self.matrix.hypothesis_index(hid)  # type: ignore[arg-type]
+        target = index + step
+        if 0 <= target < len(self.matrix.hypotheses):
+            row = self.view.currentIndex().row()
+            self.doc.push(cmd.MoveHypothesisCommand(self.doc, hid, target))  # type: ignore[arg-type]
+            self.view.setCurrentIndex(self.view.proxy.index(row, MatrixModel.FIRST_HYPOTHESIS + target))
+
+    # ---------------------------------------------------------- evidence rows
+
+    def add_evidence(self) -> None:
+        """Ask for a new evidence item, added to the case and to this matrix."""
+        dialog = EvidenceDialog(self.doc.case, None, Level.MEDIUM, self)
+        if dialog.exec():
+            values = dialog.values()
+            text = values.pop("text")
+            self.doc.push(cmd.AddEvidenceCommand(self.doc, text, self.matrix_id,
+                                                 dialog.chosen_relevance() or Level.MEDIUM,
+                                                 **values))
+
+    def edit_evidence(self, evidence_id: int) -> None:
+        """Edit an evidence item and its relevance to this matrix."""
+        item = self.doc.case.evidence_item(evidence_id)  # type: ignore[arg-type]
+        relevance = self.matrix.row(item.id).relevance
+        dialog = EvidenceDialog(self.doc.case, item, relevance, self)
+        if dialog.exec():
+            values = {k: v for k, v in dialog.values().items() if getattr(item, k) != v}
+            new_relevance = dialog.chosen_relevance()
+            changed_relevance = new_relevance if new_relevance != relevance else None
+            if values or changed_relevance:
+                self.doc.push(cmd.EditEvidenceCommand(self.doc, item.id, values, self.matrix_id,
+                                                      changed_relevance))
+
+    def include_evidence(self) -> None:
+        """Include case evidence that this matrix does not have yet."""
+        candidates = [e for e in self.doc.case.evidence if not self.matrix.includes(e.id)]
+        if not candidates:
+            self._say("Every evidence item of the case is already in this matrix.")
+            return
+        dialog = IncludeEvidenceDialog(candidates, self)
+        if dialog.exec() and dialog.chosen():
+            self.doc.push(cmd.IncludeEvidenceCommand(self.doc, self.matrix_id,
+                                                     [EvidenceId(e) for e in dialog.chosen()]))
+
+    def remove_current_row(self) -> None:
+        """Take the current evidence row out of this matrix (it stays in the case)."""
+        eid = self.view.current_evidence_id()
+        if eid is not None:
+            self.doc.push(cmd.ExcludeEvidenceCommand(self.doc, self.matrix_id, EvidenceId(eid)))
+
+    def move_current_row(self, step: int) -> None:
+        """Move the current evidence row up or down."""
+        if self.view.sorted_by_diagnosticity:
+            self._say("Rows are sorted by diagnosticity; turn sorting off to reorder them.")
+            return
+        eid = self.view.current_evidence_id()
+        if eid is None:
+            return
+        index = self.matrix.row_index(eid)  # type: ignore[arg-type]
+        target = index + step
+        if 0 <= target < len(self.matrix.rows):
+            column = self.view.currentIndex().column()
+            self.doc.push(cmd.MoveRowCommand(self.doc, self.matrix_id, EvidenceId(eid), target))
+            self.view.setCurrentIndex(self.view.proxy.index(target, column))
+
+    def edit_current(self) -> None:
+        """Edit what the cursor is on: a cell's rating and rationale, or the evidence item."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        cell = self.model.cell_at(self.view.source_index(index))
+        if cell is not None:
+            self.open_cell_dialog(cell)
+        else:
+            self.edit_evidence(self.view.current_evidence_id())  # type: ignore[arg-type]
+
+    def edit_matrix(self) -> None:
+        """Edit the question, notes, conclusions and milestones."""
+        mat = self.matrix
+        dialog = MatrixDialog(mat.question, mat.notes, mat.conclusions, mat.milestones, self)
+        if dialog.exec():
+            values = {k: v for k, v in dialog.values().items() if getattr(mat, k) != v}
+            if values:
+                self.doc.push(cmd.EditMatrixCommand(self.doc, self.matrix_id, **values))
+
+    # ---------------------------------------------------------- menus
+
+    def _evidence_at_view_row(self, row: int) -> int:
+        return self.model.evidence_id_at(self.view.proxy.mapToSource(self.view.proxy.index(row, 0)).row())
+
+    def _hypothesis_menu(self, pos: QPoint) -> None:
+        section = self.view.horizontalHeader().logicalIndexAt(pos)
+        menu = QMenu(self)
+        if self.model.is_rating_column(section):
+            hid = self.model.hypothesis_id_at(section)
+            menu.addAction("Edit hypothesis…", lambda: self.edit_hypothesis(hid))
+            menu.addAction("Delete hypothesis", lambda: self.delete_hypothesis(hid))
+            menu.addSeparator()
+        menu.addAction("Add hypothesis…", self.add_hypothesis)
+        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+
+    def _row_menu(self, pos: QPoint) -> None:
+        row = self.view.verticalHeader().logicalIndexAt(pos)
+        menu = QMenu(self)
+        if row >= 0:
+            eid = self._evidence_at_view_row(row)
+            menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
+            menu.addAction("Remove from this matrix", lambda: self.doc.push(
+                cmd.ExcludeEvidenceCommand(self.doc, self.matrix_id, EvidenceId(eid))))
+            menu.addAction("Delete from the case", lambda: self.doc.push(
+                cmd.DeleteEvidenceCommand(self.doc, EvidenceId(eid))))
+            menu.addSeparator()
+        menu.addAction("Add evidence…", self.add_evidence)
+        menu.addAction("Include evidence…", self.include_evidence)
+        menu.exec(self.view.verticalHeader().mapToGlobal(pos))
+
+    def _cell_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        cell = self.model.cell_at(self.view.source_index(index))
+        menu = QMenu(self)
+        if cell is None:
+            eid = self.model.evidence_id_at(self.view.source_index(index).row())
+            menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
+        else:
+            for rating in Rating:
+                menu.addAction(f"{rating.value}  {rating.meaning}",
+                               lambda r=rating: self.rate_selection(r))
+            menu.addAction("Clear", lambda: self._rate(self.view.selected_cells(), None))
+            menu.addSeparator()
+            menu.addAction("Rating and rationale…", lambda: self.open_cell_dialog(cell))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _toggle_sort(self, on: bool) -> None:
+        self.view.sort_by_diagnosticity(on)
+        for name in ("move_up", "move_down"):
+            self.actions_by_name[name].setEnabled(not on)
+
+    def _say(self, text: str) -> None:
+        QMessageBox.information(self, "SAT Tool", text)

@@ -1,0 +1,243 @@
+"""The matrix table: rating from the keyboard as fast as in a spreadsheet.
+
+Keys on a rating cell (or a selection of them): ``1``–``6`` give CC, C, N, I,
+II, NA; letters too: ``C`` consistent, ``Shift+C`` very consistent, ``N``
+neutral, ``I`` inconsistent, ``Shift+I`` very inconsistent, ``A`` not
+applicable. Delete or Backspace clears. After a rating the cursor moves to the
+next hypothesis of the same row (ACH works across rows), then to the next row.
+Enter or F2 opens the cell's rating-and-rationale dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygon, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from sat_tool.domain.model import Rating
+from sat_tool.ui.models import MatrixModel, RationaleRole, SortRole
+
+DIGIT_KEYS = {
+    Qt.Key.Key_1: Rating.CC,
+    Qt.Key.Key_2: Rating.C,
+    Qt.Key.Key_3: Rating.N,
+    Qt.Key.Key_4: Rating.I,
+    Qt.Key.Key_5: Rating.II,
+    Qt.Key.Key_6: Rating.NA,
+}
+LETTER_KEYS = {
+    ("c", False): Rating.C,
+    ("c", True): Rating.CC,
+    ("n", False): Rating.N,
+    ("i", False): Rating.I,
+    ("i", True): Rating.II,
+    ("a", False): Rating.NA,
+}
+CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
+FIXED_WIDTHS = {MatrixModel.COL_TYPE: 66, MatrixModel.COL_CREDIBILITY: 44,
+                MatrixModel.COL_RELEVANCE: 44, MatrixModel.COL_DIAGNOSTICITY: 48}
+HYPOTHESIS_WIDTH = 90
+MIN_TEXT_WIDTH = 200
+KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
+
+
+def rating_for_key(event: QKeyEvent) -> Rating | None:
+    """The rating a key press asks for, if any."""
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                            | Qt.KeyboardModifier.MetaModifier):
+        return None
+    key = Qt.Key(event.key())
+    if key in DIGIT_KEYS:
+        return DIGIT_KEYS[key]
+    text = event.text()
+    if len(text) == 1 and text.isalpha():
+        return LETTER_KEYS.get((text.lower(), text.isupper()))
+    return None
+
+
+class RatingDelegate(QStyledItemDelegate):
+    """Paints rating cells, with a corner mark on cells that carry a rationale."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        if index.data(RationaleRole):
+            rect = option.rect  # type: ignore[attr-defined]
+            size = 7
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#1F4E99"))
+            top_right = rect.topRight()
+            painter.drawPolygon(QPolygon([top_right + QPoint(1, 0),
+                                          top_right + QPoint(-size, 0),
+                                          top_right + QPoint(1, size + 1)]))
+            painter.restore()
+
+
+class MatrixView(QTableView):
+    """The table showing a :class:`MatrixModel` through a sorting proxy."""
+
+    rateRequested = Signal(list, object)
+    """Rating cells (as (evidence id, hypothesis id)) and the Rating, or None to clear."""
+    cellDialogRequested = Signal(object)
+    """A rating cell, as (evidence id, hypothesis id), whose dialog should open."""
+    evidenceDialogRequested = Signal(int)
+    """An evidence id whose editor should open."""
+
+    def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.matrix_model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setDynamicSortFilter(False)
+        self.setModel(self.proxy)
+        self.setItemDelegate(RatingDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.setTabKeyNavigation(True)
+        self.doubleClicked.connect(self._on_double_click)
+        self._configure_headers()
+        model.modelReset.connect(self.apply_widths)
+        model.columnsInserted.connect(self.apply_widths)
+
+    def _configure_headers(self) -> None:
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumHeight(48)
+        header.setMinimumSectionSize(40)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.apply_widths()
+
+    def apply_widths(self) -> None:
+        """Give the fixed columns sensible widths and the hypotheses equal room."""
+        m = MatrixModel
+        for column, width in FIXED_WIDTHS.items():
+            self.setColumnWidth(column, width)
+        for column in range(m.FIRST_HYPOTHESIS, self.matrix_model.columnCount()):
+            self.setColumnWidth(column, HYPOTHESIS_WIDTH)
+        self.fit_text_column()
+
+    def fit_text_column(self) -> None:
+        """Give the evidence text the room the other columns leave, but never less than a minimum."""
+        others = sum(self.columnWidth(c) for c in range(1, self.model().columnCount()))
+        self.setColumnWidth(MatrixModel.COL_TEXT,
+                            max(MIN_TEXT_WIDTH, self.viewport().width() - others - 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_text_column()
+
+    # ---------------------------------------------------------- mapping
+
+    def source_index(self, index: QModelIndex) -> QModelIndex:
+        """The model index behind a view index."""
+        return self.proxy.mapToSource(index)
+
+    def selected_cells(self) -> list[tuple[int, int]]:
+        """The rating cells selected, or the current one when nothing is selected."""
+        indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        cells = []
+        for index in sorted(indexes, key=lambda i: (i.row(), i.column())):
+            cell = self.matrix_model.cell_at(self.source_index(index))
+            if cell is not None:
+                cells.append(cell)
+        return cells
+
+    def current_evidence_id(self) -> int | None:
+        """The evidence id of the current row."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return self.matrix_model.evidence_id_at(self.source_index(index).row())
+
+    def current_hypothesis_id(self) -> int | None:
+        """The hypothesis id of the current column, if it is a rating column."""
+        index = self.source_index(self.currentIndex())
+        if not index.isValid() or not self.matrix_model.is_rating_column(index.column()):
+            return None
+        return self.matrix_model.hypothesis_id_at(index.column())
+
+    def select_cell(self, evidence_id: int, hypothesis_id: int) -> None:
+        """Make a cell current."""
+        index = self.proxy.mapFromSource(self.matrix_model.index_of_cell(evidence_id, hypothesis_id))
+        if index.isValid():
+            self.setCurrentIndex(index)
+
+    # ---------------------------------------------------------- keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        cells = self.selected_cells()
+        if cells and key in CLEAR_KEYS:
+            self.rateRequested.emit(cells, None)
+            event.accept()
+            return
+        if cells and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            self.cellDialogRequested.emit(cells[0])
+            event.accept()
+            return
+        rating = rating_for_key(event)
+        if rating is not None and cells:
+            single = len(cells) == 1
+            self.rateRequested.emit(cells, rating)
+            if single:
+                self._advance()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
+            evidence_id = self.current_evidence_id()
+            if evidence_id is not None:
+                self.evidenceDialogRequested.emit(evidence_id)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def _advance(self) -> None:
+        """Move to the next hypothesis in the row, then to the next row's first hypothesis."""
+        index = self.currentIndex()
+        first = MatrixModel.FIRST_HYPOTHESIS
+        last = self.proxy.columnCount() - 1
+        row, column = index.row(), index.column() + 1
+        if column > last:
+            if row + 1 >= self.proxy.rowCount():
+                return
+            row, column = row + 1, first
+        self.setCurrentIndex(self.proxy.index(row, column))
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        source = self.source_index(index)
+        cell = self.matrix_model.cell_at(source)
+        if cell is not None:
+            self.cellDialogRequested.emit(cell)
+        else:
+            self.evidenceDialogRequested.emit(self.matrix_model.evidence_id_at(source.row()))
+
+    # ---------------------------------------------------------- sorting
+
+    def sort_by_diagnosticity(self, on: bool) -> None:
+        """Show the most diagnostic rows first, or return to the matrix's own order."""
+        if on:
+            self.proxy.sort(MatrixModel.COL_DIAGNOSTICITY, Qt.SortOrder.DescendingOrder)
+        else:
+            self.proxy.sort(-1)
+        self.horizontalHeader().setSortIndicatorShown(on)
+        if on:
+            self.horizontalHeader().setSortIndicator(MatrixModel.COL_DIAGNOSTICITY,
+                                                     Qt.SortOrder.DescendingOrder)
+
+    @property
+    def sorted_by_diagnosticity(self) -> bool:
+        """Whether rows are shown in diagnosticity order."""
+        return self.proxy.sortColumn() == MatrixModel.COL_DIAGNOSTICITY

@@ -1,0 +1,575 @@
+"""Qt item models over the domain: the matrix, the scores, the evidence and the sources.
+
+Models read the domain objects of the open :class:`CaseDocument` and listen to
+its signals; structural changes become insert/remove/move notifications when
+they are a single step, and a reset only when everything changed at once.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating
+from sat_tool.domain.scoring import MatrixScores, score_matrix
+from sat_tool.formats.palette import RATING_COLOURS
+from sat_tool.ui.document import CaseDocument
+
+ObjectRole = Qt.ItemDataRole.UserRole + 1
+"""Returns the domain object of a row (evidence item, source, hypothesis score)."""
+SortRole = Qt.ItemDataRole.UserRole + 2
+"""A value to sort on (numbers for numeric columns)."""
+RatingRole = Qt.ItemDataRole.UserRole + 3
+"""The :class:`Rating` of a matrix cell, or None."""
+CellRole = Qt.ItemDataRole.UserRole + 4
+"""The (evidence id, hypothesis id) of a matrix cell."""
+RationaleRole = Qt.ItemDataRole.UserRole + 5
+"""The rationale of a rated cell ('' when none)."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+HEADER_WRAP = 13
+"""Characters per line of a hypothesis column header."""
+HEADER_LINES = 3
+
+TYPE_SHORT = {
+    EvidenceType.ASSUMPTION: "Assump.",
+    EvidenceType.ABSENCE: "Absence",
+}
+
+
+def qcolor(hex_rgb: str) -> QColor:
+    """A QColor from RRGGBB."""
+    return QColor(f"#{hex_rgb}")
+
+
+def rating_brushes(rating: Rating) -> tuple[QBrush, QBrush]:
+    """(background, foreground) brushes of a rating."""
+    back, fore = RATING_COLOURS[rating]
+    return QBrush(qcolor(back)), QBrush(qcolor(fore))
+
+
+def sync_list(old: Sequence[Any], new: Sequence[Any], insert: Callable[[int], None],
+              remove: Callable[[int], None], move: Callable[[int, int], None],
+              reset: Callable[[], None]) -> bool:
+    """Name the single step from ``old`` to ``new`` (insert, remove or move of one item).
+
+    Calls the matching callback and returns True; calls ``reset`` and returns
+    False when the change is anything else. Equal lists call nothing.
+    """
+    old, new = list(old), list(new)
+    if old == new:
+        return True
+    if len(new) == len(old) + 1:
+        for i in range(len(new)):
+            if new[:i] + new[i + 1:] == old:
+                insert(i)
+                return True
+    elif len(new) == len(old) - 1:
+        for i in range(len(old)):
+            if old[:i] + old[i + 1:] == new:
+                remove(i)
+                return True
+    elif len(new) == len(old) and set(old) == set(new):
+        for i, item in enumerate(old):
+            rest = old[:i] + old[i + 1:]
+            j = new.index(item) if item in new else -1
+            if j >= 0 and new[:j] + new[j + 1:] == rest:
+                move(i, j)
+                return True
+    reset()
+    return False
+
+
+class MatrixModel(QAbstractTableModel):
+    """The ACH matrix: one row per included evidence item, fixed columns then hypotheses."""
+
+    COL_TEXT, COL_TYPE, COL_CREDIBILITY, COL_RELEVANCE, COL_DIAGNOSTICITY = range(5)
+    FIRST_HYPOTHESIS = 5
+    FIXED_HEADERS = ("Evidence", "Type", "Cred", "Rel", "Diag")
+    FIXED_TIPS = (
+        "The evidence item, assumption or absence of evidence",
+        "Kind of evidence",
+        "Credibility of the item (High, Medium, Low)",
+        "Relevance of the item to this matrix's question (High, Medium, Low)",
+        "Diagnosticity: how much the row discriminates between hypotheses "
+        "(spread of its ratings; 0 = none). ⚠ marks a row inconsistent with every hypothesis.",
+    )
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.matrix_id = matrix_id
+        self._rows = [r.evidence_id for r in self.matrix.rows]
+        self._hyps = [h.id for h in self.matrix.hypotheses]
+        self.scores = score_matrix(doc.case, self.matrix)
+        doc.ratingsChanged.connect(self._on_ratings)
+        doc.rowsChanged.connect(self._on_rows)
+        doc.hypothesesChanged.connect(self._on_hypotheses)
+        doc.matrixEdited.connect(self._on_edited)
+
+    @property
+    def matrix(self) -> Matrix:
+        """The domain matrix shown."""
+        return self.doc.case.matrix(self.matrix_id)
+
+    # ---------------------------------------------------------- shape
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.FIRST_HYPOTHESIS + len(self._hyps)
+
+    def is_rating_column(self, column: int) -> bool:
+        """Whether a column holds ratings (one per hypothesis)."""
+        return self.FIRST_HYPOTHESIS <= column < self.columnCount()
+
+    def cell_at(self, index: AnyIndex) -> tuple[int, int] | None:
+        """The (evidence id, hypothesis id) of a rating cell, or None for other columns."""
+        if not index.isValid() or not self.is_rating_column(index.column()):
+            return None
+        return (self._rows[index.row()], self._hyps[index.column() - self.FIRST_HYPOTHESIS])
+
+    def index_of_cell(self, evidence_id: int, hypothesis_id: int) -> QModelIndex:
+        """The index showing a cell (invalid when it is not shown)."""
+        if evidence_id not in self._rows or hypothesis_id not in self._hyps:
+            return QModelIndex()
+        return self.index(self._rows.index(evidence_id),
+                          self.FIRST_HYPOTHESIS + self._hyps.index(hypothesis_id))
+
+    def evidence_id_at(self, row: int) -> int:
+        """The evidence id of a row."""
+        return self._rows[row]
+
+    def hypothesis_id_at(self, column: int) -> int:
+        """The hypothesis id of a rating column."""
+        return self._hyps[column - self.FIRST_HYPOTHESIS]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # ---------------------------------------------------------- data
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        try:
+            if self.is_rating_column(index.column()):
+                return self._cell_data(index, role)
+            return self._fixed_data(index, role)
+        except (KeyError, IndexError):  # the row or column is being removed
+            return None
+
+    def _fixed_data(self, index: AnyIndex, role: int) -> Any:
+        eid = self._rows[index.row()]
+        item = self.doc.case.evidence_item(eid)
+        row = self.matrix.row(eid)
+        col = index.column()
+        if role == ObjectRole:
+            return item
+        if col == self.COL_DIAGNOSTICITY:
+            return self._diagnosticity_data(eid, role)
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if col == self.COL_TEXT:
+                return item.text
+            if col == self.COL_TYPE:
+                return TYPE_SHORT.get(item.type, item.type.value)
+            if col == self.COL_CREDIBILITY:
+                return item.credibility.value[0] if role == Qt.ItemDataRole.DisplayRole else (
+                    item.credibility.weight)
+            if col == self.COL_RELEVANCE:
+                return row.relevance.value[0] if role == Qt.ItemDataRole.DisplayRole else (
+                    row.relevance.weight)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_CREDIBILITY:
+            return f"Credibility: {item.credibility.value}"
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RELEVANCE:
+            return f"Relevance to this question: {row.relevance.value}"
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_TEXT:
+            return self._evidence_tooltip(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_TEXT:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _evidence_tooltip(self, item: Any) -> str:
+        parts = [f"<b>{item.label}</b> — {_escape(item.text)}", f"<i>{item.type.value}</i>"]
+        if item.source_id is not None:
+            src = self.doc.case.source(item.source_id)
+            parts.append(f"Source: {_escape(src.title)}")
+        if item.date:
+            parts.append(f"Date: {_escape(item.date)}")
+        if item.quote:
+            parts.append(f"“{_escape(item.quote)}”")
+        if item.notes:
+            parts.append(_escape(item.notes))
+        return "<br>".join(parts)
+
+    def _diagnosticity_data(self, eid: int, role: int) -> Any:
+        score = self.scores.for_evidence(eid)  # type: ignore[arg-type]
+        if role == SortRole:
+            return -1.0 if score.diagnosticity is None else score.diagnosticity
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = "–" if score.diagnosticity is None else f"{score.diagnosticity:.2f}"
+            return f"⚠ {text}" if score.inconsistent_with_all else text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if score.inconsistent_with_all:
+                return ("Inconsistent with every hypothesis: check the item, "
+                        "or consider a hypothesis that is missing.")
+            if score.diagnosticity is None:
+                return "Fewer than two rated cells: diagnosticity not defined yet."
+            if not score.diagnostic:
+                return "Not diagnostic: the row rates every hypothesis alike."
+            return f"Diagnosticity {score.diagnosticity:.3f} (spread of the row's ratings)"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if score.inconsistent_with_all:
+                return QBrush(QColor("#B03020"))
+            if not score.diagnostic:
+                return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _cell_data(self, index: AnyIndex, role: int) -> Any:
+        eid = self._rows[index.row()]
+        hid = self._hyps[index.column() - self.FIRST_HYPOTHESIS]
+        found = self.matrix.ratings.get((eid, hid))  # type: ignore[arg-type]
+        if role == CellRole:
+            return (eid, hid)
+        if role == RatingRole:
+            return found.rating if found else None
+        if role == RationaleRole:
+            return found.rationale if found else ""
+        if role == SortRole:
+            return found.rating.signed if found and found.rating.signed is not None else 0
+        if found is None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Unrated — type a rating (1–6, or C, N, I, A; Shift for CC and II)"
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return found.rating.value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return rating_brushes(found.rating)[0]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return rating_brushes(found.rating)[1]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"<b>{found.rating.value}</b> — {found.rating.meaning}"
+            if found.rationale:
+                tip += f"<br>{_escape(found.rationale)}"
+            by = f"<br><i>{_escape(found.analyst)}, {found.updated}</i>" if found.analyst else ""
+            return tip + by
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        try:
+            if orientation == Qt.Orientation.Vertical:
+                return self._row_header(section, role)
+            return self._column_header(section, role)
+        except (KeyError, IndexError):
+            return None
+
+    def _row_header(self, section: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.doc.case.evidence_item(self._rows[section]).label  # type: ignore[arg-type]
+        return None
+
+    def _column_header(self, section: int, role: int) -> Any:
+        if section < self.FIRST_HYPOTHESIS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.FIXED_HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.FIXED_TIPS[section]
+            return None
+        position = section - self.FIRST_HYPOTHESIS
+        hyp = self.matrix.hypothesis(self._hyps[position])  # type: ignore[arg-type]
+        if role == Qt.ItemDataRole.DisplayRole:
+            score = self.scores.for_hypothesis(hyp.id)
+            lines = textwrap.wrap(f"H{position + 1}: {hyp.title}", HEADER_WRAP)
+            if len(lines) > HEADER_LINES:
+                lines = lines[:HEADER_LINES]
+                lines[-1] = lines[-1][: HEADER_WRAP - 1].rstrip() + "…"
+            return "\n".join(lines) + f"\n{score.inconsistency} · {score.weighted:.2f}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            score = self.scores.for_hypothesis(hyp.id)
+            desc = f"<br>{_escape(hyp.description)}" if hyp.description else ""
+            return (f"<b>H{position + 1}: {_escape(hyp.title)}</b>{desc}<br>Inconsistency "
+                    f"{score.inconsistency}, weighted {score.weighted:.3f}, rank {score.rank}")
+        if role == ObjectRole:
+            return hyp
+        return None
+
+    # ---------------------------------------------------------- updates
+
+    def _on_ratings(self, matrix_id: int, cells: list) -> None:
+        if matrix_id != self.matrix_id:
+            return
+        self.scores = score_matrix(self.doc.case, self.matrix)
+        for eid, hid in cells:
+            index = self.index_of_cell(eid, hid)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
+                diag = self.index(index.row(), self.COL_DIAGNOSTICITY)
+                self.dataChanged.emit(diag, diag)
+
+    def _on_edited(self, matrix_id: int) -> None:
+        if matrix_id != self.matrix_id:
+            return
+        try:
+            self.scores = score_matrix(self.doc.case, self.matrix)
+        except KeyError:
+            return  # the matrix itself was deleted; the page goes away
+        if self._hyps:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.FIRST_HYPOTHESIS,
+                                        self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.COL_DIAGNOSTICITY),
+                                  self.index(len(self._rows) - 1, self.COL_DIAGNOSTICITY))
+
+    def _on_rows(self, matrix_id: int) -> None:
+        if matrix_id != self.matrix_id or not self._alive():
+            return
+        new = [r.evidence_id for r in self.matrix.rows]
+        self.scores = score_matrix(self.doc.case, self.matrix)
+
+        def insert(i: int) -> None:
+            self.beginInsertRows(QModelIndex(), i, i)
+            self._rows = new
+            self.endInsertRows()
+
+        def remove(i: int) -> None:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            self._rows = new
+            self.endRemoveRows()
+
+        def move(i: int, j: int) -> None:
+            self.beginMoveRows(QModelIndex(), i, i, QModelIndex(), j + 1 if j > i else j)
+            self._rows = new
+            self.endMoveRows()
+
+        sync_list(self._rows, new, insert, remove, move, lambda: self._reset(rows=new))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+
+    def _on_hypotheses(self, matrix_id: int) -> None:
+        if matrix_id != self.matrix_id or not self._alive():
+            return
+        new = [h.id for h in self.matrix.hypotheses]
+        self.scores = score_matrix(self.doc.case, self.matrix)
+        base = self.FIRST_HYPOTHESIS
+
+        def insert(i: int) -> None:
+            self.beginInsertColumns(QModelIndex(), base + i, base + i)
+            self._hyps = new
+            self.endInsertColumns()
+
+        def remove(i: int) -> None:
+            self.beginRemoveColumns(QModelIndex(), base + i, base + i)
+            self._hyps = new
+            self.endRemoveColumns()
+
+        def move(i: int, j: int) -> None:
+            dest = base + (j + 1 if j > i else j)
+            self.beginMoveColumns(QModelIndex(), base + i, base + i, QModelIndex(), dest)
+            self._hyps = new
+            self.endMoveColumns()
+
+        sync_list(self._hyps, new, insert, remove, move, lambda: self._reset(hyps=new))
+        if self._hyps:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, base, self.columnCount() - 1)
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def _alive(self) -> bool:
+        try:
+            self.matrix
+        except KeyError:
+            return False
+        return True
+
+    def _reset(self, rows: list | None = None, hyps: list | None = None) -> None:
+        self.beginResetModel()
+        if rows is not None:
+            self._rows = rows
+        if hyps is not None:
+            self._hyps = hyps
+        self.endResetModel()
+
+
+class ScoresModel(QAbstractTableModel):
+    """The hypotheses of a matrix ranked least inconsistent first, with both scores."""
+
+    COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED = range(4)
+    HEADERS = ("Rank", "Hypothesis", "Inconsistency", "Weighted")
+
+    scoresUpdated = Signal()
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.matrix_id = matrix_id
+        self.scores: MatrixScores = score_matrix(doc.case, doc.case.matrix(matrix_id))
+        self._order = self._ranked()
+        doc.matrixEdited.connect(self._on_edited)
+
+    def _ranked(self) -> list[tuple[int, Any]]:
+        mat = self.doc.case.matrix(self.matrix_id)
+        positions = {h.id: i for i, h in enumerate(mat.hypotheses)}
+        ranked = sorted(self.scores.hypotheses, key=lambda s: (s.rank, positions[s.hypothesis_id]))
+        return [(positions[s.hypothesis_id], s) for s in ranked]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        position, score = self._order[index.row()]
+        col = index.column()
+        if role == ObjectRole:
+            return score
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_RANK:
+                return str(score.rank)
+            if col == self.COL_HYPOTHESIS:
+                hyp = self.doc.case.matrix(self.matrix_id).hypothesis(score.hypothesis_id)
+                return f"H{position + 1}: {hyp.title}"
+            if col == self.COL_INCONSISTENCY:
+                return str(score.inconsistency)
+            return f"{score.weighted:.2f}"
+        if role == SortRole:
+            return (score.rank, position, score.inconsistency, score.weighted)[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_HYPOTHESIS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and score.rank == 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def _on_edited(self, matrix_id: int) -> None:
+        if matrix_id != self.matrix_id:
+            return
+        try:
+            self.scores = score_matrix(self.doc.case, self.doc.case.matrix(self.matrix_id))
+        except KeyError:
+            return
+        new = self._ranked()
+        if len(new) != len(self._order):
+            self.beginResetModel()
+            self._order = new
+            self.endResetModel()
+        else:
+            self._order = new
+            if new:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.HEADERS) - 1))
+        self.scoresUpdated.emit()
+
+
+class RecordsModel(QAbstractTableModel):
+    """A table of domain records (sources, case evidence) with declared columns.
+
+    ``records`` returns the current list; ``key`` identifies a record so that a
+    single insertion, removal or move is reported narrowly.
+    """
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]],
+                 records: Callable[[], Sequence[Any]], key: Callable[[Any], Any],
+                 changed: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._records = records
+        self._key = key
+        self._keys = [key(r) for r in records()]
+        changed.connect(self.refresh)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def record(self, row: int) -> Any:
+        """The domain record shown in a row."""
+        key = self._keys[row]
+        return next(r for r in self._records() if self._key(r) == key)
+
+    def row_of(self, key: Any) -> int:
+        """The row showing the record with this key, or -1."""
+        return self._keys.index(key) if key in self._keys else -1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        try:
+            item = self.record(index.row())
+        except StopIteration:
+            return None
+        if role == ObjectRole:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._columns[index.column()][1](item)
+            return "" if value is None else str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][0]
+        return None
+
+    def refresh(self) -> None:
+        """Re-read the records and report what changed."""
+        new = [self._key(r) for r in self._records()]
+
+        def insert(i: int) -> None:
+            self.beginInsertRows(QModelIndex(), i, i)
+            self._keys = new
+            self.endInsertRows()
+
+        def remove(i: int) -> None:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            self._keys = new
+            self.endRemoveRows()
+
+        def move(i: int, j: int) -> None:
+            self.beginMoveRows(QModelIndex(), i, i, QModelIndex(), j + 1 if j > i else j)
+            self._keys = new
+            self.endMoveRows()
+
+        def reset() -> None:
+            self.beginResetModel()
+            self._keys = new
+            self.endResetModel()
+
+        sync_list(self._keys, new, insert, remove, move, reset)
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._keys) - 1, len(self._columns) - 1))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

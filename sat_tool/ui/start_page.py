@@ -1,0 +1,94 @@
+"""The start page: create a case, open the sample, or reopen a recent case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sat_tool.store.cases import CaseSummary
+
+
+class StartPage(QWidget):
+    """What the analyst sees before a case is open."""
+
+    newCaseRequested = Signal()
+    sampleRequested = Signal()
+    caseRequested = Signal(int)
+    """A case id to open."""
+    importRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("SAT Tool")
+        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        subtitle = QLabel("Analysis of Competing Hypotheses and other structured analytic techniques")
+        subtitle.setStyleSheet("color: #555; font-size: 11pt;")
+        self.new_button = QPushButton("New case…")
+        self.sample_button = QPushButton("Open the sample case: Azerbaijan's shadow war")
+        self.import_button = QPushButton("Import a case bundle…")
+        for button in (self.new_button, self.sample_button, self.import_button):
+            button.setMinimumHeight(34)
+        self.new_button.clicked.connect(self.newCaseRequested)
+        self.sample_button.clicked.connect(self.sampleRequested)
+        self.import_button.clicked.connect(self.importRequested)
+        self.recent = QListWidget()
+        self.recent.itemActivated.connect(self._open_item)
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(lambda: self._open_item(self.recent.currentItem()))
+        self.workspace_label = QLabel()
+        self.workspace_label.setStyleSheet("color: #666;")
+        self.workspace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout(title, subtitle)
+
+    def _layout(self, title: QLabel, subtitle: QLabel) -> None:
+        actions = QVBoxLayout()
+        actions.addWidget(QLabel("<b>Start</b>"))
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.sample_button)
+        actions.addWidget(self.import_button)
+        actions.addStretch(1)
+        recent = QVBoxLayout()
+        recent.addWidget(QLabel("<b>Recent cases</b>"))
+        recent.addWidget(self.recent, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        recent.addLayout(row)
+        columns = QHBoxLayout()
+        columns.addLayout(actions, 2)
+        columns.addSpacing(24)
+        columns.addLayout(recent, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 20)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(20)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.workspace_label)
+
+    def show_cases(self, cases: list[CaseSummary], workspace: str) -> None:
+        """List the workspace's cases, most recently opened first."""
+        self.recent.clear()
+        for summary in cases:
+            when = summary.last_opened.replace("T", " ").rstrip("Z") or "never opened"
+            text = (f"{summary.title}\n    {summary.matrices} matri{'x' if summary.matrices == 1 else 'ces'}"
+                    f", {summary.evidence} evidence items — last opened {when}")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, int(summary.id))
+            self.recent.addItem(item)
+        if cases:
+            self.recent.setCurrentRow(0)
+        self.open_button.setEnabled(bool(cases))
+        self.workspace_label.setText(f"Workspace: {workspace}")
+
+    def _open_item(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.caseRequested.emit(item.data(Qt.ItemDataRole.UserRole))
