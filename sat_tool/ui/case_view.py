@@ -98,8 +98,7 @@ class CaseView(QTabWidget):
         self.addTab(self.evidence_page, "Evidence")
         self.addTab(self.sources_page, "Sources")
         self.sync_matrices()
-        if self.pages:
-            self.setCurrentIndex(0)
+        self.setCurrentIndex(0)
         doc.matricesChanged.connect(self.sync_matrices)
 
     # ---------------------------------------------------------- matrices
@@ -113,17 +112,21 @@ class CaseView(QTabWidget):
                 page = self.pages.pop(mid)
                 self.removeTab(self.indexOf(page))
                 page.deleteLater()
+        added = []
         for position, mat in enumerate(case.matrices):
             page = self.pages.get(mat.id)
             if page is None:
                 page = MatrixPage(self.doc, mat.id, self)
                 self.pages[mat.id] = page
                 self.insertTab(position, page, "")
+                added.append(page)
             elif self.indexOf(page) != position:
                 self.removeTab(self.indexOf(page))
                 self.insertTab(position, page, "")
             self.setTabText(position, f"M{position + 1}: {_short(mat.question)}")
             self.setTabToolTip(position, mat.question)
+        if len(added) == 1:
+            self.setCurrentWidget(added[0])  # a new or restored matrix is what the user wants to see
 
     def current_matrix_page(self) -> MatrixPage | None:
         """The matrix tab shown, if a matrix tab is shown."""
@@ -141,10 +144,9 @@ class CaseView(QTabWidget):
         dialog = MatrixDialog(parent=self)
         dialog.setWindowTitle("New matrix")
         if dialog.exec():
-            command = cmd.AddMatrixCommand(self.doc, dialog.values()["question"])
-            self.doc.push(command)
-            if command.matrix is not None and command.matrix.id in self.pages:
-                self.show_matrix(command.matrix.id)
+            values = dialog.values()
+            question = values.pop("question")
+            self.doc.push(cmd.AddMatrixCommand(self.doc, question, **values))
 
     def delete_current_matrix(self) -> None:
         """Delete the matrix shown, after confirmation (undo restores it)."""

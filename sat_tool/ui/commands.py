@@ -402,15 +402,15 @@ class DeleteSourceCommand(EditCommand):
 class AddMatrixCommand(EditCommand):
     """Add a matrix asking a new question."""
 
-    def __init__(self, doc: CaseDocument, question: str) -> None:
+    def __init__(self, doc: CaseDocument, question: str, **values: str) -> None:
         super().__init__(doc, "Add matrix")
-        self.question = question
+        self.question, self.values = question, values
         self.matrix: Matrix | None = None
         self.removal: Any = None
 
     def apply(self) -> None:
         if self.removal is None:
-            self.matrix = self.editor.add_matrix(self.question)
+            self.matrix = self.editor.add_matrix(self.question, **self.values)
         else:
             self.editor.restore_matrix(self.removal)
         self.doc.matricesChanged.emit()

@@ -1,0 +1,81 @@
+"""Shared fixtures: every test gets its own workspace file and its own settings folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="sat-tool-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["SAT_TOOL_CONFIG_DIR"] = str(_HOME / "sat-config")
+os.environ.pop("SAT_TOOL_WORKSPACE", None)
+
+from sat_tool.domain.model import Case  # noqa: E402
+from sat_tool.formats.bundle import case_from_dict  # noqa: E402
+from sat_tool.services import cases as svc  # noqa: E402
+from sat_tool.services.editor import CaseEditor  # noqa: E402
+from sat_tool.store import Workspace  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "cases" / "azerbaijan-2012.json"
+
+
+@pytest.fixture
+def workspace_path(tmp_path: Path) -> Path:
+    """Where this test's workspace lives."""
+    return tmp_path / "workspace.sqlite"
+
+
+@pytest.fixture
+def workspace(workspace_path: Path):
+    """A fresh, empty workspace."""
+    ws = Workspace.open(workspace_path)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def sample_id(workspace: Workspace) -> int:
+    """The Azerbaijan sample case imported into the test workspace."""
+    return svc.import_bundle(workspace, SAMPLE)
+
+
+@pytest.fixture
+def editor(workspace: Workspace, sample_id: int) -> CaseEditor:
+    """An editor on the sample case, as analyst 'tester'."""
+    return CaseEditor.open(workspace, sample_id, "tester")
+
+
+def bundle(matrices: list[dict[str, Any]], evidence: list[dict[str, Any]],
+           sources: list[dict[str, Any]] | None = None, title: str = "Test case") -> dict[str, Any]:
+    """A case bundle dictionary from its parts."""
+    return {"format": "sat-tool-case", "version": 1,
+            "case": {"uid": "", "title": title, "description": "", "created": ""},
+            "sources": sources or [], "evidence": evidence, "matrices": matrices}
+
+
+def grid_case(rows: list[tuple[str, str, str, list[str]]], hypotheses: int | None = None) -> Case:
+    """A one-matrix case from rows of (label, credibility, relevance, ratings)."""
+    count = hypotheses or len(rows[0][3])
+    evidence = [{"id": lab, "text": f"Item {lab}", "credibility": cred}
+                for lab, cred, _rel, _r in rows]
+    hyps = [{"id": f"H{j}", "title": f"Hypothesis {j}"} for j in range(1, count + 1)]
+    ratings = [{"evidence": lab, "hypothesis": f"H{j}", "rating": code}
+               for lab, _c, _r, codes in rows for j, code in enumerate(codes, 1) if code]
+    matrix = {"id": "M1", "question": "Which?", "hypotheses": hyps,
+              "evidence": [{"evidence": lab, "relevance": rel} for lab, _c, rel, _r in rows],
+              "ratings": ratings}
+    return case_from_dict(bundle([matrix], evidence))
+
+
+def write_json(path: Path, data: Any) -> Path:
+    """Write JSON to a file and return its path."""
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
