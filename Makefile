@@ -23,7 +23,7 @@ test: $(STAMP)
 
 ## bench: time scoring and editing on large matrices
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python tests/bench_core.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
