@@ -16,10 +16,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/sat-tool
 
-## test: run the whole suite offscreen, then check the layer contracts
+## test: check the layer contracts, then run the whole suite offscreen
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/lint-imports --no-cache
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 ## bench: time scoring and editing on large matrices
 bench: $(STAMP)
