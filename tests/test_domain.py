@@ -108,3 +108,14 @@ def test_unrated_cells_are_listed_row_by_row():
     mat = case.matrices[0]
     labels = [(case.evidence_item(e).label, mat.hypothesis(h).title) for e, h in mat.unrated_cells()]
     assert labels == [("E1", "Hypothesis 2"), ("E2", "Hypothesis 1")]
+
+
+def test_quote_is_located_in_its_source():
+    """A quote's position is kept when still right, found again when moved, None when absent."""
+    from sat_tool.domain.model import locate_quote
+
+    text = "one two three two"
+    assert locate_quote(text, "two", 14) == 14
+    assert locate_quote(text, "two", 0) == 4
+    assert locate_quote(text, "four") is None
+    assert locate_quote(text, "") is None

@@ -254,3 +254,33 @@ def test_failed_edit_is_reported_and_not_left_on_the_stack(qtbot, window, monkey
     assert mat.rating(eid, hid) == before
     assert errors and "disk says no" in errors[0]
     assert not window.document.undo_stack.canUndo()
+
+
+def test_editing_credibility_reweights_and_undoes(qtbot, window, monkeypatch, workspace_path):
+    """Enter on an evidence text opens its editor; a new credibility changes the weighted scores."""
+    from sat_tool.domain import Level
+    from sat_tool.ui import matrix_page
+
+    page = page_of(window)
+    mat = page.matrix
+    case = window.document.case
+    item = case.evidence_item(mat.rows[1].evidence_id)  # E2, rated II against H2
+    before = score_matrix(case, mat)
+
+    def fake_exec(dialog):
+        dialog.credibility.setCurrentIndex(dialog.credibility.findData(Level.HIGH))
+        return True
+
+    monkeypatch.setattr(matrix_page.EvidenceDialog, "exec", fake_exec)
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.view.proxy.index(1, MatrixModel.COL_TEXT))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert item.credibility is Level.HIGH
+    after = score_matrix(case, mat)
+    hid = mat.hypotheses[1].id
+    assert after.for_hypothesis(hid).weighted > before.for_hypothesis(hid).weighted
+    assert page.model.index(1, MatrixModel.COL_CREDIBILITY).data() == "H"
+    assert on_disk(workspace_path, case.id).evidence_item(item.id).credibility is Level.HIGH
+    window.undo_action.trigger()
+    assert item.credibility is Level.MEDIUM
+    assert score_matrix(case, mat) == before

@@ -117,6 +117,19 @@ class EvidenceType(enum.Enum):
         raise ValueError(f"{text!r} is not an evidence type (expected one of {allowed})")
 
 
+def locate_quote(text: str, quote: str, hint: int | None = None) -> int | None:
+    """Where ``quote`` stands in ``text``: at ``hint`` if it is there, else its first place.
+
+    None when the quote is empty or does not occur verbatim.
+    """
+    if not quote:
+        return None
+    if hint is not None and text.startswith(quote, hint):
+        return hint
+    found = text.find(quote)
+    return found if found >= 0 else None
+
+
 @dataclass
 class Source:
     """A document the evidence is drawn from."""

@@ -32,7 +32,7 @@ class RecordsPage(QWidget):
 
     def __init__(self, title: str, model: RecordsModel, add: Callable[[], None],
                  edit: Callable[[Any], None], remove: Callable[[Any], None],
-                 parent: QWidget | None = None) -> None:
+                 widths: dict[int, int], stretch: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self._edit, self._remove = edit, remove
@@ -43,8 +43,11 @@ class RecordsPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self._edit(model.record(index.row())))
         buttons = QHBoxLayout()
         heading = QLabel(title)
@@ -87,14 +90,13 @@ class CaseView(QTabWidget):
         self.doc = doc
         self.setDocumentMode(True)
         self.pages: dict[MatrixId, MatrixPage] = {}
-        self.evidence_page = RecordsPage("Evidence of the case", self._evidence_model(),
-                                         self.add_evidence, self.edit_evidence,
-                                         self.delete_evidence, self)
-        self.sources_page = RecordsPage("Sources", self._sources_model(), self.add_source,
-                                        self.edit_source, self.delete_source, self)
-        self.evidence_page.table.setColumnWidth(0, 50)
-        self.evidence_page.table.setColumnWidth(1, 520)
-        self.sources_page.table.setColumnWidth(0, 380)
+        self.evidence_page = RecordsPage(
+            "Evidence of the case", self._evidence_model(), self.add_evidence,
+            self.edit_evidence, self.delete_evidence,
+            widths={0: 48, 2: 150, 3: 80, 4: 90, 5: 260, 6: 70}, stretch=1, parent=self)
+        self.sources_page = RecordsPage(
+            "Sources", self._sources_model(), self.add_source, self.edit_source,
+            self.delete_source, widths={0: 360, 1: 170, 2: 200, 3: 90}, stretch=4, parent=self)
         self.addTab(self.evidence_page, "Evidence")
         self.addTab(self.sources_page, "Sources")
         self.sync_matrices()

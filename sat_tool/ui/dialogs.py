@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sat_tool.domain.model import Case, Evidence, EvidenceType, Hypothesis, Level, Rating, Source
+from sat_tool.domain.model import (
+    Case,
+    Evidence,
+    EvidenceType,
+    Hypothesis,
+    Level,
+    Rating,
+    Source,
+    locate_quote,
+)
 from sat_tool.ui.models import rating_brushes
 
 
@@ -105,6 +114,8 @@ class EvidenceDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(f"Edit evidence {item.label}" if item else "New evidence", parent)
         self.resize(620, 560)
+        self._case = case
+        self._hint = item.quote_start if item else None
         blank = item or Evidence(0, 0, "")  # type: ignore[arg-type]
         self.text_edit = self.text("Evidence", blank.text, required=True, lines=3,
                                    placeholder="State the item in one sentence")
@@ -123,14 +134,18 @@ class EvidenceDialog(FormDialog):
                                placeholder="Why this credibility and relevance; caveats")
 
     def values(self) -> dict[str, Any]:
-        """The fields as :class:`Evidence` attributes."""
+        """The fields as :class:`Evidence` attributes; the quote's position is found in its source."""
+        source_id = self.source.currentData()
+        quote = self.quote.toPlainText().strip()
+        text = self._case.source(source_id).text if source_id is not None else ""
         return {
             "text": self.text_edit.toPlainText().strip(),
-            "source_id": self.source.currentData(),
+            "source_id": source_id,
             "date": self.date.text().strip(),
             "type": self.type.currentData(),
             "credibility": self.credibility.currentData(),
-            "quote": self.quote.toPlainText().strip(),
+            "quote": quote,
+            "quote_start": locate_quote(text, quote, self._hint),
             "notes": self.notes.toPlainText().strip(),
         }
 

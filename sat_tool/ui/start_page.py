@@ -16,6 +16,15 @@ from PySide6.QtWidgets import (
 from sat_tool.store.cases import CaseSummary
 
 
+ABOUT_ACH = (
+    "<b>Analysis of Competing Hypotheses</b><br>"
+    "List every reasonable answer to your question as a hypothesis, list the evidence, "
+    "and rate each item against each hypothesis, working across the rows. The hypothesis "
+    "with the <i>least evidence against it</i> leads; the evidence that rates hypotheses "
+    "differently is what matters. New to ACH? Open the sample case."
+)
+
+
 class StartPage(QWidget):
     """What the analyst sees before a case is open."""
 
@@ -54,6 +63,11 @@ class StartPage(QWidget):
         actions.addWidget(self.new_button)
         actions.addWidget(self.sample_button)
         actions.addWidget(self.import_button)
+        actions.addSpacing(16)
+        about = QLabel(ABOUT_ACH)
+        about.setWordWrap(True)
+        about.setStyleSheet("color: #333;")
+        actions.addWidget(about)
         actions.addStretch(1)
         recent = QVBoxLayout()
         recent.addWidget(QLabel("<b>Recent cases</b>"))
@@ -86,9 +100,13 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         if cases:
             self.recent.setCurrentRow(0)
+        else:
+            empty = QListWidgetItem("No cases in this workspace yet: create one or open the sample.")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(empty)
         self.open_button.setEnabled(bool(cases))
         self.workspace_label.setText(f"Workspace: {workspace}")
 
     def _open_item(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.caseRequested.emit(item.data(Qt.ItemDataRole.UserRole))
