@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/sat-tool
 
-## test: check the layer contracts, then run the whole suite offscreen
+## test: lint, check the layer contracts, then run the whole suite offscreen
 test: $(STAMP)
+	$(BIN)/ruff check --quiet sat_tool tests main.py
 	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 

@@ -7,14 +7,9 @@ from PySide6.QtCore import Qt
 from sat_tool.domain import Rating, score_matrix
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.document import CaseDocument
-from sat_tool.ui.models import (
-    CellRole,
-    MatrixModel,
-    RatingRole,
-    RecordsModel,
-    ScoresModel,
-    sync_list,
-)
+from sat_tool.ui.models import CellRole, MatrixModel, RatingRole, ScoresModel
+from sat_tool.ui.records import RecordsModel
+from sat_tool.ui.sync import sync_list
 
 
 def test_matrix_model_passes_the_model_tester(qtmodeltester, editor):

@@ -24,7 +24,7 @@ from sat_tool.ui import commands as cmd
 from sat_tool.ui.dialogs import EvidenceDialog, MatrixDialog, SourceDialog
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.matrix_page import MatrixPage
-from sat_tool.ui.models import RecordsModel
+from sat_tool.ui.records import RecordsModel
 
 
 class RecordsPage(QWidget):

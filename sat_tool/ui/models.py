@@ -8,7 +8,6 @@ they are a single step, and a reset only when everything changed at once.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,6 +17,7 @@ from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating
 from sat_tool.domain.scoring import MatrixScores, score_matrix
 from sat_tool.formats.palette import RATING_COLOURS
 from sat_tool.ui.document import CaseDocument
+from sat_tool.ui.sync import report_columns, report_rows
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 """Returns the domain object of a row (evidence item, source, hypothesis score)."""
@@ -51,38 +51,6 @@ def rating_brushes(rating: Rating) -> tuple[QBrush, QBrush]:
     """(background, foreground) brushes of a rating."""
     back, fore = RATING_COLOURS[rating]
     return QBrush(qcolor(back)), QBrush(qcolor(fore))
-
-
-def sync_list(old: Sequence[Any], new: Sequence[Any], insert: Callable[[int], None],
-              remove: Callable[[int], None], move: Callable[[int, int], None],
-              reset: Callable[[], None]) -> bool:
-    """Name the single step from ``old`` to ``new`` (insert, remove or move of one item).
-
-    Calls the matching callback and returns True; calls ``reset`` and returns
-    False when the change is anything else. Equal lists call nothing.
-    """
-    old, new = list(old), list(new)
-    if old == new:
-        return True
-    if len(new) == len(old) + 1:
-        for i in range(len(new)):
-            if new[:i] + new[i + 1:] == old:
-                insert(i)
-                return True
-    elif len(new) == len(old) - 1:
-        for i in range(len(old)):
-            if old[:i] + old[i + 1:] == new:
-                remove(i)
-                return True
-    elif len(new) == len(old) and set(old) == set(new):
-        for i, item in enumerate(old):
-            rest = old[:i] + old[i + 1:]
-            j = new.index(item) if item in new else -1
-            if j >= 0 and new[:j] + new[j + 1:] == rest:
-                move(i, j)
-                return True
-    reset()
-    return False
 
 
 class MatrixModel(QAbstractTableModel):
@@ -342,23 +310,7 @@ class MatrixModel(QAbstractTableModel):
             return
         new = [r.evidence_id for r in self.matrix.rows]
         self.scores = score_matrix(self.doc.case, self.matrix)
-
-        def insert(i: int) -> None:
-            self.beginInsertRows(QModelIndex(), i, i)
-            self._rows = new
-            self.endInsertRows()
-
-        def remove(i: int) -> None:
-            self.beginRemoveRows(QModelIndex(), i, i)
-            self._rows = new
-            self.endRemoveRows()
-
-        def move(i: int, j: int) -> None:
-            self.beginMoveRows(QModelIndex(), i, i, QModelIndex(), j + 1 if j > i else j)
-            self._rows = new
-            self.endMoveRows()
-
-        sync_list(self._rows, new, insert, remove, move, lambda: self._reset(rows=new))
+        report_rows(self, self._rows, new, lambda keys: setattr(self, "_rows", keys))
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, self.columnCount() - 1))
@@ -370,24 +322,7 @@ class MatrixModel(QAbstractTableModel):
         new = [h.id for h in self.matrix.hypotheses]
         self.scores = score_matrix(self.doc.case, self.matrix)
         base = self.FIRST_HYPOTHESIS
-
-        def insert(i: int) -> None:
-            self.beginInsertColumns(QModelIndex(), base + i, base + i)
-            self._hyps = new
-            self.endInsertColumns()
-
-        def remove(i: int) -> None:
-            self.beginRemoveColumns(QModelIndex(), base + i, base + i)
-            self._hyps = new
-            self.endRemoveColumns()
-
-        def move(i: int, j: int) -> None:
-            dest = base + (j + 1 if j > i else j)
-            self.beginMoveColumns(QModelIndex(), base + i, base + i, QModelIndex(), dest)
-            self._hyps = new
-            self.endMoveColumns()
-
-        sync_list(self._hyps, new, insert, remove, move, lambda: self._reset(hyps=new))
+        report_columns(self, self._hyps, new, lambda keys: setattr(self, "_hyps", keys), base)
         if self._hyps:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, base, self.columnCount() - 1)
             if self._rows:
@@ -400,14 +335,6 @@ class MatrixModel(QAbstractTableModel):
         except KeyError:
             return False
         return True
-
-    def _reset(self, rows: list | None = None, hyps: list | None = None) -> None:
-        self.beginResetModel()
-        if rows is not None:
-            self._rows = rows
-        if hyps is not None:
-            self._hyps = hyps
-        self.endResetModel()
 
 
 class ScoresModel(QAbstractTableModel):
@@ -487,88 +414,6 @@ class ScoresModel(QAbstractTableModel):
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.HEADERS) - 1))
         self.scoresUpdated.emit()
-
-
-class RecordsModel(QAbstractTableModel):
-    """A table of domain records (sources, case evidence) with declared columns.
-
-    ``records`` returns the current list; ``key`` identifies a record so that a
-    single insertion, removal or move is reported narrowly.
-    """
-
-    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]],
-                 records: Callable[[], Sequence[Any]], key: Callable[[Any], Any],
-                 changed: Any, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._records = records
-        self._key = key
-        self._keys = [key(r) for r in records()]
-        changed.connect(self.refresh)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def record(self, row: int) -> Any:
-        """The domain record shown in a row."""
-        key = self._keys[row]
-        return next(r for r in self._records() if self._key(r) == key)
-
-    def row_of(self, key: Any) -> int:
-        """The row showing the record with this key, or -1."""
-        return self._keys.index(key) if key in self._keys else -1
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        try:
-            item = self.record(index.row())
-        except StopIteration:
-            return None
-        if role == ObjectRole:
-            return item
-        if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
-            value = self._columns[index.column()][1](item)
-            return "" if value is None else str(value)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][0]
-        return None
-
-    def refresh(self) -> None:
-        """Re-read the records and report what changed."""
-        new = [self._key(r) for r in self._records()]
-
-        def insert(i: int) -> None:
-            self.beginInsertRows(QModelIndex(), i, i)
-            self._keys = new
-            self.endInsertRows()
-
-        def remove(i: int) -> None:
-            self.beginRemoveRows(QModelIndex(), i, i)
-            self._keys = new
-            self.endRemoveRows()
-
-        def move(i: int, j: int) -> None:
-            self.beginMoveRows(QModelIndex(), i, i, QModelIndex(), j + 1 if j > i else j)
-            self._keys = new
-            self.endMoveRows()
-
-        def reset() -> None:
-            self.beginResetModel()
-            self._keys = new
-            self.endResetModel()
-
-        sync_list(self._keys, new, insert, remove, move, reset)
-        if self._keys:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._keys) - 1, len(self._columns) - 1))
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,72 @@
+"""A table model over a list of domain records (the case's sources and evidence)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from sat_tool.ui.models import AnyIndex, ObjectRole, SortRole
+from sat_tool.ui.sync import report_rows
+
+
+class RecordsModel(QAbstractTableModel):
+    """A table of domain records (sources, case evidence) with declared columns.
+
+    ``records`` returns the current list; ``key`` identifies a record so that a
+    single insertion, removal or move is reported narrowly.
+    """
+
+    def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]],
+                 records: Callable[[], Sequence[Any]], key: Callable[[Any], Any],
+                 changed: Any, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._records = records
+        self._key = key
+        self._keys = [key(r) for r in records()]
+        changed.connect(self.refresh)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def record(self, row: int) -> Any:
+        """The domain record shown in a row."""
+        key = self._keys[row]
+        return next(r for r in self._records() if self._key(r) == key)
+
+    def row_of(self, key: Any) -> int:
+        """The row showing the record with this key, or -1."""
+        return self._keys.index(key) if key in self._keys else -1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        try:
+            item = self.record(index.row())
+        except StopIteration:
+            return None
+        if role == ObjectRole:
+            return item
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
+            value = self._columns[index.column()][1](item)
+            return "" if value is None else str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][0]
+        return None
+
+    def refresh(self) -> None:
+        """Re-read the records and report what changed."""
+        new = [self._key(r) for r in self._records()]
+        report_rows(self, self._keys, new, lambda keys: setattr(self, "_keys", keys))
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._keys) - 1, len(self._columns) - 1))
