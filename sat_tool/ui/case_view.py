@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +27,7 @@ from sat_tool.ui.dialogs import EvidenceDialog, MatrixDialog, SourceDialog
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.matrix_page import MatrixPage
 from sat_tool.ui.records import RecordsModel
+from sat_tool.ui.source_pane import SourcesPane
 
 
 class RecordsPage(QWidget):
@@ -94,14 +97,16 @@ class CaseView(QTabWidget):
             "Evidence of the case", self._evidence_model(), self.add_evidence,
             self.edit_evidence, self.delete_evidence,
             widths={0: 48, 2: 150, 3: 80, 4: 90, 5: 260, 6: 70}, stretch=1, parent=self)
-        self.sources_page = RecordsPage(
-            "Sources", self._sources_model(), self.add_source, self.edit_source,
-            self.delete_source, widths={0: 360, 1: 170, 2: 200, 3: 90}, stretch=4, parent=self)
+        self.sources_page = SourcesPane(doc, self)
+        self.last_matrix_id: MatrixId | None = None
         self.addTab(self.evidence_page, "Evidence")
         self.addTab(self.sources_page, "Sources")
         self.sync_matrices()
         self.setCurrentIndex(0)
         doc.matricesChanged.connect(self.sync_matrices)
+        self.currentChanged.connect(self._remember_matrix)
+        self._remember_matrix()
+        self._connect_sources()
 
     # ---------------------------------------------------------- matrices
 
@@ -119,6 +124,7 @@ class CaseView(QTabWidget):
             page = self.pages.get(mat.id)
             if page is None:
                 page = MatrixPage(self.doc, mat.id, self)
+                page.showInSourceRequested.connect(self.show_evidence_in_source)
                 self.pages[mat.id] = page
                 self.insertTab(position, page, "")
                 added.append(page)
@@ -207,20 +213,45 @@ class CaseView(QTabWidget):
 
     # ---------------------------------------------------------- sources
 
-    def _sources_model(self) -> RecordsModel:
-        columns = [("Title", lambda s: s.title), ("Author", lambda s: s.author),
-                   ("Publication", lambda s: s.publication), ("Date", lambda s: s.date),
-                   ("Reliability", lambda s: s.reliability)]
-        return RecordsModel(columns, lambda: self.doc.case.sources, lambda s: s.id,
-                            self.doc.sourcesChanged, self)
+    def _connect_sources(self) -> None:
+        pane = self.sources_page
+        pane.addSourceRequested.connect(self.add_source)
+        pane.importSourceRequested.connect(self.import_source)
+        pane.editSourceRequested.connect(self.edit_source)
+        pane.deleteSourceRequested.connect(self.delete_source)
+        pane.addEvidenceRequested.connect(self.add_evidence_from_source)
+        pane.evidenceActivated.connect(self.show_evidence_in_matrix)
 
     def add_source(self) -> None:
-        """Add a source document to the case."""
+        """Add a source document to the case (text pasted or loaded from a file)."""
+        self._new_source(SourceDialog(None, self))
+
+    def import_source(self) -> None:
+        """Add a source read from a .txt, .md or .html file chosen by the user."""
+        path = self.ask_source_path()
+        if path is None:
+            return
         dialog = SourceDialog(None, self)
+        if dialog.load_path(path):
+            self._new_source(dialog)
+        else:
+            QMessageBox.critical(self, "Cannot read the file", dialog.file_error.text())
+
+    def ask_source_path(self) -> Path | None:
+        """Ask for a file to read a source from."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open a source document", "",
+            "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)")
+        return Path(name) if name else None
+
+    def _new_source(self, dialog: SourceDialog) -> None:
         if dialog.exec():
             values = dialog.values()
             title = values.pop("title")
-            self.doc.push(cmd.AddSourceCommand(self.doc, title, **values))
+            command = cmd.AddSourceCommand(self.doc, title, **values)
+            self.doc.push(command)
+            if command.source is not None:
+                self.sources_page.select_source(command.source.id)
 
     def edit_source(self, src: Source) -> None:
         """Edit a source's fields."""
@@ -233,6 +264,48 @@ class CaseView(QTabWidget):
     def delete_source(self, src: Source) -> None:
         """Delete a source; citing evidence loses the link (undo restores it)."""
         self.doc.push(cmd.DeleteSourceCommand(self.doc, SourceId(src.id)))
+
+    def add_evidence_from_source(self, source: Source, start: int, quote: str) -> None:
+        """Create an evidence item quoting a passage of a source, in the matrix last worked on."""
+        draft = Evidence(EvidenceId(0), 0, "", source_id=source.id, quote=quote,
+                         quote_start=start, date=source.date)
+        choices = [(f"M{i}: {_short(m.question, 60)}", m.id)
+                   for i, m in enumerate(self.doc.case.matrices, 1)]
+        dialog = EvidenceDialog(self.doc.case, None, Level.MEDIUM, self, draft=draft,
+                                matrices=choices, matrix=self.last_matrix_id)
+        if dialog.exec():
+            values = dialog.values()
+            text = values.pop("text")
+            self.doc.push(cmd.AddEvidenceCommand(self.doc, text, dialog.chosen_matrix(),
+                                                 dialog.chosen_relevance() or Level.MEDIUM,
+                                                 **values))
+
+    def show_evidence_in_matrix(self, evidence_id: int) -> None:
+        """Show an evidence row: in the matrix last worked on if it has it, else another one."""
+        case = self.doc.case
+        candidates = [m.id for m in case.matrices if m.includes(evidence_id)]  # type: ignore[arg-type]
+        if self.last_matrix_id in candidates:
+            candidates.insert(0, self.last_matrix_id)  # type: ignore[arg-type]
+        if not candidates:
+            self.setCurrentWidget(self.evidence_page)
+            row = self.evidence_page.model.row_of(evidence_id)
+            self.evidence_page.table.selectRow(row)
+            return
+        page = self.show_matrix(candidates[0])
+        page.view.show_evidence(evidence_id)
+
+    def show_evidence_in_source(self, evidence_id: int) -> None:
+        """Show the passage an evidence item quotes, in the source pane."""
+        item = self.doc.case.evidence_item(evidence_id)  # type: ignore[arg-type]
+        if item.source_id is None:
+            return
+        self.setCurrentWidget(self.sources_page)
+        self.sources_page.show_evidence(item)
+
+    def _remember_matrix(self) -> None:
+        page = self.current_matrix_page()
+        if page is not None:
+            self.last_matrix_id = page.matrix_id
 
 
 def _short(text: str, width: int = 38) -> str:

@@ -5,6 +5,7 @@ Each dialog returns values; the caller turns them into one undo command.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -35,6 +37,7 @@ from sat_tool.domain.model import (
     Source,
     locate_quote,
 )
+from sat_tool.formats.text_import import SourceFileError, read_source_file
 from sat_tool.ui.models import rating_brushes
 
 
@@ -111,14 +114,18 @@ class EvidenceDialog(FormDialog):
     """Create or edit an evidence item (and its relevance to the current matrix)."""
 
     def __init__(self, case: Case, item: Evidence | None, relevance: Level | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, draft: Evidence | None = None,
+                 matrices: list[tuple[str, Any]] | None = None, matrix: Any = None) -> None:
         super().__init__(f"Edit evidence {item.label}" if item else "New evidence", parent)
         self.resize(620, 560)
         self._case = case
-        self._hint = item.quote_start if item else None
-        blank = item or Evidence(0, 0, "")  # type: ignore[arg-type]
+        blank = item or draft or Evidence(0, 0, "")  # type: ignore[arg-type]
+        self._hint = blank.quote_start
         self.text_edit = self.text("Evidence", blank.text, required=True, lines=3,
                                    placeholder="State the item in one sentence")
+        self.matrix = None
+        if matrices is not None:
+            self.matrix = self.choice("Add to matrix", [("(the case only)", None)] + matrices, matrix)
         sources = [("(none)", None)] + [(s.title, s.id) for s in case.sources]
         self.source = self.choice("Source", sources, blank.source_id)
         self.date = self.line("Date", blank.date, placeholder="2012-04-18, 2012-04 or 2012")
@@ -127,7 +134,11 @@ class EvidenceDialog(FormDialog):
         self.relevance = None
         if relevance is not None:
             self.relevance = self.choice("Relevance", level_options(), relevance)
-            self.relevance.setToolTip("Relevance to this matrix's question")
+            self.relevance.setToolTip("Relevance to the matrix's question")
+            if self.matrix is not None:
+                self.matrix.currentIndexChanged.connect(
+                    lambda: self.relevance.setEnabled(self.matrix.currentData() is not None))
+                self.relevance.setEnabled(self.matrix.currentData() is not None)
         self.quote = self.text("Quote", blank.quote, lines=2,
                                placeholder="The passage of the source the item rests on")
         self.notes = self.text("Notes", blank.notes, lines=3,
@@ -148,6 +159,10 @@ class EvidenceDialog(FormDialog):
             "quote_start": locate_quote(text, quote, self._hint),
             "notes": self.notes.toPlainText().strip(),
         }
+
+    def chosen_matrix(self) -> Any:
+        """The matrix to add a new item to, when the dialog offers the choice."""
+        return self.matrix.currentData() if self.matrix is not None else None
 
     def chosen_relevance(self) -> Level | None:
         """The relevance chosen for the current matrix, if asked."""
@@ -184,7 +199,36 @@ class SourceDialog(FormDialog):
         self.url = self.line("URL", blank.url)
         self.reliability = self.text("Reliability", blank.reliability, lines=3,
                                      placeholder="Who wrote it, for whom, what bias to expect")
-        self.body = self.text("Text", blank.text, lines=10, placeholder="The document's text")
+        self.body = self.text("Text", blank.text, lines=10,
+                              placeholder="Paste the document's text, or load it from a file")
+        load = QPushButton("Load text from a .txt, .md or .html file…")
+        load.clicked.connect(self.load_file)
+        self.file_error = QLabel("")
+        self.file_error.setStyleSheet("color: #B03020")
+        self.file_error.setWordWrap(True)
+        self.form.addRow("", load)
+        self.form.addRow("", self.file_error)
+
+    def load_file(self) -> None:
+        """Fill the text (and an empty title) from a file chosen by the user."""
+        name, _ = QFileDialog.getOpenFileName(self, "Load source text", "",
+                                              "Text, Markdown or HTML (*.txt *.md *.markdown "
+                                              "*.html *.htm)")
+        if name:
+            self.load_path(Path(name))
+
+    def load_path(self, path: Path) -> bool:
+        """Fill the dialog from a file; on failure show why and change nothing."""
+        try:
+            found = read_source_file(path)
+        except SourceFileError as exc:
+            self.file_error.setText(str(exc))
+            return False
+        self.file_error.setText("")
+        self.body.setPlainText(found.text)
+        if not self.title.text().strip():
+            self.title.setText(found.title)
+        return True
 
     def values(self) -> dict[str, str]:
         """The fields as :class:`Source` attributes."""

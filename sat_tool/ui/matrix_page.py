@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +72,9 @@ class Legend(QWidget):
 
 class MatrixPage(QWidget):
     """Everything about one matrix; every edit goes through an undo command."""
+
+    showInSourceRequested = Signal(int)
+    """An evidence id whose quoted passage should be shown in its source."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -384,6 +387,8 @@ class MatrixPage(QWidget):
         if row >= 0:
             eid = self._evidence_at_view_row(row)
             menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
+            show = menu.addAction("Show in source", lambda: self.showInSourceRequested.emit(eid))
+            show.setEnabled(self.doc.case.evidence_item(eid).source_id is not None)  # type: ignore[arg-type]
             menu.addAction("Remove from this matrix", lambda: self.doc.push(
                 cmd.ExcludeEvidenceCommand(self.doc, self.matrix_id, EvidenceId(eid))))
             menu.addAction("Delete from the case", lambda: self.doc.push(

@@ -169,6 +169,18 @@ class MatrixView(QTableView):
             return None
         return self.matrix_model.hypothesis_id_at(index.column())
 
+    def show_evidence(self, evidence_id: int) -> None:
+        """Make an evidence row current (its first rating cell) and scroll to it."""
+        source = self.matrix_model.index(self.matrix_model.row_of(evidence_id),
+                                         MatrixModel.FIRST_HYPOTHESIS
+                                         if self.matrix_model.columnCount() > MatrixModel.FIRST_HYPOTHESIS
+                                         else MatrixModel.COL_TEXT)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+            self.setFocus()
+
     def select_cell(self, evidence_id: int, hypothesis_id: int) -> None:
         """Make a cell current."""
         index = self.proxy.mapFromSource(self.matrix_model.index_of_cell(evidence_id, hypothesis_id))

@@ -110,6 +110,10 @@ class MatrixModel(QAbstractTableModel):
         return self.index(self._rows.index(evidence_id),
                           self.FIRST_HYPOTHESIS + self._hyps.index(hypothesis_id))
 
+    def row_of(self, evidence_id: int) -> int:
+        """The row showing an evidence item, or -1."""
+        return self._rows.index(evidence_id) if evidence_id in self._rows else -1
+
     def evidence_id_at(self, row: int) -> int:
         """The evidence id of a row."""
         return self._rows[row]
