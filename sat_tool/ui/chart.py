@@ -52,6 +52,6 @@ class ScoresChart(FigureCanvasQTAgg):
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
         ax.set_axisbelow(True)
-        ax.legend(fontsize=7, loc="lower right")
+        ax.legend(fontsize=7, loc="best", framealpha=0.9)
         ax.set_title("Evidence against each hypothesis", fontsize=9)
         self.draw_idle()

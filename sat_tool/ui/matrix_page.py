@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -123,6 +123,8 @@ class MatrixPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 300])
+        self._user_sized = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_sized", True))
         self.legend = Legend(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -198,6 +200,13 @@ class MatrixPage(QWidget):
             lambda section: self.edit_evidence(self._evidence_at_view_row(section)))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._user_sized:
+            # The ranking and chart get a quarter of the width, within limits; the matrix the rest.
+            side = max(230, min(380, int(self.width() * 0.24)))
+            self.splitter.setSizes([max(300, self.splitter.width() - side), side])
 
     # ---------------------------------------------------------- refresh
 

@@ -41,10 +41,10 @@ LETTER_KEYS = {
     ("a", False): Rating.NA,
 }
 CLEAR_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
-FIXED_WIDTHS = {MatrixModel.COL_TYPE: 66, MatrixModel.COL_CREDIBILITY: 44,
-                MatrixModel.COL_RELEVANCE: 44, MatrixModel.COL_DIAGNOSTICITY: 48}
-HYPOTHESIS_WIDTH = 90
-MIN_TEXT_WIDTH = 200
+FIXED_WIDTHS = {MatrixModel.COL_TYPE: 60, MatrixModel.COL_CREDIBILITY: 40,
+                MatrixModel.COL_RELEVANCE: 40, MatrixModel.COL_DIAGNOSTICITY: 46}
+HYPOTHESIS_WIDTH = 84
+MIN_TEXT_WIDTH = 180
 KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
 
 
@@ -116,7 +116,8 @@ class MatrixView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumHeight(48)
-        header.setMinimumSectionSize(40)
+        header.setMinimumSectionSize(36)
+        header.setHighlightSections(False)  # bold headers would not fit their wrapped titles
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.apply_widths()
 

@@ -32,7 +32,7 @@ RationaleRole = Qt.ItemDataRole.UserRole + 5
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-HEADER_WRAP = 13
+HEADER_WRAP = 12
 """Characters per line of a hypothesis column header."""
 HEADER_LINES = 3
 
@@ -345,7 +345,9 @@ class ScoresModel(QAbstractTableModel):
     """The hypotheses of a matrix ranked least inconsistent first, with both scores."""
 
     COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED = range(4)
-    HEADERS = ("Rank", "Hypothesis", "Inconsistency", "Weighted")
+    HEADERS = ("Rank", "Hypothesis", "Incons.", "Weighted")
+    TIPS = ("1 = least evidence against", "", "Inconsistency score: I counts 1, II counts 2",
+            "Weighted inconsistency: each row weighted by credibility × relevance")
 
     scoresUpdated = Signal()
 
@@ -399,6 +401,8 @@ class ScoresModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.TIPS[section] or None
         return None
 
     def _on_edited(self, matrix_id: int) -> None:

@@ -317,8 +317,9 @@ class SourcesPane(QWidget):
         self.reliability.setText(f"<b>Reliability.</b> {_esc(source.reliability)}")
         self.reader.show_source(source, passages)
         cited = sum(1 for e in self.doc.case.evidence if e.source_id == source.id)
-        self.status.setText(f"{len(passages)} quoted passage(s) highlighted; {cited} evidence "
-                            "item(s) cite this source. Select a passage to add it as evidence.")
+        self.status.setText(f"{len(passages)} passages quoted by {cited} evidence items")
+        self.status.setToolTip("Highlighted passages are quoted by evidence items: click one to see "
+                               "its row. Select any passage to add it as evidence.")
 
     def request_evidence(self) -> None:
         """Ask for a new evidence item quoting the selected passage."""
