@@ -157,13 +157,14 @@ def test_matrix_add_and_delete_from_the_menu(qtbot, window, monkeypatch):
         return True
 
     monkeypatch.setattr(case_view.MatrixDialog, "exec", fake_exec)
-    window.add_matrix_action.trigger()
     view = window.case_view
-    assert len(view.pages) == 2
+    count = len(view.pages)
+    window.add_matrix_action.trigger()
+    assert len(view.pages) == count + 1
     assert view.current_matrix_page().matrix.question == "Will the cell's trainers try again?"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.delete_matrix_action.trigger()
-    assert len(view.pages) == 1
+    assert len(view.pages) == count
     window.undo_action.trigger()
-    assert len(view.pages) == 2
-    assert view.tabText(1).startswith("M2: Will the cell")
+    assert len(view.pages) == count + 1
+    assert view.tabText(count).startswith(f"M{count + 1}: Will the cell")

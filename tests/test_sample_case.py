@@ -1,0 +1,109 @@
+"""The prebuilt Azerbaijan case: complete, sourced, and honest about its rankings."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sat_tool.domain import EvidenceType, Rating, score_matrix
+from sat_tool.formats.bundle import read_bundle
+from sat_tool.services import cases as svc
+
+from conftest import SAMPLE
+
+CASE = read_bundle(SAMPLE)
+SOURCE_FILES = sorted((SAMPLE.parents[2] / "shared" / "sources").glob("*.txt"))
+
+
+def test_the_case_loads_with_five_sources_and_three_matrices(workspace):
+    """The sample imports into a workspace with its five articles and three questions."""
+    case = svc.load_case(workspace, svc.import_bundle(workspace, SAMPLE))
+    assert len(case.sources) == 5
+    assert [m.question for m in case.matrices] == [
+        "Who trained members of the al-Qaeda-linked cell that Azerbaijan broke up in April 2012 "
+        "during their two months in Iran?",
+        "What is the nature of the Iran–al-Qaeda relationship?",
+        "Will Iran–Azerbaijan tensions lead to open military conflict?",
+    ]
+    assert len(case.matrices[0].rows) >= 20
+    assert all(len(m.hypotheses) >= 4 for m in case.matrices)
+
+
+def test_sources_carry_their_metadata_and_full_text():
+    """Every source has title, author, publication, date, a reliability note and its text."""
+    for src in CASE.sources:
+        assert src.title and src.author and src.publication and src.date, src.title
+        assert len(src.reliability) > 80, src.title
+        assert len(src.text) > 2000, src.title
+
+
+@pytest.mark.skipif(not SOURCE_FILES, reason="the article files are not beside the project")
+def test_source_texts_are_the_articles_verbatim():
+    """Each source's text is one of the five article files, unchanged."""
+    files = {path.read_text(encoding="utf-8") for path in SOURCE_FILES}
+    assert {src.text for src in CASE.sources} == files
+
+
+@pytest.mark.parametrize("item", CASE.evidence, ids=lambda e: e.label)
+def test_every_quote_stands_verbatim_at_its_position(item):
+    """An item's quote is found, character for character, at its stored offset in its source.
+
+    Only assumptions and absences of evidence may stand without a source.
+    """
+    if item.source_id is None and item.type in (EvidenceType.ASSUMPTION, EvidenceType.ABSENCE):
+        assert not item.quote
+        return
+    assert item.source_id is not None and item.quote, f"{item.label} has no sourced quote"
+    text = CASE.source(item.source_id).text
+    assert item.quote_start is not None
+    assert text[item.quote_start:item.quote_start + len(item.quote)] == item.quote
+
+
+@pytest.mark.parametrize("item", CASE.evidence, ids=lambda e: e.label)
+def test_every_item_justifies_its_credibility_and_relevance(item):
+    """Each item's notes say why its credibility and its relevance are what they are."""
+    assert re.search(r"credib", item.notes, re.I), item.label
+    assert re.search(r"relevan", item.notes, re.I), item.label
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=lambda m: f"M{CASE.matrices.index(m) + 1}")
+def test_every_cell_is_rated_with_a_rationale_where_it_counts(matrix):
+    """No cell is unrated; every rating other than N or NA carries a rationale."""
+    assert matrix.unrated_cells() == []
+    for (eid, hid), found in matrix.ratings.items():
+        if found.rating not in (Rating.N, Rating.NA):
+            assert found.rationale.strip(), (CASE.evidence_item(eid).label,
+                                             matrix.hypothesis(hid).title)
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=lambda m: f"M{CASE.matrices.index(m) + 1}")
+def test_conclusions_state_the_computed_ranking(matrix):
+    """The conclusions open by ranking every hypothesis exactly as the scores do."""
+    first = matrix.conclusions.split(".")[0]
+    stated = re.findall(r"H(\d+)", first)
+    scores = score_matrix(CASE, matrix)
+    positions = {h.id: i for i, h in enumerate(matrix.hypotheses, 1)}
+    computed = [str(positions[s.hypothesis_id])
+                for s in sorted(scores.hypotheses, key=lambda s: (s.rank, positions[s.hypothesis_id]))]
+    assert stated == computed, f"conclusions say {stated}, scores say {computed}"
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=lambda m: f"M{CASE.matrices.index(m) + 1}")
+def test_each_matrix_has_milestones_and_a_deception_or_assumption_check(matrix):
+    """Each matrix names indicators to watch and includes at least one stated assumption."""
+    milestones = [line for line in matrix.milestones.splitlines() if line.startswith("- ")]
+    assert len(milestones) >= 3
+    kinds = {CASE.evidence_item(r.evidence_id).type for r in matrix.rows}
+    assert EvidenceType.ASSUMPTION in kinds
+
+
+def test_first_matrix_covers_the_required_evidence():
+    """The April 2012 matrix includes absence of evidence and the items the question turns on."""
+    mat = CASE.matrices[0]
+    texts = " ".join(CASE.evidence_item(r.evidence_id).text for r in mat.rows).lower()
+    for needle in ("shrines", "january", "march", "unrelated", "davudov", "umarov", "pakistan",
+                   "syria", "secret deal", "foundation for defense of democracies"):
+        assert needle in texts, needle
+    kinds = {CASE.evidence_item(r.evidence_id).type for r in mat.rows}
+    assert EvidenceType.ABSENCE in kinds
