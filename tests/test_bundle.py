@@ -117,3 +117,55 @@ def test_canonical_text_is_stable():
     """Writing the same case twice gives the same text (no timestamps or random ids added)."""
     case = read_bundle(SAMPLE)
     assert dumps_bundle(case) == dumps_bundle(read_bundle(SAMPLE))
+
+
+def test_analysis_and_snapshots_travel_in_the_bundle(editor, workspace: Workspace, tmp_path: Path):
+    """Mode, priors, judgments, overrides and snapshots survive export and import exactly."""
+    from sat_tool.domain import ScoringMode
+
+    mat = editor.case.matrices[0]
+    h1 = mat.hypotheses[0].id
+    editor.set_scoring_mode(mat.id, ScoringMode.INCONSISTENCY)
+    editor.set_probabilities(mat.id, "judged", {h.id: 0.25 for h in mat.hypotheses})
+    editor.set_likelihood(mat.id, (mat.rows[1].evidence_id, h1), 0.2)
+    editor.take_snapshot(mat.id, "Baseline")
+    gone = mat.rows[2].evidence_id
+    editor.delete_evidence(gone)  # the snapshot still holds it
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    svc.export_case(workspace, editor.case.id, "json", first)
+    copy_id = svc.import_bundle(workspace, first)
+    svc.export_case(workspace, copy_id, "json", second)
+    a, b = json.loads(first.read_text()), json.loads(second.read_text())
+    a["case"]["uid"] = b["case"]["uid"] = ""
+    assert a == b
+    snap = a["matrices"][0]["snapshots"][0]
+    assert snap["name"] == "Baseline"
+    assert any(e["id"].startswith("x-E") for e in snap["data"]["evidence"])
+    copy = svc.load_case(workspace, copy_id)
+    assert copy.matrices[0].scoring_mode is ScoringMode.INCONSISTENCY
+    assert copy.matrices[0].hypotheses[0].judged == 0.25
+
+
+def test_version_1_bundles_still_import(workspace: Workspace, tmp_path: Path):
+    """A bundle written by the first release (version 1, no analysis fields) imports."""
+    data = _sample()
+    data["version"] = 1
+    for mat in data["matrices"]:
+        mat.pop("scoring_mode")
+        mat.pop("snapshots")
+    case_id = svc.import_bundle(workspace, write_json(tmp_path / "v1.json", data))
+    assert len(svc.load_case(workspace, case_id).matrices) == 3
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["matrices"][0]["hypotheses"][0].update(judged=1.4), "is not between 0 and 1"),
+    (lambda d: d["matrices"][0]["ratings"][0].update(likelihood=0), "is not between 0 and 1"),
+    (lambda d: d["matrices"][0].update(scoring_mode="vibes"), "scoring_mode"),
+    (lambda d: d["matrices"][0].update(snapshots=[{"name": "s", "data": {"question": "q"}}]),
+     "malformed snapshot"),
+])
+def test_bad_analysis_fields_are_refused(workspace: Workspace, tmp_path: Path, change, message):
+    """Out-of-range probabilities, unknown modes and broken snapshots are named; nothing imports."""
+    with pytest.raises(BundleError, match=message):
+        svc.import_bundle(workspace, write_json(tmp_path / "bad.json", _broken(change)))
+    assert svc.list_cases(workspace) == []

@@ -170,3 +170,55 @@ def test_sqlite_url_is_accepted(tmp_path: Path):
     with Workspace.open(f"sqlite:///{tmp_path / 'u.sqlite'}") as ws:
         assert ws.path == tmp_path / "u.sqlite"
         assert svc.list_cases(ws) == []
+
+
+def test_a_first_release_workspace_is_upgraded_with_its_data(tmp_path: Path):
+    """A workspace at schema 1 opens at the current schema with its case intact."""
+    from sat_tool.store.migrations import STEPS
+
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE sat_meta (key VARCHAR NOT NULL PRIMARY KEY, value VARCHAR NOT NULL)")
+    con.execute("INSERT INTO sat_meta VALUES ('application', 'sat-tool'), ('schema_version', '1')")
+    for statement in STEPS[0]:
+        con.execute(statement)
+    con.execute("INSERT INTO cases (uid, title, description, created, last_opened) "
+                "VALUES ('u', 'Old case', '', '', '')")
+    con.execute("INSERT INTO matrices (case_id, position, question, notes, conclusions, milestones) "
+                "VALUES (1, 0, 'Old question?', '', '', '')")
+    con.execute("INSERT INTO hypotheses (matrix_id, position, title, description) "
+                "VALUES (1, 0, 'Old hypothesis', '')")
+    con.commit()
+    con.close()
+    with Workspace.open(path) as ws:
+        assert ws.schema_version == SCHEMA_VERSION
+        case = svc.load_case(ws, 1)
+    mat = case.matrices[0]
+    assert (case.title, mat.question, mat.hypotheses[0].title) == ("Old case", "Old question?",
+                                                                   "Old hypothesis")
+    assert mat.scoring_mode.value == "weighted" and mat.hypotheses[0].prior is None
+
+
+def test_analysis_settings_and_snapshots_persist(editor: CaseEditor, workspace_path: Path):
+    """Scoring mode, priors, judged probabilities, likelihood overrides and snapshots are on disk."""
+    from sat_tool.domain import ScoringMode
+
+    mat = editor.case.matrices[0]
+    h1, h2 = mat.hypotheses[0].id, mat.hypotheses[1].id
+    cell = (mat.rows[0].evidence_id, h1)
+    editor.set_scoring_mode(mat.id, ScoringMode.PROBABILITY)
+    editor.set_probabilities(mat.id, "prior", {h1: 0.4})
+    editor.set_probabilities(mat.id, "judged", {h1: 0.7, h2: 0.3})
+    editor.set_likelihood(mat.id, cell, 0.15)
+    snap = editor.take_snapshot(mat.id, "Before the review")
+    assert reopened(workspace_path, editor.case.id) == editor.case
+    with Workspace.open(workspace_path) as ws:
+        again = CaseEditor(ws, editor.case, "x").snapshots(mat.id)
+    assert [(s.id, s.name) for s in again] == [(snap.id, "Before the review")]
+    assert again[0].matrix == mat
+    with pytest.raises(ValueError, match="between 0% and 100%"):
+        editor.set_probabilities(mat.id, "judged", {h1: 1.5})
+    removal = editor.delete_matrix(mat.id)
+    assert [s.id for s in removal.snapshots] == [snap.id]
+    editor.restore_matrix(removal)
+    assert [s.name for s in editor.snapshots(mat.id)] == ["Before the review"]

@@ -15,6 +15,7 @@ from sat_tool.domain.model import (
     MatrixId,
     MatrixRow,
     Rating,
+    ScoringMode,
     Source,
     SourceId,
 )
@@ -30,6 +31,6 @@ from sat_tool.domain.scoring import (
 __all__ = [
     "Assessment", "Case", "CaseId", "Cell", "Evidence", "EvidenceId", "EvidenceType",
     "EvidenceScore", "Hypothesis", "HypothesisId", "HypothesisScore", "Level", "Matrix",
-    "MatrixId", "MatrixRow", "MatrixScores", "RankBy", "Rating", "Source", "SourceId",
+    "MatrixId", "MatrixRow", "MatrixScores", "RankBy", "Rating", "ScoringMode", "Source", "SourceId",
     "diagnosticity", "score_matrix",
 ]

@@ -171,11 +171,18 @@ class Evidence:
 
 @dataclass
 class Hypothesis:
-    """One of a matrix's competing hypotheses."""
+    """One of a matrix's competing hypotheses.
+
+    ``prior`` is the analyst's prior probability for the probabilistic view
+    (None: uniform); ``judged`` the analyst's own final probability (None: not
+    given yet). Both are fractions from 0 to 1.
+    """
 
     id: HypothesisId
     title: str
     description: str = ""
+    prior: float | None = None
+    judged: float | None = None
 
 
 @dataclass
@@ -188,12 +195,37 @@ class MatrixRow:
 
 @dataclass
 class Assessment:
-    """A rated cell: the rating, who made it, why, and when (ISO 8601, UTC)."""
+    """A rated cell: the rating, who made it, why, and when (ISO 8601, UTC).
+
+    ``likelihood`` overrides the rating's default P(evidence | hypothesis) in the
+    probabilistic view; None keeps the default.
+    """
 
     rating: Rating
     analyst: str
     rationale: str = ""
     updated: str = ""
+    likelihood: float | None = None
+
+
+class ScoringMode(enum.Enum):
+    """Which score ranks a matrix's hypotheses."""
+
+    INCONSISTENCY = "inconsistency"
+    WEIGHTED = "weighted"
+    PROBABILITY = "probability"
+
+    @property
+    def label(self) -> str:
+        """The mode's name in the interface."""
+        return _MODE_LABELS[self]
+
+
+_MODE_LABELS = {
+    ScoringMode.INCONSISTENCY: "Inconsistency count (Heuer)",
+    ScoringMode.WEIGHTED: "Weighted inconsistency (PARC)",
+    ScoringMode.PROBABILITY: "Probability (Bayes, independence assumed)",
+}
 
 
 @dataclass
@@ -205,6 +237,7 @@ class Matrix:
     notes: str = ""
     conclusions: str = ""
     milestones: str = ""
+    scoring_mode: ScoringMode = ScoringMode.WEIGHTED
     hypotheses: list[Hypothesis] = field(default_factory=list)
     rows: list[MatrixRow] = field(default_factory=list)
     ratings: dict[Cell, Assessment] = field(default_factory=dict)

@@ -8,36 +8,56 @@ Formulas (see docs/scoring.md):
 * diagnosticity of e = population standard deviation of its row on the signed
   scale CC=+2 … II=−2, NA and unrated cells skipped.
 
-Hypotheses are ranked least inconsistent first; equal scores share a rank.
+Hypotheses are ranked by the matrix's scoring mode: least inconsistent first
+(count or weighted), or most probable first (see :mod:`.probability`); equal
+scores share a rank.
+
+Every mode is additive over cells: a hypothesis's *cost* is the sum of its
+cells' costs (points, weighted points, or −log likelihood plus −log prior), and
+lower cost ranks higher. Sensitivity analysis works on these costs.
 """
 
 from __future__ import annotations
 
-import enum
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Level, Matrix, Rating
+from sat_tool.domain import probability
+from sat_tool.domain.model import (
+    Case,
+    EvidenceId,
+    HypothesisId,
+    Level,
+    Matrix,
+    Rating,
+    ScoringMode,
+)
 
 TOLERANCE = 1e-9
 
 
-class RankBy(enum.Enum):
-    """Which score orders the hypotheses."""
-
-    WEIGHTED = "weighted"
-    INCONSISTENCY = "inconsistency"
+RankBy = ScoringMode
+"""Which score orders the hypotheses (the matrix's scoring mode)."""
 
 
 @dataclass(frozen=True)
 class HypothesisScore:
-    """The scores of one hypothesis, with its rank (1 = least inconsistent)."""
+    """The scores of one hypothesis in every mode, with its rank in the chosen mode."""
 
     hypothesis_id: HypothesisId
     inconsistency: int
     weighted: float
     rank: int
+    probability: float = 0.0
+
+    def value(self, mode: ScoringMode) -> float:
+        """The score a mode ranks by."""
+        if mode is ScoringMode.INCONSISTENCY:
+            return float(self.inconsistency)
+        if mode is ScoringMode.WEIGHTED:
+            return self.weighted
+        return self.probability
 
 
 @dataclass(frozen=True)
@@ -108,8 +128,67 @@ def competition_ranks(values: Sequence[float]) -> list[int]:
     return [1 + sum(1 for other in values if other < value - TOLERANCE) for value in values]
 
 
-def score_matrix(case: Case, matrix: Matrix, rank_by: RankBy = RankBy.WEIGHTED) -> MatrixScores:
-    """Score every hypothesis and evidence row of a matrix."""
+class _Own:
+    """Marks "the cell's own rating" in :func:`cell_cost`."""
+
+
+OWN = _Own()
+
+
+def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
+              mode: ScoringMode, rating: Rating | None | _Own = OWN) -> float:
+    """What one cell adds to its hypothesis's cost in a mode (lower is better).
+
+    ``rating`` asks what the cell would cost with another rating (None: unrated);
+    by default the cell's own rating counts.
+    """
+    override = None
+    if isinstance(rating, _Own):
+        found = matrix.ratings.get(cell)
+        rating = found.rating if found else None
+        override = found.likelihood if found else None
+    if mode is ScoringMode.PROBABILITY:
+        if rating is None:
+            return -math.log(probability.UNINFORMATIVE)
+        if override is not None:
+            return -math.log(max(probability.MIN_LIKELIHOOD, override))
+        item = case.evidence_item(cell[0])
+        likelihood = probability.discounted(probability.DEFAULT_LIKELIHOODS[rating],
+                                            item.credibility, matrix.row(cell[0]).relevance)
+        return -math.log(max(probability.MIN_LIKELIHOOD, likelihood))
+    if rating is None:
+        return 0.0
+    points = float(rating.points)
+    if mode is ScoringMode.INCONSISTENCY:
+        return points
+    item = case.evidence_item(cell[0])
+    return row_weight(item.credibility, matrix.row(cell[0]).relevance) * points
+
+
+def hypothesis_costs(case: Case, matrix: Matrix, mode: ScoringMode) -> dict[HypothesisId, float]:
+    """Each hypothesis's total cost in a mode; lower ranks higher."""
+    costs = {}
+    prior = probability.priors(matrix) if mode is ScoringMode.PROBABILITY else {}
+    for hyp in matrix.hypotheses:
+        total = sum(cell_cost(case, matrix, (row.evidence_id, hyp.id), mode) for row in matrix.rows)
+        if mode is ScoringMode.PROBABILITY:
+            total -= math.log(prior[hyp.id]) if prior[hyp.id] > 0 else -math.inf
+        costs[hyp.id] = total
+    return costs
+
+
+def rank_costs(costs: dict[HypothesisId, float]) -> dict[HypothesisId, int]:
+    """Competition ranks of hypotheses by cost (lowest cost = rank 1)."""
+    ids = list(costs)
+    return dict(zip(ids, competition_ranks([costs[h] for h in ids])))
+
+
+def score_matrix(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> MatrixScores:
+    """Score every hypothesis (in all modes) and every evidence row of a matrix.
+
+    Ranks follow ``mode``, by default the matrix's own scoring mode.
+    """
+    mode = mode or matrix.scoring_mode
     inconsistency = {h.id: 0 for h in matrix.hypotheses}
     weighted = {h.id: 0.0 for h in matrix.hypotheses}
     evidence_scores = []
@@ -124,10 +203,16 @@ def score_matrix(case: Case, matrix: Matrix, rank_by: RankBy = RankBy.WEIGHTED) 
         evidence_scores.append(
             EvidenceScore(row.evidence_id, diagnosticity(cells), inconsistent_with_all(cells))
         )
-    ids = [h.id for h in matrix.hypotheses]
-    key = weighted if rank_by is RankBy.WEIGHTED else inconsistency
-    ranks = competition_ranks([float(key[h]) for h in ids])
+    posterior = probability.posteriors(case, matrix)
+    if mode is ScoringMode.INCONSISTENCY:
+        ranks = rank_costs({h: float(v) for h, v in inconsistency.items()})
+    elif mode is ScoringMode.WEIGHTED:
+        ranks = rank_costs(weighted)
+    else:
+        ranks = rank_costs({h: -p.probability for h, p in posterior.items()})
     hypothesis_scores = tuple(
-        HypothesisScore(h, inconsistency[h], weighted[h], rank) for h, rank in zip(ids, ranks)
+        HypothesisScore(h.id, inconsistency[h.id], weighted[h.id], ranks[h.id],
+                        posterior[h.id].probability)
+        for h in matrix.hypotheses
     )
     return MatrixScores(hypothesis_scores, tuple(evidence_scores))

@@ -9,7 +9,7 @@ bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,12 +27,14 @@ from sat_tool.domain.model import (
     MatrixId,
     MatrixRow,
     Rating,
+    ScoringMode,
     Source,
     SourceId,
 )
+from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
 
 FORMAT_NAME = "sat-tool-case"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 
 T = TypeVar("T")
@@ -45,10 +47,14 @@ class BundleError(ValueError):
 # ---------------------------------------------------------------- writing
 
 
-def case_to_dict(case: Case) -> dict[str, Any]:
+Snapshots = Mapping[MatrixId, Sequence[Snapshot]]
+
+
+def case_to_dict(case: Case, snapshots: Snapshots | None = None) -> dict[str, Any]:
     """The canonical JSON structure of a case (ids renumbered S1…, E<n>, M1…, M1-H1…)."""
     source_ids = {src.id: f"S{i}" for i, src in enumerate(case.sources, 1)}
     evidence_ids = {item.id: f"E{item.number}" for item in case.evidence}
+    snapshots = snapshots or {}
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
@@ -61,7 +67,8 @@ def case_to_dict(case: Case) -> dict[str, Any]:
         "sources": [_source_dict(src, source_ids[src.id]) for src in case.sources],
         "evidence": [_evidence_dict(item, evidence_ids, source_ids) for item in case.evidence],
         "matrices": [
-            _matrix_dict(mat, f"M{i}", evidence_ids) for i, mat in enumerate(case.matrices, 1)
+            _matrix_dict(mat, f"M{i}", evidence_ids, snapshots.get(mat.id, ()))
+            for i, mat in enumerate(case.matrices, 1)
         ],
     }
 
@@ -96,7 +103,8 @@ def _evidence_dict(
     }
 
 
-def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str]) -> dict[str, Any]:
+def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
+                 snapshots: Sequence[Snapshot]) -> dict[str, Any]:
     hyp_ids = {h.id: f"{mid}-H{j}" for j, h in enumerate(mat.hypotheses, 1)}
     ratings = []
     for row in mat.rows:
@@ -111,6 +119,7 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str]) -> 
                         "analyst": found.analyst,
                         "rationale": found.rationale,
                         "updated": found.updated,
+                        "likelihood": found.likelihood,
                     }
                 )
     return {
@@ -119,8 +128,10 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str]) -> 
         "notes": mat.notes,
         "conclusions": mat.conclusions,
         "milestones": mat.milestones,
+        "scoring_mode": mat.scoring_mode.value,
         "hypotheses": [
-            {"id": hyp_ids[h.id], "title": h.title, "description": h.description}
+            {"id": hyp_ids[h.id], "title": h.title, "description": h.description,
+             "prior": h.prior, "judged": h.judged}
             for h in mat.hypotheses
         ],
         "evidence": [
@@ -128,18 +139,30 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str]) -> 
             for row in mat.rows
         ],
         "ratings": ratings,
+        "snapshots": [_snapshot_dict(snap, mid, evidence_ids, hyp_ids) for snap in snapshots],
     }
 
 
-def dumps_bundle(case: Case) -> str:
+def _snapshot_dict(snap: Snapshot, mid: str, evidence_ids: dict[EvidenceId, str],
+                   hyp_ids: dict[HypothesisId, str]) -> dict[str, Any]:
+    """A snapshot with bundle ids; items deleted since it was taken are named by their
+    evidence number or snapshot column (``x-E7``, ``x-M1-H3``), which stay stable."""
+    gone_e = {e.id: f"x-E{e.number}" for e in snap.case.evidence}
+    gone_h = {h.id: f"x-{mid}-H{j}" for j, h in enumerate(snap.matrix.hypotheses, 1)}
+    data = snapshot_data(snap, lambda e: evidence_ids.get(EvidenceId(e)) or gone_e[EvidenceId(e)],
+                         lambda h: hyp_ids.get(HypothesisId(h)) or gone_h[HypothesisId(h)])
+    return {"name": snap.name, "created": snap.created, "data": data}
+
+
+def dumps_bundle(case: Case, snapshots: Snapshots | None = None) -> str:
     """The canonical text of a case bundle."""
-    return json.dumps(case_to_dict(case), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(case_to_dict(case, snapshots), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_bundle(case: Case, path: Path) -> None:
+def write_bundle(case: Case, path: Path, snapshots: Snapshots | None = None) -> None:
     """Write a case bundle to ``path`` (UTF-8), replacing the file only once it is complete."""
     tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dumps_bundle(case), encoding="utf-8")
+    tmp.write_text(dumps_bundle(case, snapshots), encoding="utf-8")
     tmp.replace(path)
 
 
@@ -151,6 +174,11 @@ def read_bundle(path: Path) -> Case:
 
     The returned case carries bundle-local ids (1, 2, …); the store gives it real ones.
     """
+    return read_bundle_with_snapshots(path)[0]
+
+
+def read_bundle_with_snapshots(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
+    """Read a bundle with its matrices' snapshots (keyed by the bundle-local matrix id)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -167,11 +195,17 @@ def read_bundle(path: Path) -> Case:
         raise BundleError(f"{path.name} is not a SAT Tool case bundle (not UTF-8 text)") from None
     except OSError as exc:
         raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return loads_bundle(text, name=path.name)
+    return loads_bundle_with_snapshots(text, name=path.name)
 
 
 def loads_bundle(text: str, name: str = "bundle") -> Case:
     """Parse and check the text of a bundle."""
+    return loads_bundle_with_snapshots(text, name)[0]
+
+
+def loads_bundle_with_snapshots(text: str, name: str = "bundle"
+                                ) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
+    """Parse and check the text of a bundle, snapshots included."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -179,11 +213,17 @@ def loads_bundle(text: str, name: str = "bundle") -> Case:
             f"{name} is not a SAT Tool case bundle: invalid JSON at line {exc.lineno}, "
             f"column {exc.colno} ({exc.msg})"
         ) from None
-    return case_from_dict(data, name)
+    return case_and_snapshots_from_dict(data, name)
 
 
 def case_from_dict(data: Any, name: str = "bundle") -> Case:
     """Build a case from the JSON structure, checking every field."""
+    return case_and_snapshots_from_dict(data, name)[0]
+
+
+def case_and_snapshots_from_dict(data: Any, name: str = "bundle"
+                                 ) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
+    """Build a case and its snapshots from the JSON structure, checking every field."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise BundleError(f"{name} is not a SAT Tool case bundle (no \"format\": \"{FORMAT_NAME}\")")
     version = data.get("version")
@@ -196,7 +236,8 @@ def case_from_dict(data: Any, name: str = "bundle") -> Case:
         )
     if version < 1:
         raise BundleError(f"{name}: unknown case-bundle version {version}")
-    return _Reader(name).case(data)
+    reader = _Reader(name)
+    return reader.case(data), reader.snapshots
 
 
 class _Reader:
@@ -204,6 +245,9 @@ class _Reader:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.snapshots: dict[MatrixId, list[Snapshot]] = {}
+        self._evidence: dict[str, EvidenceId] = {}
+        self._gone: dict[str, int] = {}
 
     def fail(self, where: str, problem: str) -> BundleError:
         return BundleError(f"{self.name}: {where}: {problem}")
@@ -268,6 +312,7 @@ class _Reader:
         )
         sources = self.sources(data, case)
         evidence = self.evidence(data, case, sources)
+        self._evidence = evidence
         for i, mat in enumerate(self.items(data, "matrices", "$")):
             case.matrices.append(self.matrix(mat, f"matrices[{i}]", i + 1, evidence))
         return case
@@ -341,6 +386,7 @@ class _Reader:
             notes=self.text(data, "notes", where),
             conclusions=self.text(data, "conclusions", where),
             milestones=self.text(data, "milestones", where),
+            scoring_mode=self.enum(data, "scoring_mode", where, ScoringMode, ScoringMode.WEIGHTED),
         )
         hyps: dict[str, HypothesisId] = {}
         for j, item in enumerate(self.items(data, "hypotheses", where)):
@@ -350,7 +396,9 @@ class _Reader:
             hyps[key] = hid
             mat.hypotheses.append(
                 Hypothesis(hid, self.text(item, "title", hwhere, required=True),
-                           self.text(item, "description", hwhere))
+                           self.text(item, "description", hwhere),
+                           self.fraction(item, "prior", hwhere),
+                           self.fraction(item, "judged", hwhere))
             )
         for j, item in enumerate(self.items(data, "evidence", where)):
             rwhere = f"{where}.evidence[{j}]"
@@ -361,7 +409,42 @@ class _Reader:
                                                      Level.MEDIUM)))
         for j, item in enumerate(self.items(data, "ratings", where)):
             self.rating(item, f"{where}.ratings[{j}]", mat, evidence, hyps)
+        self.snapshots[mat.id] = [
+            self.snapshot(item, f"{where}.snapshots[{j}]", mat.id, hyps)
+            for j, item in enumerate(self.items(data, "snapshots", where))
+        ]
         return mat
+
+    def fraction(self, item: dict[str, Any], key: str, where: str, low_open: bool = False
+                 ) -> float | None:
+        value = item.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(f"{where}.{key}", "expected a number from 0 to 1")
+        if not (0 < value <= 1 if low_open else 0 <= value <= 1):
+            raise self.fail(f"{where}.{key}", f"{value} is not between 0 and 1")
+        return float(value)
+
+    def local_id(self, key: Any, known: dict[str, Any]) -> int:
+        """A bundle id as a local id; ids of items deleted since the snapshot get negative ones."""
+        if not isinstance(key, str):
+            raise ValueError(f"{key!r} is not an id")
+        if key in known:
+            return int(known[key])
+        return self._gone.setdefault(key, -(len(self._gone) + 1))
+
+    def snapshot(self, item: dict[str, Any], where: str, matrix_id: MatrixId,
+                 hyps: dict[str, HypothesisId]) -> Snapshot:
+        name = self.text(item, "name", where, required=True)
+        created = self.text(item, "created", where)
+        data = self.obj(item.get("data"), f"{where}.data")
+        try:
+            return snapshot_from_data(data, 0, matrix_id, name, created,
+                                      lambda e: self.local_id(e, self._evidence),
+                                      lambda h: self.local_id(h, hyps))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise self.fail(f"{where}.data", f"malformed snapshot ({exc})") from None
 
     def rating(self, item: dict[str, Any], where: str, mat: Matrix,
                evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> None:
@@ -379,4 +462,5 @@ class _Reader:
             analyst=self.text(item, "analyst", where),
             rationale=self.text(item, "rationale", where),
             updated=self.text(item, "updated", where),
+            likelihood=self.fraction(item, "likelihood", where, low_open=True),
         )

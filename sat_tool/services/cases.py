@@ -11,9 +11,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sat_tool.domain.model import Case, CaseId, Matrix
+from sat_tool.domain.model import Case, CaseId, Matrix, MatrixId
+from sat_tool.domain.snapshots import Snapshot
 from sat_tool.domain.scoring import RankBy, score_matrix
-from sat_tool.formats.bundle import read_bundle, write_bundle
+from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
 from sat_tool.store import cases as store
 from sat_tool.store.workspace import Workspace
 
@@ -59,19 +60,25 @@ def delete_case(workspace: Workspace, case_id: CaseId) -> None:
 
 def import_bundle(workspace: Workspace, path: Path) -> CaseId:
     """Import a case bundle as a new case; :class:`BundleError` if the file is not valid."""
-    case = read_bundle(path)
+    case, snapshots = read_bundle_with_snapshots(path)
     with workspace.transaction() as session:
-        return store.insert_case(session, case)
+        return store.insert_case(session, case, snapshots)
+
+
+def case_snapshots(workspace: Workspace, case: Case) -> dict[MatrixId, list[Snapshot]]:
+    """Every matrix's snapshots."""
+    with workspace.transaction() as session:
+        return {m.id: store.load_snapshots(session, m.id) for m in case.matrices}
 
 
 def open_sample(workspace: Workspace, bundle: Path = SAMPLE_CASE) -> CaseId:
     """The workspace's copy of a prebuilt case, importing it the first time."""
-    case = read_bundle(bundle)
+    case, snapshots = read_bundle_with_snapshots(bundle)
     with workspace.transaction() as session:
         existing = store.case_with_uid(session, case.uid) if case.uid else None
         if existing is not None:
             return existing
-        return store.insert_case(session, case)
+        return store.insert_case(session, case, snapshots)
 
 
 def export_case(workspace: Workspace, reference: str | int, fmt: str, path: Path) -> Case:
@@ -79,14 +86,15 @@ def export_case(workspace: Workspace, reference: str | int, fmt: str, path: Path
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
     case = load_case(workspace, reference)
-    write_case(case, fmt, path)
+    write_case(case, fmt, path, case_snapshots(workspace, case))
     return case
 
 
-def write_case(case: Case, fmt: str, path: Path) -> None:
+def write_case(case: Case, fmt: str, path: Path,
+               snapshots: dict[MatrixId, list[Snapshot]] | None = None) -> None:
     """Write an in-memory case to a file (the GUI exports what it shows)."""
     if fmt == "json":
-        write_bundle(case, path)
+        write_bundle(case, path, snapshots)
     elif fmt == "xlsx":
         from sat_tool.formats.xlsx import write_workbook
 

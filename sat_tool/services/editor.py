@@ -31,9 +31,11 @@ from sat_tool.domain.model import (
     MatrixId,
     MatrixRow,
     Rating,
+    ScoringMode,
     Source,
     SourceId,
 )
+from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
 from sat_tool.store import cases as store
 from sat_tool.store.schema import (
     CaseRow,
@@ -42,6 +44,7 @@ from sat_tool.store.schema import (
     InclusionRow,
     MatrixRowTable,
     RatingRow,
+    SnapshotRow,
     SourceRow,
 )
 from sat_tool.store.workspace import Workspace
@@ -87,10 +90,11 @@ class HypothesisRemoval:
 
 @dataclass
 class MatrixRemoval:
-    """A deleted matrix with everything in it."""
+    """A deleted matrix with everything in it, its snapshots included."""
 
     matrix: Matrix
     index: int
+    snapshots: list[Snapshot] = field(default_factory=list)
 
 
 _SOURCE_FIELDS = {f.name for f in fields(Source)} - {"id"}
@@ -357,7 +361,8 @@ class CaseEditor:
     def delete_matrix(self, matrix_id: MatrixId) -> MatrixRemoval:
         """Delete a matrix with its hypotheses and ratings; the case evidence stays."""
         mat = self.case.matrix(matrix_id)
-        removal = MatrixRemoval(copy.deepcopy(mat), self.case.matrices.index(mat))
+        removal = MatrixRemoval(copy.deepcopy(mat), self.case.matrices.index(mat),
+                                self.snapshots(matrix_id))
         remaining = [m.id for m in self.case.matrices if m.id != matrix_id]
         with self.workspace.transaction() as s:
             s.execute(delete(MatrixRowTable).where(MatrixRowTable.id == matrix_id))
@@ -374,7 +379,50 @@ class CaseEditor:
             s.flush()
             store.write_positions(s, MatrixRowTable, order)
             store.insert_matrix_contents(s, removal.matrix)
+            for snap in removal.snapshots:
+                s.add(store.snapshot_row(snap))
         self.case.matrices.insert(removal.index, copy.deepcopy(removal.matrix))
+
+    def set_scoring_mode(self, matrix_id: MatrixId, mode: ScoringMode) -> ScoringMode:
+        """Choose the score that ranks a matrix's hypotheses; returns the previous mode."""
+        mat = self.case.matrix(matrix_id)
+        before = mat.scoring_mode
+        with self.workspace.transaction() as s:
+            s.execute(update(MatrixRowTable).where(MatrixRowTable.id == matrix_id).values(
+                scoring_mode=mode.value))
+        mat.scoring_mode = mode
+        return before
+
+    # ------------------------------------------------------------ snapshots
+
+    def snapshots(self, matrix_id: MatrixId) -> list[Snapshot]:
+        """The snapshots of a matrix, oldest first."""
+        with self.workspace.transaction() as s:
+            return store.load_snapshots(s, matrix_id)
+
+    def take_snapshot(self, matrix_id: MatrixId, name: str) -> Snapshot:
+        """Save the matrix as it stands now under a name."""
+        if not name.strip():
+            raise ValueError("a snapshot needs a name")
+        snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(), store.utc_now())
+        with self.workspace.transaction() as s:
+            row = store.snapshot_row(snap, with_id=False)
+            s.add(row)
+            s.flush()
+            snap.id = SnapshotId(row.id)
+        return snap
+
+    def delete_snapshot(self, snapshot_id: SnapshotId) -> Snapshot:
+        """Delete a snapshot; returns it so that it can be restored."""
+        with self.workspace.transaction() as s:
+            snap = store.load_snapshot(s, snapshot_id)
+            s.execute(delete(SnapshotRow).where(SnapshotRow.id == snapshot_id))
+        return snap
+
+    def restore_snapshot(self, snap: Snapshot) -> None:
+        """Put a deleted snapshot back with its id."""
+        with self.workspace.transaction() as s:
+            s.add(store.snapshot_row(snap))
 
     # ------------------------------------------------------------ hypotheses
 
@@ -428,6 +476,27 @@ class CaseEditor:
         mat.hypotheses.insert(removal.index, copy.copy(removal.hypothesis))
         mat.ratings.update({c: copy.copy(a) for c, a in removal.ratings.items()})
 
+    def set_probabilities(self, matrix_id: MatrixId, field_name: str,
+                          values: dict[HypothesisId, float | None]) -> dict[HypothesisId, float | None]:
+        """Set hypotheses' ``prior`` or ``judged`` probabilities in one transaction.
+
+        Values are fractions from 0 to 1 (None: not set). Returns the previous values.
+        """
+        if field_name not in ("prior", "judged"):
+            raise ValueError(f"unknown probability field {field_name!r}")
+        for value in values.values():
+            if value is not None and not 0 <= value <= 1:
+                raise ValueError(f"{value:.0%} is not a probability between 0% and 100%")
+        mat = self.case.matrix(matrix_id)
+        before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
+        with self.workspace.transaction() as s:
+            for hid, value in values.items():
+                s.execute(update(HypothesisRow).where(HypothesisRow.id == hid).values(
+                    {field_name: value}))
+        for hid, value in values.items():
+            setattr(mat.hypothesis(hid), field_name, value)
+        return before
+
     def move_hypothesis(self, hypothesis_id: HypothesisId, index: int) -> int:
         """Move a hypothesis to another column; returns where it was."""
         mat = self.case.matrix_of_hypothesis(hypothesis_id)
@@ -471,6 +540,18 @@ class CaseEditor:
                                                        store.utc_now())
         self.set_assessments(matrix_id, {cell: after})
         return before
+
+    def set_likelihood(self, matrix_id: MatrixId, cell: Cell, likelihood: float | None
+                       ) -> Assessment | None:
+        """Override a rated cell's P(evidence | hypothesis) (None: back to the default)."""
+        if likelihood is not None and not 0 < likelihood <= 1:
+            raise ValueError("a likelihood must be more than 0 and at most 1")
+        before = self.case.matrix(matrix_id).ratings.get(cell)
+        if before is None:
+            raise ValueError("rate the cell before overriding its likelihood")
+        after = replace(before, likelihood=likelihood, analyst=self.analyst, updated=store.utc_now())
+        self.set_assessments(matrix_id, {cell: after})
+        return copy.copy(before)
 
     def set_assessments(self, matrix_id: MatrixId, states: dict[Cell, Assessment | None]) -> None:
         """Store cells exactly as given (None clears) in one transaction; also used by undo."""

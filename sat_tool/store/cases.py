@@ -6,8 +6,9 @@ transaction owned by the caller (see :meth:`Workspace.transaction`).
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -28,9 +29,11 @@ from sat_tool.domain.model import (
     MatrixId,
     MatrixRow,
     Rating,
+    ScoringMode,
     Source,
     SourceId,
 )
+from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
 from sat_tool.store.schema import (
     CaseRow,
     EvidenceRow,
@@ -38,6 +41,7 @@ from sat_tool.store.schema import (
     InclusionRow,
     MatrixRowTable,
     RatingRow,
+    SnapshotRow,
     SourceRow,
 )
 
@@ -140,9 +144,10 @@ def load_case(session: Session, case_id: CaseId) -> Case:
 
 
 def _load_matrix(session: Session, mrow: MatrixRowTable) -> Matrix:
-    mat = Matrix(MatrixId(mrow.id), mrow.question, mrow.notes, mrow.conclusions, mrow.milestones)
+    mat = Matrix(MatrixId(mrow.id), mrow.question, mrow.notes, mrow.conclusions, mrow.milestones,
+                 ScoringMode(mrow.scoring_mode))
     mat.hypotheses = [
-        Hypothesis(HypothesisId(h.id), h.title, h.description)
+        Hypothesis(HypothesisId(h.id), h.title, h.description, h.prior, h.judged)
         for h in session.scalars(
             select(HypothesisRow).where(HypothesisRow.matrix_id == mrow.id).order_by(
                 HypothesisRow.position
@@ -164,7 +169,7 @@ def _load_matrix(session: Session, mrow: MatrixRowTable) -> Matrix:
     )
     for r in ratings:
         mat.ratings[(EvidenceId(r.evidence_id), HypothesisId(r.hypothesis_id))] = Assessment(
-            Rating(r.rating), r.analyst, r.rationale, r.updated
+            Rating(r.rating), r.analyst, r.rationale, r.updated, r.likelihood
         )
     return mat
 
@@ -220,7 +225,7 @@ def matrix_row(case_id: CaseId, mat: Matrix, position: int, with_id: bool = True
     return MatrixRowTable(
         id=mat.id if with_id else None, case_id=case_id, position=position,
         question=mat.question, notes=mat.notes, conclusions=mat.conclusions,
-        milestones=mat.milestones,
+        milestones=mat.milestones, scoring_mode=mat.scoring_mode.value,
     )
 
 
@@ -228,7 +233,8 @@ def hypothesis_row(matrix_id: MatrixId, hyp: Hypothesis, position: int, with_id:
                    ) -> HypothesisRow:
     """The row of a hypothesis."""
     return HypothesisRow(id=hyp.id if with_id else None, matrix_id=matrix_id, position=position,
-                         title=hyp.title, description=hyp.description)
+                         title=hyp.title, description=hyp.description, prior=hyp.prior,
+                         judged=hyp.judged)
 
 
 def rating_row(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: Assessment
@@ -236,7 +242,8 @@ def rating_row(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: Asse
     """The row of a rated cell."""
     return RatingRow(evidence_id=evidence_id, hypothesis_id=hypothesis_id,
                      rating=found.rating.value, analyst=found.analyst,
-                     rationale=found.rationale, updated=found.updated)
+                     rationale=found.rationale, updated=found.updated,
+                     likelihood=found.likelihood)
 
 
 def write_positions(session: Session, table: type, ids: Sequence[int], **where: int) -> None:
@@ -262,13 +269,44 @@ def insert_matrix_contents(session: Session, mat: Matrix) -> None:
     session.flush()
 
 
+# ---------------------------------------------------------------- snapshots
+
+
+def snapshot_row(snap: Snapshot, with_id: bool = True) -> SnapshotRow:
+    """The row of a snapshot; its content is stored as JSON."""
+    return SnapshotRow(id=snap.id if with_id else None, matrix_id=snap.matrix_id, name=snap.name,
+                       created=snap.created, data=json.dumps(snapshot_data(snap), ensure_ascii=False))
+
+
+def snapshot_from_row(row: SnapshotRow) -> Snapshot:
+    """A snapshot from its row."""
+    return snapshot_from_data(json.loads(row.data), row.id, row.matrix_id, row.name, row.created)
+
+
+def load_snapshots(session: Session, matrix_id: MatrixId) -> list[Snapshot]:
+    """The snapshots of a matrix, oldest first."""
+    rows = session.scalars(select(SnapshotRow).where(SnapshotRow.matrix_id == matrix_id)
+                           .order_by(SnapshotRow.created, SnapshotRow.id))
+    return [snapshot_from_row(r) for r in rows]
+
+
+def load_snapshot(session: Session, snapshot_id: int) -> Snapshot:
+    """One snapshot; LookupError when it is gone."""
+    row = session.get(SnapshotRow, snapshot_id)
+    if row is None:
+        raise LookupError(f"no snapshot {snapshot_id}")
+    return snapshot_from_row(row)
+
+
 # ---------------------------------------------------------------- inserting a whole case
 
 
-def insert_case(session: Session, case: Case) -> CaseId:
+def insert_case(session: Session, case: Case,
+                snapshots: Mapping[MatrixId, Sequence[Snapshot]] | None = None) -> CaseId:
     """Insert a case built elsewhere (e.g. read from a bundle), giving it fresh ids.
 
-    A case whose uid is empty, or already present in the workspace, gets a new uid.
+    ``snapshots`` are keyed by the case's own matrix ids. A case whose uid is
+    empty, or already present in the workspace, gets a new uid.
     """
     uid = case.uid
     if not uid or case_with_uid(session, uid) is not None:
@@ -292,12 +330,19 @@ def insert_case(session: Session, case: Case) -> CaseId:
         session.flush()
         evidence_ids[item.id] = EvidenceId(erow.id)
     for pos, mat in enumerate(case.matrices):
-        _insert_matrix_fresh(session, case_id, mat, pos, evidence_ids)
+        new_id, hyp_ids = _insert_matrix_fresh(session, case_id, mat, pos, evidence_ids)
+        for snap in (snapshots or {}).get(mat.id, ()):
+            moved = snapshot_from_data(
+                snapshot_data(snap), 0, new_id, snap.name, snap.created,
+                lambda e: evidence_ids.get(int(e), int(e)), lambda h: hyp_ids.get(int(h), int(h)))
+            session.add(snapshot_row(moved, with_id=False))
+    session.flush()
     return case_id
 
 
 def _insert_matrix_fresh(session: Session, case_id: CaseId, mat: Matrix, position: int,
-                         evidence_ids: dict[EvidenceId, EvidenceId]) -> None:
+                         evidence_ids: dict[EvidenceId, EvidenceId]
+                         ) -> tuple[MatrixId, dict[HypothesisId, HypothesisId]]:
     mrow = matrix_row(case_id, mat, position, with_id=False)
     session.add(mrow)
     session.flush()
@@ -314,3 +359,4 @@ def _insert_matrix_fresh(session: Session, case_id: CaseId, mat: Matrix, positio
     for (eid, hid), found in mat.ratings.items():
         session.add(rating_row(evidence_ids[eid], hyp_ids[hid], found))
     session.flush()
+    return MatrixId(mrow.id), hyp_ids

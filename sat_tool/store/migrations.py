@@ -125,7 +125,26 @@ _STEP_1: Sequence[str] = (
     """,
 )
 
-STEPS: Sequence[Sequence[str]] = (_STEP_1,)
+# Step 2: scoring modes, priors, the analyst's probabilities, likelihood overrides, snapshots.
+_STEP_2: Sequence[str] = (
+    "ALTER TABLE matrices ADD COLUMN scoring_mode VARCHAR NOT NULL DEFAULT 'weighted'",
+    "ALTER TABLE hypotheses ADD COLUMN prior FLOAT",
+    "ALTER TABLE hypotheses ADD COLUMN judged FLOAT",
+    "ALTER TABLE ratings ADD COLUMN likelihood FLOAT",
+    """
+    CREATE TABLE snapshots (
+        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+        matrix_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        created VARCHAR NOT NULL,
+        data TEXT NOT NULL,
+        FOREIGN KEY(matrix_id) REFERENCES matrices (id) ON DELETE CASCADE
+    )
+    """,
+    "CREATE INDEX ix_snapshots_matrix_id ON snapshots (matrix_id)",
+)
+
+STEPS: Sequence[Sequence[str]] = (_STEP_1, _STEP_2)
 """The steps in order: ``STEPS[0]`` makes version 1."""
 
 SCHEMA_VERSION = len(STEPS)

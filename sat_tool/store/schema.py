@@ -7,7 +7,7 @@ migrated database agree.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -83,6 +83,7 @@ class MatrixRowTable(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     conclusions: Mapped[str] = mapped_column(Text, default="")
     milestones: Mapped[str] = mapped_column(Text, default="")
+    scoring_mode: Mapped[str] = mapped_column(String, default="weighted")
 
 
 class HypothesisRow(Base):
@@ -95,6 +96,8 @@ class HypothesisRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
+    prior: Mapped[float | None] = mapped_column(Float, nullable=True)
+    judged: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class InclusionRow(Base):
@@ -125,3 +128,18 @@ class RatingRow(Base):
     analyst: Mapped[str] = mapped_column(Text, default="")
     rationale: Mapped[str] = mapped_column(Text, default="")
     updated: Mapped[str] = mapped_column(String, default="")
+    likelihood: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class SnapshotRow(Base):
+    """A named, frozen copy of a matrix (as JSON) for later comparison."""
+
+    __tablename__ = "snapshots"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    matrix_id: Mapped[int] = mapped_column(
+        ForeignKey("matrices.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    created: Mapped[str] = mapped_column(String)
+    data: Mapped[str] = mapped_column(Text)

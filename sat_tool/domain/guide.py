@@ -1,0 +1,207 @@
+"""Heuer's eight steps as a checklist: where a matrix stands and what is missing.
+
+:func:`review_steps` returns, for each step, findings such as "3 cells
+unrated", "E7 is consistent with every hypothesis" or "no milestones yet".
+Each finding names a :class:`Target`, the place in the matrix where the
+analyst can fix it.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+from sat_tool.domain.judgment import judgment_complete, review_judgment
+from sat_tool.domain.model import Case, EvidenceId, EvidenceType, HypothesisId, Matrix, Rating
+from sat_tool.domain.scoring import score_matrix
+from sat_tool.domain.sensitivity import fewest_changes, linchpins
+
+STEPS = (
+    "Hypotheses", "Evidence", "Matrix", "Refine", "Tentative conclusions", "Sensitivity",
+    "Report", "Milestones",
+)
+DECEPTION_WORDS = re.compile(
+    r"decept|deceiv|disinform|misinform|fabricat|unfounded|false.flag|mislead|planted|"
+    r"staged|hoax|exaggerat", re.I)
+
+
+class Place(enum.Enum):
+    """Where a finding sends the analyst."""
+
+    CELL = "cell"
+    EVIDENCE = "evidence"
+    HYPOTHESIS = "hypothesis"
+    ADD_HYPOTHESIS = "add hypothesis"
+    ADD_EVIDENCE = "add evidence"
+    CONCLUSIONS = "conclusions"
+    MILESTONES = "milestones"
+    SENSITIVITY = "sensitivity"
+    JUDGMENT = "judgment"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A place to fix a finding."""
+
+    place: Place
+    evidence_id: EvidenceId | None = None
+    hypothesis_id: HypothesisId | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One remark on a step; ``done`` findings say what is already in order."""
+
+    message: str
+    target: Target | None = None
+    done: bool = False
+
+
+@dataclass
+class StepReview:
+    """One of the eight steps with its findings."""
+
+    number: int
+    title: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        """True when no finding asks for work."""
+        return all(f.done for f in self.findings)
+
+
+def review_steps(case: Case, matrix: Matrix) -> list[StepReview]:
+    """Check a matrix against Heuer's eight steps."""
+    steps = [StepReview(i, title) for i, title in enumerate(STEPS, 1)]
+    checks = (_hypotheses, _evidence, _matrix, _refine, _conclusions, _sensitivity, _report,
+              _milestones)
+    for step, check in zip(steps, checks):
+        step.findings = check(case, matrix) or []
+    return steps
+
+
+def _label(case: Case, evidence_id: EvidenceId) -> str:
+    return case.evidence_item(evidence_id).label
+
+
+def _hypotheses(case: Case, matrix: Matrix) -> list[Finding]:
+    found = []
+    count = len(matrix.hypotheses)
+    if count < 3:
+        found.append(Finding(f"Only {count} hypothes{'is' if count == 1 else 'es'}: list every "
+                             "reasonable one, including those that seem unlikely.",
+                             Target(Place.ADD_HYPOTHESIS)))
+    if not any(DECEPTION_WORDS.search(f"{h.title} {h.description}") for h in matrix.hypotheses):
+        found.append(Finding("No deception hypothesis: could someone be misleading you?",
+                             Target(Place.ADD_HYPOTHESIS)))
+    if not found:
+        found.append(Finding(f"{count} hypotheses, including a deception hypothesis.", done=True))
+    return found
+
+
+def _evidence(case: Case, matrix: Matrix) -> list[Finding]:
+    if not matrix.rows:
+        return [Finding("No evidence yet.", Target(Place.ADD_EVIDENCE))]
+    kinds = {case.evidence_item(r.evidence_id).type for r in matrix.rows}
+    found = []
+    if EvidenceType.ASSUMPTION not in kinds:
+        found.append(Finding("No assumptions listed: state the ones the analysis rests on.",
+                             Target(Place.ADD_EVIDENCE)))
+    if EvidenceType.ABSENCE not in kinds:
+        found.append(Finding("No absence of evidence: what would you expect to see that is missing?",
+                             Target(Place.ADD_EVIDENCE)))
+    for row in matrix.rows:
+        item = case.evidence_item(row.evidence_id)
+        if item.source_id is None and item.type not in (EvidenceType.ASSUMPTION, EvidenceType.ABSENCE):
+            found.append(Finding(f"{item.label} has no source.", Target(Place.EVIDENCE, item.id)))
+    if not found:
+        found.append(Finding(f"{len(matrix.rows)} items, with assumptions and absences of evidence.",
+                             done=True))
+    return found
+
+
+def _matrix(case: Case, matrix: Matrix) -> list[Finding]:
+    if not matrix.rows or not matrix.hypotheses:
+        return [Finding("The matrix needs hypotheses and evidence before it can be rated.")]
+    found = []
+    unrated = matrix.unrated_cells()
+    if unrated:
+        eid, hid = unrated[0]
+        found.append(Finding(f"{len(unrated)} cell{'s' if len(unrated) != 1 else ''} unrated.",
+                             Target(Place.CELL, eid, hid)))
+    bare = [(cell, a) for cell, a in matrix.ratings.items()
+            if a.rating in (Rating.I, Rating.II, Rating.CC) and not a.rationale.strip()]
+    if bare:
+        (eid, hid), _ = min(bare, key=lambda x: matrix.row_index(x[0][0]))
+        found.append(Finding(f"{len(bare)} strong rating{'s' if len(bare) != 1 else ''} (CC, I or "
+                             "II) without a rationale.", Target(Place.CELL, eid, hid)))
+    if not found:
+        found.append(Finding("Every cell is rated.", done=True))
+    return found
+
+
+def _refine(case: Case, matrix: Matrix) -> list[Finding]:
+    scores = score_matrix(case, matrix)
+    found = []
+    for e in scores.evidence:
+        if e.inconsistent_with_all:
+            found.append(Finding(f"{_label(case, e.evidence_id)} is inconsistent with every "
+                                 "hypothesis: is a hypothesis missing?",
+                                 Target(Place.EVIDENCE, e.evidence_id)))
+        elif e.diagnosticity is not None and not e.diagnostic:
+            row = [matrix.rating(e.evidence_id, h.id) for h in matrix.hypotheses]
+            alike = next((r for r in row if r is not None and r is not Rating.NA), Rating.N)
+            word = {Rating.CC: "consistent", Rating.C: "consistent", Rating.N: "neutral"}.get(
+                alike, "rated alike")
+            found.append(Finding(f"{_label(case, e.evidence_id)} is {word} with every hypothesis: "
+                                 "it does not help choose.", Target(Place.EVIDENCE, e.evidence_id)))
+    if not found and matrix.rows:
+        found.append(Finding("Every row discriminates between some hypotheses.", done=True))
+    return found
+
+
+def _conclusions(case: Case, matrix: Matrix) -> list[Finding]:
+    if not matrix.conclusions.strip():
+        return [Finding("No tentative conclusions yet: which hypothesis has least evidence against "
+                        "it, and why?", Target(Place.CONCLUSIONS))]
+    return [Finding("Tentative conclusions written.", done=True)]
+
+
+def _sensitivity(case: Case, matrix: Matrix) -> list[Finding]:
+    if len(matrix.hypotheses) < 2 or not matrix.rows:
+        return []
+    found = []
+    for pin in linchpins(case, matrix):
+        if pin.changes_leader:
+            found.append(Finding(f"{_label(case, pin.evidence_id)} alone decides the leader: check "
+                                 "its source, its credibility and whether it could be deception.",
+                                 Target(Place.EVIDENCE, pin.evidence_id)))
+    change = fewest_changes(case, matrix)
+    if change is not None and len(change.changes) == 1:
+        found.append(Finding("Re-rating a single cell would change the leader.",
+                             Target(Place.SENSITIVITY)))
+    if not found:
+        found.append(Finding("No single item or cell decides the leader.", done=True))
+    return found
+
+
+def _report(case: Case, matrix: Matrix) -> list[Finding]:
+    if not matrix.hypotheses:
+        return []
+    scores = score_matrix(case, matrix)
+    notes = review_judgment(matrix, scores)
+    found = [Finding(n.message, Target(Place.JUDGMENT, hypothesis_id=n.hypothesis_id))
+             for n in notes if n.problem]
+    if not found and judgment_complete(matrix):
+        found.append(Finding("Probabilities given for every hypothesis.", done=True))
+    return found
+
+
+def _milestones(case: Case, matrix: Matrix) -> list[Finding]:
+    lines = [line for line in matrix.milestones.splitlines() if line.strip()]
+    if not lines:
+        return [Finding("No milestones yet: what would show that events are taking another course?",
+                        Target(Place.MILESTONES))]
+    return [Finding(f"{len(lines)} milestone{'s' if len(lines) != 1 else ''} to watch.", done=True)]

@@ -1,0 +1,248 @@
+"""Sensitivity analysis (Heuer's step 6): how fragile is the ranking?
+
+* :func:`linchpins`: the evidence items whose removal alone changes the leading
+  hypothesis, or the ranking.
+* :func:`fewest_changes`: the smallest set of cell changes that would put
+  another hypothesis in the lead, and which cells they are.
+* :func:`apply_what_if`: the matrix as it would be if some items were
+  excluded, read as deception (their ratings reversed), or given another
+  credibility, so that every score can be recomputed.
+* :func:`contributions`: what each evidence item adds to each hypothesis's
+  score, for the stacked bar chart.
+
+All of it works on the additive cell costs of :mod:`.scoring`, so it holds for
+every scoring mode.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+
+from sat_tool.domain.model import (
+    Case,
+    Cell,
+    EvidenceId,
+    HypothesisId,
+    Level,
+    Matrix,
+    Rating,
+    ScoringMode,
+)
+from sat_tool.domain.scoring import TOLERANCE, cell_cost, hypothesis_costs, rank_costs
+
+REVERSED = {Rating.CC: Rating.II, Rating.C: Rating.I, Rating.N: Rating.N,
+            Rating.I: Rating.C, Rating.II: Rating.CC, Rating.NA: Rating.NA}
+"""How a rating reads if the item is deception: what it seemed to support, it undercuts."""
+
+
+def leaders(ranks: dict[HypothesisId, int]) -> frozenset[HypothesisId]:
+    """The hypotheses ranked first (several when they tie)."""
+    return frozenset(h for h, r in ranks.items() if r == 1)
+
+
+def ranking(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> dict[HypothesisId, int]:
+    """The ranks of the hypotheses in a mode (the matrix's own by default)."""
+    return rank_costs(hypothesis_costs(case, matrix, mode or matrix.scoring_mode))
+
+
+# ------------------------------------------------------------------ what-if
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """A hypothetical reading of the evidence, applied on top of the real matrix."""
+
+    excluded: frozenset[EvidenceId] = frozenset()
+    deception: frozenset[EvidenceId] = frozenset()
+    credibility: tuple[tuple[EvidenceId, Level], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is changed."""
+        return not (self.excluded or self.deception or self.credibility)
+
+    def with_credibility(self, evidence_id: EvidenceId, level: Level | None) -> WhatIf:
+        """The same what-if with one item's credibility set (None: back to its own)."""
+        kept = tuple((e, lvl) for e, lvl in self.credibility if e != evidence_id)
+        if level is not None:
+            kept += ((evidence_id, level),)
+        return WhatIf(self.excluded, self.deception, kept)
+
+    def toggled(self, kind: str, evidence_id: EvidenceId) -> WhatIf:
+        """The same what-if with an item added to or removed from ``excluded`` or ``deception``."""
+        current: frozenset[EvidenceId] = getattr(self, kind)
+        changed = current - {evidence_id} if evidence_id in current else current | {evidence_id}
+        values = {"excluded": self.excluded, "deception": self.deception, kind: changed}
+        return WhatIf(values["excluded"], values["deception"], self.credibility)
+
+
+def apply_what_if(case: Case, matrix: Matrix, what_if: WhatIf) -> tuple[Case, Matrix]:
+    """Copies of the case and matrix with the what-if applied; the originals are untouched."""
+    new_case = copy.deepcopy(case)
+    new_matrix = new_case.matrix(matrix.id)
+    for evidence_id, level in what_if.credibility:
+        new_case.evidence_item(evidence_id).credibility = level
+    for evidence_id in what_if.deception:
+        for cell, found in new_matrix.ratings.items():
+            if cell[0] == evidence_id:
+                found.rating = REVERSED[found.rating]
+                found.likelihood = None
+    if what_if.excluded:
+        new_matrix.rows = [r for r in new_matrix.rows if r.evidence_id not in what_if.excluded]
+        new_matrix.ratings = {c: a for c, a in new_matrix.ratings.items()
+                              if c[0] not in what_if.excluded}
+    return new_case, new_matrix
+
+
+# ------------------------------------------------------------------ linchpins
+
+
+@dataclass(frozen=True)
+class Linchpin:
+    """An evidence item whose removal alone changes the result."""
+
+    evidence_id: EvidenceId
+    changes_leader: bool
+    ranks_without: dict[HypothesisId, int] = field(hash=False)
+
+
+def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> list[Linchpin]:
+    """Items whose removal changes the leader or the order of the hypotheses, in row order."""
+    mode = mode or matrix.scoring_mode
+    costs = hypothesis_costs(case, matrix, mode)
+    base = rank_costs(costs)
+    found = []
+    for row in matrix.rows:
+        without = {h: cost - cell_cost(case, matrix, (row.evidence_id, h), mode)
+                   for h, cost in costs.items()}
+        ranks = rank_costs(without)
+        if ranks != base:
+            found.append(Linchpin(row.evidence_id, leaders(ranks) != leaders(base), ranks))
+    return found
+
+
+# ------------------------------------------------------------------ fewest changes
+
+
+@dataclass(frozen=True)
+class CellChange:
+    """One cell re-rated in a scenario."""
+
+    cell: Cell
+    before: Rating | None
+    after: Rating
+
+
+@dataclass(frozen=True)
+class LeaderChange:
+    """The fewest re-ratings that would make ``challenger`` lead instead of ``leader``."""
+
+    leader: HypothesisId
+    challenger: HypothesisId
+    changes: tuple[CellChange, ...]
+
+
+def _best_move(case: Case, matrix: Matrix, cell: Cell, mode: ScoringMode, target: str
+               ) -> tuple[float, Rating] | None:
+    """The rating that most lowers (``target='best'``) or raises a cell's cost, and the gain."""
+    now = cell_cost(case, matrix, cell, mode)
+    options = [Rating.CC, Rating.C] if target == "best" else [Rating.II]
+    best: tuple[float, Rating] | None = None
+    for option in options:
+        gain = (now - cell_cost(case, matrix, cell, mode, option) if target == "best"
+                else cell_cost(case, matrix, cell, mode, option) - now)
+        if gain > TOLERANCE and (best is None or gain > best[0] + TOLERANCE):
+            best = (gain, option)
+    return best
+
+
+def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
+                   ) -> LeaderChange | None:
+    """The smallest set of re-rated cells that puts another hypothesis alone in the lead.
+
+    Each change either helps a challenger (a cell in its column re-rated to be
+    consistent) or hurts the leader (a cell in its column re-rated II). Costs
+    are additive, so taking the largest gains first is optimal for each
+    challenger; the answer is the challenger needing fewest. When several
+    hypotheses share the lead, the leader is the first of them in column order.
+    None when no re-rating can change the leader (e.g. a single hypothesis).
+    """
+    mode = mode or matrix.scoring_mode
+    costs = hypothesis_costs(case, matrix, mode)
+    if len(costs) < 2:
+        return None
+    ranks = rank_costs(costs)
+    leader = next(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
+    answer: LeaderChange | None = None
+    for challenger in (h.id for h in matrix.hypotheses if h.id != leader):
+        plan = _plan(case, matrix, mode, costs, leader, challenger)
+        if plan is not None and (answer is None or len(plan) < len(answer.changes)):
+            answer = LeaderChange(leader, challenger, plan)
+    return answer
+
+
+def _plan(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
+          leader: HypothesisId, challenger: HypothesisId) -> tuple[CellChange, ...] | None:
+    """Fewest changes for one challenger: k of its own best moves plus m of the leader's.
+
+    The challenger must end below the leader (own and leader moves both help)
+    and below every other hypothesis (only its own moves help). Trying every k
+    with the fewest m that suffices is exact, because gains add up.
+    """
+    own: list[tuple[float, CellChange]] = []
+    against: list[tuple[float, CellChange]] = []
+    for row in matrix.rows:
+        for hyp, target, bucket in ((challenger, "best", own), (leader, "worst", against)):
+            cell = (row.evidence_id, hyp)
+            move = _best_move(case, matrix, cell, mode, target)
+            if move is not None:
+                bucket.append((move[0], CellChange(cell, matrix.rating(*cell), move[1])))
+    own.sort(key=lambda m: -m[0])
+    against.sort(key=lambda m: -m[0])
+    need_leader = costs[challenger] - costs[leader]
+    need_others = max((costs[challenger] - costs[h] for h in costs if h not in (leader, challenger)),
+                      default=-math.inf)
+    best: tuple[int, int] | None = None
+    own_sum = 0.0
+    for k in range(len(own) + 1):
+        if k:
+            own_sum += own[k - 1][0]
+        if own_sum <= need_others + TOLERANCE:
+            continue
+        m, total = 0, own_sum
+        while total <= need_leader + TOLERANCE and m < len(against):
+            total += against[m][0]
+            m += 1
+        if total > need_leader + TOLERANCE and (best is None or k + m < sum(best)):
+            best = (k, m)
+    if best is None:
+        return None
+    k, m = best
+    return tuple(change for _, change in own[:k]) + tuple(change for _, change in against[:m])
+
+
+# ------------------------------------------------------------------ contributions
+
+
+def contributions(case: Case, matrix: Matrix, mode: ScoringMode | None = None
+                  ) -> dict[HypothesisId, dict[EvidenceId, float]]:
+    """What each evidence row adds to each hypothesis's score in a mode.
+
+    Count and weighted modes give inconsistency points (≥ 0). The probability
+    mode gives the evidence against in bits, −log2(P(e|h) / 0.5): positive
+    when the item counts against the hypothesis, negative when it supports it.
+    """
+    mode = mode or matrix.scoring_mode
+    baseline = cell_cost(case, matrix, (EvidenceId(-1), HypothesisId(-1)), mode, None)
+    result: dict[HypothesisId, dict[EvidenceId, float]] = {}
+    for hyp in matrix.hypotheses:
+        column = {}
+        for row in matrix.rows:
+            value = cell_cost(case, matrix, (row.evidence_id, hyp.id), mode) - baseline
+            if mode is ScoringMode.PROBABILITY:
+                value /= math.log(2)
+            column[row.evidence_id] = value
+        result[hyp.id] = column
+    return result

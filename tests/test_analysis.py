@@ -1,0 +1,201 @@
+"""Scoring modes, the probabilistic view, sensitivity, judgment, the eight steps and snapshots,
+pinned to the hand-checked examples of docs/scoring.md."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from sat_tool.domain import Level, Rating, ScoringMode, score_matrix
+from sat_tool.domain.guide import Place, review_steps
+from sat_tool.domain.judgment import review_judgment
+from sat_tool.domain.probability import cell_likelihood, discounted, posteriors, priors
+from sat_tool.domain.sensitivity import (
+    WhatIf,
+    apply_what_if,
+    contributions,
+    fewest_changes,
+    linchpins,
+    ranking,
+)
+from sat_tool.domain.snapshots import compare, live_view, take_snapshot
+
+from conftest import grid_case
+
+
+def example_3():
+    """ACH.md worked example 3: weighting breaks a tie."""
+    return grid_case([("E1", "High", "Medium", ["I", "C", "NA"]),
+                      ("E2", "Low", "Low", ["II", "C", "I"]),
+                      ("E3", "Medium", "High", ["C", "II", "N"]),
+                      ("E4", "High", "High", ["N", "I", "CC"])])
+
+
+def two_by_two():
+    """The probabilistic example: E1 High/High (C, I), E2 Medium/High (N, CC)."""
+    return grid_case([("E1", "High", "High", ["C", "I"]), ("E2", "Medium", "High", ["N", "CC"])])
+
+
+def ids(case):
+    mat = case.matrices[0]
+    return mat, [h.id for h in mat.hypotheses], [r.evidence_id for r in mat.rows]
+
+
+# ------------------------------------------------------------------ probabilistic view
+
+
+def test_credibility_and_relevance_discount_toward_uninformative():
+    """p' = 0.5 + k(p − 0.5), k the product of High 1, Medium 0.8, Low 0.5."""
+    assert discounted(0.9, Level.HIGH, Level.HIGH) == pytest.approx(0.9)
+    assert discounted(0.9, Level.MEDIUM, Level.HIGH) == pytest.approx(0.82)
+    assert discounted(0.1, Level.LOW, Level.LOW) == pytest.approx(0.4)
+
+
+def test_posteriors_of_the_worked_example():
+    """Uniform priors give 0.5872 / 0.4128; priors 0.2 / 0.8 give 0.2624 for H1."""
+    case = two_by_two()
+    mat, (h1, h2), _ = ids(case)
+    post = posteriors(case, mat)
+    assert post[h1].probability == pytest.approx(0.35 / 0.596, abs=1e-4)
+    assert post[h2].probability == pytest.approx(0.246 / 0.596, abs=1e-4)
+    mat.hypotheses[0].prior, mat.hypotheses[1].prior = 0.2, 0.8
+    assert posteriors(case, mat)[h1].probability == pytest.approx(0.07 / 0.2668, abs=1e-4)
+
+
+def test_a_likelihood_override_is_taken_as_given():
+    """An override replaces the rating's likelihood and is not discounted."""
+    case = two_by_two()
+    mat, (h1, h2), (e1, e2) = ids(case)
+    mat.ratings[(e1, h2)].likelihood = 0.05
+    assert cell_likelihood(case, mat, (e1, h2)) == 0.05
+    assert posteriors(case, mat)[h1].probability == pytest.approx(0.35 / 0.391, abs=1e-4)
+
+
+def test_partial_priors_share_the_rest():
+    """Hypotheses without a prior share what the given priors leave."""
+    case = example_3()
+    mat = case.matrices[0]
+    mat.hypotheses[0].prior = 0.5
+    values = priors(mat)
+    assert [round(values[h.id], 3) for h in mat.hypotheses] == [0.5, 0.25, 0.25]
+
+
+def test_scoring_mode_decides_the_ranking():
+    """The same matrix ranks by count, by weight, or by probability as its mode says."""
+    case = example_3()
+    mat = case.matrices[0]
+    by = {mode: [s.rank for s in score_matrix(case, mat, mode).hypotheses] for mode in ScoringMode}
+    assert by[ScoringMode.INCONSISTENCY] == [2, 2, 1]
+    assert by[ScoringMode.WEIGHTED] == [2, 3, 1]
+    probabilities = [s.probability for s in score_matrix(case, mat).hypotheses]
+    assert by[ScoringMode.PROBABILITY] == [sorted(probabilities, reverse=True).index(p) + 1
+                                           for p in probabilities]
+    mat.scoring_mode = ScoringMode.INCONSISTENCY
+    assert [s.rank for s in score_matrix(case, mat).hypotheses] == [2, 2, 1]
+
+
+# ------------------------------------------------------------------ sensitivity
+
+
+def test_linchpins_of_the_worked_example():
+    """Only E3's removal changes anything: H2 overtakes H1, the leader H3 stays."""
+    case = example_3()
+    mat, (h1, h2, h3), (e1, e2, e3, e4) = ids(case)
+    pins = linchpins(case, mat)
+    assert [(p.evidence_id, p.changes_leader) for p in pins] == [(e3, False)]
+    assert pins[0].ranks_without == {h3: 1, h2: 2, h1: 3}
+
+
+def test_fewest_changes_of_the_worked_example():
+    """One re-rating changes the leader: E4 against H3 from CC to II puts H1 first."""
+    case = example_3()
+    mat, (h1, h2, h3), (e1, e2, e3, e4) = ids(case)
+    change = fewest_changes(case, mat)
+    assert (change.leader, change.challenger) == (h3, h1)
+    assert [(c.cell, c.before, c.after) for c in change.changes] == [((e4, h3), Rating.CC, Rating.II)]
+    for c in change.changes:
+        mat.ratings[c.cell] = dataclasses.replace(mat.ratings[c.cell], rating=c.after)
+    assert ranking(case, mat)[h1] == 1
+
+
+def test_fewest_changes_needs_the_challenger_to_beat_everyone():
+    """A challenger must end ahead of every hypothesis, not just the old leader."""
+    case = grid_case([("E1", "Medium", "Medium", ["C", "II", "I"]),
+                      ("E2", "Medium", "Medium", ["C", "II", "C"])])
+    mat, (h1, h2, h3), _ = ids(case)
+    change = fewest_changes(case, mat, ScoringMode.INCONSISTENCY)
+    assert change.challenger == h3 and len(change.changes) == 1
+
+
+def test_what_if_exclude_deception_and_credibility_leave_the_original_alone():
+    """What-if works on copies: exclusion drops a row, deception reverses it, credibility reweights."""
+    case = example_3()
+    mat, (h1, h2, h3), (e1, e2, e3, e4) = ids(case)
+    before = score_matrix(case, mat)
+    _, excluded = apply_what_if(case, mat, WhatIf(excluded=frozenset({e4})))
+    assert [r.evidence_id for r in excluded.rows] == [e1, e2, e3]
+    new_case, reversed_ = apply_what_if(case, mat, WhatIf(deception=frozenset({e4})))
+    assert [reversed_.rating(e4, h) for h in (h1, h2, h3)] == [Rating.N, Rating.C, Rating.II]
+    assert score_matrix(new_case, reversed_).for_hypothesis(h3).weighted == pytest.approx(4.5)
+    new_case, lowered = apply_what_if(case, mat, WhatIf().with_credibility(e4, Level.LOW))
+    assert score_matrix(new_case, lowered).for_hypothesis(h2).weighted == pytest.approx(2 * 2 ** 0.5
+                                                                                     + 2 ** -0.5 * 2 ** 0.5)
+    assert score_matrix(case, mat) == before
+    assert WhatIf().toggled("excluded", e1).toggled("excluded", e1).empty
+
+
+def test_contributions_add_up_to_the_scores():
+    """Each hypothesis's stacked contributions sum to its weighted score."""
+    case = example_3()
+    mat = case.matrices[0]
+    scores = score_matrix(case, mat)
+    for hyp_id, column in contributions(case, mat).items():
+        assert sum(column.values()) == pytest.approx(scores.for_hypothesis(hyp_id).weighted)
+
+
+# ------------------------------------------------------------------ judgment and guide
+
+
+def test_judgment_must_sum_to_100_and_disagreements_are_named():
+    """Probabilities off 100% are flagged; a favourite other than the leader is pointed out."""
+    case = example_3()
+    mat = case.matrices[0]
+    scores = score_matrix(case, mat)
+    assert "No probabilities yet" in review_judgment(mat, scores)[0].message
+    for hyp, value in zip(mat.hypotheses, (0.6, 0.3, 0.2)):
+        hyp.judged = value
+    messages = [n.message for n in review_judgment(mat, scores)]
+    assert any("add up to 110%" in m for m in messages)
+    assert any("You judge H1 most likely (60%), but the scores favour H3" in m for m in messages)
+
+
+def test_the_eight_steps_point_at_what_is_missing():
+    """An unfinished matrix lists unrated cells, the missing deception hypothesis and milestones."""
+    case = grid_case([("E1", "Medium", "Medium", ["C", "C"]), ("E2", "Medium", "Medium", ["I", ""])])
+    mat = case.matrices[0]
+    steps = {s.title: s for s in review_steps(case, mat)}
+    messages = {f.message: f.target for s in steps.values() for f in s.findings}
+    assert "1 cell unrated." in messages
+    assert messages["1 cell unrated."].place is Place.CELL
+    assert "No deception hypothesis: could someone be misleading you?" in messages
+    assert "E1 is consistent with every hypothesis: it does not help choose." in messages
+    assert any(m.startswith("No milestones yet") for m in messages)
+    assert not steps["Matrix"].done and not steps["Milestones"].done
+
+
+# ------------------------------------------------------------------ snapshots
+
+
+def test_comparing_snapshots_lists_scores_ranks_and_changed_cells():
+    """A snapshot keeps the old matrix; comparing it with now shows changed cells and ranks."""
+    case = example_3()
+    mat, (h1, h2, h3), (e1, e2, e3, e4) = ids(case)
+    before = take_snapshot(case, mat, "first", "2026-01-01T00:00:00Z")
+    mat.ratings[(e4, h3)] = dataclasses.replace(mat.ratings[(e4, h3)], rating=Rating.II)
+    result = compare(before, live_view(case, mat))
+    assert [(c.evidence, c.hypothesis, c.before, c.after) for c in result.cells] == [
+        ("E4", "Hypothesis 3", Rating.CC, Rating.II)]
+    lines = {line.hypothesis_id: line for line in result.scores}
+    assert lines[h3].before[3] == 1 and lines[h3].after[1] == pytest.approx(4.5)
+    assert result.ranking_changed
