@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sat_tool import __version__
-from sat_tool.domain.scoring import RankBy
+from sat_tool.domain.model import ScoringMode
 from sat_tool.formats.bundle import BundleError
 from sat_tool.services import cases as svc
 from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
@@ -50,9 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
     score = sub.add_parser("score", parents=[common], help="print the scores of a case's matrices")
     score.add_argument("case", help="case id or exact title")
     score.add_argument("--matrix", help="matrix number (1, 2 …) or exact question")
-    score.add_argument("--rank-by", choices=[r.value for r in RankBy], default=RankBy.WEIGHTED.value,
-                       help="which score ranks the hypotheses (default: weighted)")
+    score.add_argument("--mode", choices=[m.value for m in ScoringMode],
+                       help="rank by this score instead of each matrix's own scoring mode")
     score.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    sens = sub.add_parser("sensitivity", parents=[common],
+                          help="linchpins, fewest changes to change the leader, contributions")
+    sens.add_argument("case", help="case id or exact title")
+    sens.add_argument("--matrix", help="matrix number (1, 2 …) or exact question")
+    sens.add_argument("--mode", choices=[m.value for m in ScoringMode],
+                      help="analyse this score instead of each matrix's own scoring mode")
+    sens.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     exp = sub.add_parser("export", parents=[common], help="export a case to a file")
     exp.add_argument("case", help="case id or exact title")
@@ -105,32 +113,68 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_score(workspace: Workspace, args: argparse.Namespace) -> int:
-    """Print each matrix's hypotheses with scores and ranks, and evidence diagnosticity."""
+def _case_and_matrices(workspace: Workspace, args: argparse.Namespace) -> tuple:
     try:
         case = svc.load_case(workspace, args.case)
-        matrices = svc.select_matrices(case, args.matrix)
+        return case, svc.select_matrices(case, args.matrix)
     except (CaseNotFound, LookupError) as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
-    rank_by = RankBy(args.rank_by)
-    reports = [svc.matrix_report(case, mat, rank_by) for mat in matrices]
+
+
+def cmd_score(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Print each matrix's hypotheses with scores and ranks, and evidence diagnosticity."""
+    case, matrices = _case_and_matrices(workspace, args)
+    mode = ScoringMode(args.mode) if args.mode else None
+    reports = [svc.matrix_report(case, mat, mode) for mat in matrices]
     if args.json:
         print(json.dumps({"case": case.title, "matrices": reports}, ensure_ascii=False, indent=2))
     else:
-        for number, report in enumerate(reports, 1):
-            _print_report(number, report)
+        for mat, report in zip(matrices, reports):
+            _print_report(case.matrices.index(mat) + 1, report)
     return 0
 
 
 def _print_report(number: int, report: dict) -> None:
     print(f"Matrix {number}: {report['question']}")
-    if report["unrated_cells"]:
-        print(f"  ({report['unrated_cells']} cells unrated)")
-    print(f"  {'rank':>4}  {'incons.':>7}  {'weighted':>8}  hypothesis")
+    print(f"  ranked by {report['ranked_by']}"
+          + (f"; {report['unrated_cells']} cells unrated" if report["unrated_cells"] else ""))
+    print(f"  {'rank':>4}  {'incons.':>7}  {'weighted':>8}  {'prob.':>6}  {'judged':>6}  hypothesis")
     for hyp in sorted(report["hypotheses"], key=lambda h: h["rank"]):
+        judged = "" if hyp["judged"] is None else f"{hyp['judged']:.0%}"
         print(f"  {hyp['rank']:>4}  {hyp['inconsistency']:>7}  {hyp['weighted_inconsistency']:>8.3f}"
-              f"  {hyp['label']}: {hyp['title']}")
+              f"  {hyp['probability']:>6.1%}  {judged:>6}  {hyp['label']}: {hyp['title']}")
+    for note in report["judgment"]:
+        print(f"  • {note}")
+    if report["ranked_by"] == ScoringMode.PROBABILITY.value:
+        print(f"  Note: {report['caveat']}")
     print()
+
+
+def cmd_sensitivity(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Print each matrix's linchpins, fewest leader-changing re-ratings and contributions."""
+    case, matrices = _case_and_matrices(workspace, args)
+    mode = ScoringMode(args.mode) if args.mode else None
+    reports = [svc.sensitivity_report(case, mat, mode) for mat in matrices]
+    if args.json:
+        print(json.dumps({"case": case.title, "matrices": reports}, ensure_ascii=False, indent=2))
+        return 0
+    for mat, report in zip(matrices, reports):
+        print(f"Matrix {case.matrices.index(mat) + 1}: {report['question']}")
+        print(f"  by {report['mode']}; leader: {', '.join(report['leader'])}")
+        pins = report["linchpins"]
+        if not pins:
+            print("  No single item changes the ranking when removed.")
+        for pin in pins:
+            what = "the leader" if pin["changes_leader"] else "the ranking"
+            print(f"  Linchpin {pin['evidence']}: removing it changes {what}")
+        change = report["fewest_changes"]
+        if change:
+            cells = ", ".join(f"{c['evidence']}×{c['hypothesis']} {c['from'] or '–'}→{c['to']}"
+                              for c in change["changes"])
+            print(f"  {len(change['changes'])} re-rating(s) put {change['challenger']} ahead of "
+                  f"{change['leader']}: {cells}")
+        print()
+    return 0
 
 
 def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -149,7 +193,8 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"cases": cmd_cases, "import": cmd_import, "score": cmd_score, "export": cmd_export}
+COMMANDS = {"cases": cmd_cases, "import": cmd_import, "score": cmd_score,
+            "sensitivity": cmd_sensitivity, "export": cmd_export}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -126,3 +126,28 @@ def test_gui_without_a_display_says_how_to_run(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "xvfb-run" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
+
+
+def test_score_in_another_mode_and_sensitivity(capsys, workspace_path: Path):
+    """`score --mode` ranks by another score; `sensitivity --json` lists linchpins and the fewest changes."""
+    run(capsys, "--workspace", str(workspace_path), "import", str(SAMPLE))
+    status, out, _ = run(capsys, "--workspace", str(workspace_path), "score", "1", "--matrix", "2",
+                         "--mode", "probability", "--json")
+    report = json.loads(out)["matrices"][0]
+    assert status == 0 and report["ranked_by"] == "probability"
+    by_rank = sorted(report["hypotheses"], key=lambda h: h["rank"])
+    assert [h["probability"] for h in by_rank] == sorted((h["probability"] for h in by_rank),
+                                                         reverse=True)
+    assert "independent" in report["caveat"]
+    status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1", "--json")
+    assert status == 0
+    first = json.loads(out)["matrices"][0]
+    with Workspace.open(workspace_path) as ws:
+        case = svc.load_case(ws, 1)
+    assert first == svc.sensitivity_report(case, case.matrices[0])
+    assert first["leader"] == ["H1"]
+    assert [p["evidence"] for p in first["linchpins"] if p["changes_leader"]] == ["E17", "E25", "E26"]
+    assert first["fewest_changes"]["changes"] == [
+        {"evidence": "E1", "hypothesis": "H1", "from": "C", "to": "II"}]
+    status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1", "--matrix", "3")
+    assert status == 0 and out.startswith("Matrix 3: Will Iran–Azerbaijan tensions")

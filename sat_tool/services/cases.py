@@ -13,7 +13,11 @@ from typing import Any
 
 from sat_tool.domain.model import Case, CaseId, Matrix, MatrixId
 from sat_tool.domain.snapshots import Snapshot
-from sat_tool.domain.scoring import RankBy, score_matrix
+from sat_tool.domain.judgment import review_judgment
+from sat_tool.domain.model import ScoringMode
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, priors
+from sat_tool.domain.scoring import score_matrix
+from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, ranking
 from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
 from sat_tool.store import cases as store
 from sat_tool.store.workspace import Workspace
@@ -103,9 +107,11 @@ def write_case(case: Case, fmt: str, path: Path,
         raise ValueError(f"unknown export format {fmt!r}")
 
 
-def matrix_report(case: Case, matrix: Matrix, rank_by: RankBy = RankBy.WEIGHTED) -> dict[str, Any]:
+def matrix_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> dict[str, Any]:
     """The scores of one matrix as plain data (the ``score --json`` structure)."""
-    scores = score_matrix(case, matrix, rank_by)
+    mode = mode or matrix.scoring_mode
+    scores = score_matrix(case, matrix, mode)
+    prior = priors(matrix)
     hypotheses = []
     for position, hyp in enumerate(matrix.hypotheses, 1):
         s = scores.for_hypothesis(hyp.id)
@@ -114,6 +120,9 @@ def matrix_report(case: Case, matrix: Matrix, rank_by: RankBy = RankBy.WEIGHTED)
             "title": hyp.title,
             "inconsistency": s.inconsistency,
             "weighted_inconsistency": round(s.weighted, 6),
+            "probability": round(s.probability, 6),
+            "prior": round(prior[hyp.id], 6),
+            "judged": hyp.judged,
             "rank": s.rank,
         })
     evidence = []
@@ -130,10 +139,43 @@ def matrix_report(case: Case, matrix: Matrix, rank_by: RankBy = RankBy.WEIGHTED)
         })
     return {
         "question": matrix.question,
-        "ranked_by": rank_by.value,
+        "ranked_by": mode.value,
         "unrated_cells": len(matrix.unrated_cells()),
         "hypotheses": hypotheses,
         "evidence": evidence,
+        "judgment": [note.message for note in review_judgment(matrix, scores)],
+        "caveat": INDEPENDENCE_CAVEAT,
+    }
+
+
+def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None
+                       ) -> dict[str, Any]:
+    """Linchpins, the fewest changes that change the leader, and contributions, as plain data."""
+    mode = mode or matrix.scoring_mode
+    hyp_label = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
+    ev_label = {e.id: e.label for e in case.evidence}
+    ranks = ranking(case, matrix, mode)
+    change = fewest_changes(case, matrix, mode)
+    return {
+        "question": matrix.question,
+        "mode": mode.value,
+        "leader": sorted(hyp_label[h] for h, r in ranks.items() if r == 1),
+        "linchpins": [
+            {"evidence": ev_label[p.evidence_id], "changes_leader": p.changes_leader,
+             "ranking_without": {hyp_label[h]: r for h, r in p.ranks_without.items()}}
+            for p in linchpins(case, matrix, mode)
+        ],
+        "fewest_changes": None if change is None else {
+            "leader": hyp_label[change.leader],
+            "challenger": hyp_label[change.challenger],
+            "changes": [{"evidence": ev_label[c.cell[0]], "hypothesis": hyp_label[c.cell[1]],
+                         "from": c.before.value if c.before else None, "to": c.after.value}
+                        for c in change.changes],
+        },
+        "contributions": {
+            hyp_label[h]: {ev_label[e]: round(v, 6) for e, v in column.items() if abs(v) > 1e-12}
+            for h, column in contributions(case, matrix, mode).items()
+        },
     }
 
 
