@@ -530,14 +530,16 @@ class CaseEditor:
         self.set_assessments(matrix_id, after)
         return before
 
-    def assess(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None, rationale: str
-               ) -> Assessment | None:
-        """Set a cell's rating and rationale together; returns its previous state."""
+    def assess(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None, rationale: str,
+               likelihood: float | None = None) -> Assessment | None:
+        """Set a cell's rating, rationale and likelihood override together; returns its previous state."""
         before = copy.copy(self.case.matrix(matrix_id).ratings.get(cell))
-        if rating is None and rationale.strip():
-            raise ValueError("a rationale needs a rating: rate the cell first")
+        if rating is None and (rationale.strip() or likelihood is not None):
+            raise ValueError("a rationale or likelihood needs a rating: rate the cell first")
+        if likelihood is not None and not 0 < likelihood <= 1:
+            raise ValueError("a likelihood must be more than 0 and at most 1")
         after = None if rating is None else Assessment(rating, self.analyst, rationale,
-                                                       store.utc_now())
+                                                       store.utc_now(), likelihood)
         self.set_assessments(matrix_id, {cell: after})
         return before
 

@@ -25,9 +25,11 @@ from sat_tool.domain.model import (
     Matrix,
     MatrixId,
     Rating,
+    ScoringMode,
     Source,
     SourceId,
 )
+from sat_tool.domain.snapshots import Snapshot
 from sat_tool.ui.document import CaseDocument
 
 
@@ -95,17 +97,18 @@ class SetAssessmentCommand(EditCommand):
     """Set a cell's rating and rationale together (the cell dialog)."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, cell: Cell,
-                 rating: Rating | None, rationale: str) -> None:
+                 rating: Rating | None, rationale: str, likelihood: float | None = None) -> None:
         super().__init__(doc, "Edit rating and rationale")
         self.matrix_id, self.cell = matrix_id, cell
-        self.rating, self.rationale = rating, rationale
+        self.rating, self.rationale, self.likelihood = rating, rationale, likelihood
         self.before: Assessment | None = None
         self.after: Assessment | None = None
         self.done = False
 
     def apply(self) -> None:
         if not self.done:
-            self.before = self.editor.assess(self.matrix_id, self.cell, self.rating, self.rationale)
+            self.before = self.editor.assess(self.matrix_id, self.cell, self.rating, self.rationale,
+                                             self.likelihood)
             self.after = copy.copy(self.doc.case.matrix(self.matrix_id).ratings.get(self.cell))
             self.done = True
         else:
@@ -119,6 +122,85 @@ class SetAssessmentCommand(EditCommand):
     def _notify(self) -> None:
         self.doc.ratingsChanged.emit(self.matrix_id, [self.cell])
         self.doc.matrixEdited.emit(self.matrix_id)
+
+
+class SetScoringModeCommand(EditCommand):
+    """Choose the score that ranks a matrix's hypotheses."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, mode: ScoringMode) -> None:
+        super().__init__(doc, f"Rank by {mode.label}")
+        self.matrix_id, self.mode = matrix_id, mode
+        self.before = doc.case.matrix(matrix_id).scoring_mode
+
+    def apply(self) -> None:
+        self._write(self.mode)
+
+    def revert(self) -> None:
+        self._write(self.before)
+
+    def _write(self, mode: ScoringMode) -> None:
+        self.editor.set_scoring_mode(self.matrix_id, mode)
+        self.doc.analysisChanged.emit(self.matrix_id)
+        self.doc.notify_matrix(self.matrix_id, hypotheses=True)
+
+
+class SetProbabilitiesCommand(EditCommand):
+    """Set hypotheses' priors or the analyst's own probabilities (``field`` prior or judged)."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, field: str,
+                 values: dict[HypothesisId, float | None]) -> None:
+        super().__init__(doc, "Set priors" if field == "prior" else "Set probabilities")
+        self.matrix_id, self.field, self.after = matrix_id, field, dict(values)
+        mat = doc.case.matrix(matrix_id)
+        self.before = {h: getattr(mat.hypothesis(h), field) for h in values}
+
+    def apply(self) -> None:
+        self._write(self.after)
+
+    def revert(self) -> None:
+        self._write(self.before)
+
+    def _write(self, values: dict[HypothesisId, float | None]) -> None:
+        self.editor.set_probabilities(self.matrix_id, self.field, values)
+        self.doc.analysisChanged.emit(self.matrix_id)
+        self.doc.matrixEdited.emit(self.matrix_id)
+
+
+class TakeSnapshotCommand(EditCommand):
+    """Save the matrix as it stands under a name."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, name: str) -> None:
+        super().__init__(doc, f"Save snapshot {name!r}")
+        self.matrix_id, self.name = matrix_id, name
+        self.snapshot: Snapshot | None = None
+
+    def apply(self) -> None:
+        if self.snapshot is None:
+            self.snapshot = self.editor.take_snapshot(self.matrix_id, self.name)
+        else:
+            self.editor.restore_snapshot(self.snapshot)
+        self.doc.snapshotsChanged.emit(self.matrix_id)
+
+    def revert(self) -> None:
+        assert self.snapshot is not None
+        self.editor.delete_snapshot(self.snapshot.id)
+        self.doc.snapshotsChanged.emit(self.matrix_id)
+
+
+class DeleteSnapshotCommand(EditCommand):
+    """Delete a snapshot; undo brings it back."""
+
+    def __init__(self, doc: CaseDocument, snapshot: Snapshot) -> None:
+        super().__init__(doc, f"Delete snapshot {snapshot.name!r}")
+        self.snapshot = snapshot
+
+    def apply(self) -> None:
+        self.snapshot = self.editor.delete_snapshot(self.snapshot.id)
+        self.doc.snapshotsChanged.emit(self.snapshot.matrix_id)
+
+    def revert(self) -> None:
+        self.editor.restore_snapshot(self.snapshot)
+        self.doc.snapshotsChanged.emit(self.snapshot.matrix_id)
 
 
 # ------------------------------------------------------------------ hypotheses

@@ -11,12 +11,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -272,7 +275,7 @@ class CellDialog(QDialog):
     """Pick a rating with the mouse and write the cell's rationale."""
 
     def __init__(self, evidence: Evidence, hyp: Hypothesis, rating: Rating | None, rationale: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, likelihood: float | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{evidence.label} × {hyp.title}")
         self.resize(560, 360)
@@ -307,6 +310,23 @@ class CellDialog(QDialog):
         self.rationale.setTabChangesFocus(True)
         self.rationale.setPlaceholderText("Why this rating? Shown as the cell's tooltip.")
         layout.addWidget(self.rationale)
+        override = QHBoxLayout()
+        self.override = QCheckBox("Override the likelihood P(evidence | hypothesis):")
+        self.override.setToolTip("In the probabilistic view each rating stands for a default "
+                                 "likelihood (CC 0.9 … II 0.1), discounted by credibility and "
+                                 "relevance. An override is used as given.")
+        self.likelihood = QDoubleSpinBox()
+        self.likelihood.setRange(0.01, 1.0)
+        self.likelihood.setSingleStep(0.05)
+        self.likelihood.setDecimals(2)
+        self.likelihood.setValue(likelihood if likelihood is not None else 0.5)
+        self.override.setChecked(likelihood is not None)
+        self.likelihood.setEnabled(likelihood is not None)
+        self.override.toggled.connect(self.likelihood.setEnabled)
+        override.addWidget(self.override)
+        override.addWidget(self.likelihood)
+        override.addStretch(1)
+        layout.addLayout(override)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)
@@ -323,9 +343,14 @@ class CellDialog(QDialog):
                 return option
         return None
 
+    def chosen_likelihood(self) -> float | None:
+        """The likelihood override, or None to use the rating's default."""
+        return self.likelihood.value() if self.override.isChecked() else None
+
     def _accept(self) -> None:
-        if self.chosen() is None and self.rationale.toPlainText().strip():
-            self.error.setText("Pick a rating for this rationale.")
+        if self.chosen() is None and (self.rationale.toPlainText().strip()
+                                      or self.override.isChecked()):
+            self.error.setText("Pick a rating for this rationale or likelihood.")
             return
         self.accept()
 

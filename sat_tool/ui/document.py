@@ -34,6 +34,10 @@ class CaseDocument(QObject):
     """Cells (evidence id, hypothesis id) of the matrix with this id were rated or cleared."""
     matrixEdited = Signal(int)
     """Anything that can change the scores of the matrix with this id."""
+    analysisChanged = Signal(int)
+    """The scoring mode, priors or judged probabilities of the matrix with this id changed."""
+    snapshotsChanged = Signal(int)
+    """Snapshots of the matrix with this id were saved or deleted."""
     editFailed = Signal(str)
     """An edit could not be written; the message says why. Nothing was changed."""
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
-    QTableView,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from sat_tool.domain.model import EvidenceId, HypothesisId, Level, MatrixId, Rating
 from sat_tool.ui import commands as cmd
-from sat_tool.ui.chart import ScoresChart
 from sat_tool.ui.dialogs import (
     CellDialog,
     EvidenceDialog,
@@ -32,7 +29,16 @@ from sat_tool.ui.dialogs import (
 )
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.matrix_view import KEY_HELP, MatrixView
-from sat_tool.ui.models import MatrixModel, ScoresModel, rating_brushes
+from sat_tool.ui.models import MatrixModel, rating_brushes
+from sat_tool.ui.panels import (
+    JudgmentPanel,
+    ScoresPanel,
+    SensitivityPanel,
+    SnapshotsPanel,
+    StepsPanel,
+)
+from sat_tool.ui.analysis import MatrixAnalysis
+from sat_tool.domain.guide import Place, Target
 
 
 ARRANGE_ACTIONS = ("remove_row", "delete_hypothesis", "move_up", "move_down", "move_left",
@@ -80,16 +86,20 @@ class MatrixPage(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.matrix_id = matrix_id
-        self.model = MatrixModel(doc, matrix_id, self)
+        self.analysis = MatrixAnalysis(doc, matrix_id, self)
+        self.model = MatrixModel(doc, matrix_id, self, self.analysis)
         self.view = MatrixView(self.model, self)
-        self.scores_model = ScoresModel(doc, matrix_id, self)
-        self.scores_view = QTableView(self)
-        self.chart = ScoresChart(self)
+        self.scores_panel = ScoresPanel(self.analysis, self)
+        self.sensitivity_panel = SensitivityPanel(self.analysis, self)
+        self.judgment_panel = JudgmentPanel(self.analysis, self)
+        self.steps_panel = StepsPanel(self.analysis, self)
+        self.snapshots_panel = SnapshotsPanel(self.analysis, self)
+        self.scores_model = self.scores_panel.model
+        self.chart = self.scores_panel.chart
         self.question = QLabel(self)
         self._build()
         self._connect()
         self.refresh_question()
-        self.refresh_chart()
 
     @property
     def matrix(self):  # noqa: ANN201 - the domain Matrix
@@ -102,24 +112,16 @@ class MatrixPage(QWidget):
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-size: 12pt; font-weight: bold; padding: 2px 0;")
         self.toolbar = self._make_toolbar()
-        self.scores_view.setModel(self.scores_model)
-        self.scores_view.verticalHeader().hide()
-        self.scores_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.scores_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.scores_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        ranking = QLabel("Ranking — least evidence against first")
-        ranking.setStyleSheet("font-weight: bold;")
-        side_layout.addWidget(ranking)
-        side_layout.addWidget(self.scores_view, 2)
-        side_layout.addWidget(self.chart, 3)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for panel, title in ((self.scores_panel, "Scores"), (self.sensitivity_panel, "Sensitivity"),
+                             (self.judgment_panel, "Judgment"), (self.steps_panel, "Steps"),
+                             (self.snapshots_panel, "Snapshots")):
+            self.tabs.addTab(panel, title)
+            panel.navigate.connect(self.navigate)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(side)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1000, 300])
@@ -187,7 +189,6 @@ class MatrixPage(QWidget):
         self.view.rateRequested.connect(self._rate)
         self.view.cellDialogRequested.connect(self.open_cell_dialog)
         self.view.evidenceDialogRequested.connect(self.edit_evidence)
-        self.scores_model.scoresUpdated.connect(self.refresh_chart)
         self.doc.matricesChanged.connect(self.refresh_question)
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -204,8 +205,8 @@ class MatrixPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if not self._user_sized:
-            # The ranking and chart get a quarter of the width, within limits; the matrix the rest.
-            side = max(230, min(380, int(self.width() * 0.24)))
+            # The analysis panels get about a third of the width, within limits; the matrix the rest.
+            side = max(240, min(520, int(self.width() * 0.3)))
             self.splitter.setSizes([max(300, self.splitter.width() - side), side])
 
     # ---------------------------------------------------------- refresh
@@ -217,12 +218,24 @@ class MatrixPage(QWidget):
         except KeyError:
             pass
 
-    def refresh_chart(self) -> None:
-        """Redraw the chart from the current scores."""
-        try:
-            self.chart.update_scores(self.matrix, self.scores_model.scores)
-        except KeyError:
-            pass
+    def navigate(self, target: Target) -> None:
+        """Go where a finding can be fixed."""
+        place = target.place
+        if place is Place.CELL and target.evidence_id is not None and target.hypothesis_id is not None:
+            self.view.select_cell(target.evidence_id, target.hypothesis_id)
+            self.view.setFocus()
+        elif place is Place.EVIDENCE and target.evidence_id is not None:
+            self.view.show_evidence(target.evidence_id)
+        elif place is Place.ADD_HYPOTHESIS:
+            self.add_hypothesis()
+        elif place is Place.ADD_EVIDENCE:
+            self.add_evidence()
+        elif place in (Place.CONCLUSIONS, Place.MILESTONES):
+            self.edit_matrix(focus=place.value)
+        elif place is Place.SENSITIVITY:
+            self.tabs.setCurrentWidget(self.sensitivity_panel)
+        elif place is Place.JUDGMENT:
+            self.tabs.setCurrentWidget(self.judgment_panel)
 
     # ---------------------------------------------------------- rating
 
@@ -242,13 +255,15 @@ class MatrixPage(QWidget):
         mat = self.matrix
         found = mat.ratings.get(cell)  # type: ignore[arg-type]
         dialog = CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
-                            found.rating if found else None, found.rationale if found else "", self)
+                            found.rating if found else None, found.rationale if found else "", self,
+                            found.likelihood if found else None)
         if dialog.exec():
             rationale = dialog.rationale.toPlainText().strip()
-            rating = dialog.chosen()
-            if found is None or rating != found.rating or rationale != found.rationale:
+            rating, likelihood = dialog.chosen(), dialog.chosen_likelihood()
+            if (found is None or rating != found.rating or rationale != found.rationale
+                    or likelihood != found.likelihood):
                 self.doc.push(cmd.SetAssessmentCommand(self.doc, self.matrix_id, cell,  # type: ignore[arg-type]
-                                                       rating, rationale))
+                                                       rating, rationale, likelihood))
 
     # ---------------------------------------------------------- hypotheses
 
@@ -365,10 +380,11 @@ class MatrixPage(QWidget):
         else:
             self.edit_evidence(self.view.current_evidence_id())  # type: ignore[arg-type]
 
-    def edit_matrix(self) -> None:
-        """Edit the question, notes, conclusions and milestones."""
+    def edit_matrix(self, focus: str = "question") -> None:
+        """Edit the question, notes, conclusions and milestones (``focus`` names the field to start in)."""
         mat = self.matrix
         dialog = MatrixDialog(mat.question, mat.notes, mat.conclusions, mat.milestones, self)
+        getattr(dialog, focus, dialog.question).setFocus()
         if dialog.exec():
             values = {k: v for k, v in dialog.values().items() if getattr(mat, k) != v}
             if values:

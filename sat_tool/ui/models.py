@@ -14,7 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating
-from sat_tool.domain.scoring import MatrixScores, score_matrix
+from sat_tool.domain.scoring import MatrixScores
+from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.formats.palette import RATING_COLOURS
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.sync import report_columns, report_rows
@@ -68,13 +69,16 @@ class MatrixModel(QAbstractTableModel):
         "(spread of its ratings; 0 = none). ⚠ marks a row inconsistent with every hypothesis.",
     )
 
-    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None) -> None:
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None,
+                 analysis: MatrixAnalysis | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.matrix_id = matrix_id
+        self.analysis = analysis or MatrixAnalysis(doc, matrix_id, self)
         self._rows = [r.evidence_id for r in self.matrix.rows]
         self._hyps = [h.id for h in self.matrix.hypotheses]
-        self.scores = score_matrix(doc.case, self.matrix)
+        self.scores = self.analysis.compute()
+        self.analysis.whatIfChanged.connect(self._on_what_if)
         doc.ratingsChanged.connect(self._on_ratings)
         doc.rowsChanged.connect(self._on_rows)
         doc.hypothesesChanged.connect(self._on_hypotheses)
@@ -146,6 +150,9 @@ class MatrixModel(QAbstractTableModel):
         col = index.column()
         if role == ObjectRole:
             return item
+        what_if = self._what_if_data(eid, col, role)
+        if what_if is not None:
+            return what_if
         if col == self.COL_DIAGNOSTICITY:
             return self._diagnosticity_data(eid, role)
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
@@ -167,6 +174,29 @@ class MatrixModel(QAbstractTableModel):
             return self._evidence_tooltip(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_TEXT:
             return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _what_if_data(self, eid: int, col: int, role: int) -> Any:
+        """How the what-if marks a row: excluded rows struck out, deception in italics,
+        a tried credibility shown with an asterisk."""
+        what_if = self.analysis.what_if
+        if what_if.empty:
+            return None
+        if role == Qt.ItemDataRole.FontRole and (eid in what_if.excluded or eid in what_if.deception):
+            font = QFont()
+            font.setStrikeOut(eid in what_if.excluded)
+            font.setItalic(eid in what_if.deception)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and eid in what_if.excluded:
+            return QBrush(QColor("#999999"))
+        tried = dict(what_if.credibility).get(eid)  # type: ignore[call-overload]
+        if tried is not None and col == self.COL_CREDIBILITY:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{tried.value[0]}*"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"What-if credibility: {tried.value} (its own is not changed)"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#1F4E99"))
         return None
 
     def _evidence_tooltip(self, item: Any) -> str:
@@ -253,8 +283,20 @@ class MatrixModel(QAbstractTableModel):
             return None
 
     def _row_header(self, section: int, role: int) -> Any:
+        eid = self._rows[section]
+        what_if = self.analysis.what_if
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.doc.case.evidence_item(self._rows[section]).label  # type: ignore[arg-type]
+            label = self.doc.case.evidence_item(eid).label  # type: ignore[arg-type]
+            if eid in what_if.excluded:
+                return f"{label} ✕"
+            if eid in what_if.deception:
+                return f"{label} ⇄"
+            return label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if eid in what_if.excluded:
+                return "What-if: left out of the scores"
+            if eid in what_if.deception:
+                return "What-if: read as deception (its ratings reversed in the scores)"
         return None
 
     def _column_header(self, section: int, role: int) -> Any:
@@ -287,7 +329,7 @@ class MatrixModel(QAbstractTableModel):
     def _on_ratings(self, matrix_id: int, cells: list) -> None:
         if matrix_id != self.matrix_id:
             return
-        self.scores = score_matrix(self.doc.case, self.matrix)
+        self.scores = self.analysis.compute()
         for eid, hid in cells:
             index = self.index_of_cell(eid, hid)
             if index.isValid():
@@ -299,7 +341,7 @@ class MatrixModel(QAbstractTableModel):
         if matrix_id != self.matrix_id:
             return
         try:
-            self.scores = score_matrix(self.doc.case, self.matrix)
+            self.scores = self.analysis.compute()
         except KeyError:
             return  # the matrix itself was deleted; the page goes away
         if self._hyps:
@@ -309,11 +351,18 @@ class MatrixModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, self.COL_DIAGNOSTICITY),
                                   self.index(len(self._rows) - 1, self.COL_DIAGNOSTICITY))
 
+    def _on_what_if(self) -> None:
+        self._on_edited(self.matrix_id)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+
     def _on_rows(self, matrix_id: int) -> None:
         if matrix_id != self.matrix_id or not self._alive():
             return
         new = [r.evidence_id for r in self.matrix.rows]
-        self.scores = score_matrix(self.doc.case, self.matrix)
+        self.scores = self.analysis.compute()
         report_rows(self, self._rows, new, lambda keys: setattr(self, "_rows", keys))
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
@@ -324,7 +373,7 @@ class MatrixModel(QAbstractTableModel):
         if matrix_id != self.matrix_id or not self._alive():
             return
         new = [h.id for h in self.matrix.hypotheses]
-        self.scores = score_matrix(self.doc.case, self.matrix)
+        self.scores = self.analysis.compute()
         base = self.FIRST_HYPOTHESIS
         report_columns(self, self._hyps, new, lambda keys: setattr(self, "_hyps", keys), base)
         if self._hyps:
@@ -344,20 +393,25 @@ class MatrixModel(QAbstractTableModel):
 class ScoresModel(QAbstractTableModel):
     """The hypotheses of a matrix ranked least inconsistent first, with both scores."""
 
-    COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED = range(4)
-    HEADERS = ("Rank", "Hypothesis", "Incons.", "Weighted")
-    TIPS = ("1 = least evidence against", "", "Inconsistency score: I counts 1, II counts 2",
-            "Weighted inconsistency: each row weighted by credibility × relevance")
+    COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED = range(6)
+    HEADERS = ("Rank", "Hypothesis", "Incons.", "Weighted", "P(H|E)", "Judged")
+    TIPS = ("Rank in the matrix's scoring mode", "", "Inconsistency score: I counts 1, II counts 2",
+            "Weighted inconsistency: each row weighted by credibility × relevance",
+            "Posterior probability in the probabilistic view (assumes independent evidence)",
+            "Your own probability for the hypothesis")
 
     scoresUpdated = Signal()
 
-    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None) -> None:
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None,
+                 analysis: MatrixAnalysis | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.matrix_id = matrix_id
-        self.scores: MatrixScores = score_matrix(doc.case, doc.case.matrix(matrix_id))
+        self.analysis = analysis or MatrixAnalysis(doc, matrix_id, self)
+        self.scores: MatrixScores = self.analysis.compute()
         self._order = self._ranked()
         doc.matrixEdited.connect(self._on_edited)
+        self.analysis.whatIfChanged.connect(lambda: self._on_edited(self.matrix_id))
 
     def _ranked(self) -> list[tuple[int, Any]]:
         mat = self.doc.case.matrix(self.matrix_id)
@@ -386,9 +440,16 @@ class ScoresModel(QAbstractTableModel):
                 return f"H{position + 1}: {hyp.title}"
             if col == self.COL_INCONSISTENCY:
                 return str(score.inconsistency)
-            return f"{score.weighted:.2f}"
+            if col == self.COL_WEIGHTED:
+                return f"{score.weighted:.2f}"
+            if col == self.COL_PROBABILITY:
+                return _percent(score.probability)
+            judged = self.doc.case.matrix(self.matrix_id).hypothesis(score.hypothesis_id).judged
+            return "" if judged is None else _percent(judged)
         if role == SortRole:
-            return (score.rank, position, score.inconsistency, score.weighted)[col]
+            judged = self.doc.case.matrix(self.matrix_id).hypothesis(score.hypothesis_id).judged
+            return (score.rank, position, score.inconsistency, score.weighted, score.probability,
+                    judged or 0.0)[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_HYPOTHESIS:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.FontRole and score.rank == 1:
@@ -409,7 +470,7 @@ class ScoresModel(QAbstractTableModel):
         if matrix_id != self.matrix_id:
             return
         try:
-            self.scores = score_matrix(self.doc.case, self.doc.case.matrix(self.matrix_id))
+            self.scores = self.analysis.compute()
         except KeyError:
             return
         new = self._ranked()
@@ -422,6 +483,13 @@ class ScoresModel(QAbstractTableModel):
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.HEADERS) - 1))
         self.scoresUpdated.emit()
+
+
+def _percent(value: float) -> str:
+    """A probability as a percentage, keeping small ones visible (<0.1%)."""
+    if 0 < value < 0.001:
+        return "<0.1%"
+    return f"{value:.1%}" if value < 0.1 else f"{value:.0%}"
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,569 @@
+"""The analysis panels beside a matrix: scores, sensitivity, judgment, the eight steps, snapshots.
+
+Each panel reads the :class:`MatrixAnalysis` (so a what-if shows everywhere),
+redraws when the document or the what-if changes, and edits only through undo
+commands. Panels that can send the analyst somewhere emit :attr:`navigate`
+with a :class:`~sat_tool.domain.guide.Target`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sat_tool.domain.guide import Place, Target, review_steps
+from sat_tool.domain.judgment import review_judgment
+from sat_tool.domain.model import Level, ScoringMode
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
+from sat_tool.domain.scoring import score_matrix
+from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
+from sat_tool.domain.snapshots import Snapshot, compare, live_view
+from sat_tool.ui import commands as cmd
+from sat_tool.ui.analysis import MatrixAnalysis
+from sat_tool.ui.chart import ContributionChart, HistoryChart, ScoresChart
+from sat_tool.ui.models import ScoresModel
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-weight: bold;")
+    return label
+
+
+def _note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #444;")
+    return label
+
+
+class Panel(QWidget):
+    """Base: a vertical layout, the analysis, and refresh on every change."""
+
+    navigate = Signal(object)
+    """A :class:`Target` the analyst asked to go to."""
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 4, 4)
+        self._stale = True  # drawn when first shown: hidden panels cost nothing
+        self.doc.matrixEdited.connect(self._on_matrix)
+        analysis.whatIfChanged.connect(self._changed)
+
+    def _on_matrix(self, matrix_id: int) -> None:
+        if matrix_id == self.analysis.matrix_id:
+            self._changed()
+
+    def _changed(self) -> None:
+        """Redraw now if shown; a hidden panel redraws when it is next shown."""
+        if not self._alive():
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale and self._alive():
+            self._stale = False
+            self.refresh()
+
+    def _alive(self) -> bool:
+        try:
+            self.analysis.matrix
+        except KeyError:
+            return False
+        return True
+
+    def refresh(self) -> None:
+        """Redraw from the current state."""
+        raise NotImplementedError
+
+    def labels(self) -> dict[int, str]:
+        """Hypothesis id → H1, H2 …"""
+        return {h.id: f"H{i}" for i, h in enumerate(self.analysis.matrix.hypotheses, 1)}
+
+
+# ------------------------------------------------------------------ scores
+
+
+class ScoresPanel(Panel):
+    """The scoring mode, the ranking with all three scores side by side, and the chart."""
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.mode = QComboBox()
+        for mode in ScoringMode:
+            self.mode.addItem(mode.label, mode)
+        self.mode.setToolTip("Which score ranks the hypotheses; all three are shown")
+        self.mode.activated.connect(self._choose_mode)
+        self.model = ScoresModel(self.doc, analysis.matrix_id, self, analysis)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
+        self.caveat = _note("P(H|E) assumes independent evidence: read it as the weight of the "
+                            "evidence, not a forecast.")
+        self.caveat.setToolTip(INDEPENDENCE_CAVEAT)
+        self.what_if = QLabel()
+        self.what_if.setStyleSheet("background: #FFF4D6; border: 1px solid #E0B84D; padding: 3px;")
+        self.what_if.setWordWrap(True)
+        self.chart = ScoresChart(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Rank by"))
+        row.addWidget(self.mode, 1)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.what_if)
+        self.layout_.addWidget(self.table, 2)
+        self.layout_.addWidget(self.caveat)
+        self.layout_.addWidget(self.chart, 3)
+        self.doc.analysisChanged.connect(self._on_matrix)
+
+    def _choose_mode(self) -> None:
+        mode = self.mode.currentData()
+        if mode is not self.analysis.matrix.scoring_mode:
+            self.doc.push(cmd.SetScoringModeCommand(self.doc, self.analysis.matrix_id, mode))
+
+    def refresh(self) -> None:
+        mat = self.analysis.matrix
+        self.mode.setCurrentIndex(self.mode.findData(mat.scoring_mode))
+        what_if = self.analysis.what_if
+        self.what_if.setVisible(not what_if.empty)
+        if not what_if.empty:
+            self.what_if.setText(f"What-if: {len(what_if.excluded)} left out, "
+                                 f"{len(what_if.deception)} read as deception, "
+                                 f"{len(what_if.credibility)} credibility tried. "
+                                 "Scores below are hypothetical.")
+        self.chart.update_scores(mat, self.analysis.compute(), mat.scoring_mode)
+
+
+# ------------------------------------------------------------------ sensitivity
+
+
+class SensitivityPanel(Panel):
+    """Linchpins, the fewest changes that change the leader, what-if, and contributions."""
+
+    WHAT_IF_COLUMNS = ("Item", "Leave out", "Deception", "Credibility")
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(self._follow)
+        self.table = QTableWidget(0, len(self.WHAT_IF_COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.WHAT_IF_COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.revert = QPushButton("Revert to the real matrix")
+        self.revert.clicked.connect(analysis.revert)
+        self.chart = ContributionChart(self, height=2.6)
+        self.layout_.addWidget(_heading("What the ranking rests on"))
+        self.layout_.addWidget(self.summary)
+        row = QHBoxLayout()
+        row.addWidget(_heading("What if…"))
+        row.addStretch(1)
+        row.addWidget(self.revert)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.table, 2)
+        self.layout_.addWidget(self.chart, 3)
+        self.doc.analysisChanged.connect(self._on_matrix)
+
+    def refresh(self) -> None:
+        case, mat = self.analysis.effective()
+        self._summarise(case, mat)
+        self._fill_table()
+        self.revert.setEnabled(not self.analysis.what_if.empty)
+        self.chart.update_contributions(case, mat, contributions(case, mat), mat.scoring_mode)
+
+    def _summarise(self, case, mat) -> None:  # noqa: ANN001
+        labels = self.labels()
+        if len(mat.hypotheses) < 2 or not mat.rows:
+            self.summary.setText("Sensitivity needs two hypotheses and some evidence.")
+            return
+        pins = linchpins(case, mat)
+        lines = []
+        leader_pins = [p for p in pins if p.changes_leader]
+        order_pins = [p for p in pins if not p.changes_leader]
+        if leader_pins:
+            links = ", ".join(_evidence_link(case, p.evidence_id) for p in leader_pins)
+            lines.append(f"<b>Linchpins</b>: without any one of {links} another hypothesis leads.")
+        if order_pins:
+            links = ", ".join(_evidence_link(case, p.evidence_id) for p in order_pins)
+            lines.append(f"Without {links} the order below the leader changes.")
+        if not pins:
+            lines.append("No single item changes the ranking when it is left out.")
+        change = fewest_changes(case, mat)
+        if change is not None:
+            cells = ", ".join(
+                f'<a href="cell:{c.cell[0]}:{c.cell[1]}">{case.evidence_item(c.cell[0]).label}×'
+                f"{labels[c.cell[1]]}</a> {c.before.value if c.before else '–'}→{c.after.value}"
+                for c in change.changes)
+            count = len(change.changes)
+            lines.append(f"<b>{count} re-rating{'s' if count != 1 else ''}</b> would put "
+                         f"{labels[change.challenger]} ahead of {labels[change.leader]}: {cells}.")
+        self.summary.setText("<br>".join(lines))
+
+    def _fill_table(self) -> None:
+        mat = self.analysis.matrix
+        what_if = self.analysis.what_if
+        tried = dict(what_if.credibility)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(mat.rows))
+        for r, row in enumerate(mat.rows):
+            item = self.doc.case.evidence_item(row.evidence_id)
+            name = QTableWidgetItem(f"{item.label}  {item.text}")
+            name.setToolTip(item.text)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(r, 0, name)
+            for column, kind in ((1, "excluded"), (2, "deception")):
+                box = QCheckBox()
+                box.setChecked(row.evidence_id in getattr(what_if, kind))
+                box.toggled.connect(lambda _=False, e=row.evidence_id, k=kind:
+                                    self.analysis.toggle(k, e))
+                self.table.setCellWidget(r, column, _centred(box))
+            combo = QComboBox()
+            combo.addItem(f"own ({item.credibility.value})", None)
+            for level in Level:
+                combo.addItem(level.value, level)
+            combo.setCurrentIndex(max(0, combo.findData(tried.get(row.evidence_id))))
+            combo.activated.connect(lambda _=0, e=row.evidence_id, c=combo:
+                                    self.analysis.set_credibility(e, c.currentData()))
+            self.table.setCellWidget(r, 3, combo)
+        self.table.blockSignals(False)
+
+    def _follow(self, link: str) -> None:
+        kind, *ids = link.split(":")
+        if kind == "cell":
+            self.navigate.emit(Target(Place.CELL, int(ids[0]), int(ids[1])))  # type: ignore[arg-type]
+        elif kind == "evidence":
+            self.navigate.emit(Target(Place.EVIDENCE, int(ids[0])))  # type: ignore[arg-type]
+
+
+def _centred(widget: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
+    holder.setProperty("inner", widget)
+    return holder
+
+
+def _evidence_link(case, evidence_id: int) -> str:  # noqa: ANN001
+    return f'<a href="evidence:{evidence_id}">{case.evidence_item(evidence_id).label}</a>'
+
+
+# ------------------------------------------------------------------ judgment
+
+
+class JudgmentPanel(Panel):
+    """The analyst's own probabilities and priors, checked against the scores."""
+
+    COLUMNS = ("Hypothesis", "Your probability %", "Prior %", "P(H|E)")
+    UNSET = -1.0
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.total = QLabel()
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        self.notes.itemActivated.connect(self._go)
+        self.layout_.addWidget(_heading("How likely is each hypothesis? (Heuer's step 7)"))
+        self.layout_.addWidget(_note("Give every hypothesis a probability; together they make "
+                                     "100%. Leave the prior empty for a uniform prior."))
+        self.layout_.addWidget(self.table, 2)
+        self.layout_.addWidget(self.total)
+        self.layout_.addWidget(self.notes, 1)
+        self.spins: dict[tuple[int, str], QDoubleSpinBox] = {}
+        self.doc.analysisChanged.connect(self._on_matrix)
+        self.doc.hypothesesChanged.connect(self._on_matrix)
+
+    def refresh(self) -> None:
+        mat = self.analysis.matrix
+        scores = self.analysis.compute()
+        self.spins.clear()
+        self.table.setRowCount(len(mat.hypotheses))
+        for r, hyp in enumerate(mat.hypotheses):
+            name = QTableWidgetItem(f"H{r + 1}: {hyp.title}")
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(r, 0, name)
+            for column, field in ((1, "judged"), (2, "prior")):
+                spin = self._spin(getattr(hyp, field))
+                spin.editingFinished.connect(lambda h=hyp.id, f=field, s=spin: self._commit(h, f, s))
+                self.spins[(hyp.id, field)] = spin
+                self.table.setCellWidget(r, column, spin)
+            posterior = QTableWidgetItem(f"{scores.for_hypothesis(hyp.id).probability:.1%}")
+            posterior.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            posterior.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(r, 3, posterior)
+        judged = [h.judged for h in mat.hypotheses if h.judged is not None]
+        total = sum(judged)
+        ok = judged and abs(total - 1) <= 0.005 and len(judged) == len(mat.hypotheses)
+        self.total.setText(f"Total: {total:.0%}" + ("" if ok else "  (must be 100%)"))
+        self.total.setStyleSheet("color: #1B7F3B;" if ok else "color: #B03020; font-weight: bold;")
+        self.notes.clear()
+        for note in review_judgment(mat, scores):
+            entry = QListWidgetItem(("⚠ " if note.problem else "✓ ") + note.message)
+            entry.setData(Qt.ItemDataRole.UserRole, note.hypothesis_id)
+            self.notes.addItem(entry)
+
+    def _spin(self, value: float | None) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(self.UNSET, 100.0)
+        spin.setDecimals(1)
+        spin.setSingleStep(5.0)
+        spin.setSpecialValueText("–")
+        spin.setValue(self.UNSET if value is None else value * 100)
+        return spin
+
+    def _commit(self, hypothesis_id: int, field: str, spin: QDoubleSpinBox) -> None:
+        value = None if spin.value() < 0 else round(spin.value() / 100, 6)
+        current = getattr(self.analysis.matrix.hypothesis(hypothesis_id), field)  # type: ignore[arg-type]
+        if value != current:
+            self.doc.push(cmd.SetProbabilitiesCommand(self.doc, self.analysis.matrix_id, field,
+                                                      {hypothesis_id: value}))  # type: ignore[dict-item]
+
+    def _go(self, item: QListWidgetItem) -> None:
+        hid = item.data(Qt.ItemDataRole.UserRole)
+        if hid is not None:
+            self.spins[(hid, "judged")].setFocus()
+
+
+# ------------------------------------------------------------------ the eight steps
+
+
+class StepsPanel(Panel):
+    """Where the matrix stands on each of Heuer's eight steps; each finding a click away."""
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.itemActivated.connect(self._go)
+        self.tree.itemClicked.connect(self._go)
+        self.layout_.addWidget(_heading("Heuer's eight steps"))
+        self.layout_.addWidget(_note("Click a finding to go where it can be fixed."))
+        self.layout_.addWidget(self.tree)
+        self.doc.analysisChanged.connect(self._on_matrix)
+        self.doc.matricesChanged.connect(self._changed)
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        for step in review_steps(self.doc.case, self.analysis.matrix):
+            mark = "✓" if step.done else "•"
+            top = QTreeWidgetItem([f"{mark} {step.number}. {step.title}"])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            for finding in step.findings:
+                child = QTreeWidgetItem([("✓ " if finding.done else "→ ") + finding.message])
+                child.setToolTip(0, finding.message)
+                child.setData(0, Qt.ItemDataRole.UserRole, finding.target)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(not step.done)
+
+    def _go(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(target, Target):
+            self.navigate.emit(target)
+
+
+# ------------------------------------------------------------------ snapshots
+
+
+class SnapshotsPanel(Panel):
+    """Save, list and compare snapshots of the matrix, with a chart of the scores over time."""
+
+    NOW = -1
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.snapshots: list[Snapshot] = []
+        self.list = QListWidget()
+        self.save = QPushButton("Save snapshot…")
+        self.save.clicked.connect(self.ask_and_save)
+        self.delete = QPushButton("Delete")
+        self.delete.clicked.connect(self.delete_selected)
+        self.first = QComboBox()
+        self.second = QComboBox()
+        for combo in (self.first, self.second):
+            combo.activated.connect(self.show_comparison)
+        self.comparison = QTableWidget(0, 4)
+        self.comparison.setHorizontalHeaderLabels(("Hypothesis", "Before", "After", "Rank"))
+        self.comparison.verticalHeader().hide()
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.comparison.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.changes = QListWidget()
+        self.chart = HistoryChart(self, height=2.2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Compare"))
+        pick.addWidget(self.first, 1)
+        pick.addWidget(QLabel("with"))
+        pick.addWidget(self.second, 1)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(self.list, 1)
+        self.layout_.addLayout(pick)
+        self.layout_.addWidget(self.comparison, 2)
+        self.layout_.addWidget(self.changes, 1)
+        self.layout_.addWidget(self.chart, 2)
+        self.doc.snapshotsChanged.connect(self._on_matrix)
+        self.doc.analysisChanged.connect(self._on_matrix)
+
+    def refresh(self) -> None:
+        """Read the snapshots from the workspace, then redraw the comparison and the chart."""
+        self.snapshots = self.doc.editor.snapshots(self.analysis.matrix_id)
+        self.list.clear()
+        for snap in self.snapshots:
+            entry = QListWidgetItem(f"{snap.name}   ({snap.created.replace('T', ' ').rstrip('Z')})")
+            entry.setData(Qt.ItemDataRole.UserRole, snap.id)
+            self.list.addItem(entry)
+        for combo, default in ((self.first, len(self.snapshots) - 1), (self.second, -1)):
+            chosen = combo.currentData()
+            combo.clear()
+            for snap in self.snapshots:
+                combo.addItem(snap.name, snap.id)
+            combo.addItem("Now", self.NOW)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(index if index >= 0 else (default if default >= 0 else combo.count() - 1))
+        self.delete.setEnabled(bool(self.snapshots))
+        self.show_comparison()
+        self._draw_history()
+
+    def ask_and_save(self) -> None:
+        """Ask for a name and save a snapshot."""
+        name, ok = QInputDialog.getText(self, "Save snapshot", "Name of this snapshot:",
+                                        text=f"Snapshot {len(self.snapshots) + 1}")
+        if ok and name.strip():
+            self.save_snapshot(name.strip())
+
+    def save_snapshot(self, name: str) -> None:
+        """Save the matrix as it stands now."""
+        self.doc.push(cmd.TakeSnapshotCommand(self.doc, self.analysis.matrix_id, name))
+
+    def delete_selected(self) -> None:
+        """Delete the snapshot selected in the list."""
+        item = self.list.currentItem()
+        if item is not None:
+            snap = next(s for s in self.snapshots if s.id == item.data(Qt.ItemDataRole.UserRole))
+            self.doc.push(cmd.DeleteSnapshotCommand(self.doc, snap))
+
+    def _snapshot(self, key: int) -> Snapshot:
+        if key == self.NOW or key is None:
+            return live_view(self.doc.case, self.analysis.matrix)
+        return next(s for s in self.snapshots if s.id == key)
+
+    def show_comparison(self) -> None:
+        """Fill the comparison of the two chosen snapshots."""
+        if not self._alive():
+            return
+        result = compare(self._snapshot(self.first.currentData()),
+                         self._snapshot(self.second.currentData()))
+        mode = result.b.matrix.scoring_mode
+        self.comparison.setRowCount(len(result.scores))
+        for r, line in enumerate(result.scores):
+            cells = (line.title, _score(line.before, mode), _score(line.after, mode),
+                     _rank_move(line.before, line.after))
+            for c, text in enumerate(cells):
+                self.comparison.setItem(r, c, QTableWidgetItem(text))
+        self.changes.clear()
+        for diff in result.cells:
+            before = diff.before.value if diff.before else "–"
+            after = diff.after.value if diff.after else "–"
+            self.changes.addItem(f"{diff.evidence} × {diff.hypothesis}: {before} → {after}")
+        for label in result.added_evidence:
+            self.changes.addItem(f"{label} added")
+        for label in result.removed_evidence:
+            self.changes.addItem(f"{label} removed")
+        if not self.changes.count():
+            self.changes.addItem("No cell changed.")
+
+    def _draw_history(self) -> None:
+        mat = self.analysis.matrix
+        mode = mat.scoring_mode
+        points = self.snapshots + [live_view(self.doc.case, mat)]
+        series: dict[str, list[float | None]] = {}
+        scored = [score_matrix(snap.case, snap.matrix, mode) for snap in points]
+        for position, hyp in enumerate(mat.hypotheses, 1):
+            values = []
+            for snap, scores in zip(points, scored):
+                present = any(h.id == hyp.id for h in snap.matrix.hypotheses)
+                values.append(_value(_score_tuple(scores, hyp.id), mode) if present else None)
+            series[f"H{position}"] = values
+        self.chart.update_history([s.name for s in points], series, mode)
+
+
+def _score_tuple(scores, hypothesis_id: int) -> tuple[int, float, float, int]:  # noqa: ANN001
+    s = scores.for_hypothesis(hypothesis_id)
+    return (s.inconsistency, s.weighted, s.probability, s.rank)
+
+
+def _value(score: tuple[int, float, float, int] | None, mode: ScoringMode) -> float | None:
+    if score is None:
+        return None
+    if mode is ScoringMode.INCONSISTENCY:
+        return float(score[0])
+    if mode is ScoringMode.WEIGHTED:
+        return score[1]
+    return score[2] * 100
+
+
+def _score(score: tuple[int, float, float, int] | None, mode: ScoringMode) -> str:
+    value = _value(score, mode)
+    if value is None:
+        return "–"
+    return f"{value:.1f}%" if mode is ScoringMode.PROBABILITY else f"{value:g}" if mode is \
+        ScoringMode.INCONSISTENCY else f"{value:.2f}"
+
+
+def _rank_move(before: tuple | None, after: tuple | None) -> str:
+    if before is None or after is None:
+        return "new" if before is None else "gone"
+    if before[3] == after[3]:
+        return str(after[3])
+    return f"{before[3]} → {after[3]}"
