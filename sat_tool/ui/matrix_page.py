@@ -183,6 +183,12 @@ class MatrixPage(QWidget):
         bar.addSeparator()
         bar.addAction(sort)
         self.actions_by_name["sort"] = sort
+        hide = QAction("Hide non-diagnostic", self)
+        hide.setCheckable(True)
+        hide.setToolTip("Hide rows that rate every hypothesis alike: they do not help choose")
+        hide.toggled.connect(self.view.hide_non_diagnostic)
+        bar.addAction(hide)
+        self.actions_by_name["hide"] = hide
         return bar
 
     def _connect(self) -> None:

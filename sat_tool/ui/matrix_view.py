@@ -81,6 +81,21 @@ class RatingDelegate(QStyledItemDelegate):
             painter.restore()
 
 
+class MatrixProxy(QSortFilterProxyModel):
+    """Sorts rows by diagnosticity on request and can hide rows that do not discriminate."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hide_non_diagnostic = False
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.hide_non_diagnostic:
+            return True
+        model = self.sourceModel()
+        score = model.scores.for_evidence(model.evidence_id_at(source_row))
+        return score.diagnostic or score.inconsistent_with_all
+
+
 class MatrixView(QTableView):
     """The table showing a :class:`MatrixModel` through a sorting proxy."""
 
@@ -94,7 +109,7 @@ class MatrixView(QTableView):
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.matrix_model = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = MatrixProxy(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SortRole)
         self.proxy.setDynamicSortFilter(False)
@@ -249,6 +264,11 @@ class MatrixView(QTableView):
         if on:
             self.horizontalHeader().setSortIndicator(MatrixModel.COL_DIAGNOSTICITY,
                                                      Qt.SortOrder.DescendingOrder)
+
+    def hide_non_diagnostic(self, on: bool) -> None:
+        """Hide the rows that rate every hypothesis alike (they cannot help choose)."""
+        self.proxy.hide_non_diagnostic = on
+        self.proxy.invalidateFilter()
 
     @property
     def sorted_by_diagnosticity(self) -> bool:

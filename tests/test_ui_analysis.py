@@ -1,0 +1,208 @@
+"""The analysis panels driven through their widgets, checked against the domain and the workspace."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+
+from sat_tool.domain import Rating, ScoringMode, score_matrix
+from sat_tool.domain.sensitivity import WhatIf, apply_what_if
+from sat_tool.services import cases as svc
+from sat_tool.settings import Preferences
+from sat_tool.store import Workspace
+from sat_tool.ui.main_window import MainWindow
+from sat_tool.ui.models import MatrixModel, ScoresModel
+
+
+@pytest.fixture
+def page(qtbot, workspace: Workspace):
+    """The first matrix page of the sample case, in a shown 1400×900 window."""
+    win = MainWindow(workspace, Preferences(analyst="Ann Analyst"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.mouseClick(win.start_page.sample_button, Qt.MouseButton.LeftButton)
+    page = win.case_view.current_matrix_page()
+    page.window_ = win
+    return page
+
+
+def ranking_shown(page) -> list[str]:
+    model = page.scores_model
+    return [model.index(r, ScoresModel.COL_HYPOTHESIS).data().split(":")[0]
+            for r in range(model.rowCount())]
+
+
+def test_choosing_a_scoring_mode_reranks_and_is_undoable(qtbot, page):
+    """Picking the inconsistency count in the combo re-ranks, persists, and undoes."""
+    panel = page.scores_panel
+    combo = panel.mode
+    combo.setCurrentIndex(combo.findData(ScoringMode.INCONSISTENCY))
+    combo.activated.emit(combo.currentIndex())
+    mat = page.matrix
+    assert mat.scoring_mode is ScoringMode.INCONSISTENCY
+    assert svc.load_case(page.doc.editor.workspace, page.doc.case.id).matrices[0].scoring_mode \
+        is ScoringMode.INCONSISTENCY
+    ranks = [page.scores_model.index(r, ScoresModel.COL_RANK).data()
+             for r in range(page.scores_model.rowCount())]
+    assert ranks == ["1", "1", "3", "4"]  # H1 and H3 tie on the count
+    page.window_.undo_action.trigger()
+    assert mat.scoring_mode is ScoringMode.WEIGHTED
+    assert combo.currentData() is ScoringMode.WEIGHTED
+
+
+def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, workspace_path):
+    """Ticking Leave out for a linchpin changes the leader everywhere; Revert restores all of it."""
+    page.tabs.setCurrentWidget(page.sensitivity_panel)
+    panel = page.sensitivity_panel
+    mat = page.matrix
+    case = page.doc.case
+    row = next(i for i, r in enumerate(mat.rows) if case.evidence_item(r.evidence_id).label == "E25")
+    before = ranking_shown(page)
+    box = panel.table.cellWidget(row, 1).property("inner")
+    assert isinstance(box, QCheckBox)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    eid = mat.rows[row].evidence_id
+    assert page.analysis.what_if == WhatIf(excluded=frozenset({eid}))
+    expected = score_matrix(*apply_what_if(case, mat, page.analysis.what_if))
+    leader = next(s for s in expected.hypotheses if s.rank == 1)
+    assert ranking_shown(page)[0] == f"H{mat.hypothesis_index(leader.hypothesis_id) + 1}"
+    assert ranking_shown(page) != before
+    assert page.model.headerData(row, Qt.Orientation.Vertical).endswith("✕")
+    assert all("E25" not in column for column in panel.chart.shown.values())
+    page.tabs.setCurrentWidget(page.scores_panel)
+    assert page.chart.shown[f"H{mat.hypothesis_index(leader.hypothesis_id) + 1}"][1] == \
+        pytest.approx(leader.weighted)
+    assert svc.load_case(page.doc.editor.workspace, case.id) == case  # nothing written
+    page.tabs.setCurrentWidget(panel)
+    qtbot.mouseClick(panel.revert, Qt.MouseButton.LeftButton)
+    assert page.analysis.what_if.empty
+    assert ranking_shown(page) == before
+
+
+def test_what_if_credibility_and_deception(qtbot, page):
+    """Trying Low credibility and reading an item as deception both change the hypothetical scores."""
+    page.tabs.setCurrentWidget(page.sensitivity_panel)
+    panel = page.sensitivity_panel
+    mat = page.matrix
+    combo = panel.table.cellWidget(6, 3)  # E7, the Treasury's "secret deal"
+    combo.setCurrentIndex(combo.findText("Low"))
+    combo.activated.emit(combo.currentIndex())
+    eid = mat.rows[6].evidence_id
+    assert dict(page.analysis.what_if.credibility)[eid].value == "Low"
+    assert page.model.index(6, MatrixModel.COL_CREDIBILITY).data() == "L*"
+    deception = panel.table.cellWidget(1, 2).property("inner")
+    qtbot.mouseClick(deception, Qt.MouseButton.LeftButton)
+    _, changed = apply_what_if(page.doc.case, mat, page.analysis.what_if)
+    assert changed.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.CC  # II reversed
+    assert mat.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.II  # real one kept
+
+
+def test_judgment_entered_in_the_panel_is_checked_and_saved(qtbot, page):
+    """Probabilities typed in the judgment panel are saved; the total and disagreements are shown."""
+    page.tabs.setCurrentWidget(page.judgment_panel)
+    panel = page.judgment_panel
+    mat = page.matrix
+    for hyp, value in zip(mat.hypotheses, ("20", "50", "20", "5")):
+        spin = panel.spins[(hyp.id, "judged")]
+        spin.selectAll()
+        qtbot.keyClicks(spin, value)
+        spin.editingFinished.emit()
+    assert [h.judged for h in mat.hypotheses] == [0.2, 0.5, 0.2, 0.05]
+    stored = svc.load_case(page.doc.editor.workspace, page.doc.case.id).matrices[0]
+    assert [h.judged for h in stored.hypotheses] == [0.2, 0.5, 0.2, 0.05]
+    assert "must be 100%" in panel.total.text()
+    notes = [panel.notes.item(i).text() for i in range(panel.notes.count())]
+    assert any("add up to 95%" in n for n in notes)
+    assert any("You judge H2 most likely (50%), but the scores favour H1" in n for n in notes)
+    spin = panel.spins[(mat.hypotheses[3].id, "judged")]
+    spin.selectAll()
+    qtbot.keyClicks(spin, "10")
+    spin.editingFinished.emit()
+    assert panel.total.text() == "Total: 100%"
+
+
+def test_steps_panel_sends_the_analyst_to_the_unrated_cell(qtbot, page):
+    """Clearing a cell shows '1 cell unrated' in step 3; clicking it puts the cursor on that cell."""
+    mat = page.matrix
+    cell = (mat.rows[5].evidence_id, mat.hypotheses[2].id)
+    page.view.select_cell(*cell)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    page.tabs.setCurrentWidget(page.steps_panel)
+    tree = page.steps_panel.tree
+    matrix_step = tree.topLevelItem(2)
+    assert matrix_step.text(0).startswith("• 3. Matrix")
+    finding = next(matrix_step.child(i) for i in range(matrix_step.childCount())
+                   if "1 cell unrated" in matrix_step.child(i).text(0))
+    rect = tree.visualItemRect(finding)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (page.view.current_evidence_id(), page.view.current_hypothesis_id()) == cell
+
+
+def test_snapshot_save_compare_and_delete(qtbot, page, monkeypatch):
+    """A saved snapshot compares with now: changed cells and moved ranks; delete is undoable."""
+    from PySide6.QtWidgets import QInputDialog
+
+    page.tabs.setCurrentWidget(page.snapshots_panel)
+    panel = page.snapshots_panel
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Before review", True))
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    assert [s.name for s in page.doc.editor.snapshots(page.matrix_id)] == ["Before review"]
+    mat = page.matrix
+    page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_5)
+    panel.first.setCurrentIndex(panel.first.findText("Before review"))
+    panel.second.setCurrentIndex(panel.second.findText("Now"))
+    panel.show_comparison()
+    changes = [panel.changes.item(i).text() for i in range(panel.changes.count())]
+    assert changes == [f"E1 × {mat.hypotheses[0].title}: C → II"]
+    ranks = [panel.comparison.item(r, 3).text() for r in range(panel.comparison.rowCount())]
+    assert ranks[0] == "1 → 3" and ranks[2] == "2 → 1"  # H1 gains 2√2: 1.71 → 4.54, behind H4
+    assert panel.chart.shown["names"] == ["Before review", "Now"]
+    panel.list.setCurrentRow(0)
+    qtbot.mouseClick(panel.delete, Qt.MouseButton.LeftButton)
+    assert page.doc.editor.snapshots(page.matrix_id) == []
+    page.window_.undo_action.trigger()
+    assert [s.name for s in page.doc.editor.snapshots(page.matrix_id)] == ["Before review"]
+
+
+def test_likelihood_override_from_the_cell_dialog(qtbot, page, monkeypatch):
+    """An override set in the cell dialog is stored and moves the probabilistic view."""
+    from sat_tool.ui import matrix_page
+
+    mat = page.matrix
+    cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    before = score_matrix(page.doc.case, mat).for_hypothesis(cell[1]).probability
+
+    def fake_exec(dialog):
+        dialog.override.setChecked(True)
+        dialog.likelihood.setValue(0.05)
+        return True
+
+    monkeypatch.setattr(matrix_page.CellDialog, "exec", fake_exec)
+    page.open_cell_dialog(cell)
+    assert mat.ratings[cell].likelihood == 0.05
+    assert score_matrix(page.doc.case, mat).for_hypothesis(cell[1]).probability < before
+    stored = svc.load_case(page.doc.editor.workspace, page.doc.case.id).matrices[0]
+    assert stored.ratings[cell].likelihood == 0.05
+
+
+def test_hiding_non_diagnostic_rows(qtbot, page):
+    """Hide non-diagnostic leaves only the rows that discriminate; turning it off shows all again."""
+    mat = page.matrix
+    scores = score_matrix(page.doc.case, mat)
+    keep = [r.evidence_id for r in mat.rows
+            if scores.for_evidence(r.evidence_id).diagnostic
+            or scores.for_evidence(r.evidence_id).inconsistent_with_all]
+    assert len(keep) < len(mat.rows)
+    page.actions_by_name["hide"].trigger()
+    proxy = page.view.proxy
+    shown = [page.model.evidence_id_at(proxy.mapToSource(proxy.index(r, 0)).row())
+             for r in range(proxy.rowCount())]
+    assert shown == keep
+    page.actions_by_name["hide"].trigger()
+    assert proxy.rowCount() == len(mat.rows)
