@@ -268,7 +268,7 @@ class MatrixView(QTableView):
     def hide_non_diagnostic(self, on: bool) -> None:
         """Hide the rows that rate every hypothesis alike (they cannot help choose)."""
         self.proxy.hide_non_diagnostic = on
-        self.proxy.invalidateFilter()
+        self.proxy.invalidate()
 
     @property
     def sorted_by_diagnosticity(self) -> bool:
