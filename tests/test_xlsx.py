@@ -110,7 +110,7 @@ def row_of(ws: Worksheet, label: str, column: int = 2) -> int:
 def test_sheet_order() -> None:
     """The Case sheet comes first, then one sheet per matrix, then Scores, Evidence, Sources."""
     assert build_workbook(case_of(example_bundle())).sheetnames == [
-        "Case", "M1 Who set the harbour fire", "Scores", "Evidence", "Sources"]
+        "Case", "M1 Who set the harbour fire", "Scores", "Sensitivity", "Evidence", "Sources"]
 
 
 def test_header_row(written: Path) -> None:
@@ -179,7 +179,7 @@ def test_score_rows_match_worked_example_3(written: Path) -> None:
     """The score rows give ACH.md example 3: 3/2.414, 3/4.828, 1/0.5, ranks 2, 3, 1."""
     ws = matrix_sheet(written)
     inc, weighted, rank = (row_of(ws, "Inconsistency"), row_of(ws, "Weighted inconsistency"),
-                           row_of(ws, "Rank"))
+                           row_of(ws, "Rank (weighted)"))
     assert inc == FIRST_ROW + 4
     cols = range(FIRST_HYP_COL, FIRST_HYP_COL + 3)
     assert [ws.cell(row=inc, column=c).value for c in cols] == [3, 3, 1]
@@ -232,12 +232,15 @@ def test_freeze_panes(written: Path) -> None:
 def test_scores_sheet_ranks_least_inconsistent_first(written: Path) -> None:
     """The Scores sheet lists each matrix's hypotheses least inconsistent first."""
     ws = load_workbook(written)["Scores"]
-    assert [c.value for c in ws[1]] == ["Matrix question", "Rank", "Hypothesis",
-                                        "Inconsistency", "Weighted inconsistency"]
+    assert [c.value for c in ws[1]] == ["Matrix question", "Ranked by", "Rank", "Hypothesis",
+                                        "Inconsistency", "Weighted inconsistency", "P(H|E)",
+                                        "Analyst's probability"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
-    assert [r[1:4] for r in rows] == [[1, "H3: Arson by rival", 1], [2, "H1: Accident", 3],
-                                      [3, "H2: Arson by owner", 3]]
-    assert [r[4] for r in rows] == pytest.approx([0.5, 1 + 2 ** 0.5, 2 + 2 * 2 ** 0.5])
+    assert [r[1:5] for r in rows] == [["weighted", 1, "H3: Arson by rival", 1],
+                                      ["weighted", 2, "H1: Accident", 3],
+                                      ["weighted", 3, "H2: Arson by owner", 3]]
+    assert [r[5] for r in rows] == pytest.approx([0.5, 1 + 2 ** 0.5, 2 + 2 * 2 ** 0.5])
+    assert sum(r[6] for r in rows) == pytest.approx(1.0)
     assert all("Who set the harbour fire?" in r[0] for r in rows)
 
 
@@ -316,7 +319,7 @@ def test_formula_like_text_stays_text(tmp_path: Path) -> None:
         assert cell.value in (FORMULA, "+1 then -2 and @sum")
     assert cells[0].value == FORMULA and cells[3].value == FORMULA
     assert cells[0].quotePrefix and cells[3].quotePrefix
-    assert book["Scores"]["C3"].value == f"H1: {FORMULA}"
+    assert book["Scores"]["D3"].value == f"H1: {FORMULA}"
 
 
 def test_illegal_xml_characters_are_stripped(tmp_path: Path) -> None:
@@ -352,7 +355,7 @@ def test_matrix_sheet_names_from_questions(tmp_path: Path) -> None:
     names = load_workbook(path).sheetnames
     assert names[1] == "M1 Who set the harbour fire"
     assert names[2].startswith("M2 What Why again") and len(names[2]) <= 31
-    assert names[3:] == ["Scores", "Evidence", "Sources"]
+    assert names[3:] == ["Scores", "Sensitivity", "Evidence", "Sources"]
 
 
 def test_clean_text_limit_counts_utf16() -> None:
@@ -393,4 +396,21 @@ def test_empty_case(tmp_path: Path) -> None:
     path = tmp_path / "empty.xlsx"
     write_workbook(case_of({"format": "sat-tool-case", "version": 1,
                             "case": {"title": "Empty"}}), path)
-    assert load_workbook(path).sheetnames == ["Case", "Scores", "Evidence", "Sources"]
+    assert load_workbook(path).sheetnames == ["Case", "Scores", "Sensitivity", "Evidence", "Sources"]
+
+
+def test_sensitivity_sheet_and_probability_rows(written: Path) -> None:
+    """The workbook carries the linchpins, the fewest leader-changing re-ratings and P(H|E)."""
+    book = load_workbook(written)
+    ws = book["Sensitivity"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Linchpins" in texts
+    pin = texts.index("Linchpins")
+    assert texts[pin + 1:pin + 3] == ["E3", "changes the order"]
+    assert "1 put H1 ahead of H3" in texts
+    assert texts[texts.index("1 put H1 ahead of H3") + 1:][:2] == ["E4 × H3", "CC → II"]
+    matrix = matrix_sheet(written)
+    prob = row_of(matrix, "P(H|E), independence assumed")
+    values = [matrix.cell(row=prob, column=c).value for c in range(FIRST_HYP_COL, FIRST_HYP_COL + 3)]
+    assert sum(values) == pytest.approx(1.0)
+    assert matrix.cell(row=prob, column=FIRST_HYP_COL).number_format == "0.0%"

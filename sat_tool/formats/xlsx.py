@@ -32,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from sat_tool.domain.model import Assessment, Case, EvidenceId, Matrix, Rating
+from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.domain.scoring import EvidenceScore, MatrixScores, score_matrix
 from sat_tool.formats import palette
 
@@ -86,11 +87,12 @@ def build_workbook(case: Case) -> Workbook:
     case_sheet.title = "Case"
     all_scores = [score_matrix(case, matrix) for matrix in case.matrices]
     _fill_case_sheet(case_sheet, case, all_scores)
-    used = {"case", "scores", "evidence", "sources"}
+    used = {"case", "scores", "sensitivity", "evidence", "sources"}
     for index, (matrix, scores) in enumerate(zip(case.matrices, all_scores), 1):
         title = sheet_title(f"M{index} {matrix.question}", used)
         _fill_matrix_sheet(workbook.create_sheet(title), case, matrix, scores)
     _fill_scores_sheet(workbook.create_sheet("Scores"), case, all_scores)
+    _fill_sensitivity_sheet(workbook.create_sheet("Sensitivity"), case)
     _fill_evidence_sheet(workbook.create_sheet("Evidence"), case)
     _fill_sources_sheet(workbook.create_sheet("Sources"), case)
     for ws in workbook.worksheets:
@@ -357,9 +359,12 @@ def _colour(cell: Cell, rating: Rating) -> None:
 
 def _score_rows(ws: Worksheet, row: int, matrix: Matrix, scores: MatrixScores) -> int:
     """Inconsistency, weighted inconsistency and rank under each hypothesis; returns next row."""
+    judged = {h.id: h.judged for h in matrix.hypotheses}
     specs = (("Inconsistency", "0", lambda s: s.inconsistency),
              ("Weighted inconsistency", "0.000", lambda s: s.weighted),
-             ("Rank", "0", lambda s: s.rank))
+             ("P(H|E), independence assumed", "0.0%", lambda s: s.probability),
+             ("Analyst's probability", "0%", lambda s: judged[s.hypothesis_id]),
+             (f"Rank ({matrix.scoring_mode.value})", "0", lambda s: s.rank))
     for label, number_format, pick in specs:
         for column in range(1, _FIRST_HYP_COL):
             ws.cell(row=row, column=column).fill = _SCORE_FILL
@@ -405,14 +410,78 @@ def _fill_scores_sheet(ws: Worksheet, case: Case, all_scores: list[MatrixScores]
         for score in scores.ranking():
             position = matrix.hypothesis_index(score.hypothesis_id)
             title = matrix.hypotheses[position].title
-            rows.append([f"M{index}: {matrix.question}", score.rank,
-                         f"H{position + 1}: {title}",
-                         score.inconsistency, score.weighted])
-    headers = ("Matrix question", "Rank", "Hypothesis", "Inconsistency",
-               "Weighted inconsistency")
-    _table_sheet(ws, headers, (50, 7, 50, 14, 14), rows)
+            judged = matrix.hypotheses[position].judged
+            rows.append([f"M{index}: {matrix.question}", matrix.scoring_mode.value, score.rank,
+                         f"H{position + 1}: {title}", score.inconsistency, score.weighted,
+                         score.probability, judged])
+    headers = ("Matrix question", "Ranked by", "Rank", "Hypothesis", "Inconsistency",
+               "Weighted inconsistency", "P(H|E)", "Analyst's probability")
+    _table_sheet(ws, headers, (50, 13, 7, 50, 14, 14, 10, 12), rows)
     for r in range(2, len(rows) + 2):
-        ws.cell(row=r, column=5).number_format = "0.000"
+        ws.cell(row=r, column=6).number_format = "0.000"
+        ws.cell(row=r, column=7).number_format = "0.0%"
+        ws.cell(row=r, column=8).number_format = "0%"
+
+
+def _fill_sensitivity_sheet(ws: Worksheet, case: Case) -> None:
+    """Per matrix: linchpins, the fewest re-ratings that change the leader, contributions."""
+    _set_widths(ws, (34, 16, 16, 16, 16, 16, 16, 16))
+    row = 1
+    for index, matrix in enumerate(case.matrices, 1):
+        labels = {h.id: f"H{j}" for j, h in enumerate(matrix.hypotheses, 1)}
+        put_text(ws, row, 1, f"M{index}: {matrix.question}").font = _font(bold=True, size=12)
+        row += 1
+        put_text(ws, row, 1, f"Scoring mode: {matrix.scoring_mode.label}")
+        row += 1
+        if len(matrix.hypotheses) < 2 or not matrix.rows:
+            put_text(ws, row, 1, "Needs two hypotheses and some evidence.")
+            row += 2
+            continue
+        pins = linchpins(case, matrix)
+        put_text(ws, row, 1, "Linchpins").font = _font(bold=True)
+        row += 1
+        if not pins:
+            put_text(ws, row, 1, "No single item changes the ranking when it is left out.")
+            row += 1
+        for pin in pins:
+            put_text(ws, row, 1, case.evidence_item(pin.evidence_id).label)
+            put_text(ws, row, 2, "changes the leader" if pin.changes_leader else "changes the order")
+            row += 1
+        change = fewest_changes(case, matrix)
+        put_text(ws, row, 1, "Fewest re-ratings that change the leader").font = _font(bold=True)
+        row += 1
+        if change is None:
+            put_text(ws, row, 1, "No re-rating changes the leader.")
+            row += 1
+        else:
+            put_text(ws, row, 1, f"{len(change.changes)} put {labels[change.challenger]} ahead of "
+                                 f"{labels[change.leader]}")
+            row += 1
+            for c in change.changes:
+                put_text(ws, row, 1, f"{case.evidence_item(c.cell[0]).label} × {labels[c.cell[1]]}")
+                put_text(ws, row, 2, f"{c.before.value if c.before else 'unrated'} → {c.after.value}")
+                row += 1
+        row = _contribution_table(ws, row, case, matrix, labels) + 1
+    _print_setup(ws, title_rows=None)
+
+
+def _contribution_table(ws: Worksheet, row: int, case: Case, matrix: Matrix,
+                        labels: dict) -> int:
+    put_text(ws, row, 1, "What each item adds to each score").font = _font(bold=True)
+    row += 1
+    _header_row(ws, row, ["Evidence"] + [labels[h.id] for h in matrix.hypotheses])
+    row += 1
+    values = contributions(case, matrix)
+    for matrix_row in matrix.rows:
+        eid = matrix_row.evidence_id
+        if all(abs(values[h.id][eid]) < 1e-12 for h in matrix.hypotheses):
+            continue
+        put_text(ws, row, 1, case.evidence_item(eid).label).border = _GRID
+        for column, hyp in enumerate(matrix.hypotheses, 2):
+            cell = ws.cell(row=row, column=column, value=round(values[hyp.id][eid], 6))
+            cell.number_format, cell.border = "0.000", _GRID
+        row += 1
+    return row
 
 
 def _fill_evidence_sheet(ws: Worksheet, case: Case) -> None:
