@@ -54,7 +54,7 @@ def test_choosing_a_scoring_mode_reranks_and_is_undoable(qtbot, page):
 
 def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, workspace_path):
     """Ticking Leave out for a linchpin changes the leader everywhere; Revert restores all of it."""
-    page.tabs.setCurrentWidget(page.sensitivity_panel)
+    page.show_panel(page.sensitivity_panel)
     panel = page.sensitivity_panel
     mat = page.matrix
     case = page.doc.case
@@ -71,11 +71,11 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
     assert ranking_shown(page) != before
     assert page.model.headerData(row, Qt.Orientation.Vertical).endswith("✕")
     assert all("E25" not in column for column in panel.chart.shown.values())
-    page.tabs.setCurrentWidget(page.scores_panel)
+    page.show_panel(page.scores_panel)
     assert page.chart.shown[f"H{mat.hypothesis_index(leader.hypothesis_id) + 1}"][1] == \
         pytest.approx(leader.weighted)
     assert svc.load_case(page.doc.editor.workspace, case.id) == case  # nothing written
-    page.tabs.setCurrentWidget(panel)
+    page.show_panel(panel)
     qtbot.mouseClick(panel.revert, Qt.MouseButton.LeftButton)
     assert page.analysis.what_if.empty
     assert ranking_shown(page) == before
@@ -83,7 +83,7 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
 
 def test_what_if_credibility_and_deception(qtbot, page):
     """Trying Low credibility and reading an item as deception both change the hypothetical scores."""
-    page.tabs.setCurrentWidget(page.sensitivity_panel)
+    page.show_panel(page.sensitivity_panel)
     panel = page.sensitivity_panel
     mat = page.matrix
     combo = panel.table.cellWidget(6, 3)  # E7, the Treasury's "secret deal"
@@ -101,7 +101,7 @@ def test_what_if_credibility_and_deception(qtbot, page):
 
 def test_judgment_entered_in_the_panel_is_checked_and_saved(qtbot, page):
     """Probabilities typed in the judgment panel are saved; the total and disagreements are shown."""
-    page.tabs.setCurrentWidget(page.judgment_panel)
+    page.show_panel(page.judgment_panel)
     panel = page.judgment_panel
     mat = page.matrix
     for hyp, value in zip(mat.hypotheses, ("20", "50", "20", "5")):
@@ -131,7 +131,7 @@ def test_steps_panel_sends_the_analyst_to_the_unrated_cell(qtbot, page):
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
-    page.tabs.setCurrentWidget(page.steps_panel)
+    page.show_panel(page.steps_panel)
     tree = page.steps_panel.tree
     matrix_step = tree.topLevelItem(2)
     assert matrix_step.text(0).startswith("• 3. Matrix")
@@ -146,7 +146,7 @@ def test_snapshot_save_compare_and_delete(qtbot, page, monkeypatch):
     """A saved snapshot compares with now: changed cells and moved ranks; delete is undoable."""
     from PySide6.QtWidgets import QInputDialog
 
-    page.tabs.setCurrentWidget(page.snapshots_panel)
+    page.show_panel(page.snapshots_panel)
     panel = page.snapshots_panel
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Before review", True))
     qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)

@@ -76,13 +76,13 @@ class ScoresChart(ChartCanvas):
                 ax.scatter([j for _, j in judged], [y for y, _ in judged], marker="D", s=28,
                            color=JUDGED_COLOUR, zorder=3, label="Your judgment")
             ax.set_xlim(0, 100)
-            self._style("Probability of each hypothesis", "Percent (independence assumed)")
+            self._style("Probability", "Percent (independence assumed)")
         else:
             ax.barh([y - height / 2 for y in ys], [s.inconsistency for s in values], height,
                     label="Inconsistency", color=INCONSISTENCY_COLOUR)
             ax.barh([y + height / 2 for y in ys], [s.weighted for s in values], height,
                     label="Weighted", color=WEIGHTED_COLOUR)
-            self._style("Evidence against each hypothesis", "Inconsistency score (lower is better)")
+            self._style("Evidence against", "Inconsistency (lower is better)")
         ax.set_yticks(ys, labels, fontsize=8)
         ax.invert_yaxis()
         ax.legend(fontsize=7, loc="best", framealpha=0.9)
@@ -132,7 +132,7 @@ class ContributionChart(ChartCanvas):
         ax.axvline(0, color="#444444", linewidth=0.8)
         ax.set_yticks(ys, labels, fontsize=8)
         ax.invert_yaxis()
-        self._style("What each item adds to each score", unit)
+        self._style("What each item adds", unit)
         self.draw_idle()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSizePolicy,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -40,6 +41,9 @@ from sat_tool.ui.panels import (
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.domain.guide import Place, Target
 
+
+MIN_PANEL_WIDTH = 240
+MAX_PANEL_WIDTH = 520
 
 ARRANGE_ACTIONS = ("remove_row", "delete_hypothesis", "move_up", "move_down", "move_left",
                    "move_right")
@@ -117,8 +121,15 @@ class MatrixPage(QWidget):
         for panel, title in ((self.scores_panel, "Scores"), (self.sensitivity_panel, "Sensitivity"),
                              (self.judgment_panel, "Judgment"), (self.steps_panel, "Steps"),
                              (self.snapshots_panel, "Snapshots")):
-            self.tabs.addTab(panel, title)
+            scroller = QScrollArea(self.tabs)
+            scroller.setWidget(panel)
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+            # Panels follow the width they are given; their tables scroll on their own.
+            scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.tabs.addTab(scroller, title)
             panel.navigate.connect(self.navigate)
+        self.tabs.setMinimumWidth(MIN_PANEL_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.tabs)
@@ -211,8 +222,10 @@ class MatrixPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if not self._user_sized:
-            # The analysis panels get about a third of the width, within limits; the matrix the rest.
-            side = max(240, min(520, int(self.width() * 0.3)))
+            # The matrix gets what it needs to show every column with a readable evidence text;
+            # the analysis panels get the rest, within limits.
+            side = max(MIN_PANEL_WIDTH, min(MAX_PANEL_WIDTH,
+                                            self.splitter.width() - self.view.ideal_width()))
             self.splitter.setSizes([max(300, self.splitter.width() - side), side])
 
     # ---------------------------------------------------------- refresh
@@ -239,9 +252,16 @@ class MatrixPage(QWidget):
         elif place in (Place.CONCLUSIONS, Place.MILESTONES):
             self.edit_matrix(focus=place.value)
         elif place is Place.SENSITIVITY:
-            self.tabs.setCurrentWidget(self.sensitivity_panel)
+            self.show_panel(self.sensitivity_panel)
         elif place is Place.JUDGMENT:
-            self.tabs.setCurrentWidget(self.judgment_panel)
+            self.show_panel(self.judgment_panel)
+
+    def show_panel(self, panel: QWidget) -> None:
+        """Bring one of the analysis panels to the front."""
+        for index in range(self.tabs.count()):
+            scroller = self.tabs.widget(index)
+            if isinstance(scroller, QScrollArea) and scroller.widget() is panel:
+                self.tabs.setCurrentIndex(index)
 
     # ---------------------------------------------------------- rating
 

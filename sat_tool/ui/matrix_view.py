@@ -45,6 +45,7 @@ FIXED_WIDTHS = {MatrixModel.COL_TYPE: 60, MatrixModel.COL_CREDIBILITY: 40,
                 MatrixModel.COL_RELEVANCE: 40, MatrixModel.COL_DIAGNOSTICITY: 46}
 HYPOTHESIS_WIDTH = 84
 MIN_TEXT_WIDTH = 180
+COMFORTABLE_TEXT_WIDTH = 320
 KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
 
 
@@ -144,6 +145,12 @@ class MatrixView(QTableView):
         for column in range(m.FIRST_HYPOTHESIS, self.matrix_model.columnCount()):
             self.setColumnWidth(column, HYPOTHESIS_WIDTH)
         self.fit_text_column()
+
+    def ideal_width(self) -> int:
+        """The width that shows every column with a comfortable evidence text."""
+        others = sum(self.columnWidth(c) for c in range(1, self.model().columnCount()))
+        return (others + COMFORTABLE_TEXT_WIDTH + self.verticalHeader().width()
+                + self.verticalScrollBar().sizeHint().width() + 4)
 
     def fit_text_column(self) -> None:
         """Give the evidence text the room the other columns leave, but never less than a minimum."""

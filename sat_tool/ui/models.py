@@ -394,7 +394,7 @@ class ScoresModel(QAbstractTableModel):
     """The hypotheses of a matrix ranked least inconsistent first, with both scores."""
 
     COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED = range(6)
-    HEADERS = ("Rank", "Hypothesis", "Incons.", "Weighted", "P(H|E)", "Judged")
+    HEADERS = ("#", "Hypothesis", "Incons.", "Weighted", "P(H|E)", "Judged")
     TIPS = ("Rank in the matrix's scoring mode", "", "Inconsistency score: I counts 1, II counts 2",
             "Weighted inconsistency: each row weighted by credibility × relevance",
             "Posterior probability in the probabilistic view (assumes independent evidence)",

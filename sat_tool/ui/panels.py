@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -47,6 +48,7 @@ from sat_tool.ui.models import ScoresModel
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: bold;")
+    label.setWordWrap(True)
     return label
 
 
@@ -117,6 +119,8 @@ class ScoresPanel(Panel):
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
         self.mode = QComboBox()
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(14)
         for mode in ScoringMode:
             self.mode.addItem(mode.label, mode)
         self.mode.setToolTip("Which score ranks the hypotheses; all three are shown")
@@ -130,6 +134,7 @@ class ScoresPanel(Panel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(64)  # the hypothesis keeps a readable width in a narrow panel
         self.caveat = _note("P(H|E) assumes independent evidence: read it as the weight of the "
                             "evidence, not a forecast.")
         self.caveat.setToolTip(INDEPENDENCE_CAVEAT)
@@ -428,6 +433,8 @@ class SnapshotsPanel(Panel):
         self.second = QComboBox()
         for combo in (self.first, self.second):
             combo.activated.connect(self.show_comparison)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.comparison = QTableWidget(0, 4)
         self.comparison.setHorizontalHeaderLabels(("Hypothesis", "Before", "After", "Rank"))
         self.comparison.verticalHeader().hide()
@@ -441,11 +448,12 @@ class SnapshotsPanel(Panel):
         buttons.addWidget(self.save)
         buttons.addWidget(self.delete)
         buttons.addStretch(1)
-        pick = QHBoxLayout()
-        pick.addWidget(QLabel("Compare"))
-        pick.addWidget(self.first, 1)
-        pick.addWidget(QLabel("with"))
-        pick.addWidget(self.second, 1)
+        pick = QGridLayout()
+        pick.addWidget(QLabel("Compare"), 0, 0)
+        pick.addWidget(self.first, 0, 1)
+        pick.addWidget(QLabel("with"), 1, 0)
+        pick.addWidget(self.second, 1, 1)
+        pick.setColumnStretch(1, 1)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.list, 1)
         self.layout_.addLayout(pick)
