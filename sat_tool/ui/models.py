@@ -353,6 +353,10 @@ class MatrixModel(QAbstractTableModel):
 
     def _on_what_if(self) -> None:
         self._on_edited(self.matrix_id)
+        self._all_rows_changed()
+
+    def _all_rows_changed(self) -> None:
+        """Every row's cells and headers may read differently (rows edited, what-if applied)."""
         if self._rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._rows) - 1, self.columnCount() - 1))
@@ -364,10 +368,7 @@ class MatrixModel(QAbstractTableModel):
         new = [r.evidence_id for r in self.matrix.rows]
         self.scores = self.analysis.compute()
         report_rows(self, self._rows, new, lambda keys: setattr(self, "_rows", keys))
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+        self._all_rows_changed()
 
     def _on_hypotheses(self, matrix_id: int) -> None:
         if matrix_id != self.matrix_id or not self._alive():
