@@ -37,6 +37,11 @@ FIRST_ROW = HEADER_ROW + 1
 FIRST_HYP_COL = 7
 
 
+
+def visible(book) -> list[str]:
+    """The names of the sheets a user sees (the case data sheet is hidden)."""
+    return [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+
 def example_bundle(**overrides: Any) -> dict[str, Any]:
     """The bundle of worked example 3, with two sources and one item in no matrix."""
     ratings = []
@@ -109,7 +114,7 @@ def row_of(ws: Worksheet, label: str, column: int = 2) -> int:
 
 def test_sheet_order() -> None:
     """The Case sheet comes first, then one sheet per matrix, then Scores, Evidence, Sources."""
-    assert build_workbook(case_of(example_bundle())).sheetnames == [
+    assert visible(build_workbook(case_of(example_bundle()))) == [
         "Case", "M1 Who set the harbour fire", "Scores", "Sensitivity", "Evidence", "Sources"]
 
 
@@ -352,7 +357,7 @@ def test_matrix_sheet_names_from_questions(tmp_path: Path) -> None:
     bundle["matrices"].append(second)
     path = tmp_path / "two.xlsx"
     write_workbook(case_of(bundle), path)
-    names = load_workbook(path).sheetnames
+    names = visible(load_workbook(path))
     assert names[1] == "M1 Who set the harbour fire"
     assert names[2].startswith("M2 What Why again") and len(names[2]) <= 31
     assert names[3:] == ["Scores", "Sensitivity", "Evidence", "Sources"]
@@ -396,7 +401,7 @@ def test_empty_case(tmp_path: Path) -> None:
     path = tmp_path / "empty.xlsx"
     write_workbook(case_of({"format": "sat-tool-case", "version": 1,
                             "case": {"title": "Empty"}}), path)
-    assert load_workbook(path).sheetnames == ["Case", "Scores", "Sensitivity", "Evidence", "Sources"]
+    assert visible(load_workbook(path)) == ["Case", "Scores", "Sensitivity", "Evidence", "Sources"]
 
 
 def test_sensitivity_sheet_and_probability_rows(written: Path) -> None:
@@ -414,3 +419,27 @@ def test_sensitivity_sheet_and_probability_rows(written: Path) -> None:
     values = [matrix.cell(row=prob, column=c).value for c in range(FIRST_HYP_COL, FIRST_HYP_COL + 3)]
     assert sum(values) == pytest.approx(1.0)
     assert matrix.cell(row=prob, column=FIRST_HYP_COL).number_format == "0.0%"
+
+
+def test_scores_sheet_has_a_native_bar_chart(written: Path) -> None:
+    """The Scores sheet carries an Excel bar chart (not a picture) of both scores per matrix."""
+    ws = load_workbook(written)["Scores"]
+    # openpyxl keeps charts it reads only in memory of the writer, so check the package itself
+    import zipfile
+
+    with zipfile.ZipFile(written) as package:
+        charts = [n for n in package.namelist() if n.startswith("xl/charts/chart")]
+        xml = package.read(charts[0]).decode("utf-8")
+    assert len(charts) == 1
+    assert "<c:barChart>" in xml and "Scores!$E$2:$E$4" in xml and "Scores!$F$2:$F$4" in xml
+    assert ws.max_row == 4
+
+
+def test_the_data_sheet_is_hidden_and_holds_the_bundle(written: Path) -> None:
+    """A hidden sheet holds the whole case as a bundle, as text cells."""
+    book = load_workbook(written)
+    data = book["_sat_tool_data"]
+    assert data.sheet_state == "hidden"
+    assert data["A1"].value == "sat-tool-case-bundle"
+    text = "".join(data.cell(row=r, column=1).value for r in range(3, 3 + data["A2"].value))
+    assert json.loads(text)["case"]["title"] == "Harbour fire"

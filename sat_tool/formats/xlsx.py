@@ -18,6 +18,7 @@ No Qt and no ORM: only the domain, the palette, openpyxl and the standard librar
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import textwrap
@@ -25,6 +26,7 @@ import uuid
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -35,8 +37,12 @@ from sat_tool.domain.model import Assessment, Case, EvidenceId, Matrix, Rating
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.domain.scoring import EvidenceScore, MatrixScores, score_matrix
 from sat_tool.formats import palette
+from sat_tool.formats.bundle import Snapshots, case_to_dict
 
 MAX_CELL_CHARS = 32_767
+DATA_SHEET = "_sat_tool_data"
+DATA_MARKER = "sat-tool-case-bundle"
+DATA_CHUNK = 30_000
 MAX_SHEET_TITLE = 31
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TOOL_AUTHOR = "SAT Tool"
@@ -70,24 +76,24 @@ _FIRST_HYP_COL = len(_FIXED_HEADERS) + 1
 # ---------------------------------------------------------------- public API
 
 
-def write_workbook(case: Case, path: Path) -> None:
+def write_workbook(case: Case, path: Path, snapshots: Snapshots | None = None) -> None:
     """Write ``case`` as an .xlsx workbook at ``path``, replacing it only once complete.
 
     The workbook is built in memory, saved to a temporary file in the target's
     directory and renamed over ``path``; on any failure the temporary file is
     removed and the exception propagates (``OSError`` for file-system problems).
     """
-    _save_atomically(build_workbook(case), Path(path))
+    _save_atomically(build_workbook(case, snapshots), Path(path))
 
 
-def build_workbook(case: Case) -> Workbook:
+def build_workbook(case: Case, snapshots: Snapshots | None = None) -> Workbook:
     """The workbook of a case, in memory: Case, one sheet per matrix, Scores, Evidence, Sources."""
     workbook = Workbook()
     case_sheet = workbook.active
     case_sheet.title = "Case"
     all_scores = [score_matrix(case, matrix) for matrix in case.matrices]
     _fill_case_sheet(case_sheet, case, all_scores)
-    used = {"case", "scores", "sensitivity", "evidence", "sources"}
+    used = {"case", "scores", "sensitivity", "evidence", "sources", DATA_SHEET.lower()}
     for index, (matrix, scores) in enumerate(zip(case.matrices, all_scores), 1):
         title = sheet_title(f"M{index} {matrix.question}", used)
         _fill_matrix_sheet(workbook.create_sheet(title), case, matrix, scores)
@@ -97,7 +103,23 @@ def build_workbook(case: Case) -> Workbook:
     _fill_sources_sheet(workbook.create_sheet("Sources"), case)
     for ws in workbook.worksheets:
         _fit_rows(ws)
+    _fill_data_sheet(workbook.create_sheet(DATA_SHEET), case, snapshots)
     return workbook
+
+
+def _fill_data_sheet(ws: Worksheet, case: Case, snapshots: Snapshots | None) -> None:
+    """The whole case as a bundle, hidden, so that importing the workbook loses nothing.
+
+    ASCII JSON in chunks well under the cell limit; strings, never formulas.
+    """
+    text = json.dumps(case_to_dict(case, snapshots), ensure_ascii=True, separators=(",", ":"))
+    chunks = [text[i:i + DATA_CHUNK] for i in range(0, len(text), DATA_CHUNK)]
+    ws.sheet_state = "hidden"
+    ws["A1"].value, ws["A1"].data_type = DATA_MARKER, "s"
+    ws["A2"].value = len(chunks)
+    for row, chunk in enumerate(chunks, 3):
+        cell = ws.cell(row=row, column=1)
+        cell.value, cell.data_type = chunk, "s"
 
 
 def clean_text(value: str) -> str:
@@ -421,6 +443,32 @@ def _fill_scores_sheet(ws: Worksheet, case: Case, all_scores: list[MatrixScores]
         ws.cell(row=r, column=6).number_format = "0.000"
         ws.cell(row=r, column=7).number_format = "0.0%"
         ws.cell(row=r, column=8).number_format = "0%"
+    _score_charts(ws, case)
+
+
+def _score_charts(ws: Worksheet, case: Case) -> None:
+    """A native Excel bar chart per matrix: inconsistency and weighted inconsistency."""
+    first = 2
+    anchor_row = 1
+    for index, matrix in enumerate(case.matrices, 1):
+        count = len(matrix.hypotheses)
+        if not count:
+            continue
+        last = first + count - 1
+        chart = BarChart()
+        chart.type = "bar"
+        chart.style = 10
+        chart.title = f"M{index}: evidence against each hypothesis"
+        chart.y_axis.title = "Inconsistency (lower is better)"
+        chart.x_axis.title = None
+        for column in (5, 6):
+            values = Reference(ws, min_col=column, min_row=first, max_row=last)
+            chart.series.append(Series(values, title=ws.cell(row=1, column=column).value))
+        chart.set_categories(Reference(ws, min_col=4, min_row=first, max_row=last))
+        chart.height, chart.width = 3 + 0.9 * count, 16
+        ws.add_chart(chart, f"J{anchor_row}")
+        anchor_row += int(chart.height * 2) + 2
+        first = last + 1
 
 
 def _fill_sensitivity_sheet(ws: Worksheet, case: Case) -> None:

@@ -1,0 +1,55 @@
+"""A matrix as CSV: one row per evidence item, one column per hypothesis, scores below.
+
+Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
+or a carriage return) is written with a leading apostrophe, as OWASP advises
+against CSV injection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from sat_tool.domain.model import Case, Matrix
+from sat_tool.domain.scoring import score_matrix
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: object) -> str:
+    """A cell's text, defused if a spreadsheet would read it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def matrix_csv(case: Case, matrix: Matrix) -> str:
+    """The CSV text of one matrix."""
+    scores = score_matrix(case, matrix)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    labels = [f"H{i}: {h.title}" for i, h in enumerate(matrix.hypotheses, 1)]
+    writer.writerow([safe(v) for v in ["Evidence", "Text", "Type", "Credibility", "Relevance",
+                                       "Diagnosticity", *labels]])
+    for row in matrix.rows:
+        item = case.evidence_item(row.evidence_id)
+        diag = scores.for_evidence(row.evidence_id).diagnosticity
+        ratings = [r.value if (r := matrix.rating(row.evidence_id, h.id)) else ""
+                   for h in matrix.hypotheses]
+        writer.writerow([safe(v) for v in [item.label, item.text, item.type.value,
+                                           item.credibility.value, row.relevance.value,
+                                           "" if diag is None else f"{diag:.3f}", *ratings]])
+    blank = ["", "", "", "", ""]
+    for name, pick in (("Inconsistency", lambda s: str(s.inconsistency)),
+                       ("Weighted inconsistency", lambda s: f"{s.weighted:.3f}"),
+                       ("P(H|E)", lambda s: f"{s.probability:.4f}"),
+                       (f"Rank ({matrix.scoring_mode.value})", lambda s: str(s.rank))):
+        writer.writerow(blank + [name] + [pick(scores.for_hypothesis(h.id)) for h in matrix.hypotheses])
+    return out.getvalue()
+
+
+def write_csv(case: Case, matrix: Matrix, path: Path) -> None:
+    """Write one matrix as UTF-8 CSV with a byte-order mark, so Excel reads the accents."""
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(matrix_csv(case, matrix), encoding="utf-8-sig")
+    tmp.replace(path)

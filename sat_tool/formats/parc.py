@@ -1,0 +1,291 @@
+"""PARC ACH 2 project files (.achz): gzip-compressed UTF-16 XML.
+
+What is known of the format, and how it maps onto SAT Tool (docs/formats.md):
+
+* ``PROJECT-TITLE`` ↔ the case title; ``CLASSIFICATION`` ↔ the classification
+  banner (kept in the case description on import).
+* ``MATRIX`` holds ``HYPOTHESIS`` elements (``NAME``, optional ``NOTES``) and
+  ``EVIDENCE`` elements with ``NAME`` (the text), ``NOTES``, ``LINK`` (becomes a
+  source with that URL), ``TYPE``, ``DATE`` (milliseconds since the epoch),
+  ``CODE``, ``FLAG``, ``CREDIBILITY`` and ``RELEVANCE`` (HIGH/MEDIUM/LOW) and
+  ``VALUES``: the ratings in hypothesis order, ``C C``, ``C``, ``N``, ``NA``,
+  ``I``, ``I I``, joined by commas (an empty value is an unrated cell).
+
+The reader is tolerant: element names in any case, missing optional parts,
+extra elements ignored. Untrusted XML is parsed with defusedxml, and the
+decompressed size is capped, so XML and gzip bombs are refused with a message.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import uuid
+import zlib
+from datetime import datetime, timezone
+from pathlib import Path
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from sat_tool.domain.model import (
+    Assessment,
+    Case,
+    CaseId,
+    Evidence,
+    EvidenceId,
+    EvidenceType,
+    Hypothesis,
+    HypothesisId,
+    Level,
+    Matrix,
+    MatrixId,
+    MatrixRow,
+    Rating,
+    Source,
+    SourceId,
+)
+
+MAX_COMPRESSED = 32 * 1024 * 1024
+MAX_XML_BYTES = 128 * 1024 * 1024
+PARC_RATINGS = {Rating.CC: "C C", Rating.C: "C", Rating.N: "N", Rating.NA: "NA", Rating.I: "I",
+                Rating.II: "I I"}
+PARC_TYPES = {
+    "assumption": EvidenceType.ASSUMPTION,
+    "absence of evidence": EvidenceType.ABSENCE,
+    "absence": EvidenceType.ABSENCE,
+    "humint": EvidenceType.HUMINT,
+    "sigint": EvidenceType.SIGINT,
+    "imint": EvidenceType.IMINT,
+    "masint": EvidenceType.MASINT,
+    "osint": EvidenceType.OSINT,
+}
+
+
+class ParcError(ValueError):
+    """A file that cannot be read as a PARC ACH project; the message names the problem."""
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_achz(case: Case, matrix: Matrix, path: Path, classification: str = "") -> None:
+    """Write one matrix of a case as a PARC ACH 2 project file."""
+    data = gzip.compress(project_xml(case, matrix, classification).encode("utf-16"))
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def project_xml(case: Case, matrix: Matrix, classification: str = "") -> str:
+    """The project XML (as text) of one matrix."""
+    root = Element("ACH-PROJECT")
+    SubElement(root, "PROJECT-TITLE").text = f"{case.title}: {matrix.question}"
+    SubElement(root, "CLASSIFICATION").text = classification
+    node = SubElement(root, "MATRIX")
+    for hyp in matrix.hypotheses:
+        element = SubElement(node, "HYPOTHESIS")
+        SubElement(element, "NAME").text = hyp.title
+        SubElement(element, "NOTES").text = hyp.description
+    for row in matrix.rows:
+        node.append(_evidence_element(case, matrix, row))
+    return '<?xml version="1.0" encoding="UTF-16"?>\n' + tostring(root, encoding="unicode")
+
+
+def _evidence_element(case: Case, matrix: Matrix, row: MatrixRow) -> Element:
+    item = case.evidence_item(row.evidence_id)
+    element = Element("EVIDENCE")
+    link = case.source(item.source_id).url if item.source_id is not None else ""
+    fields = {
+        "NAME": item.text,
+        "NOTES": item.notes,
+        "LINK": link,
+        "TYPE": item.type.value,
+        "DATE": _date_to_ms(item.date),
+        "CODE": item.label,
+        "FLAG": "false",
+        "CREDIBILITY": item.credibility.value.upper(),
+        "RELEVANCE": row.relevance.value.upper(),
+        "VALUES": ",".join(
+            PARC_RATINGS[r] if (r := matrix.rating(row.evidence_id, h.id)) else ""
+            for h in matrix.hypotheses),
+    }
+    for name, value in fields.items():
+        SubElement(element, name).text = value
+    return element
+
+
+def _date_to_ms(date: str) -> str:
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2][:2]) if len(parts) > 2 else 1
+        moment = datetime(year, month, day, tzinfo=timezone.utc)
+    except (ValueError, IndexError):
+        return ""
+    return str(int(moment.timestamp() * 1000))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_achz(path: Path) -> Case:
+    """Read a PARC ACH project into a new case with one matrix (bundle-local ids)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_COMPRESSED:
+            raise ParcError(f"{path.name} is {size // (1024 * 1024)} MiB; PARC files are limited "
+                            f"to {MAX_COMPRESSED // (1024 * 1024)} MiB")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ParcError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return parse_project(_decompress(raw, path.name), path.name)
+
+
+def _decompress(raw: bytes, name: str) -> bytes:
+    """Gunzip with a cap on the output: a gzip bomb stops at the limit."""
+    if not raw.startswith(b"\x1f\x8b"):
+        if raw.lstrip(b"\xef\xbb\xbf\xff\xfe\xfe\xff\x00 \r\n\t").startswith((b"<", b"<\x00")):
+            return raw  # an uncompressed project XML: accept it
+        raise ParcError(f"{name} is not a PARC ACH project (not gzip-compressed XML)")
+    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = io.BytesIO()
+    try:
+        chunk = decompressor.decompress(raw, MAX_XML_BYTES + 1)
+        out.write(chunk)
+        if out.tell() > MAX_XML_BYTES or decompressor.unconsumed_tail:
+            raise ParcError(f"{name} expands to more than {MAX_XML_BYTES // (1024 * 1024)} MiB: "
+                            "refused as a possible compression bomb")
+    except zlib.error as exc:
+        raise ParcError(f"{name} is damaged: the compressed data cannot be read ({exc})") from None
+    return out.getvalue()
+
+
+def _decode(data: bytes, name: str) -> str:
+    for encoding in ("utf-16", "utf-8-sig"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text.lstrip().startswith("<"):
+            return text
+    raise ParcError(f"{name} does not contain XML text (expected UTF-16 or UTF-8)")
+
+
+def parse_project(data: bytes, name: str = "project") -> Case:
+    """A case from project XML bytes; :class:`ParcError` names what is wrong."""
+    text = _decode(data, name)
+    if text.startswith("<?xml"):
+        text = text[text.index("?>") + 2:]  # the declaration names the original encoding
+    try:
+        root = fromstring(text)
+    except DefusedXmlException as exc:
+        raise ParcError(f"{name} uses XML features SAT Tool refuses for safety "
+                        f"({type(exc).__name__}): it may be an XML bomb") from None
+    except ParseError as exc:
+        raise ParcError(f"{name} is not well-formed XML ({exc})") from None
+    return _Project(root, name).case()
+
+
+class _Project:
+    """Tolerant reading of a PARC project tree."""
+
+    def __init__(self, root: Element, name: str) -> None:
+        self.root = root
+        self.name = name
+
+    @staticmethod
+    def _tag(element: Element) -> str:
+        return element.tag.rsplit("}", 1)[-1].upper().replace("_", "-")
+
+    def _children(self, parent: Element, tag: str) -> list[Element]:
+        return [c for c in parent if self._tag(c) == tag]
+
+    def _find(self, parent: Element, tag: str) -> Element | None:
+        return next((c for c in parent.iter() if self._tag(c) == tag), None)
+
+    def _text(self, parent: Element, tag: str) -> str:
+        found = next((c for c in parent if self._tag(c) == tag), None)
+        return (found.text or "").strip() if found is not None else ""
+
+    def case(self) -> Case:
+        title_node = self._find(self.root, "PROJECT-TITLE")
+        matrix_node = self._find(self.root, "MATRIX")
+        if matrix_node is None:
+            raise ParcError(f"{self.name} is not a PARC ACH project (it has no MATRIX)")
+        title = ((title_node.text or "").strip() if title_node is not None else "") or Path(
+            self.name).stem
+        classification_node = self._find(self.root, "CLASSIFICATION")
+        classification = (classification_node.text or "").strip() if classification_node is not None else ""
+        case = Case(CaseId(0), title, str(uuid.uuid4()),
+                    f"Imported from the PARC ACH project {self.name}."
+                    + (f" Classification: {classification}." if classification else ""))
+        matrix = Matrix(MatrixId(1), title)
+        for j, node in enumerate(self._children(matrix_node, "HYPOTHESIS"), 1):
+            name = self._text(node, "NAME") or (node.text or "").strip()
+            if not name:
+                raise ParcError(f"{self.name}: hypothesis {j} has no NAME")
+            matrix.hypotheses.append(Hypothesis(HypothesisId(j), name, self._text(node, "NOTES")))
+        if not matrix.hypotheses:
+            raise ParcError(f"{self.name}: the matrix has no hypotheses")
+        links: dict[str, SourceId] = {}
+        for i, node in enumerate(self._children(matrix_node, "EVIDENCE"), 1):
+            self._evidence(case, matrix, node, i, links)
+        case.matrices.append(matrix)
+        return case
+
+    def _evidence(self, case: Case, matrix: Matrix, node: Element, i: int,
+                  links: dict[str, SourceId]) -> None:
+        text = self._text(node, "NAME")
+        if not text:
+            raise ParcError(f"{self.name}: evidence {i} has no NAME")
+        link = self._text(node, "LINK")
+        source = None
+        if link:
+            if link not in links:
+                links[link] = SourceId(len(links) + 1)
+                case.sources.append(Source(links[link], link, url=link))
+            source = links[link]
+        notes = self._text(node, "NOTES")
+        code = self._text(node, "CODE")
+        if self._text(node, "FLAG").lower() == "true":
+            notes = (notes + "\n" if notes else "") + "Flagged in PARC ACH."
+        if code:
+            notes = (notes + "\n" if notes else "") + f"PARC code: {code}"
+        item = Evidence(EvidenceId(i), i, text, source, _ms_to_date(self._text(node, "DATE")),
+                        PARC_TYPES.get(self._text(node, "TYPE").lower(), EvidenceType.OSINT),
+                        self._level(node, "CREDIBILITY", i), notes)
+        case.evidence.append(item)
+        matrix.rows.append(MatrixRow(item.id, self._level(node, "RELEVANCE", i)))
+        values = self._text(node, "VALUES")
+        codes = values.split(",") if values else []
+        if len(codes) > len(matrix.hypotheses):
+            raise ParcError(f"{self.name}: evidence {i} has {len(codes)} ratings for "
+                            f"{len(matrix.hypotheses)} hypotheses")
+        for hyp, code_text in zip(matrix.hypotheses, codes):
+            if not code_text.strip():
+                continue
+            try:
+                rating = Rating.parse(code_text)
+            except ValueError as exc:
+                raise ParcError(f"{self.name}: evidence {i}, hypothesis {hyp.title!r}: {exc}") from None
+            matrix.ratings[(item.id, hyp.id)] = Assessment(rating, "PARC ACH import")
+
+    def _level(self, node: Element, tag: str, i: int) -> Level:
+        value = self._text(node, tag)
+        if not value:
+            return Level.MEDIUM
+        try:
+            return Level.parse(value)
+        except ValueError as exc:
+            raise ParcError(f"{self.name}: evidence {i} {tag}: {exc}") from None
+
+
+def _ms_to_date(value: str) -> str:
+    try:
+        moment = datetime.fromtimestamp(int(value) / 1000, tz=timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return ""
+    return moment.strftime("%Y-%m-%d")
