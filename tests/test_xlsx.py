@@ -431,7 +431,7 @@ def test_scores_sheet_has_a_native_bar_chart(written: Path) -> None:
         charts = [n for n in package.namelist() if n.startswith("xl/charts/chart")]
         xml = package.read(charts[0]).decode("utf-8")
     assert len(charts) == 1
-    assert "<c:barChart>" in xml and "Scores!$E$2:$E$4" in xml and "Scores!$F$2:$F$4" in xml
+    assert "<barChart>" in xml and "'Scores'!$E$2:$E$4" in xml and "'Scores'!$F$2:$F$4" in xml
     assert ws.max_row == 4
 
 
