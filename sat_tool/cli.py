@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sat_tool import __version__
 from sat_tool.domain.model import ScoringMode
-from sat_tool.formats.bundle import BundleError
 from sat_tool.services import cases as svc
 from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
 
@@ -44,8 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", parents=[common], help="open the desktop application (the default)")
     sub.add_parser("cases", parents=[common], help="list the cases in the workspace")
 
-    imp = sub.add_parser("import", parents=[common], help="import a case bundle; prints the new case id")
-    imp.add_argument("file", type=Path, help="a case bundle (.json)")
+    imp = sub.add_parser("import", parents=[common],
+                         help="import a case bundle, workbook or PARC ACH file; prints the new case id")
+    imp.add_argument("file", type=Path,
+                     help="a case bundle (.json), an Excel workbook (.xlsx) or a PARC ACH project (.achz)")
 
     score = sub.add_parser("score", parents=[common], help="print the scores of a case's matrices")
     score.add_argument("case", help="case id or exact title")
@@ -64,8 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", parents=[common], help="export a case to a file")
     exp.add_argument("case", help="case id or exact title")
-    exp.add_argument("--format", required=True, choices=svc.EXPORT_FORMATS)
+    exp.add_argument("--format", required=True, choices=svc.EXPORT_FORMATS,
+                     help="xlsx and json hold the whole case; achz and csv one matrix; pdf and "
+                          "html are reports")
     exp.add_argument("-o", "--output", required=True, type=Path, help="file to write")
+    exp.add_argument("--matrix", help="matrix number (1, 2 …) or exact question: the matrix of an "
+                                      "achz or csv file (default 1), or the one matrix of a report")
+    exp.add_argument("--classification", default="",
+                     help="classification banner on every report page (and the PARC classification)")
     return parser
 
 
@@ -104,10 +111,10 @@ def cmd_cases(workspace: Workspace, _args: argparse.Namespace) -> int:
 
 
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
-    """Import a bundle and print the new case's id."""
+    """Import a bundle, workbook or PARC project and print the new case's id."""
     try:
-        case_id = svc.import_bundle(workspace, args.file)
-    except BundleError as exc:
+        case_id = svc.import_file(workspace, args.file)
+    except svc.CaseFileError as exc:
         raise CliError(str(exc)) from None
     print(case_id)
     return 0
@@ -184,8 +191,9 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     if not args.output.parent.exists():
         raise CliError(f"folder {args.output.parent} does not exist")
     try:
-        case = svc.export_case(workspace, args.case, args.format, args.output)
-    except CaseNotFound as exc:
+        case = svc.export_case(workspace, args.case, args.format, args.output, args.matrix,
+                               args.classification)
+    except (CaseNotFound, LookupError, ValueError) as exc:
         raise CliError(str(exc.args[0])) from None
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None

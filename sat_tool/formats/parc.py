@@ -158,6 +158,8 @@ def _decompress(raw: bytes, name: str) -> bytes:
         if out.tell() > MAX_XML_BYTES or decompressor.unconsumed_tail:
             raise ParcError(f"{name} expands to more than {MAX_XML_BYTES // (1024 * 1024)} MiB: "
                             "refused as a possible compression bomb")
+        if not decompressor.eof:
+            raise ParcError(f"{name} is damaged: the compressed data ends early")
     except zlib.error as exc:
         raise ParcError(f"{name} is damaged: the compressed data cannot be read ({exc})") from None
     return out.getvalue()

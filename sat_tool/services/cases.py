@@ -25,7 +25,35 @@ from sat_tool.store.workspace import Workspace
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = PROJECT_ROOT / "cases"
 SAMPLE_CASE = CASES_DIR / "azerbaijan-2012.json"
-EXPORT_FORMATS = ("xlsx", "json")
+EXPORT_FORMATS = ("xlsx", "json", "achz", "csv", "pdf", "html")
+IMPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".xlsm": "xlsx", ".achz": "achz",
+                   ".ach": "achz", ".xml": "achz"}
+MATRIX_FORMATS = ("achz", "csv")
+"""Formats that hold one matrix rather than the whole case."""
+
+
+class CaseFileError(ValueError):
+    """A file that cannot be imported; the message names the problem."""
+
+
+def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
+    """Read any importable file by its type: bundle, workbook or PARC ACH project."""
+    kind = IMPORT_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(IMPORT_SUFFIXES))
+        raise CaseFileError(f"{path.name}: SAT Tool imports {known} files")
+    try:
+        if kind == "json":
+            return read_bundle_with_snapshots(path)
+        if kind == "xlsx":
+            from sat_tool.formats.xlsx_import import read_workbook
+
+            return read_workbook(path)
+        from sat_tool.formats.parc import read_achz
+
+        return read_achz(path), {}
+    except ValueError as exc:  # BundleError, WorkbookError and ParcError all are
+        raise CaseFileError(str(exc)) from None
 
 
 def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
@@ -69,6 +97,13 @@ def import_bundle(workspace: Workspace, path: Path) -> CaseId:
         return store.insert_case(session, case, snapshots)
 
 
+def import_file(workspace: Workspace, path: Path) -> CaseId:
+    """Import a bundle, a workbook or a PARC ACH project as a new case, all or nothing."""
+    case, snapshots = read_case_file(path)
+    with workspace.transaction() as session:
+        return store.insert_case(session, case, snapshots)
+
+
 def case_snapshots(workspace: Workspace, case: Case) -> dict[MatrixId, list[Snapshot]]:
     """Every matrix's snapshots."""
     with workspace.transaction() as session:
@@ -85,24 +120,49 @@ def open_sample(workspace: Workspace, bundle: Path = SAMPLE_CASE) -> CaseId:
         return store.insert_case(session, case, snapshots)
 
 
-def export_case(workspace: Workspace, reference: str | int, fmt: str, path: Path) -> Case:
-    """Write a case to a file in one of :data:`EXPORT_FORMATS`."""
+def export_case(workspace: Workspace, reference: str | int, fmt: str, path: Path,
+                matrix: str | None = None, classification: str = "") -> Case:
+    """Write a case to a file in one of :data:`EXPORT_FORMATS`.
+
+    ``matrix`` picks the matrix for one-matrix formats (achz, csv) and for a
+    report of a single matrix; ``classification`` is the banner of reports and
+    the classification of PARC projects.
+    """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
     case = load_case(workspace, reference)
-    write_case(case, fmt, path, case_snapshots(workspace, case))
+    chosen = select_matrices(case, matrix) if matrix is not None else None
+    write_case(case, fmt, path, case_snapshots(workspace, case),
+               chosen[0] if chosen else None, classification)
     return case
 
 
 def write_case(case: Case, fmt: str, path: Path,
-               snapshots: dict[MatrixId, list[Snapshot]] | None = None) -> None:
+               snapshots: dict[MatrixId, list[Snapshot]] | None = None,
+               matrix: Matrix | None = None, classification: str = "") -> None:
     """Write an in-memory case to a file (the GUI exports what it shows)."""
+    if fmt in MATRIX_FORMATS and matrix is None:
+        if not case.matrices:
+            raise ValueError(f"{fmt} export needs a matrix, and this case has none")
+        matrix = case.matrices[0]
     if fmt == "json":
         write_bundle(case, path, snapshots)
     elif fmt == "xlsx":
         from sat_tool.formats.xlsx import write_workbook
 
-        write_workbook(case, path)
+        write_workbook(case, path, snapshots)
+    elif fmt == "achz":
+        from sat_tool.formats.parc import write_achz
+
+        write_achz(case, matrix, path, classification)  # type: ignore[arg-type]
+    elif fmt == "csv":
+        from sat_tool.formats.csv_export import write_csv
+
+        write_csv(case, matrix, path)  # type: ignore[arg-type]
+    elif fmt in ("pdf", "html"):
+        from sat_tool.report import write_report
+
+        write_report(case, path, fmt, [matrix] if matrix else None, classification)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
 

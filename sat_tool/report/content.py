@@ -1,0 +1,195 @@
+"""What a report says, independent of how it is rendered (HTML or PDF).
+
+:func:`build_report` gathers, for each matrix: the question, the hypotheses in
+ranked order with every score, the matrix itself, the charts (PNG and SVG), the
+sensitivity findings, the analyst's judgment, conclusions and milestones; and
+for the case, the sources cited with the quotes the evidence takes from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from sat_tool.domain.judgment import review_judgment
+from sat_tool.domain.model import Case, Matrix, Rating
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
+from sat_tool.domain.scoring import score_matrix
+from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
+from sat_tool.report import charts
+
+
+@dataclass(frozen=True)
+class RankedHypothesis:
+    """A hypothesis line of the ranking table."""
+
+    label: str
+    title: str
+    description: str
+    rank: int
+    inconsistency: int
+    weighted: float
+    probability: float
+    judged: float | None
+
+
+@dataclass(frozen=True)
+class MatrixLine:
+    """One evidence row of the matrix table."""
+
+    label: str
+    text: str
+    kind: str
+    credibility: str
+    relevance: str
+    diagnosticity: float | None
+    inconsistent_with_all: bool
+    cells: tuple[tuple[Rating | None, str], ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as PNG (for PDF) and SVG (for HTML)."""
+
+    title: str
+    png: bytes
+    svg: str
+
+
+@dataclass
+class MatrixReport:
+    """Everything a report says about one matrix."""
+
+    number: int
+    question: str
+    mode: str
+    ranking: list[RankedHypothesis]
+    columns: list[str]
+    lines: list[MatrixLine]
+    charts: list[Chart]
+    sensitivity: list[str]
+    judgment: list[str]
+    conclusions: str
+    milestones: list[str]
+    notes: str
+    caveat: str = INDEPENDENCE_CAVEAT
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source with the passages the evidence quotes from it."""
+
+    title: str
+    byline: str
+    url: str
+    reliability: str
+    quotes: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Report:
+    """A whole report."""
+
+    title: str
+    description: str
+    classification: str
+    generated: str
+    matrices: list[MatrixReport] = field(default_factory=list)
+    sources: list[CitedSource] = field(default_factory=list)
+
+
+def build_report(case: Case, matrices: list[Matrix] | None = None, classification: str = ""
+                 ) -> Report:
+    """Gather the content of a report of the case, or of some of its matrices."""
+    chosen = matrices or case.matrices
+    report = Report(case.title, case.description, classification.strip(),
+                    datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+    for matrix in chosen:
+        report.matrices.append(_matrix_report(case, matrix, case.matrices.index(matrix) + 1))
+    report.sources = _cited_sources(case, chosen)
+    return report
+
+
+def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
+    scores = score_matrix(case, matrix)
+    labels = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
+    ranking = [RankedHypothesis(labels[s.hypothesis_id], matrix.hypothesis(s.hypothesis_id).title,
+                                matrix.hypothesis(s.hypothesis_id).description, s.rank,
+                                s.inconsistency, s.weighted, s.probability,
+                                matrix.hypothesis(s.hypothesis_id).judged)
+               for s in scores.ranking()]
+    lines = []
+    for row in matrix.rows:
+        item = case.evidence_item(row.evidence_id)
+        e = scores.for_evidence(row.evidence_id)
+        cells = []
+        for hyp in matrix.hypotheses:
+            found = matrix.ratings.get((row.evidence_id, hyp.id))
+            cells.append((found.rating if found else None, found.rationale if found else ""))
+        lines.append(MatrixLine(item.label, item.text, item.type.value, item.credibility.value,
+                                row.relevance.value, e.diagnosticity, e.inconsistent_with_all,
+                                tuple(cells)))
+    return MatrixReport(
+        number=number,
+        question=matrix.question,
+        mode=matrix.scoring_mode.label,
+        ranking=ranking,
+        columns=[f"{labels[h.id]}: {h.title}" for h in matrix.hypotheses],
+        lines=lines,
+        charts=_charts(case, matrix, scores),
+        sensitivity=_sensitivity(case, matrix, labels),
+        judgment=[note.message for note in review_judgment(matrix, scores)],
+        conclusions=matrix.conclusions,
+        milestones=[line.lstrip("-•* ").strip() for line in matrix.milestones.splitlines()
+                    if line.strip()],
+        notes=matrix.notes,
+    )
+
+
+def _charts(case: Case, matrix: Matrix, scores) -> list[Chart]:  # noqa: ANN001
+    if not matrix.hypotheses:
+        return []
+    mode = matrix.scoring_mode
+    values = contributions(case, matrix)
+    drawings = [
+        ("Scores", lambda ax: charts.draw_scores(ax, matrix, scores, mode)),
+        ("What each item adds", lambda ax: charts.draw_contributions(ax, case, matrix, values, mode)),
+    ]
+    height = 1.4 + 0.45 * len(matrix.hypotheses)
+    return [Chart(title, charts.rendered(draw, "png", 6.0, height),
+                  charts.rendered(draw, "svg", 6.0, height).decode("utf-8"))
+            for title, draw in drawings]
+
+
+def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:
+    if len(matrix.hypotheses) < 2 or not matrix.rows:
+        return ["Sensitivity needs two hypotheses and some evidence."]
+    found = []
+    for pin in linchpins(case, matrix):
+        what = "the leading hypothesis" if pin.changes_leader else "the order of the hypotheses"
+        found.append(f"Without {case.evidence_item(pin.evidence_id).label}, {what} changes.")
+    if not found:
+        found.append("No single evidence item changes the ranking when it is left out.")
+    change = fewest_changes(case, matrix)
+    if change is not None:
+        cells = "; ".join(f"{case.evidence_item(c.cell[0]).label} against {labels[c.cell[1]]} "
+                          f"from {c.before.value if c.before else 'unrated'} to {c.after.value}"
+                          for c in change.changes)
+        count = len(change.changes)
+        found.append(f"{count} re-rating{'s' if count != 1 else ''} would put "
+                     f"{labels[change.challenger]} ahead of {labels[change.leader]}: {cells}.")
+    return found
+
+
+def _cited_sources(case: Case, matrices: list[Matrix]) -> list[CitedSource]:
+    used = {r.evidence_id for m in matrices for r in m.rows}
+    cited = []
+    for src in case.sources:
+        quotes = tuple((e.label, e.quote) for e in case.evidence
+                       if e.source_id == src.id and e.id in used and e.quote)
+        citing = any(e.source_id == src.id and e.id in used for e in case.evidence)
+        if not citing:
+            continue
+        byline = ", ".join(part for part in (src.author, src.publication, src.date) if part)
+        cited.append(CitedSource(src.title, byline, src.url, src.reliability, quotes))
+    return cited

@@ -1,0 +1,132 @@
+"""A report as one self-contained HTML page: inline styles, charts as inline SVG.
+
+Every piece of user text is escaped; the page loads nothing from outside.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from sat_tool.domain.model import Rating
+from sat_tool.formats.palette import RATING_COLOURS
+from sat_tool.report.content import MatrixReport, Report
+
+STYLE = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10.5pt; color: #222;
+       margin: 0 auto; max-width: 1100px; padding: 0 24px 48px; line-height: 1.4; }
+.banner { position: sticky; top: 0; background: #B03020; color: #fff; text-align: center;
+          font-weight: bold; letter-spacing: .05em; padding: 4px; z-index: 1; }
+.banner.bottom { position: static; margin-top: 32px; }
+h1 { font-size: 20pt; margin: 24px 0 4px; } h2 { font-size: 14pt; margin-top: 36px;
+border-bottom: 2px solid #2F3E4E; padding-bottom: 4px; } h3 { font-size: 11.5pt; margin: 18px 0 6px; }
+table { border-collapse: collapse; margin: 6px 0 12px; }
+th, td { border: 1px solid #B0B0B0; padding: 3px 6px; vertical-align: top; }
+th { background: #2F3E4E; color: #fff; font-weight: bold; }
+td.num { text-align: right; } td.code { text-align: center; font-weight: bold; min-width: 34px; }
+tr.lead td { font-weight: bold; } .muted { color: #666; } .flag { color: #B03020; font-weight: bold; }
+.legend span { display: inline-block; padding: 1px 8px; margin-right: 4px; border: 1px solid #999; }
+.caveat { background: #FFF4D6; border: 1px solid #E0B84D; padding: 4px 8px; }
+blockquote { margin: 4px 0 8px 16px; border-left: 3px solid #D5DDE8; padding-left: 8px; color: #333; }
+.chart { display: inline-block; width: 48%; vertical-align: top; } .chart svg { width: 100%; height: auto; }
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{_e(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def render_html(report: Report) -> str:
+    """The whole report as an HTML document."""
+    parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+             f"<title>{_e(report.title)}</title><style>{STYLE}</style></head><body>"]
+    if report.classification:
+        parts.append(f'<div class="banner">{_e(report.classification)}</div>')
+    parts.append(f"<h1>{_e(report.title)}</h1>")
+    parts.append(f'<p class="muted">Report generated {_e(report.generated)} by SAT Tool.</p>')
+    parts.append(_paragraphs(report.description))
+    parts.append(_legend())
+    for matrix in report.matrices:
+        parts.append(_matrix(matrix))
+    parts.append(_sources(report))
+    if report.classification:
+        parts.append(f'<div class="banner bottom">{_e(report.classification)}</div>')
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _legend() -> str:
+    spans = "".join(f'<span style="background:#{RATING_COLOURS[r][0]};color:#{RATING_COLOURS[r][1]}">'
+                    f"{r.value} {_e(r.meaning)}</span>" for r in Rating)
+    return f'<p class="legend">{spans}</p>'
+
+
+def _matrix(m: MatrixReport) -> str:
+    out = [f"<h2>M{m.number}. {_e(m.question)}</h2>",
+           f'<p class="muted">Ranked by {_e(m.mode)}.</p>',
+           "<h3>Hypotheses, least evidence against first</h3>",
+           "<table><tr><th>Rank</th><th>Hypothesis</th><th>Inconsistency</th><th>Weighted</th>"
+           "<th>P(H|E)</th><th>Analyst</th></tr>"]
+    for h in m.ranking:
+        judged = "" if h.judged is None else f"{h.judged:.0%}"
+        desc = f'<br><span class="muted">{_e(h.description)}</span>' if h.description else ""
+        out.append(f'<tr class="{"lead" if h.rank == 1 else ""}"><td class="num">{h.rank}</td>'
+                   f"<td>{_e(h.label)}: {_e(h.title)}{desc}</td><td class=num>{h.inconsistency}</td>"
+                   f"<td class=num>{h.weighted:.2f}</td><td class=num>{h.probability:.1%}</td>"
+                   f"<td class=num>{judged}</td></tr>")
+    out.append("</table>")
+    out.append(f'<p class="caveat">{_e(m.caveat)}</p>')
+    out.append("<h3>The matrix</h3>" + _matrix_table(m))
+    out.append("".join(f'<div class="chart">{chart.svg[chart.svg.find("<svg"):]}</div>'
+                       for chart in m.charts))
+    out.append("<h3>Sensitivity</h3><ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.sensitivity)
+               + "</ul>")
+    out.append("<h3>The analyst's judgment</h3><ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.judgment)
+               + "</ul>")
+    out.append("<h3>Conclusions</h3>" + (_paragraphs(m.conclusions) or '<p class="muted">None yet.</p>'))
+    out.append("<h3>Milestones</h3>" + ("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.milestones)
+                                        + "</ul>" if m.milestones else '<p class="muted">None yet.</p>'))
+    if m.notes:
+        out.append("<h3>Notes</h3>" + _paragraphs(m.notes))
+    return "\n".join(out)
+
+
+def _matrix_table(m: MatrixReport) -> str:
+    head = "".join(f"<th>{_e(c)}</th>" for c in m.columns)
+    rows = [f"<table><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th><th>Rel.</th>"
+            f"<th>Diag.</th>{head}</tr>"]
+    for line in m.lines:
+        diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
+        label = (f'<span class="flag">{_e(line.label)}</span>' if line.inconsistent_with_all
+                 else _e(line.label))
+        cells = []
+        for rating, rationale in line.cells:
+            if rating is None:
+                cells.append("<td></td>")
+                continue
+            back, fore = RATING_COLOURS[rating]
+            cells.append(f'<td class="code" style="background:#{back};color:#{fore}" '
+                         f'title="{_e(rationale)}">{rating.value}</td>')
+        rows.append(f"<tr><td>{label}</td><td>{_e(line.text)}</td><td>{_e(line.kind)}</td>"
+                    f"<td>{_e(line.credibility)}</td><td>{_e(line.relevance)}</td>"
+                    f"<td class=num>{diag}</td>{''.join(cells)}</tr>")
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _sources(report: Report) -> str:
+    if not report.sources:
+        return ""
+    out = ["<h2>Sources cited</h2>"]
+    for src in report.sources:
+        web = src.url.startswith(("http://", "https://"))
+        link = f' <a href="{_e(src.url)}">{_e(src.url)}</a>' if web else ""
+        out.append(f"<h3>{_e(src.title)}</h3><p>{_e(src.byline)}{link}</p>")
+        if src.reliability:
+            out.append(f'<p class="muted">Reliability: {_e(src.reliability)}</p>')
+        for label, quote in src.quotes:
+            out.append(f"<blockquote><b>{_e(label)}</b> “{_e(quote)}”</blockquote>")
+    return "\n".join(out)
