@@ -35,9 +35,10 @@ def default_analyst() -> str:
 
 @dataclass
 class Preferences:
-    """What the user has chosen: the analyst name recorded on ratings."""
+    """What the user has chosen: the analyst name recorded on ratings, the last report banner."""
 
     analyst: str = ""
+    classification: str = ""
 
     def __post_init__(self) -> None:
         self.analyst = self.analyst.strip() or default_analyst()
@@ -47,7 +48,8 @@ class Preferences:
         """The saved preferences, or defaults."""
         try:
             data = json.loads((config_dir() / "preferences.json").read_text(encoding="utf-8"))
-            return cls(analyst=str(data.get("analyst", "")))
+            return cls(analyst=str(data.get("analyst", "")),
+                       classification=str(data.get("classification", "")))
         except (OSError, ValueError, AttributeError):
             return cls()
 

@@ -168,3 +168,53 @@ def test_matrix_add_and_delete_from_the_menu(qtbot, window, monkeypatch):
     window.undo_action.trigger()
     assert len(view.pages) == count + 1
     assert view.tabText(count).startswith(f"M{count + 1}: Will the cell")
+
+
+@pytest.mark.parametrize(("action", "suffix", "check"), [
+    ("report_pdf_action", ".pdf", lambda data: data.startswith(b"%PDF")),
+    ("matrix_html_action", ".html", lambda data: b"TRAINING ONLY" in data and data.count(b"<h2>M") == 1),
+    ("export_csv_action", ".csv", lambda data: data.decode("utf-8-sig").startswith("Evidence,Text")),
+    ("export_achz_action", ".achz", lambda data: data[:2] == b"\x1f\x8b"),
+])
+def test_exports_from_the_file_menu(qtbot, window, tmp_path, monkeypatch, action, suffix, check):
+    """Each File ▸ Export entry writes its file, behind a progress dialog, with the chosen banner."""
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(window, "ask_save_path", lambda *a, **k: tmp_path / "out")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("TRAINING ONLY", True))
+    getattr(window, action).trigger()
+    written = tmp_path / f"out{suffix}"
+    assert check(written.read_bytes())
+
+
+def test_importing_a_workbook_from_the_menu(qtbot, window, tmp_path, monkeypatch):
+    """File ▸ Import reads an exported workbook back into a new case and opens it."""
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    path = tmp_path / "case.xlsx"
+    svc.export_case(window.workspace, window.document.case.id, "xlsx", path)
+    monkeypatch.setattr(window, "ask_open_path", lambda *a: path)
+    before = window.document.case
+    window.import_action.trigger()
+    assert window.document.case.id != before.id
+    assert len(window.document.case.evidence) == len(before.evidence)
+    assert len(svc.list_cases(window.workspace)) == 2
+
+
+def test_importing_a_broken_parc_file_from_the_menu(qtbot, window, errors, tmp_path, monkeypatch):
+    """A damaged .achz chosen in Import gets an error dialog naming it; no case appears."""
+    path = tmp_path / "broken.achz"
+    path.write_bytes(b"\x1f\x8b\x08\x00garbage")
+    monkeypatch.setattr(window, "ask_open_path", lambda *a: path)
+    window.import_action.trigger()
+    assert errors and "broken.achz" in errors[0][1]
+    assert svc.list_cases(window.workspace) == []
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_a_chart_saves_as_png_or_svg(qtbot, window, tmp_path, monkeypatch, suffix):
+    """A chart's Save chart as… writes a real PNG or SVG file."""
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    chart = window.case_view.current_matrix_page().chart
+    monkeypatch.setattr(chart, "ask_save_path", lambda: tmp_path / f"scores{suffix}")
+    chart.save_as()
+    data = (tmp_path / f"scores{suffix}").read_bytes()
+    assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data

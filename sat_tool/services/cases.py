@@ -99,7 +99,12 @@ def import_bundle(workspace: Workspace, path: Path) -> CaseId:
 
 def import_file(workspace: Workspace, path: Path) -> CaseId:
     """Import a bundle, a workbook or a PARC ACH project as a new case, all or nothing."""
-    case, snapshots = read_case_file(path)
+    return add_case(workspace, *read_case_file(path))
+
+
+def add_case(workspace: Workspace, case: Case,
+             snapshots: dict[MatrixId, list[Snapshot]] | None = None) -> CaseId:
+    """Store a case read from a file as a new case, in one transaction."""
     with workspace.transaction() as session:
         return store.insert_case(session, case, snapshots)
 

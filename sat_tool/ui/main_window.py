@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -26,6 +27,7 @@ from sat_tool.ui import commands as cmd
 from sat_tool.ui.case_view import CaseView
 from sat_tool.ui.dialogs import PreferencesDialog
 from sat_tool.ui.document import CaseDocument
+from sat_tool.ui.progress import run_with_progress
 from sat_tool.ui.start_page import StartPage
 
 APP_TITLE = "SAT Tool"
@@ -65,18 +67,40 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.new_case_action = self._action("&New case…", self.new_case, QKeySequence.StandardKey.New)
         self.open_sample_action = self._action("Open the &sample case", self.open_sample)
-        self.import_action = self._action("&Import case bundle…", self.import_bundle, "Ctrl+I")
-        self.export_xlsx_action = self._action("Export to &Excel…", lambda: self.export("xlsx"),
+        self.import_action = self._action("&Import…", self.import_bundle, "Ctrl+I")
+        self.import_action.setToolTip("A case bundle (.json), an Excel workbook (.xlsx) or a "
+                                      "PARC ACH project (.achz)")
+        self.export_xlsx_action = self._action("Excel workbook (.xlsx)…", lambda: self.export("xlsx"),
                                                "Ctrl+E")
-        self.export_json_action = self._action("Export case &bundle…", lambda: self.export("json"))
+        self.export_json_action = self._action("Case bundle (.json)…", lambda: self.export("json"))
+        self.export_achz_action = self._action("PARC ACH project of this matrix (.achz)…",
+                                               lambda: self.export("achz", one_matrix=True))
+        self.export_csv_action = self._action("CSV of this matrix (.csv)…",
+                                              lambda: self.export("csv", one_matrix=True))
+        self.report_pdf_action = self._action("Report of the case (PDF)…", lambda: self.export("pdf"))
+        self.report_html_action = self._action("Report of the case (HTML)…",
+                                               lambda: self.export("html"))
+        self.matrix_pdf_action = self._action("Report of this matrix (PDF)…",
+                                              lambda: self.export("pdf", one_matrix=True))
+        self.matrix_html_action = self._action("Report of this matrix (HTML)…",
+                                               lambda: self.export("html", one_matrix=True))
+        self.export_actions = (self.export_xlsx_action, self.export_json_action,
+                               self.export_achz_action, self.export_csv_action,
+                               self.report_pdf_action, self.report_html_action,
+                               self.matrix_pdf_action, self.matrix_html_action)
         self.open_workspace_action = self._action("Open &workspace…", self.choose_workspace)
         self.close_case_action = self._action("&Close case", self.show_start_page,
                                               QKeySequence.StandardKey.Close)
         self.delete_case_action = self._action("&Delete case…", self.delete_case)
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_case_action, self.open_sample_action, self.import_action, None,
-                       self.export_xlsx_action, self.export_json_action, None,
-                       self.open_workspace_action, self.close_case_action,
+        for action in (self.new_case_action, self.open_sample_action, self.import_action, None):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        self.export_menu = file_menu.addMenu("&Export")
+        for position, action in enumerate(self.export_actions):
+            if position in (2, 4):
+                self.export_menu.addSeparator()
+            self.export_menu.addAction(action)
+        for action in (None, self.open_workspace_action, self.close_case_action,
                        self.delete_case_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
@@ -112,10 +136,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_case = self.document is not None
-        for action in (self.export_xlsx_action, self.export_json_action, self.close_case_action,
+        for action in (*self.export_actions, self.close_case_action,
                        self.delete_case_action, self.rename_case_action, self.add_matrix_action,
                        self.delete_matrix_action):
             action.setEnabled(has_case)
+        self.export_menu.setEnabled(has_case)
         stack = self.document.undo_stack if self.document else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
@@ -209,32 +234,65 @@ class MainWindow(QMainWindow):
         self.open_case(case_id)
 
     def import_bundle(self) -> None:
-        """Import a case bundle chosen by the user, then open it."""
-        path = self.ask_open_path("Import case bundle", "Case bundles (*.json);;All files (*)")
+        """Import a bundle, workbook or PARC ACH project chosen by the user, then open it."""
+        path = self.ask_open_path(
+            "Import a case",
+            "Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;"
+            "PARC ACH projects (*.achz);;All files (*)")
         if path is None:
             return
         try:
-            case_id = svc.import_bundle(self.workspace, path)
-        except BundleError as exc:
+            # Reading and checking the file runs aside; the workspace is written here, at once.
+            case, snapshots = run_with_progress(self, f"Reading {path.name}…",
+                                                lambda: svc.read_case_file(path))
+        except svc.CaseFileError as exc:
             self.show_error("Cannot import the file", str(exc))
             return
-        self.open_case(case_id)
+        self.open_case(svc.add_case(self.workspace, case, snapshots))
 
-    def export(self, fmt: str) -> None:
-        """Export the open case to an Excel workbook or a case bundle."""
+    EXPORT_FILTERS = {
+        "xlsx": "Excel workbook (*.xlsx)", "json": "Case bundle (*.json)",
+        "achz": "PARC ACH project (*.achz)", "csv": "Comma-separated values (*.csv)",
+        "pdf": "PDF report (*.pdf)", "html": "HTML report (*.html)",
+    }
+
+    def export(self, fmt: str, one_matrix: bool = False) -> None:
+        """Export the open case, or the matrix shown, in a format of :data:`EXPORT_FORMATS`."""
         if self.document is None:
             return
-        filters = {"xlsx": "Excel workbook (*.xlsx)", "json": "Case bundle (*.json)"}
-        suggested = f"{_safe_name(self.document.case.title)}.{fmt}"
-        path = self.ask_save_path(f"Export to {fmt}", suggested, filters[fmt])
+        case = self.document.case
+        matrix = None
+        if one_matrix:
+            page = self.case_view.current_matrix_page() if self.case_view else None
+            if page is None and not case.matrices:
+                self.show_error("Nothing to export", "This case has no matrix yet.")
+                return
+            matrix = page.matrix if page is not None else case.matrices[0]
+        classification = ""
+        if fmt in ("pdf", "html", "achz"):
+            text, ok = QInputDialog.getText(
+                self, "Classification", "Classification banner (leave empty for none):",
+                text=self.preferences.classification)
+            if not ok:
+                return
+            classification = text.strip()
+            self.preferences.classification = classification
+            self.preferences.save()
+        name = matrix.question if matrix is not None else case.title
+        path = self.ask_save_path("Export", f"{_safe_name(name)}.{fmt}", self.EXPORT_FILTERS[fmt])
         if path is None:
             return
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
+        snapshots = svc.case_snapshots(self.workspace, case)
+        frozen = copy.deepcopy(case)
+        chosen = frozen.matrix(matrix.id) if matrix is not None else None
         try:
-            svc.write_case(self.document.case, fmt, path)
-        except OSError as exc:
-            self.show_error("Export failed", f"Cannot write {path}: {exc.strerror or exc}")
+            run_with_progress(self, f"Writing {path.name}…", lambda: svc.write_case(
+                frozen, fmt, path, snapshots, chosen, classification))
+        except (OSError, ValueError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self.show_error("Export failed", f"Cannot write {path}: {reason}")
             return
         self.statusBar().showMessage(f"Exported to {path}", 6000)
 

@@ -1,0 +1,79 @@
+"""Long work off the GUI thread, with a progress dialog while it runs."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Worker(QObject):
+    done = Signal(object, object)
+    """(result, exception): exactly one of them is None."""
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported to the caller, never lost  # noqa: BLE001
+            result, error = None, exc
+        else:
+            error = None
+        self.moveToThread(QCoreApplication.instance().thread())  # to be deleted where it was made
+        self.done.emit(result, error)
+
+
+class _Receiver(QObject):
+    """Lives in the GUI thread, so the worker's signal arrives queued, inside the event loop."""
+
+    def __init__(self, loop: QEventLoop) -> None:
+        super().__init__()
+        self.loop = loop
+        self.outcome: tuple[Any, BaseException | None] | None = None
+
+    @Slot(object, object)
+    def finish(self, result: Any, error: BaseException | None) -> None:
+        self.outcome = (result, error)
+        self.loop.quit()
+
+
+def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
+    """Run ``work`` in a thread behind a modal progress dialog; return its result or raise.
+
+    ``work`` must not touch widgets; give it copies of what it needs.
+    """
+    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog.setWindowTitle("SAT Tool")
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(300)
+    dialog.setModal(True)
+    # Python's collector may run in whichever thread allocates; if it ran in the worker it
+    # could destroy Qt objects that belong to the GUI thread, so it waits until the work is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    thread = QThread()
+    worker = _Worker(work)
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+    receiver = _Receiver(loop)
+    worker.done.connect(receiver.finish)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    if collecting:
+        gc.enable()
+    dialog.close()
+    dialog.deleteLater()
+    assert receiver.outcome is not None
+    result, error = receiver.outcome
+    if error is not None:
+        raise error
+    return result
