@@ -239,7 +239,7 @@ def test_scores_sheet_ranks_least_inconsistent_first(written: Path) -> None:
     ws = load_workbook(written)["Scores"]
     assert [c.value for c in ws[1]] == ["Matrix question", "Ranked by", "Rank", "Hypothesis",
                                         "Inconsistency", "Weighted inconsistency", "P(H|E)",
-                                        "Analyst's probability"]
+                                        "Analyst's probability", "Label"]
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
     assert [r[1:5] for r in rows] == [["weighted", 1, "H3: Arson by rival", 1],
                                       ["weighted", 2, "H1: Accident", 3],

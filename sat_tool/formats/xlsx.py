@@ -435,10 +435,10 @@ def _fill_scores_sheet(ws: Worksheet, case: Case, all_scores: list[MatrixScores]
             judged = matrix.hypotheses[position].judged
             rows.append([f"M{index}: {matrix.question}", matrix.scoring_mode.value, score.rank,
                          f"H{position + 1}: {title}", score.inconsistency, score.weighted,
-                         score.probability, judged])
+                         score.probability, judged, f"M{index} H{position + 1}"])
     headers = ("Matrix question", "Ranked by", "Rank", "Hypothesis", "Inconsistency",
-               "Weighted inconsistency", "P(H|E)", "Analyst's probability")
-    _table_sheet(ws, headers, (50, 13, 7, 50, 14, 14, 10, 12), rows)
+               "Weighted inconsistency", "P(H|E)", "Analyst's probability", "Label")
+    _table_sheet(ws, headers, (50, 13, 7, 50, 14, 14, 10, 12, 9), rows)
     for r in range(2, len(rows) + 2):
         ws.cell(row=r, column=6).number_format = "0.000"
         ws.cell(row=r, column=7).number_format = "0.0%"
@@ -464,9 +464,9 @@ def _score_charts(ws: Worksheet, case: Case) -> None:
         for column in (5, 6):
             values = Reference(ws, min_col=column, min_row=first, max_row=last)
             chart.series.append(Series(values, title=ws.cell(row=1, column=column).value))
-        chart.set_categories(Reference(ws, min_col=4, min_row=first, max_row=last))
-        chart.height, chart.width = 3 + 0.9 * count, 16
-        ws.add_chart(chart, f"J{anchor_row}")
+        chart.set_categories(Reference(ws, min_col=9, min_row=first, max_row=last))
+        chart.height, chart.width = 5 + 1.4 * count, 18
+        ws.add_chart(chart, f"K{anchor_row}")
         anchor_row += int(chart.height * 2) + 2
         first = last + 1
 
