@@ -23,7 +23,8 @@ table { border-collapse: collapse; margin: 6px 0 12px; }
 th, td { border: 1px solid #B0B0B0; padding: 3px 6px; vertical-align: top; }
 th { background: #2F3E4E; color: #fff; font-weight: bold; }
 td.num { text-align: right; } td.code { text-align: center; font-weight: bold; min-width: 34px; }
-tr.lead td { font-weight: bold; } .muted { color: #666; } .flag { color: #B03020; font-weight: bold; }
+tr.lead td { font-weight: bold; } tr.lead td .muted { font-weight: normal; } .muted { color: #666; }
+table.matrix { width: 100%; } table.matrix td.text { min-width: 300px; } .flag { color: #B03020; font-weight: bold; }
 .legend span { display: inline-block; padding: 1px 8px; margin-right: 4px; border: 1px solid #999; }
 .caveat { background: #FFF4D6; border: 1px solid #E0B84D; padding: 4px 8px; }
 blockquote { margin: 4px 0 8px 16px; border-left: 3px solid #D5DDE8; padding-left: 8px; color: #333; }
@@ -96,7 +97,7 @@ def _matrix(m: MatrixReport) -> str:
 
 def _matrix_table(m: MatrixReport) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in m.columns)
-    rows = [f"<table><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th><th>Rel.</th>"
+    rows = [f'<table class="matrix"><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th><th>Rel.</th>"
             f"<th>Diag.</th>{head}</tr>"]
     for line in m.lines:
         diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
@@ -110,7 +111,7 @@ def _matrix_table(m: MatrixReport) -> str:
             back, fore = RATING_COLOURS[rating]
             cells.append(f'<td class="code" style="background:#{back};color:#{fore}" '
                          f'title="{_e(rationale)}">{rating.value}</td>')
-        rows.append(f"<tr><td>{label}</td><td>{_e(line.text)}</td><td>{_e(line.kind)}</td>"
+        rows.append(f"<tr><td>{label}</td><td class=text>{_e(line.text)}</td><td>{_e(line.kind)}</td>"
                     f"<td>{_e(line.credibility)}</td><td>{_e(line.relevance)}</td>"
                     f"<td class=num>{diag}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
