@@ -24,7 +24,8 @@ th, td { border: 1px solid #B0B0B0; padding: 3px 6px; vertical-align: top; }
 th { background: #2F3E4E; color: #fff; font-weight: bold; }
 td.num { text-align: right; } td.code { text-align: center; font-weight: bold; min-width: 34px; }
 tr.lead td { font-weight: bold; } tr.lead td .muted { font-weight: normal; } .muted { color: #666; }
-table.matrix { width: 100%; } table.matrix td.text { min-width: 300px; } .flag { color: #B03020; font-weight: bold; }
+table.matrix { width: 100%; } table.matrix td.text { min-width: 300px; }
+.flag { color: #B03020; font-weight: bold; }
 .legend span { display: inline-block; padding: 1px 8px; margin-right: 4px; border: 1px solid #999; }
 .caveat { background: #FFF4D6; border: 1px solid #E0B84D; padding: 4px 8px; }
 blockquote { margin: 4px 0 8px 16px; border-left: 3px solid #D5DDE8; padding-left: 8px; color: #333; }
@@ -97,8 +98,8 @@ def _matrix(m: MatrixReport) -> str:
 
 def _matrix_table(m: MatrixReport) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in m.columns)
-    rows = [f'<table class="matrix"><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th><th>Rel.</th>"
-            f"<th>Diag.</th>{head}</tr>"]
+    rows = ['<table class="matrix"><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th>'
+            f"<th>Rel.</th><th>Diag.</th>{head}</tr>"]
     for line in m.lines:
         diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
         label = (f'<span class="flag">{_e(line.label)}</span>' if line.inconsistent_with_all
