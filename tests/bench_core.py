@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from sat_tool.domain import Rating, score_matrix
+from sat_tool.domain.sensitivity import fewest_changes, linchpins
 from sat_tool.formats.bundle import case_from_dict
 from sat_tool.services import cases as svc
 from sat_tool.services.editor import CaseEditor
@@ -53,6 +54,14 @@ def main() -> None:
         base = base or per_cell
         print(f"  {rows:>5} × {columns:<3} {seconds * 1000:8.2f} ms   "
               f"{per_cell * 1e6:6.3f} µs/cell   ×{per_cell / base:4.2f} per cell vs smallest")
+    print("Sensitivity (best of 3):")
+    for rows, columns in sizes[:2]:
+        case = synthetic(rows, columns)
+        mat = case.matrices[0]
+        pins = best_of(3, lambda: linchpins(case, mat))
+        fewest = best_of(3, lambda: fewest_changes(case, mat))
+        print(f"  {rows:>5} × {columns:<3} linchpins {pins * 1000:8.2f} ms   "
+              f"fewest changes {fewest * 1000:8.2f} ms")
     with tempfile.TemporaryDirectory() as folder:
         with Workspace.open(Path(folder) / "bench.sqlite") as ws:
             case = synthetic(500, 20)

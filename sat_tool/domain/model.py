@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, field
-from typing import NewType
+from typing import Any, NewType
 
 CaseId = NewType("CaseId", int)
 SourceId = NewType("SourceId", int)
@@ -130,6 +130,25 @@ def locate_quote(text: str, quote: str, hint: int | None = None) -> int | None:
     return found if found >= 0 else None
 
 
+def _find(owner: object, cache: str, items: list, key: str, wanted: object) -> Any:
+    """The item of ``items`` whose ``key`` is ``wanted``, in constant time.
+
+    A position index is kept on the owner (outside its dataclass fields, so
+    equality ignores it) and checked on every use; when the list has changed
+    underneath it, it is rebuilt. KeyError when no item matches.
+    """
+    index = owner.__dict__.get(cache)
+    if index is not None:
+        position = index.get(wanted)
+        if position is not None and position < len(items) and getattr(items[position], key) == wanted:
+            return items[position]
+    index = {getattr(item, key): position for position, item in enumerate(items)}
+    owner.__dict__[cache] = index
+    if wanted in index:
+        return items[index[wanted]]
+    raise KeyError(wanted)
+
+
 @dataclass
 class Source:
     """A document the evidence is drawn from."""
@@ -244,10 +263,7 @@ class Matrix:
 
     def hypothesis(self, hypothesis_id: HypothesisId) -> Hypothesis:
         """The hypothesis with this id; KeyError when the matrix has none."""
-        for hyp in self.hypotheses:
-            if hyp.id == hypothesis_id:
-                return hyp
-        raise KeyError(hypothesis_id)
+        return _find(self, "_hypothesis_index", self.hypotheses, "id", hypothesis_id)
 
     def hypothesis_index(self, hypothesis_id: HypothesisId) -> int:
         """The column position of a hypothesis."""
@@ -255,10 +271,7 @@ class Matrix:
 
     def row(self, evidence_id: EvidenceId) -> MatrixRow:
         """The row of an included evidence item; KeyError when it is not included."""
-        for row in self.rows:
-            if row.evidence_id == evidence_id:
-                return row
-        raise KeyError(evidence_id)
+        return _find(self, "_row_index", self.rows, "evidence_id", evidence_id)
 
     def row_index(self, evidence_id: EvidenceId) -> int:
         """The row position of an included evidence item."""
@@ -266,7 +279,11 @@ class Matrix:
 
     def includes(self, evidence_id: EvidenceId) -> bool:
         """Whether the evidence item is a row of this matrix."""
-        return any(row.evidence_id == evidence_id for row in self.rows)
+        try:
+            self.row(evidence_id)
+        except KeyError:
+            return False
+        return True
 
     def rating(self, evidence_id: EvidenceId, hypothesis_id: HypothesisId) -> Rating | None:
         """The rating of a cell, or None when it is unrated."""
@@ -305,10 +322,7 @@ class Case:
 
     def evidence_item(self, evidence_id: EvidenceId) -> Evidence:
         """The evidence item with this id; KeyError when the case has none."""
-        for item in self.evidence:
-            if item.id == evidence_id:
-                return item
-        raise KeyError(evidence_id)
+        return _find(self, "_evidence_index", self.evidence, "id", evidence_id)
 
     def matrix(self, matrix_id: MatrixId) -> Matrix:
         """The matrix with this id; KeyError when the case has none."""
