@@ -35,10 +35,10 @@ from sat_tool.ui.panels import (
     JudgmentPanel,
     ScoresPanel,
     SensitivityPanel,
-    SnapshotsPanel,
     StepsPanel,
 )
 from sat_tool.ui.analysis import MatrixAnalysis
+from sat_tool.ui.snapshots_panel import SnapshotsPanel
 from sat_tool.domain.guide import Place, Target
 
 

@@ -1,0 +1,188 @@
+"""The snapshots panel: save, list and compare snapshots of a matrix, and chart their scores."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from sat_tool.domain.model import ScoringMode
+from sat_tool.domain.scoring import score_matrix
+from sat_tool.domain.snapshots import Snapshot, compare, live_view
+from sat_tool.ui import commands as cmd
+from sat_tool.ui.analysis import MatrixAnalysis
+from sat_tool.ui.chart import HistoryChart
+from sat_tool.ui.panels import Panel
+
+class SnapshotsPanel(Panel):
+    """Save, list and compare snapshots of the matrix, with a chart of the scores over time."""
+
+    NOW = -1
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.snapshots: list[Snapshot] = []
+        self.list = QListWidget()
+        self.save = QPushButton("Save snapshot…")
+        self.save.clicked.connect(self.ask_and_save)
+        self.delete = QPushButton("Delete")
+        self.delete.clicked.connect(self.delete_selected)
+        self.first = QComboBox()
+        self.second = QComboBox()
+        for combo in (self.first, self.second):
+            combo.activated.connect(self.show_comparison)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+        self.comparison = QTableWidget(0, 4)
+        self.comparison.setHorizontalHeaderLabels(("Hypothesis", "Before", "After", "Rank"))
+        self.comparison.verticalHeader().hide()
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.comparison.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.changes = QListWidget()
+        self.chart = HistoryChart(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.delete)
+        buttons.addStretch(1)
+        pick = QGridLayout()
+        pick.addWidget(QLabel("Compare"), 0, 0)
+        pick.addWidget(self.first, 0, 1)
+        pick.addWidget(QLabel("with"), 1, 0)
+        pick.addWidget(self.second, 1, 1)
+        pick.setColumnStretch(1, 1)
+        self.layout_.addLayout(buttons)
+        self.layout_.addWidget(self.list, 1)
+        self.layout_.addLayout(pick)
+        self.layout_.addWidget(self.comparison, 2)
+        self.layout_.addWidget(self.changes, 1)
+        self.layout_.addWidget(self.chart, 2)
+        self.doc.snapshotsChanged.connect(self._on_matrix)
+        self.doc.analysisChanged.connect(self._on_matrix)
+
+    def refresh(self) -> None:
+        """Read the snapshots from the workspace, then redraw the comparison and the chart."""
+        self.snapshots = self.doc.editor.snapshots(self.analysis.matrix_id)
+        self.list.clear()
+        for snap in self.snapshots:
+            entry = QListWidgetItem(f"{snap.name}   ({snap.created.replace('T', ' ').rstrip('Z')})")
+            entry.setData(Qt.ItemDataRole.UserRole, snap.id)
+            self.list.addItem(entry)
+        for combo, default in ((self.first, len(self.snapshots) - 1), (self.second, -1)):
+            chosen = combo.currentData()
+            combo.clear()
+            for snap in self.snapshots:
+                combo.addItem(snap.name, snap.id)
+            combo.addItem("Now", self.NOW)
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(index if index >= 0 else (default if default >= 0 else combo.count() - 1))
+        self.delete.setEnabled(bool(self.snapshots))
+        self.show_comparison()
+        self._draw_history()
+
+    def ask_and_save(self) -> None:
+        """Ask for a name and save a snapshot."""
+        name, ok = QInputDialog.getText(self, "Save snapshot", "Name of this snapshot:",
+                                        text=f"Snapshot {len(self.snapshots) + 1}")
+        if ok and name.strip():
+            self.save_snapshot(name.strip())
+
+    def save_snapshot(self, name: str) -> None:
+        """Save the matrix as it stands now."""
+        self.doc.push(cmd.TakeSnapshotCommand(self.doc, self.analysis.matrix_id, name))
+
+    def delete_selected(self) -> None:
+        """Delete the snapshot selected in the list."""
+        item = self.list.currentItem()
+        if item is not None:
+            snap = next(s for s in self.snapshots if s.id == item.data(Qt.ItemDataRole.UserRole))
+            self.doc.push(cmd.DeleteSnapshotCommand(self.doc, snap))
+
+    def _snapshot(self, key: int) -> Snapshot:
+        if key == self.NOW or key is None:
+            return live_view(self.doc.case, self.analysis.matrix)
+        return next(s for s in self.snapshots if s.id == key)
+
+    def show_comparison(self) -> None:
+        """Fill the comparison of the two chosen snapshots."""
+        if not self._alive():
+            return
+        result = compare(self._snapshot(self.first.currentData()),
+                         self._snapshot(self.second.currentData()))
+        mode = result.b.matrix.scoring_mode
+        self.comparison.setRowCount(len(result.scores))
+        for r, line in enumerate(result.scores):
+            cells = (line.title, _score(line.before, mode), _score(line.after, mode),
+                     _rank_move(line.before, line.after))
+            for c, text in enumerate(cells):
+                self.comparison.setItem(r, c, QTableWidgetItem(text))
+        self.changes.clear()
+        for diff in result.cells:
+            before = diff.before.value if diff.before else "–"
+            after = diff.after.value if diff.after else "–"
+            self.changes.addItem(f"{diff.evidence} × {diff.hypothesis}: {before} → {after}")
+        for label in result.added_evidence:
+            self.changes.addItem(f"{label} added")
+        for label in result.removed_evidence:
+            self.changes.addItem(f"{label} removed")
+        if not self.changes.count():
+            self.changes.addItem("No cell changed.")
+
+    def _draw_history(self) -> None:
+        mat = self.analysis.matrix
+        mode = mat.scoring_mode
+        points = self.snapshots + [live_view(self.doc.case, mat)]
+        series: dict[str, list[float | None]] = {}
+        scored = [score_matrix(snap.case, snap.matrix, mode) for snap in points]
+        for position, hyp in enumerate(mat.hypotheses, 1):
+            values = []
+            for snap, scores in zip(points, scored):
+                present = any(h.id == hyp.id for h in snap.matrix.hypotheses)
+                values.append(_value(_score_tuple(scores, hyp.id), mode) if present else None)
+            series[f"H{position}"] = values
+        self.chart.update_history([s.name for s in points], series, mode)
+
+
+def _score_tuple(scores, hypothesis_id: int) -> tuple[int, float, float, int]:  # noqa: ANN001
+    s = scores.for_hypothesis(hypothesis_id)
+    return (s.inconsistency, s.weighted, s.probability, s.rank)
+
+
+def _value(score: tuple[int, float, float, int] | None, mode: ScoringMode) -> float | None:
+    if score is None:
+        return None
+    if mode is ScoringMode.INCONSISTENCY:
+        return float(score[0])
+    if mode is ScoringMode.WEIGHTED:
+        return score[1]
+    return score[2] * 100
+
+
+def _score(score: tuple[int, float, float, int] | None, mode: ScoringMode) -> str:
+    value = _value(score, mode)
+    if value is None:
+        return "–"
+    return f"{value:.1f}%" if mode is ScoringMode.PROBABILITY else f"{value:g}" if mode is \
+        ScoringMode.INCONSISTENCY else f"{value:.2f}"
+
+
+def _rank_move(before: tuple | None, after: tuple | None) -> str:
+    if before is None or after is None:
+        return "new" if before is None else "gone"
+    if before[3] == after[3]:
+        return str(after[3])
+    return f"{before[3]} → {after[3]}"
