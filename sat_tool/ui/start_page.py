@@ -42,7 +42,7 @@ class StartPage(QWidget):
         subtitle.setStyleSheet("color: #555; font-size: 11pt;")
         self.new_button = QPushButton("New case…")
         self.sample_button = QPushButton("Open the sample case: Azerbaijan's shadow war")
-        self.import_button = QPushButton("Import a case bundle…")
+        self.import_button = QPushButton("Import a case: bundle, Excel workbook or PARC ACH…")
         for button in (self.new_button, self.sample_button, self.import_button):
             button.setMinimumHeight(34)
         self.new_button.clicked.connect(self.newCaseRequested)
