@@ -162,12 +162,14 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
                    ) -> LeaderChange | None:
     """The smallest set of re-rated cells that puts another hypothesis alone in the lead.
 
-    Each change either helps a challenger (a cell in its column re-rated to be
-    consistent) or hurts the leader (a cell in its column re-rated II). Costs
-    are additive, so taking the largest gains first is optimal for each
-    challenger; the answer is the challenger needing fewest. When several
-    hypotheses share the lead, the leader is the first of them in column order.
-    None when no re-rating can change the leader (e.g. a single hypothesis).
+    A change either helps a challenger (a cell in its column re-rated to be
+    consistent) or hurts a rival (a cell in the rival's column re-rated II).
+    The challenger must end strictly ahead of every other hypothesis. Costs add
+    up column by column, so for each number of the challenger's own moves the
+    fewest moves against each rival are its largest gains first: trying every
+    number is exact. The answer is the challenger needing fewest changes; when
+    several hypotheses share the lead, ``leader`` is the first of them in
+    column order. None when no re-rating can change the leader.
     """
     mode = mode or matrix.scoring_mode
     costs = hypothesis_costs(case, matrix, mode)
@@ -176,51 +178,65 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
     ranks = rank_costs(costs)
     leader = next(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
     answer: LeaderChange | None = None
-    for challenger in (h.id for h in matrix.hypotheses if h.id != leader):
-        plan = _plan(case, matrix, mode, costs, leader, challenger)
+    for challenger in (h.id for h in matrix.hypotheses):
+        if ranks[challenger] == 1 and len(leaders(ranks)) == 1:
+            continue  # already leads alone
+        plan = _plan(case, matrix, mode, costs, challenger)
         if plan is not None and (answer is None or len(plan) < len(answer.changes)):
             answer = LeaderChange(leader, challenger, plan)
     return answer
 
 
-def _plan(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
-          leader: HypothesisId, challenger: HypothesisId) -> tuple[CellChange, ...] | None:
-    """Fewest changes for one challenger: k of its own best moves plus m of the leader's.
-
-    The challenger must end below the leader (own and leader moves both help)
-    and below every other hypothesis (only its own moves help). Trying every k
-    with the fewest m that suffices is exact, because gains add up.
-    """
-    own: list[tuple[float, CellChange]] = []
-    against: list[tuple[float, CellChange]] = []
+def _moves(case: Case, matrix: Matrix, mode: ScoringMode, hypothesis: HypothesisId, target: str
+           ) -> list[tuple[float, CellChange]]:
+    """The re-ratings of one column that help (``best``) or hurt (``worst``) it, largest first."""
+    moves = []
     for row in matrix.rows:
-        for hyp, target, bucket in ((challenger, "best", own), (leader, "worst", against)):
-            cell = (row.evidence_id, hyp)
-            move = _best_move(case, matrix, cell, mode, target)
-            if move is not None:
-                bucket.append((move[0], CellChange(cell, matrix.rating(*cell), move[1])))
-    own.sort(key=lambda m: -m[0])
-    against.sort(key=lambda m: -m[0])
-    need_leader = costs[challenger] - costs[leader]
-    need_others = max((costs[challenger] - costs[h] for h in costs if h not in (leader, challenger)),
-                      default=-math.inf)
-    best: tuple[int, int] | None = None
+        cell = (row.evidence_id, hypothesis)
+        move = _best_move(case, matrix, cell, mode, target)
+        if move is not None:
+            moves.append((move[0], CellChange(cell, matrix.rating(*cell), move[1])))
+    return sorted(moves, key=lambda m: -m[0])
+
+
+def _plan(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
+          challenger: HypothesisId) -> tuple[CellChange, ...] | None:
+    """Fewest changes that put one challenger strictly ahead of every rival."""
+    own = _moves(case, matrix, mode, challenger, "best")
+    rivals = {h: _moves(case, matrix, mode, h, "worst") for h in costs if h != challenger}
+    best: tuple[int, int, dict[HypothesisId, int]] | None = None
     own_sum = 0.0
     for k in range(len(own) + 1):
         if k:
             own_sum += own[k - 1][0]
-        if own_sum <= need_others + TOLERANCE:
-            continue
-        m, total = 0, own_sum
-        while total <= need_leader + TOLERANCE and m < len(against):
-            total += against[m][0]
-            m += 1
-        if total > need_leader + TOLERANCE and (best is None or k + m < sum(best)):
-            best = (k, m)
+        needed: dict[HypothesisId, int] = {}
+        for rival, moves in rivals.items():
+            count = _fewest(moves, costs[challenger] - own_sum - costs[rival])
+            if count is None:
+                break
+            needed[rival] = count
+        else:
+            total = k + sum(needed.values())
+            if best is None or total < best[0]:
+                best = (total, k, needed)
     if best is None:
         return None
-    k, m = best
-    return tuple(change for _, change in own[:k]) + tuple(change for _, change in against[:m])
+    _, k, needed = best
+    plan = [change for _, change in own[:k]]
+    for rival in (h.id for h in matrix.hypotheses if h.id in needed):
+        plan += [change for _, change in rivals[rival][:needed[rival]]]
+    return tuple(plan)
+
+
+def _fewest(moves: list[tuple[float, CellChange]], gap: float) -> int | None:
+    """How many of the largest gains it takes to exceed ``gap`` (0 if already below); None if never."""
+    total, count = 0.0, 0
+    while total <= gap + TOLERANCE:
+        if count == len(moves):
+            return None
+        total += moves[count][0]
+        count += 1
+    return count
 
 
 # ------------------------------------------------------------------ contributions
