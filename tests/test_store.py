@@ -57,7 +57,7 @@ def test_every_kind_of_edit_persists(workspace: Workspace, workspace_path: Path,
     ed.move_row(mat.id, item.id, 0)
     second = ed.add_matrix("Another question?", notes="n")
     ed.update_matrix(second.id, conclusions="c")
-    ed.include_evidence(second.id, item.id, Level.HIGH)
+    ed.include_evidence(second.id, [item.id], Level.HIGH)
     ed.exclude_evidence(mat.id, mat.rows[-1].evidence_id)
     assert reopened(workspace_path, sample_id) == ed.case
     cell = reopened(workspace_path, sample_id).matrices[0].ratings[(item.id, mat.hypotheses[1].id)]

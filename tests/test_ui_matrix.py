@@ -284,3 +284,24 @@ def test_editing_credibility_reweights_and_undoes(qtbot, window, monkeypatch, wo
     window.undo_action.trigger()
     assert item.credibility is Level.MEDIUM
     assert score_matrix(case, mat) == before
+
+
+def test_a_failing_multi_item_edit_changes_nothing(qtbot, window, workspace_path, monkeypatch):
+    """Including three items when the third cannot be written leaves the matrix exactly as it was."""
+    from sat_tool.domain import EvidenceId
+    from sat_tool.ui import commands as cmd
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: None)
+    doc = window.document
+    second = doc.case.matrices[1]
+    missing = [e.id for e in doc.case.evidence if not second.includes(e.id)][:3]
+    with window.workspace.engine.begin() as con:
+        con.exec_driver_sql(f"CREATE TRIGGER no_third BEFORE INSERT ON matrix_evidence "
+                            f"WHEN NEW.evidence_id = {missing[2]} "
+                            "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    before = on_disk(workspace_path, doc.case.id)
+    rows = len(second.rows)
+    doc.push(cmd.IncludeEvidenceCommand(doc, second.id, [EvidenceId(e) for e in missing]))
+    assert len(second.rows) == rows
+    assert on_disk(workspace_path, doc.case.id) == before
+    assert not doc.undo_stack.canUndo()

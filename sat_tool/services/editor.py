@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields, replace
+from collections.abc import Sequence
 from typing import Any
-
-from sqlalchemy import delete, update
 
 from sat_tool.domain.model import (
     Assessment,
@@ -37,16 +36,7 @@ from sat_tool.domain.model import (
 )
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
 from sat_tool.store import cases as store
-from sat_tool.store.schema import (
-    CaseRow,
-    EvidenceRow,
-    HypothesisRow,
-    InclusionRow,
-    MatrixRowTable,
-    RatingRow,
-    SnapshotRow,
-    SourceRow,
-)
+from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
 
 
@@ -131,7 +121,7 @@ class CaseEditor:
         """Change the case title or description."""
         _check_fields(values, {"title", "description"})
         with self.workspace.transaction() as s:
-            s.execute(update(CaseRow).where(CaseRow.id == self.case.id).values(**values))
+            edits.update_fields(s, "case", self.case.id, **values)
         for key, value in values.items():
             setattr(self.case, key, value)
 
@@ -143,9 +133,7 @@ class CaseEditor:
         draft = Source(SourceId(0), title, **values)
         with self.workspace.transaction() as s:
             row = store.source_row(self.case.id, draft, len(self.case.sources), with_id=False)
-            s.add(row)
-            s.flush()
-            source = replace(draft, id=SourceId(row.id))
+            source = replace(draft, id=SourceId(edits.insert(s, row)))
         self.case.sources.append(source)
         return source
 
@@ -153,7 +141,7 @@ class CaseEditor:
         """Change fields of a source."""
         _check_fields(values, _SOURCE_FIELDS)
         with self.workspace.transaction() as s:
-            s.execute(update(SourceRow).where(SourceRow.id == source_id).values(**values))
+            edits.update_fields(s, "source", source_id, **values)
         source = self.case.source(source_id)
         for key, value in values.items():
             setattr(source, key, value)
@@ -165,8 +153,8 @@ class CaseEditor:
         citing = [e.id for e in self.case.evidence if e.source_id == source_id]
         remaining = [x.id for x in self.case.sources if x.id != source_id]
         with self.workspace.transaction() as s:
-            s.execute(delete(SourceRow).where(SourceRow.id == source_id))
-            store.write_positions(s, SourceRow, remaining)
+            edits.delete_row(s, "source", source_id)
+            edits.order(s, "source", remaining)
         self.case.sources.remove(source)
         for item in self.case.evidence:
             if item.source_id == source_id:
@@ -178,12 +166,9 @@ class CaseEditor:
         order = [x.id for x in self.case.sources]
         order.insert(removal.index, removal.source.id)
         with self.workspace.transaction() as s:
-            s.add(store.source_row(self.case.id, removal.source, removal.index))
-            s.flush()
-            store.write_positions(s, SourceRow, order)
-            if removal.citing:
-                s.execute(update(EvidenceRow).where(EvidenceRow.id.in_(removal.citing)).values(
-                    source_id=removal.source.id))
+            edits.insert(s, store.source_row(self.case.id, removal.source, removal.index))
+            edits.order(s, "source", order)
+            edits.relink(s, removal.citing, removal.source.id)
         self.case.sources.insert(removal.index, copy.deepcopy(removal.source))
         for item in self.case.evidence:
             if item.id in removal.citing:
@@ -199,27 +184,31 @@ class CaseEditor:
         mat = self.case.matrix(matrix_id) if matrix_id is not None else None
         with self.workspace.transaction() as s:
             row = store.evidence_row(self.case.id, draft, len(self.case.evidence), with_id=False)
-            s.add(row)
-            s.flush()
-            item = replace(draft, id=EvidenceId(row.id))
+            item = replace(draft, id=EvidenceId(edits.insert(s, row)))
             if mat is not None:
-                s.add(InclusionRow(matrix_id=mat.id, evidence_id=item.id,
-                                   position=len(mat.rows), relevance=relevance.value))
+                edits.include(s, mat.id, item.id, len(mat.rows), relevance)
         self.case.evidence.append(item)
         if mat is not None:
             mat.rows.append(MatrixRow(item.id, relevance))
         return item
 
-    def update_evidence(self, evidence_id: EvidenceId, **values: Any) -> None:
-        """Change fields of an evidence item (text, source_id, date, type, credibility …)."""
+    def update_evidence(self, evidence_id: EvidenceId, relevance: tuple[MatrixId, Level] | None = None,
+                        **values: Any) -> None:
+        """Change fields of an evidence item (text, source_id, date, type, credibility …) and,
+        with ``relevance=(matrix id, level)``, its relevance to one matrix, in one transaction."""
         _check_fields(values, _EVIDENCE_FIELDS)
         stored = {k: (v.value if isinstance(v, (EvidenceType, Level)) else v)
                   for k, v in values.items()}
         with self.workspace.transaction() as s:
-            s.execute(update(EvidenceRow).where(EvidenceRow.id == evidence_id).values(**stored))
+            if stored:
+                edits.update_fields(s, "evidence", evidence_id, **stored)
+            if relevance is not None:
+                edits.set_relevance(s, relevance[0], evidence_id, relevance[1])
         item = self.case.evidence_item(evidence_id)
         for key, value in values.items():
             setattr(item, key, value)
+        if relevance is not None:
+            self.case.matrix(relevance[0]).row(evidence_id).relevance = relevance[1]
 
     def delete_evidence(self, evidence_id: EvidenceId) -> EvidenceRemoval:
         """Delete an evidence item from the case and from every matrix that includes it."""
@@ -230,8 +219,8 @@ class CaseEditor:
                 removal.rows.append(self._row_removal(mat, evidence_id))
         remaining = [e.id for e in self.case.evidence if e.id != evidence_id]
         with self.workspace.transaction() as s:
-            s.execute(delete(EvidenceRow).where(EvidenceRow.id == evidence_id))
-            store.write_positions(s, EvidenceRow, remaining)
+            edits.delete_row(s, "evidence", evidence_id)
+            edits.order(s, "evidence", remaining)
             for rem in removal.rows:
                 self._write_row_order(s, rem.matrix_id, exclude=evidence_id)
         self.case.evidence.remove(item)
@@ -244,9 +233,8 @@ class CaseEditor:
         order = [e.id for e in self.case.evidence]
         order.insert(removal.index, removal.item.id)
         with self.workspace.transaction() as s:
-            s.add(store.evidence_row(self.case.id, removal.item, removal.index))
-            s.flush()
-            store.write_positions(s, EvidenceRow, order)
+            edits.insert(s, store.evidence_row(self.case.id, removal.item, removal.index))
+            edits.order(s, "evidence", order)
             for rem in removal.rows:
                 self._insert_row(s, rem)
         self.case.evidence.insert(removal.index, copy.deepcopy(removal.item))
@@ -255,24 +243,41 @@ class CaseEditor:
 
     # ------------------------------------------------------------ matrix rows
 
-    def include_evidence(self, matrix_id: MatrixId, evidence_id: EvidenceId,
+    def include_evidence(self, matrix_id: MatrixId, evidence_ids: Sequence[EvidenceId],
                          relevance: Level = Level.MEDIUM) -> None:
-        """Include an existing evidence item as the last row of a matrix."""
+        """Include existing evidence items as the last rows of a matrix, in one transaction."""
         mat = self.case.matrix(matrix_id)
-        if mat.includes(evidence_id):
-            raise ValueError(f"{self.case.evidence_item(evidence_id).label} is already included")
-        self.restore_row(RowRemoval(matrix_id, MatrixRow(evidence_id, relevance), len(mat.rows), {}))
+        for evidence_id in evidence_ids:
+            if mat.includes(evidence_id):
+                raise ValueError(f"{self.case.evidence_item(evidence_id).label} is already included")
+        added = [RowRemoval(matrix_id, MatrixRow(e, relevance), len(mat.rows) + i, {})
+                 for i, e in enumerate(evidence_ids)]
+        with self.workspace.transaction() as s:
+            for rem in added:
+                edits.include(s, matrix_id, rem.row.evidence_id, rem.index, relevance)
+        for rem in added:
+            self._put_row(rem)
+
+    def exclude_many(self, matrix_id: MatrixId, evidence_ids: Sequence[EvidenceId]
+                     ) -> list[RowRemoval]:
+        """Take several rows out of a matrix in one transaction (undo of an inclusion)."""
+        mat = self.case.matrix(matrix_id)
+        removals = [self._row_removal(mat, e) for e in evidence_ids]
+        keep = [r.evidence_id for r in mat.rows if r.evidence_id not in set(evidence_ids)]
+        with self.workspace.transaction() as s:
+            for evidence_id in evidence_ids:
+                edits.exclude(s, matrix_id, evidence_id, [h.id for h in mat.hypotheses])
+            edits.order_rows(s, matrix_id, keep)
+        for evidence_id in evidence_ids:
+            self._drop_row(mat, evidence_id)
+        return removals
 
     def exclude_evidence(self, matrix_id: MatrixId, evidence_id: EvidenceId) -> RowRemoval:
         """Take an evidence row out of a matrix (the item stays in the case)."""
         mat = self.case.matrix(matrix_id)
         removal = self._row_removal(mat, evidence_id)
         with self.workspace.transaction() as s:
-            s.execute(delete(InclusionRow).where(InclusionRow.matrix_id == matrix_id,
-                                                 InclusionRow.evidence_id == evidence_id))
-            hyp_ids = [h.id for h in mat.hypotheses]
-            s.execute(delete(RatingRow).where(RatingRow.evidence_id == evidence_id,
-                                              RatingRow.hypothesis_id.in_(hyp_ids)))
+            edits.exclude(s, matrix_id, evidence_id, [h.id for h in mat.hypotheses])
             self._write_row_order(s, matrix_id, exclude=evidence_id)
         self._drop_row(mat, evidence_id)
         return removal
@@ -290,17 +295,14 @@ class CaseEditor:
         rows = list(mat.rows)
         rows.insert(index, rows.pop(old))
         with self.workspace.transaction() as s:
-            store.write_positions(s, InclusionRow, [r.evidence_id for r in rows],
-                                  matrix_id=matrix_id)
+            edits.order_rows(s, matrix_id, [r.evidence_id for r in rows])
         mat.rows[:] = rows
         return old
 
     def set_relevance(self, matrix_id: MatrixId, evidence_id: EvidenceId, relevance: Level) -> None:
         """Set how relevant an evidence item is to a matrix's question."""
         with self.workspace.transaction() as s:
-            s.execute(update(InclusionRow).where(
-                InclusionRow.matrix_id == matrix_id, InclusionRow.evidence_id == evidence_id
-            ).values(relevance=relevance.value))
+            edits.set_relevance(s, matrix_id, evidence_id, relevance)
         self.case.matrix(matrix_id).row(evidence_id).relevance = relevance
 
     def _row_removal(self, mat: Matrix, evidence_id: EvidenceId) -> RowRemoval:
@@ -313,16 +315,12 @@ class CaseEditor:
         ids = [r.evidence_id for r in self.case.matrix(matrix_id).rows if r.evidence_id != exclude]
         if insert is not None:
             ids.insert(*insert)
-        store.write_positions(s, InclusionRow, ids, matrix_id=matrix_id)
+        edits.order_rows(s, matrix_id, ids)
 
     def _insert_row(self, s: Any, rem: RowRemoval) -> None:
-        s.add(InclusionRow(matrix_id=rem.matrix_id, evidence_id=rem.row.evidence_id,
-                           position=rem.index, relevance=rem.row.relevance.value))
-        s.flush()
+        edits.include(s, rem.matrix_id, rem.row.evidence_id, rem.index, rem.row.relevance)
         self._write_row_order(s, rem.matrix_id, insert=(rem.index, rem.row.evidence_id))
-        for (eid, hid), found in rem.ratings.items():
-            s.add(store.rating_row(eid, hid, found))
-        s.flush()
+        edits.put_ratings(s, dict(rem.ratings))
 
     def _put_row(self, rem: RowRemoval) -> None:
         mat = self.case.matrix(rem.matrix_id)
@@ -343,9 +341,7 @@ class CaseEditor:
         draft = Matrix(MatrixId(0), question, **values)
         with self.workspace.transaction() as s:
             row = store.matrix_row(self.case.id, draft, len(self.case.matrices), with_id=False)
-            s.add(row)
-            s.flush()
-            mat = replace(draft, id=MatrixId(row.id))
+            mat = replace(draft, id=MatrixId(edits.insert(s, row)))
         self.case.matrices.append(mat)
         return mat
 
@@ -353,7 +349,7 @@ class CaseEditor:
         """Change the question, notes, conclusions or milestones of a matrix."""
         _check_fields(values, _MATRIX_FIELDS)
         with self.workspace.transaction() as s:
-            s.execute(update(MatrixRowTable).where(MatrixRowTable.id == matrix_id).values(**values))
+            edits.update_fields(s, "matrix", matrix_id, **values)
         mat = self.case.matrix(matrix_id)
         for key, value in values.items():
             setattr(mat, key, value)
@@ -365,8 +361,8 @@ class CaseEditor:
                                 self.snapshots(matrix_id))
         remaining = [m.id for m in self.case.matrices if m.id != matrix_id]
         with self.workspace.transaction() as s:
-            s.execute(delete(MatrixRowTable).where(MatrixRowTable.id == matrix_id))
-            store.write_positions(s, MatrixRowTable, remaining)
+            edits.delete_row(s, "matrix", matrix_id)
+            edits.order(s, "matrix", remaining)
         self.case.matrices.remove(mat)
         return removal
 
@@ -375,12 +371,11 @@ class CaseEditor:
         order = [m.id for m in self.case.matrices]
         order.insert(removal.index, removal.matrix.id)
         with self.workspace.transaction() as s:
-            s.add(store.matrix_row(self.case.id, removal.matrix, removal.index))
-            s.flush()
-            store.write_positions(s, MatrixRowTable, order)
+            edits.insert(s, store.matrix_row(self.case.id, removal.matrix, removal.index))
+            edits.order(s, "matrix", order)
             store.insert_matrix_contents(s, removal.matrix)
             for snap in removal.snapshots:
-                s.add(store.snapshot_row(snap))
+                edits.insert(s, store.snapshot_row(snap))
         self.case.matrices.insert(removal.index, copy.deepcopy(removal.matrix))
 
     def set_scoring_mode(self, matrix_id: MatrixId, mode: ScoringMode) -> ScoringMode:
@@ -388,8 +383,7 @@ class CaseEditor:
         mat = self.case.matrix(matrix_id)
         before = mat.scoring_mode
         with self.workspace.transaction() as s:
-            s.execute(update(MatrixRowTable).where(MatrixRowTable.id == matrix_id).values(
-                scoring_mode=mode.value))
+            edits.update_fields(s, "matrix", matrix_id, scoring_mode=mode.value)
         mat.scoring_mode = mode
         return before
 
@@ -406,23 +400,20 @@ class CaseEditor:
             raise ValueError("a snapshot needs a name")
         snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(), store.utc_now())
         with self.workspace.transaction() as s:
-            row = store.snapshot_row(snap, with_id=False)
-            s.add(row)
-            s.flush()
-            snap.id = SnapshotId(row.id)
+            snap.id = SnapshotId(edits.insert(s, store.snapshot_row(snap, with_id=False)))
         return snap
 
     def delete_snapshot(self, snapshot_id: SnapshotId) -> Snapshot:
         """Delete a snapshot; returns it so that it can be restored."""
         with self.workspace.transaction() as s:
             snap = store.load_snapshot(s, snapshot_id)
-            s.execute(delete(SnapshotRow).where(SnapshotRow.id == snapshot_id))
+            edits.delete_row(s, "snapshot", snapshot_id)
         return snap
 
     def restore_snapshot(self, snap: Snapshot) -> None:
         """Put a deleted snapshot back with its id."""
         with self.workspace.transaction() as s:
-            s.add(store.snapshot_row(snap))
+            edits.insert(s, store.snapshot_row(snap))
 
     # ------------------------------------------------------------ hypotheses
 
@@ -432,9 +423,7 @@ class CaseEditor:
         with self.workspace.transaction() as s:
             row = store.hypothesis_row(matrix_id, Hypothesis(HypothesisId(0), title, description),
                                        len(mat.hypotheses), with_id=False)
-            s.add(row)
-            s.flush()
-            hyp = Hypothesis(HypothesisId(row.id), title, description)
+            hyp = Hypothesis(HypothesisId(edits.insert(s, row)), title, description)
         mat.hypotheses.append(hyp)
         return hyp
 
@@ -442,7 +431,7 @@ class CaseEditor:
         """Change the title or description of a hypothesis."""
         _check_fields(values, _HYPOTHESIS_FIELDS)
         with self.workspace.transaction() as s:
-            s.execute(update(HypothesisRow).where(HypothesisRow.id == hypothesis_id).values(**values))
+            edits.update_fields(s, "hypothesis", hypothesis_id, **values)
         hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
         for key, value in values.items():
             setattr(hyp, key, value)
@@ -455,8 +444,8 @@ class CaseEditor:
         removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
         remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
         with self.workspace.transaction() as s:
-            s.execute(delete(HypothesisRow).where(HypothesisRow.id == hypothesis_id))
-            store.write_positions(s, HypothesisRow, remaining)
+            edits.delete_row(s, "hypothesis", hypothesis_id)
+            edits.order(s, "hypothesis", remaining)
         mat.hypotheses.remove(hyp)
         for cell in ratings:
             del mat.ratings[cell]
@@ -468,11 +457,9 @@ class CaseEditor:
         order = [h.id for h in mat.hypotheses]
         order.insert(removal.index, removal.hypothesis.id)
         with self.workspace.transaction() as s:
-            s.add(store.hypothesis_row(mat.id, removal.hypothesis, removal.index))
-            s.flush()
-            store.write_positions(s, HypothesisRow, order)
-            for (eid, hid), found in removal.ratings.items():
-                s.add(store.rating_row(eid, hid, found))
+            edits.insert(s, store.hypothesis_row(mat.id, removal.hypothesis, removal.index))
+            edits.order(s, "hypothesis", order)
+            edits.put_ratings(s, dict(removal.ratings))
         mat.hypotheses.insert(removal.index, copy.copy(removal.hypothesis))
         mat.ratings.update({c: copy.copy(a) for c, a in removal.ratings.items()})
 
@@ -491,8 +478,7 @@ class CaseEditor:
         before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
         with self.workspace.transaction() as s:
             for hid, value in values.items():
-                s.execute(update(HypothesisRow).where(HypothesisRow.id == hid).values(
-                    {field_name: value}))
+                edits.update_fields(s, "hypothesis", hid, **{field_name: value})
         for hid, value in values.items():
             setattr(mat.hypothesis(hid), field_name, value)
         return before
@@ -504,7 +490,7 @@ class CaseEditor:
         hyps = list(mat.hypotheses)
         hyps.insert(index, hyps.pop(old))
         with self.workspace.transaction() as s:
-            store.write_positions(s, HypothesisRow, [h.id for h in hyps])
+            edits.order(s, "hypothesis", [h.id for h in hyps])
         mat.hypotheses[:] = hyps
         return old
 
@@ -563,11 +549,7 @@ class CaseEditor:
             if not mat.includes(eid) or hid not in hyp_ids:
                 raise KeyError(f"cell {(eid, hid)} is not in matrix {matrix_id}")
         with self.workspace.transaction() as s:
-            for (eid, hid), found in states.items():
-                s.execute(delete(RatingRow).where(RatingRow.evidence_id == eid,
-                                                  RatingRow.hypothesis_id == hid))
-                if found is not None:
-                    s.add(store.rating_row(eid, hid, found))
+            edits.put_ratings(s, states)
         for cell, found in states.items():
             if found is None:
                 mat.ratings.pop(cell, None)

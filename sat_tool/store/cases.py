@@ -246,16 +246,6 @@ def rating_row(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: Asse
                      likelihood=found.likelihood)
 
 
-def write_positions(session: Session, table: type, ids: Sequence[int], **where: int) -> None:
-    """Store the order of sibling rows: ``ids[i]`` gets position ``i``."""
-    key = table.evidence_id if table is InclusionRow else table.id
-    for position, row_id in enumerate(ids):
-        stmt = update(table).where(key == row_id).values(position=position)
-        for column, value in where.items():
-            stmt = stmt.where(getattr(table, column) == value)
-        session.execute(stmt)
-
-
 def insert_matrix_contents(session: Session, mat: Matrix) -> None:
     """Insert a matrix's hypotheses (keeping their ids), rows and ratings."""
     for pos, hyp in enumerate(mat.hypotheses):

@@ -351,10 +351,8 @@ class EditEvidenceCommand(EditCommand):
         self._write(*self.before)
 
     def _write(self, values: dict[str, Any], relevance: Level | None) -> None:
-        if values:
-            self.editor.update_evidence(self.evidence_id, **values)
-        if relevance is not None and self.matrix_id is not None:
-            self.editor.set_relevance(self.matrix_id, self.evidence_id, relevance)
+        both = (self.matrix_id, relevance) if relevance is not None and self.matrix_id else None
+        self.editor.update_evidence(self.evidence_id, both, **values)  # one transaction
         self.doc.notify_evidence(self.evidence_id)
 
 
@@ -367,13 +365,11 @@ class IncludeEvidenceCommand(EditCommand):
         self.matrix_id, self.evidence_ids, self.relevance = matrix_id, evidence_ids, relevance
 
     def apply(self) -> None:
-        for eid in self.evidence_ids:
-            self.editor.include_evidence(self.matrix_id, eid, self.relevance)
+        self.editor.include_evidence(self.matrix_id, self.evidence_ids, self.relevance)
         self.doc.notify_matrix(self.matrix_id, rows=True)
 
     def revert(self) -> None:
-        for eid in reversed(self.evidence_ids):
-            self.editor.exclude_evidence(self.matrix_id, eid)
+        self.editor.exclude_many(self.matrix_id, self.evidence_ids)
         self.doc.notify_matrix(self.matrix_id, rows=True)
 
 

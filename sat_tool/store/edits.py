@@ -1,0 +1,110 @@
+"""The row-level writes that edits are made of, so that services never write SQL themselves.
+
+Each function runs inside the caller's transaction (a Session from
+:meth:`Workspace.transaction`); the caller commits the whole user operation at
+once. Rows are named by kind: ``case``, ``source``, ``evidence``, ``matrix``,
+``hypothesis`` and ``snapshot``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.orm import Session
+
+from sat_tool.domain.model import Assessment, Cell, Level
+from sat_tool.store.cases import rating_row
+from sat_tool.store.schema import (
+    Base,
+    CaseRow,
+    EvidenceRow,
+    HypothesisRow,
+    InclusionRow,
+    MatrixRowTable,
+    RatingRow,
+    SnapshotRow,
+    SourceRow,
+)
+
+KINDS: dict[str, Any] = {
+    "case": CaseRow, "source": SourceRow, "evidence": EvidenceRow, "matrix": MatrixRowTable,
+    "hypothesis": HypothesisRow, "snapshot": SnapshotRow,
+}
+
+
+def insert(session: Session, row: Base) -> int:
+    """Add a row built by the ``*_row`` functions and return its id."""
+    session.add(row)
+    session.flush()
+    return row.id  # type: ignore[attr-defined, no-any-return]
+
+
+def update_fields(session: Session, kind: str, row_id: int, **values: Any) -> None:
+    """Set columns of one row."""
+    table = KINDS[kind]
+    session.execute(update(table).where(table.id == row_id).values(**values))
+
+
+def delete_row(session: Session, kind: str, row_id: int) -> None:
+    """Delete one row; foreign keys cascade to what depends on it."""
+    table = KINDS[kind]
+    session.execute(delete(table).where(table.id == row_id))
+
+
+def order(session: Session, kind: str, ids: Sequence[int]) -> None:
+    """Store the order of sibling rows: ``ids[i]`` gets position ``i``."""
+    table = KINDS[kind]
+    for position, row_id in enumerate(ids):
+        session.execute(update(table).where(table.id == row_id).values(position=position))
+
+
+def order_rows(session: Session, matrix_id: int, evidence_ids: Sequence[int]) -> None:
+    """Store the order of a matrix's evidence rows."""
+    for position, evidence_id in enumerate(evidence_ids):
+        session.execute(update(InclusionRow).where(
+            InclusionRow.matrix_id == matrix_id, InclusionRow.evidence_id == evidence_id
+        ).values(position=position))
+
+
+def include(session: Session, matrix_id: int, evidence_id: int, position: int,
+            relevance: Level) -> None:
+    """Make an evidence item a row of a matrix."""
+    session.add(InclusionRow(matrix_id=matrix_id, evidence_id=evidence_id, position=position,
+                             relevance=relevance.value))
+    session.flush()
+
+
+def exclude(session: Session, matrix_id: int, evidence_id: int, hypothesis_ids: Iterable[int]
+            ) -> None:
+    """Take an evidence row out of a matrix, with its ratings in that matrix."""
+    session.execute(delete(InclusionRow).where(InclusionRow.matrix_id == matrix_id,
+                                               InclusionRow.evidence_id == evidence_id))
+    session.execute(delete(RatingRow).where(RatingRow.evidence_id == evidence_id,
+                                            RatingRow.hypothesis_id.in_(list(hypothesis_ids))))
+
+
+def set_relevance(session: Session, matrix_id: int, evidence_id: int, relevance: Level) -> None:
+    """Set an evidence row's relevance to its matrix's question."""
+    session.execute(update(InclusionRow).where(
+        InclusionRow.matrix_id == matrix_id, InclusionRow.evidence_id == evidence_id
+    ).values(relevance=relevance.value))
+
+
+def relink(session: Session, evidence_ids: Iterable[int], source_id: int) -> None:
+    """Point evidence items at a source again."""
+    ids = list(evidence_ids)
+    if ids:
+        session.execute(update(EvidenceRow).where(EvidenceRow.id.in_(ids)).values(
+            source_id=source_id))
+
+
+def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None:
+    """Write cells exactly as given: an assessment, or None to clear the cell."""
+    for (evidence_id, hypothesis_id), found in states.items():
+        session.execute(delete(RatingRow).where(RatingRow.evidence_id == evidence_id,
+                                                RatingRow.hypothesis_id == hypothesis_id))
+        if found is not None:
+            session.add(rating_row(evidence_id, hypothesis_id, found))
+    session.flush()
