@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _open_workspace(args: argparse.Namespace) -> Workspace:
     try:
-        return Workspace.open(getattr(args, "workspace", None))
+        return Workspace.open(getattr(args, "workspace", None), create=args.command == "import")
     except WorkspaceError as exc:
         raise CliError(str(exc)) from None
 

@@ -151,3 +151,21 @@ def test_score_in_another_mode_and_sensitivity(capsys, workspace_path: Path):
         {"evidence": "E1", "hypothesis": "H1", "from": "C", "to": "II"}]
     status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1", "--matrix", "3")
     assert status == 0 and out.startswith("Matrix 3: Will Iran–Azerbaijan tensions")
+
+
+def test_read_commands_do_not_create_a_workspace(capsys, tmp_path: Path):
+    """A mistyped --workspace on cases, score or export is an error, and leaves no file behind."""
+    for args in (("cases",), ("score", "1"), ("sensitivity", "1"),
+                 ("export", "1", "--format", "json", "-o", str(tmp_path / "x.json"))):
+        path = tmp_path / "typo" / "ws.sqlite"
+        status, _, err = run(capsys, "--workspace", str(path), *args)
+        assert status == 2 and "there is no workspace at" in err
+        assert not path.parent.exists()
+
+
+def test_deeply_nested_json_is_refused(capsys, workspace_path: Path, tmp_path: Path):
+    """A JSON file nested beyond reason is named as not a case file; nothing is imported."""
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 200_000 + "]" * 200_000)
+    status, _, err = run(capsys, "--workspace", str(workspace_path), "import", str(bad))
+    assert status == 2 and "deep.json" in err and len(err.strip().splitlines()) == 1

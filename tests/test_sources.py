@@ -193,3 +193,11 @@ def test_open_source_file_that_is_binary_changes_nothing(qtbot, window, monkeypa
     window.case_view.import_source()
     assert shown and "binary data" in shown[0]
     assert len(window.document.case.sources) == count
+
+
+def test_binary_data_behind_a_utf16_mark_is_refused(tmp_path: Path):
+    """A file that starts like UTF-16 but holds binary data is not taken as text."""
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"\xff\xfe" + "A\x00B\x01\x02".encode("utf-16-le") * 100)
+    with pytest.raises(SourceFileError, match="binary data"):
+        read_source_file(path)

@@ -60,7 +60,7 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
     case = page.doc.case
     row = next(i for i, r in enumerate(mat.rows) if case.evidence_item(r.evidence_id).label == "E25")
     before = ranking_shown(page)
-    box = panel.table.cellWidget(row, 1).property("inner")
+    box = panel.table.cellWidget(row, 0).property("inner")
     assert isinstance(box, QCheckBox)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     eid = mat.rows[row].evidence_id
@@ -86,13 +86,13 @@ def test_what_if_credibility_and_deception(qtbot, page):
     page.show_panel(page.sensitivity_panel)
     panel = page.sensitivity_panel
     mat = page.matrix
-    combo = panel.table.cellWidget(6, 3)  # E7, the Treasury's "secret deal"
+    combo = panel.table.cellWidget(6, 2)  # E7, the Treasury's "secret deal"
     combo.setCurrentIndex(combo.findText("Low"))
     combo.activated.emit(combo.currentIndex())
     eid = mat.rows[6].evidence_id
     assert dict(page.analysis.what_if.credibility)[eid].value == "Low"
     assert page.model.index(6, MatrixModel.COL_CREDIBILITY).data() == "L*"
-    deception = panel.table.cellWidget(1, 2).property("inner")
+    deception = panel.table.cellWidget(1, 1).property("inner")
     qtbot.mouseClick(deception, Qt.MouseButton.LeftButton)
     _, changed = apply_what_if(page.doc.case, mat, page.analysis.what_if)
     assert changed.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.CC  # II reversed
@@ -206,3 +206,17 @@ def test_hiding_non_diagnostic_rows(qtbot, page):
     assert shown == keep
     page.actions_by_name["hide"].trigger()
     assert proxy.rowCount() == len(mat.rows)
+
+
+def test_deleting_the_matrix_while_typing_a_probability(qtbot, page, monkeypatch):
+    """Deleting a matrix while a judgment box has focus closes it quietly: no error, no stale edit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    page.show_panel(page.judgment_panel)
+    spin = page.judgment_panel.spins[(page.matrix.hypotheses[0].id, "judged")]
+    spin.setFocus()
+    qtbot.keyClicks(spin, "40")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    count = len(page.doc.case.matrices)
+    page.window_.delete_matrix_action.trigger()
+    assert len(page.doc.case.matrices) == count - 1

@@ -305,3 +305,41 @@ def test_a_failing_multi_item_edit_changes_nothing(qtbot, window, workspace_path
     assert len(second.rows) == rows
     assert on_disk(workspace_path, doc.case.id) == before
     assert not doc.undo_stack.canUndo()
+
+
+def test_caps_lock_does_not_double_a_rating(qtbot, window):
+    """An upper-case letter without Shift (Caps Lock) rates C or I, not CC or II."""
+    page = page_of(window)
+    mat = page.matrix
+    go_to(qtbot, page, 3, 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_I, Qt.KeyboardModifier.NoModifier)  # sends text "i"
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    go_to(qtbot, page, 3, 1)
+    caps = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_C, Qt.KeyboardModifier.NoModifier, "C")
+    page.view.keyPressEvent(caps)
+    eid = mat.rows[3].evidence_id
+    assert mat.rating(eid, mat.hypotheses[0].id) is Rating.I
+    assert mat.rating(eid, mat.hypotheses[1].id) is Rating.C
+
+
+def test_sorted_view_follows_edits_and_keeps_the_cursor(qtbot, window):
+    """With rows sorted by diagnosticity, a re-rating re-sorts and the cursor stays with its row."""
+    page = page_of(window)
+    mat = page.matrix
+    page.actions_by_name["sort"].trigger()
+    proxy = page.view.proxy
+    eid = mat.rows[0].evidence_id  # E1: C for every hypothesis, diagnosticity 0
+    before = [page.model.evidence_id_at(proxy.mapToSource(proxy.index(r, 0)).row())
+              for r in range(proxy.rowCount())].index(eid)
+    page.view.select_cell(eid, mat.hypotheses[0].id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_5)  # II where the others are C or N: very diagnostic now
+    shown = [page.model.evidence_id_at(proxy.mapToSource(proxy.index(r, 0)).row())
+             for r in range(proxy.rowCount())]
+    scores = score_matrix(window.document.case, mat)
+    values = [scores.for_evidence(e).diagnosticity or -1 for e in shown]
+    assert values == sorted(values, reverse=True)
+    assert shown.index(eid) < before
+    assert page.view.current_evidence_id() == eid

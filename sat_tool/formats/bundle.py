@@ -208,6 +208,8 @@ def loads_bundle_with_snapshots(text: str, name: str = "bundle"
     """Parse and check the text of a bundle, snapshots included."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise BundleError(f"{name} is not a SAT Tool case bundle (nested too deeply)") from None
     except json.JSONDecodeError as exc:
         raise BundleError(
             f"{name} is not a SAT Tool case bundle: invalid JSON at line {exc.lineno}, "

@@ -52,9 +52,12 @@ def decode(raw: bytes, name: str) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with a BOM; binary data is refused."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode("utf-16")
+            text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise SourceFileError(f"{name} is not valid UTF-16 text") from None
+        if "\x00" in text or sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
+            raise SourceFileError(f"{name} is not a text file (it contains binary data)")
+        return text
     if b"\x00" in raw:
         raise SourceFileError(f"{name} is not a text file (it contains binary data)")
     try:

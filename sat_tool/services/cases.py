@@ -26,8 +26,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = PROJECT_ROOT / "cases"
 SAMPLE_CASE = CASES_DIR / "azerbaijan-2012.json"
 EXPORT_FORMATS = ("xlsx", "json", "achz", "csv", "pdf", "html")
-IMPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".xlsm": "xlsx", ".achz": "achz",
-                   ".ach": "achz", ".xml": "achz"}
+IMPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".achz": "achz"}
 MATRIX_FORMATS = ("achz", "csv")
 """Formats that hold one matrix rather than the whole case."""
 
@@ -40,8 +39,8 @@ def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Read any importable file by its type: bundle, workbook or PARC ACH project."""
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        known = ", ".join(sorted(IMPORT_SUFFIXES))
-        raise CaseFileError(f"{path.name}: SAT Tool imports {known} files")
+        raise CaseFileError(f"{path.name}: SAT Tool imports case bundles (.json), Excel workbooks "
+                            "(.xlsx) and PARC ACH projects (.achz)")
     try:
         if kind == "json":
             return read_bundle_with_snapshots(path)
@@ -54,6 +53,10 @@ def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
         return read_achz(path), {}
     except ValueError as exc:  # BundleError, WorkbookError and ParcError all are
         raise CaseFileError(str(exc)) from None
+    except RecursionError:
+        raise CaseFileError(f"{path.name} is nested too deeply to be a case file") from None
+    except Exception as exc:  # a reader's own failure must still reach the user as a message  # noqa: BLE001
+        raise CaseFileError(f"{path.name} could not be read ({type(exc).__name__}: {exc})") from None
 
 
 def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:

@@ -135,9 +135,15 @@ class Workspace:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, location: str | os.PathLike[str] | None = None) -> Workspace:
-        """Open (or create) the workspace at a path or ``sqlite:///`` URL; None for the default."""
+    def open(cls, location: str | os.PathLike[str] | None = None, create: bool = True) -> Workspace:
+        """Open the workspace at a path or ``sqlite:///`` URL (None: the default).
+
+        A missing file is created when ``create`` is true, else refused, so that a
+        mistyped path on a read-only command does not leave an empty workspace behind.
+        """
         url, path = resolve_location(location)
+        if not create and not path.exists():
+            raise WorkspaceError(f"there is no workspace at {path} (importing a case creates one)")
         _check_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

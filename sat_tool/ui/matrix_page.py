@@ -197,7 +197,7 @@ class MatrixPage(QWidget):
         hide = QAction("Hide non-diagnostic", self)
         hide.setCheckable(True)
         hide.setToolTip("Hide rows that rate every hypothesis alike: they do not help choose")
-        hide.toggled.connect(self.view.hide_non_diagnostic)
+        hide.toggled.connect(self._toggle_hide)
         bar.addAction(hide)
         self.actions_by_name["hide"] = hide
         return bar
@@ -207,6 +207,7 @@ class MatrixPage(QWidget):
         self.view.cellDialogRequested.connect(self.open_cell_dialog)
         self.view.evidenceDialogRequested.connect(self.edit_evidence)
         self.doc.matricesChanged.connect(self.refresh_question)
+        self.doc.matrixEdited.connect(self._after_edit)
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._hypothesis_menu)
@@ -382,8 +383,9 @@ class MatrixPage(QWidget):
 
     def move_current_row(self, step: int) -> None:
         """Move the current evidence row up or down."""
-        if self.view.sorted_by_diagnosticity:
-            self._say("Rows are sorted by diagnosticity; turn sorting off to reorder them.")
+        if self.view.rearranged:
+            self._say("Rows are sorted or some are hidden; show them in their own order to "
+                      "move them.")
             return
         eid = self.view.current_evidence_id()
         if eid is None:
@@ -469,8 +471,24 @@ class MatrixPage(QWidget):
 
     def _toggle_sort(self, on: bool) -> None:
         self.view.sort_by_diagnosticity(on)
+        self._enable_moves()
+
+    def _toggle_hide(self, on: bool) -> None:
+        self.view.hide_non_diagnostic(on)
+        self._enable_moves()
+
+    def _enable_moves(self) -> None:
         for name in ("move_up", "move_down"):
-            self.actions_by_name[name].setEnabled(not on)
+            self.actions_by_name[name].setEnabled(not self.view.rearranged)
+
+    def _after_edit(self, matrix_id: int) -> None:
+        """A sorted or filtered view follows the edit (the cursor stays on its cell)."""
+        if matrix_id == self.matrix_id and self.view.rearranged:
+            try:
+                self.matrix
+            except KeyError:
+                return
+            self.view.reapply()
 
     def _say(self, text: str) -> None:
         QMessageBox.information(self, "SAT Tool", text)

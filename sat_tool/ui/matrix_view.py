@@ -59,7 +59,9 @@ def rating_for_key(event: QKeyEvent) -> Rating | None:
         return DIGIT_KEYS[key]
     text = event.text()
     if len(text) == 1 and text.isalpha():
-        return LETTER_KEYS.get((text.lower(), text.isupper()))
+        # Shift, not the letter's case, doubles the rating: Caps Lock must not turn C into CC.
+        shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        return LETTER_KEYS.get((text.lower(), shifted))
     return None
 
 
@@ -275,7 +277,30 @@ class MatrixView(QTableView):
     def hide_non_diagnostic(self, on: bool) -> None:
         """Hide the rows that rate every hypothesis alike (they cannot help choose)."""
         self.proxy.hide_non_diagnostic = on
+        self.reapply()
+
+    @property
+    def rearranged(self) -> bool:
+        """Whether rows are shown sorted or filtered rather than in the matrix's own order."""
+        return self.sorted_by_diagnosticity or self.proxy.hide_non_diagnostic
+
+    def reapply(self) -> None:
+        """Sort and filter again after an edit, keeping the cursor on the same cell."""
+        current = self.source_index(self.currentIndex())
+        cell = self.matrix_model.cell_at(current) if current.isValid() else None
+        row_id = (self.matrix_model.evidence_id_at(current.row())
+                  if current.isValid() and current.row() < self.matrix_model.rowCount() else None)
+        column = current.column() if current.isValid() else 0
         self.proxy.invalidate()
+        if self.sorted_by_diagnosticity:
+            self.proxy.sort(MatrixModel.COL_DIAGNOSTICITY, Qt.SortOrder.DescendingOrder)
+        if cell is not None:
+            self.select_cell(*cell)
+        elif row_id is not None and self.matrix_model.row_of(row_id) >= 0:
+            index = self.proxy.mapFromSource(
+                self.matrix_model.index(self.matrix_model.row_of(row_id), column))
+            if index.isValid():
+                self.setCurrentIndex(index)
 
     @property
     def sorted_by_diagnosticity(self) -> bool:

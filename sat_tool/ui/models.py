@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating
+from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.formats.palette import RATING_COLOURS
@@ -314,6 +314,8 @@ class MatrixModel(QAbstractTableModel):
             if len(lines) > HEADER_LINES:
                 lines = lines[:HEADER_LINES]
                 lines[-1] = lines[-1][: HEADER_WRAP - 1].rstrip() + "…"
+            if self.matrix.scoring_mode is ScoringMode.PROBABILITY:
+                return "\n".join(lines) + f"\n{score.probability:.1%}"
             return "\n".join(lines) + f"\n{score.inconsistency} · {score.weighted:.2f}"
         if role == Qt.ItemDataRole.ToolTipRole:
             score = self.scores.for_hypothesis(hyp.id)

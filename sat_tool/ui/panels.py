@@ -173,7 +173,7 @@ class ScoresPanel(Panel):
 class SensitivityPanel(Panel):
     """Linchpins, the fewest changes that change the leader, what-if, and contributions."""
 
-    WHAT_IF_COLUMNS = ("Item", "Leave out", "Deception", "Credibility")
+    WHAT_IF_COLUMNS = ("Leave out", "Deception", "Credibility", "Item")
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
@@ -187,7 +187,7 @@ class SensitivityPanel(Panel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.revert = QPushButton("Revert to the real matrix")
         self.revert.clicked.connect(analysis.revert)
         self.chart = ContributionChart(self)
@@ -248,8 +248,8 @@ class SensitivityPanel(Panel):
             name = QTableWidgetItem(f"{item.label}  {item.text}")
             name.setToolTip(item.text)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(r, 0, name)
-            for column, kind in ((1, "excluded"), (2, "deception")):
+            self.table.setItem(r, 3, name)
+            for column, kind in ((0, "excluded"), (1, "deception")):
                 box = QCheckBox()
                 box.setChecked(row.evidence_id in getattr(what_if, kind))
                 box.toggled.connect(lambda _=False, e=row.evidence_id, k=kind:
@@ -262,7 +262,7 @@ class SensitivityPanel(Panel):
             combo.setCurrentIndex(max(0, combo.findData(tried.get(row.evidence_id))))
             combo.activated.connect(lambda _=0, e=row.evidence_id, c=combo:
                                     self.analysis.set_credibility(e, c.currentData()))
-            self.table.setCellWidget(r, 3, combo)
+            self.table.setCellWidget(r, 2, combo)
         self.table.blockSignals(False)
 
     def _follow(self, link: str) -> None:
@@ -292,7 +292,8 @@ def _evidence_link(case, evidence_id: int) -> str:  # noqa: ANN001
 class JudgmentPanel(Panel):
     """The analyst's own probabilities and priors, checked against the scores."""
 
-    COLUMNS = ("Hypothesis", "Your probability %", "Prior %", "P(H|E)")
+    COLUMNS = ("Yours %", "Prior %", "P(H|E)", "Hypothesis")
+    COL_JUDGED, COL_PRIOR, COL_POSTERIOR, COL_NAME = range(4)
     UNSET = -1.0
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
@@ -303,7 +304,8 @@ class JudgmentPanel(Panel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self._shown: list[int] = []
         self.total = QLabel()
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
@@ -321,21 +323,21 @@ class JudgmentPanel(Panel):
     def refresh(self) -> None:
         mat = self.analysis.matrix
         scores = self.analysis.compute()
-        self.spins.clear()
-        self.table.setRowCount(len(mat.hypotheses))
+        ids = [h.id for h in mat.hypotheses]
+        if ids != self._shown:
+            self._build_rows(mat)
         for r, hyp in enumerate(mat.hypotheses):
-            name = QTableWidgetItem(f"H{r + 1}: {hyp.title}")
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(r, 0, name)
-            for column, field in ((1, "judged"), (2, "prior")):
-                spin = self._spin(getattr(hyp, field))
-                spin.editingFinished.connect(lambda h=hyp.id, f=field, s=spin: self._commit(h, f, s))
-                self.spins[(hyp.id, field)] = spin
-                self.table.setCellWidget(r, column, spin)
-            posterior = QTableWidgetItem(f"{scores.for_hypothesis(hyp.id).probability:.1%}")
-            posterior.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            posterior.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.table.setItem(r, 3, posterior)
+            self.table.item(r, self.COL_NAME).setText(f"H{r + 1}: {hyp.title}")
+            self.table.item(r, self.COL_NAME).setToolTip(hyp.title)
+            for field in ("judged", "prior"):
+                spin = self.spins[(hyp.id, field)]
+                if not spin.hasFocus():  # never overwrite what the analyst is typing
+                    spin.blockSignals(True)
+                    value = getattr(hyp, field)
+                    spin.setValue(self.UNSET if value is None else value * 100)
+                    spin.blockSignals(False)
+            self.table.item(r, self.COL_POSTERIOR).setText(
+                f"{scores.for_hypothesis(hyp.id).probability:.1%}")
         judged = [h.judged for h in mat.hypotheses if h.judged is not None]
         total = sum(judged)
         ok = judged and abs(total - 1) <= 0.005 and len(judged) == len(mat.hypotheses)
@@ -347,6 +349,24 @@ class JudgmentPanel(Panel):
             entry.setData(Qt.ItemDataRole.UserRole, note.hypothesis_id)
             self.notes.addItem(entry)
 
+    def _build_rows(self, mat) -> None:  # noqa: ANN001
+        """One row per hypothesis, made again only when the hypotheses themselves change."""
+        self.spins.clear()
+        self._shown = [h.id for h in mat.hypotheses]
+        self.table.setRowCount(len(mat.hypotheses))
+        for r, hyp in enumerate(mat.hypotheses):
+            for column in (self.COL_NAME, self.COL_POSTERIOR):
+                item = QTableWidgetItem()
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if column == self.COL_POSTERIOR:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(r, column, item)
+            for column, field in ((self.COL_JUDGED, "judged"), (self.COL_PRIOR, "prior")):
+                spin = self._spin(getattr(hyp, field))
+                spin.editingFinished.connect(lambda h=hyp.id, f=field, s=spin: self._commit(h, f, s))
+                self.spins[(hyp.id, field)] = spin
+                self.table.setCellWidget(r, column, spin)
+
     def _spin(self, value: float | None) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
         spin.setRange(self.UNSET, 100.0)
@@ -357,8 +377,14 @@ class JudgmentPanel(Panel):
         return spin
 
     def _commit(self, hypothesis_id: int, field: str, spin: QDoubleSpinBox) -> None:
+        if not self._alive():
+            return  # the matrix is being deleted; its spin boxes go with it
+        try:
+            hyp = self.analysis.matrix.hypothesis(hypothesis_id)  # type: ignore[arg-type]
+        except KeyError:
+            return
         value = None if spin.value() < 0 else round(spin.value() / 100, 6)
-        current = getattr(self.analysis.matrix.hypothesis(hypothesis_id), field)  # type: ignore[arg-type]
+        current = getattr(hyp, field)
         if value != current:
             self.doc.push(cmd.SetProbabilitiesCommand(self.doc, self.analysis.matrix_id, field,
                                                       {hypothesis_id: value}))  # type: ignore[dict-item]
