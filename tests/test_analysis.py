@@ -260,3 +260,13 @@ def test_fewest_changes_when_every_hypothesis_ties():
     mat = case.matrices[0]
     change = fewest_changes(case, mat, ScoringMode.INCONSISTENCY)
     assert change is not None and len(change.changes) == 2
+
+
+def test_snapshot_names_are_drawn_as_text():
+    """A snapshot name with TeX markup is drawn as it is typed, never parsed as mathematics."""
+    from sat_tool.report.charts import draw_history, figure_bytes, new_figure
+
+    figure = new_figure()
+    draw_history(figure.axes[0], ["$\\frac$", "Now"], {"H1": [1.0, 2.0]}, ScoringMode.WEIGHTED)
+    assert figure_bytes(figure, "png").startswith(b"\x89PNG")
+    assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == ["$\\frac$", "Now"]

@@ -140,7 +140,7 @@ def test_analysis_and_snapshots_travel_in_the_bundle(editor, workspace: Workspac
     assert a == b
     snap = a["matrices"][0]["snapshots"][0]
     assert snap["name"] == "Baseline"
-    assert any(e["id"].startswith("x-E") for e in snap["data"]["evidence"])
+    assert any(e["id"].startswith("x-M1-E") for e in snap["data"]["evidence"])
     copy = svc.load_case(workspace, copy_id)
     assert copy.matrices[0].scoring_mode is ScoringMode.INCONSISTENCY
     assert copy.matrices[0].hypotheses[0].judged == 0.25
@@ -169,3 +169,31 @@ def test_bad_analysis_fields_are_refused(workspace: Workspace, tmp_path: Path, c
     with pytest.raises(BundleError, match=message):
         svc.import_bundle(workspace, write_json(tmp_path / "bad.json", _broken(change)))
     assert svc.list_cases(workspace) == []
+
+
+def test_deleted_hypotheses_keep_one_name_across_snapshots(editor, workspace: Workspace,
+                                                           tmp_path: Path):
+    """Snapshots holding hypotheses deleted since compare the same after export and import."""
+    from sat_tool.domain.snapshots import compare
+
+    mat = editor.case.matrices[0]
+    a_id, c_id = mat.hypotheses[0].id, mat.hypotheses[2].id
+    editor.take_snapshot(mat.id, "S1")
+    editor.delete_hypothesis(a_id)
+    editor.take_snapshot(mat.id, "S2")
+    editor.delete_hypothesis(c_id)
+    s1, s2 = editor.snapshots(mat.id)
+    before = compare(s1, s2)
+    path = tmp_path / "case.json"
+    svc.export_case(workspace, editor.case.id, "json", path)
+    copy_id = svc.import_bundle(workspace, path)
+    copy = svc.load_case(workspace, copy_id)
+    t1, t2 = editor.__class__(workspace, copy, "x").snapshots(copy.matrices[0].id)
+    after = compare(t1, t2)
+    assert [line.title for line in after.scores] == [line.title for line in before.scores]
+    assert [(c.evidence, c.hypothesis) for c in after.cells] == [
+        (c.evidence, c.hypothesis) for c in before.cells]
+    again = tmp_path / "again.json"
+    svc.export_case(workspace, copy_id, "json", again)
+    first, second = json.loads(path.read_text()), json.loads(again.read_text())
+    assert first["matrices"][0]["snapshots"] == second["matrices"][0]["snapshots"]

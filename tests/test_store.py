@@ -222,3 +222,32 @@ def test_analysis_settings_and_snapshots_persist(editor: CaseEditor, workspace_p
     assert [s.id for s in removal.snapshots] == [snap.id]
     editor.restore_matrix(removal)
     assert [s.name for s in editor.snapshots(mat.id)] == ["Before the review"]
+
+
+def test_editor_guards_what_the_analyst_types(editor: CaseEditor):
+    """Blank titles, priors over 100% and duplicate snapshot names are refused with a reason."""
+    mat = editor.case.matrices[0]
+    with pytest.raises(ValueError, match="needs a title"):
+        editor.add_hypothesis(mat.id, "   ")
+    with pytest.raises(ValueError, match="needs its text"):
+        editor.add_evidence(" ", mat.id)
+    with pytest.raises(ValueError, match="needs a question"):
+        editor.add_matrix("")
+    h1, h2 = mat.hypotheses[0].id, mat.hypotheses[1].id
+    with pytest.raises(ValueError, match="at most, not 120%"):
+        editor.set_probabilities(mat.id, "prior", {h1: 0.6, h2: 0.6})
+    editor.take_snapshot(mat.id, "Baseline")
+    with pytest.raises(ValueError, match="already has a snapshot named 'Baseline'"):
+        editor.take_snapshot(mat.id, "Baseline")
+
+
+def test_a_likelihood_override_follows_its_rating(editor: CaseEditor):
+    """Re-rating a cell the same keeps its override; a different rating clears it."""
+    mat = editor.case.matrices[0]
+    cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    rating = mat.ratings[cell].rating
+    editor.set_likelihood(mat.id, cell, 0.2)
+    editor.rate(mat.id, cell, rating)
+    assert mat.ratings[cell].likelihood == 0.2
+    editor.rate(mat.id, cell, Rating.II)
+    assert mat.ratings[cell].likelihood is None

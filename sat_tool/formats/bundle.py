@@ -139,19 +139,33 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
             for row in mat.rows
         ],
         "ratings": ratings,
-        "snapshots": [_snapshot_dict(snap, mid, evidence_ids, hyp_ids) for snap in snapshots],
+        "snapshots": _snapshot_dicts(snapshots, mid, evidence_ids, hyp_ids),
     }
 
 
-def _snapshot_dict(snap: Snapshot, mid: str, evidence_ids: dict[EvidenceId, str],
-                   hyp_ids: dict[HypothesisId, str]) -> dict[str, Any]:
-    """A snapshot with bundle ids; items deleted since it was taken are named by their
-    evidence number or snapshot column (``x-E7``, ``x-M1-H3``), which stay stable."""
-    gone_e = {e.id: f"x-E{e.number}" for e in snap.case.evidence}
-    gone_h = {h.id: f"x-{mid}-H{j}" for j, h in enumerate(snap.matrix.hypotheses, 1)}
-    data = snapshot_data(snap, lambda e: evidence_ids.get(EvidenceId(e)) or gone_e[EvidenceId(e)],
-                         lambda h: hyp_ids.get(HypothesisId(h)) or gone_h[HypothesisId(h)])
-    return {"name": snap.name, "created": snap.created, "data": data}
+def _snapshot_dicts(snapshots: Sequence[Snapshot], mid: str, evidence_ids: dict[EvidenceId, str],
+                    hyp_ids: dict[HypothesisId, str]) -> list[dict[str, Any]]:
+    """Snapshots with bundle ids.
+
+    Items deleted since a snapshot was taken are numbered in order of first
+    appearance across the matrix's snapshots (``x-M1-E1``, ``x-M1-H1`` …): the
+    same item keeps one name in every snapshot, two items never share one, and
+    importing then exporting gives the same names again.
+    """
+    gone_e: dict[int, str] = {}
+    gone_h: dict[int, str] = {}
+    for snap in snapshots:
+        for item in snap.case.evidence:
+            if item.id not in evidence_ids and item.id not in gone_e:
+                gone_e[item.id] = f"x-{mid}-E{len(gone_e) + 1}"
+        for hyp in snap.matrix.hypotheses:
+            if hyp.id not in hyp_ids and hyp.id not in gone_h:
+                gone_h[hyp.id] = f"x-{mid}-H{len(gone_h) + 1}"
+    evidence = {**gone_e, **evidence_ids}
+    hypotheses = {**gone_h, **hyp_ids}
+    return [{"name": snap.name, "created": snap.created,
+             "data": snapshot_data(snap, lambda e: evidence[e], lambda h: hypotheses[h])}
+            for snap in snapshots]
 
 
 def dumps_bundle(case: Case, snapshots: Snapshots | None = None) -> str:

@@ -149,7 +149,7 @@ def draw_history(ax: Axes, names: Sequence[str], series: dict[str, list[float | 
         ax.plot([x for x, _ in points], [v for _, v in points], marker="o", label=label,
                 color=SEGMENT_COLOURS[n % len(SEGMENT_COLOURS)])
     ax.set_xticks(xs, [n if len(n) <= 14 else n[:13] + "…" for n in names], fontsize=7,
-                  rotation=20, ha="right")
+                  rotation=20, ha="right", parse_math=False)  # names are user text, not TeX
     ylabel = {ScoringMode.PROBABILITY: "P(H|E) %", ScoringMode.INCONSISTENCY: "Inconsistency",
               ScoringMode.WEIGHTED: "Weighted inconsistency"}[mode]
     ax.set_ylabel(ylabel, fontsize=8)

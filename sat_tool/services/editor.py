@@ -93,6 +93,11 @@ _MATRIX_FIELDS = {"question", "notes", "conclusions", "milestones"}
 _HYPOTHESIS_FIELDS = {"title", "description"}
 
 
+def _require(text: str, message: str) -> None:
+    if not text.strip():
+        raise ValueError(message)
+
+
 def _check_fields(given: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(given) - allowed
     if unknown:
@@ -130,6 +135,7 @@ class CaseEditor:
     def add_source(self, title: str, **values: str) -> Source:
         """Add a source at the end of the list."""
         _check_fields(values, _SOURCE_FIELDS)
+        _require(title, "a source needs a title")
         draft = Source(SourceId(0), title, **values)
         with self.workspace.transaction() as s:
             row = store.source_row(self.case.id, draft, len(self.case.sources), with_id=False)
@@ -180,6 +186,7 @@ class CaseEditor:
                      relevance: Level = Level.MEDIUM, **values: Any) -> Evidence:
         """Add an evidence item to the case and, if a matrix is given, include it there."""
         _check_fields(values, _EVIDENCE_FIELDS)
+        _require(text, "an evidence item needs its text")
         draft = Evidence(EvidenceId(0), self.case.next_evidence_number(), text, **values)
         mat = self.case.matrix(matrix_id) if matrix_id is not None else None
         with self.workspace.transaction() as s:
@@ -338,6 +345,7 @@ class CaseEditor:
     def add_matrix(self, question: str, **values: str) -> Matrix:
         """Add a matrix asking a question; it starts with no hypotheses and no rows."""
         _check_fields(values, _MATRIX_FIELDS - {"question"})
+        _require(question, "a matrix needs a question")
         draft = Matrix(MatrixId(0), question, **values)
         with self.workspace.transaction() as s:
             row = store.matrix_row(self.case.id, draft, len(self.case.matrices), with_id=False)
@@ -398,6 +406,8 @@ class CaseEditor:
         """Save the matrix as it stands now under a name."""
         if not name.strip():
             raise ValueError("a snapshot needs a name")
+        if any(snap.name == name.strip() for snap in self.snapshots(matrix_id)):
+            raise ValueError(f"this matrix already has a snapshot named {name.strip()!r}")
         snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(), store.utc_now())
         with self.workspace.transaction() as s:
             snap.id = SnapshotId(edits.insert(s, store.snapshot_row(snap, with_id=False)))
@@ -419,6 +429,7 @@ class CaseEditor:
 
     def add_hypothesis(self, matrix_id: MatrixId, title: str, description: str = "") -> Hypothesis:
         """Add a hypothesis as the last column of a matrix."""
+        _require(title, "a hypothesis needs a title")
         mat = self.case.matrix(matrix_id)
         with self.workspace.transaction() as s:
             row = store.hypothesis_row(matrix_id, Hypothesis(HypothesisId(0), title, description),
@@ -430,6 +441,8 @@ class CaseEditor:
     def update_hypothesis(self, hypothesis_id: HypothesisId, **values: str) -> None:
         """Change the title or description of a hypothesis."""
         _check_fields(values, _HYPOTHESIS_FIELDS)
+        if "title" in values:
+            _require(values["title"], "a hypothesis needs a title")
         with self.workspace.transaction() as s:
             edits.update_fields(s, "hypothesis", hypothesis_id, **values)
         hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
@@ -476,6 +489,11 @@ class CaseEditor:
                 raise ValueError(f"{value:.0%} is not a probability between 0% and 100%")
         mat = self.case.matrix(matrix_id)
         before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
+        if field_name == "prior":
+            after = {h.id: values.get(h.id, h.prior) for h in mat.hypotheses}
+            total = sum(v for v in after.values() if v is not None)
+            if total > 1 + 1e-9:
+                raise ValueError(f"priors may add up to 100% at most, not {total:.0%}")
         with self.workspace.transaction() as s:
             for hid, value in values.items():
                 edits.update_fields(s, "hypothesis", hid, **{field_name: value})
@@ -512,7 +530,10 @@ class CaseEditor:
         after: dict[Cell, Assessment | None] = {}
         for cell, old in before.items():
             rationale = old.rationale if old else ""
-            after[cell] = None if rating is None else Assessment(rating, self.analyst, rationale, now)
+            # A likelihood override belongs to the rating it was set for.
+            kept = old.likelihood if old and old.rating is rating else None
+            after[cell] = None if rating is None else Assessment(rating, self.analyst, rationale,
+                                                                 now, kept)
         self.set_assessments(matrix_id, after)
         return before
 
