@@ -26,6 +26,7 @@ class MatrixAnalysis(QObject):
         self.doc = doc
         self.matrix_id = matrix_id
         self.what_if = WhatIf()
+        self._cache: tuple[tuple[int, WhatIf], MatrixScores] | None = None
 
     @property
     def matrix(self) -> Matrix:
@@ -42,8 +43,11 @@ class MatrixAnalysis(QObject):
         return apply_what_if(self.doc.case, self.matrix, self.what_if)
 
     def compute(self) -> MatrixScores:
-        """Current scores, what-if included."""
-        return score_matrix(*self.effective())
+        """Current scores, what-if included; computed once per change of the case or what-if."""
+        key = (self.doc.revision, self.what_if)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, score_matrix(*self.effective()))
+        return self._cache[1]
 
     def set_what_if(self, what_if: WhatIf) -> None:
         """Apply another what-if and tell every view."""

@@ -45,6 +45,15 @@ class CaseDocument(QObject):
         super().__init__(parent)
         self.editor = editor
         self.undo_stack = QUndoStack(self)
+        self.revision = 0
+        """Counts changes; caches of anything computed from the case compare against it."""
+        for signal in (self.caseChanged, self.sourcesChanged, self.evidenceChanged,
+                       self.matricesChanged, self.hypothesesChanged, self.rowsChanged,
+                       self.ratingsChanged, self.matrixEdited, self.analysisChanged):
+            signal.connect(self._bump)  # connected first, so it runs before any view's slot
+
+    def _bump(self, *_args: object) -> None:
+        self.revision += 1
 
     @property
     def case(self) -> Case:

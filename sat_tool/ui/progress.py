@@ -6,7 +6,8 @@ import gc
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -43,16 +44,28 @@ class _Receiver(QObject):
         self.loop.quit()
 
 
+class _BusyDialog(QProgressDialog):
+    """A progress dialog that cannot be closed while the work runs (Escape included)."""
+
+    def reject(self) -> None:
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        event.ignore()
+
+
 def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any]) -> Any:
     """Run ``work`` in a thread behind a modal progress dialog; return its result or raise.
 
-    ``work`` must not touch widgets; give it copies of what it needs.
+    The dialog is modal from the start, so no edit, second export or quit can
+    slip in while the work runs. ``work`` must not touch widgets: give it copies.
     """
-    dialog = QProgressDialog(label, "", 0, 0, parent)
+    dialog = _BusyDialog(label, "", 0, 0, parent)
     dialog.setWindowTitle("SAT Tool")
     dialog.setCancelButton(None)
-    dialog.setMinimumDuration(300)
-    dialog.setModal(True)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
     # Python's collector may run in whichever thread allocates; if it ran in the worker it
     # could destroy Qt objects that belong to the GUI thread, so it waits until the work is done.
     collecting = gc.isenabled()
@@ -70,7 +83,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
     thread.wait()
     if collecting:
         gc.enable()
-    dialog.close()
+    dialog.hide()
     dialog.deleteLater()
     assert receiver.outcome is not None
     result, error = receiver.outcome
