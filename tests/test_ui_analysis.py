@@ -155,9 +155,8 @@ def test_snapshot_save_compare_and_delete(qtbot, page, monkeypatch):
     page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_5)
-    panel.first.setCurrentIndex(panel.first.findText("Before review"))
-    panel.second.setCurrentIndex(panel.second.findText("Now"))
-    panel.show_comparison()
+    # without any choice, the latest snapshot is compared with now
+    assert (panel.first.currentText(), panel.second.currentText()) == ("Before review", "Now")
     changes = [panel.changes.item(i).text() for i in range(panel.changes.count())]
     assert changes == [f"E1 × {mat.hypotheses[0].title}: C → II"]
     ranks = [panel.comparison.item(r, 3).text() for r in range(panel.comparison.rowCount())]

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from sat_tool.domain import Level
 from sat_tool.services import cases as svc
 from sat_tool.settings import Preferences
 from sat_tool.store import Workspace
@@ -218,3 +219,19 @@ def test_a_chart_saves_as_png_or_svg(qtbot, window, tmp_path, monkeypatch, suffi
     chart.save_as()
     data = (tmp_path / f"scores{suffix}").read_bytes()
     assert data.startswith(b"\x89PNG") if suffix == ".png" else b"<svg" in data
+
+
+def test_a_new_matrix_says_what_to_add_first(qtbot, window, monkeypatch):
+    """An empty matrix shows what to add; the hint goes once hypotheses and evidence are there."""
+    from sat_tool.ui import commands as cmd
+
+    answers = iter([("Bridge collapse", True), ("Why did the bridge fall?", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    window.new_case_action.trigger()
+    page = window.case_view.current_matrix_page()
+    assert not page.empty_hint.isHidden() and "hypotheses" in page.empty_hint.text()
+    doc = window.document
+    doc.push(cmd.AddHypothesisCommand(doc, page.matrix_id, "Storm", ""))
+    assert "hypotheses" not in page.empty_hint.text() and "evidence" in page.empty_hint.text()
+    doc.push(cmd.AddEvidenceCommand(doc, "Winds of 120 km/h", page.matrix_id, Level.MEDIUM))
+    assert page.empty_hint.isHidden()

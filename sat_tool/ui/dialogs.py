@@ -304,6 +304,10 @@ class CellDialog(QDialog):
             grid.addWidget(QLabel(option.meaning), 1, column, Qt.AlignmentFlag.AlignHCenter)
         if rating is not None:
             self.buttons_by_rating[rating].setChecked(True)
+        clear = QPushButton("Unrated")
+        clear.setToolTip("Clear the rating of this cell")
+        clear.clicked.connect(self.clear_rating)
+        grid.addWidget(clear, 0, len(Rating))
         layout.addLayout(grid)
         layout.addWidget(QLabel("Rationale"))
         self.rationale = QPlainTextEdit(rationale)
@@ -314,7 +318,8 @@ class CellDialog(QDialog):
         self.override = QCheckBox("Override the likelihood P(evidence | hypothesis):")
         self.override.setToolTip("In the probabilistic view each rating stands for a default "
                                  "likelihood (CC 0.9 … II 0.1), discounted by credibility and "
-                                 "relevance. An override is used as given.")
+                                 "relevance. An override is used as given, and goes when the "
+                                 "cell gets another rating.")
         self.likelihood = QDoubleSpinBox()
         self.likelihood.setRange(0.01, 1.0)
         self.likelihood.setSingleStep(0.05)
@@ -335,6 +340,13 @@ class CellDialog(QDialog):
         self.error = QLabel("")
         self.error.setStyleSheet("color: #B03020")
         layout.addWidget(self.error)
+
+    def clear_rating(self) -> None:
+        """No rating picked: the cell will be unrated."""
+        self.group.setExclusive(False)
+        for button in self.buttons_by_rating.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
 
     def chosen(self) -> Rating | None:
         """The rating picked."""

@@ -398,6 +398,10 @@ class MainWindow(QMainWindow):
 
 
 def _safe_name(title: str) -> str:
-    keep = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip()
-    return keep[:80] or "case"
+    """A file name from a title: only characters file systems refuse are replaced, and a long
+    title is cut at a word."""
+    keep = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")
+    if len(keep) > 80:
+        keep = keep[:80].rsplit(" ", 1)[0]
+    return keep or "case"
 

@@ -139,10 +139,14 @@ class MatrixPage(QWidget):
         self._user_sized = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_sized", True))
         self.legend = Legend(self)
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("background: #EEF3FA; border: 1px solid #C9D6E8; padding: 6px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.question)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.legend)
 
@@ -208,6 +212,8 @@ class MatrixPage(QWidget):
         self.view.evidenceDialogRequested.connect(self.edit_evidence)
         self.doc.matricesChanged.connect(self.refresh_question)
         self.doc.matrixEdited.connect(self._after_edit)
+        self.doc.hypothesesChanged.connect(self.refresh_hint)
+        self.doc.rowsChanged.connect(self.refresh_hint)
         header = self.view.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._hypothesis_menu)
@@ -236,7 +242,24 @@ class MatrixPage(QWidget):
         try:
             self.question.setText(self.matrix.question)
         except KeyError:
-            pass
+            return
+        self.refresh_hint()
+
+    def refresh_hint(self, *_args: object) -> None:
+        """Tell the analyst what to add first while the matrix is still empty."""
+        try:
+            mat = self.matrix
+        except KeyError:
+            return
+        missing = [what for what, present in (("hypotheses (+ Hypothesis)", mat.hypotheses),
+                                               ("evidence (+ Evidence or Include…)", mat.rows))
+                   if not present]
+        self.empty_hint.setVisible(bool(missing))
+        if missing:
+            self.empty_hint.setText(
+                f"To start, add {' and '.join(missing)}. List every reasonable answer to the "
+                "question as a hypothesis, including a deception hypothesis; evidence can also "
+                "be taken from a passage of a source (Sources tab).")
 
     def navigate(self, target: Target) -> None:
         """Go where a finding can be fixed."""

@@ -43,7 +43,8 @@ class SnapshotsPanel(Panel):
         self.first = QComboBox()
         self.second = QComboBox()
         for combo in (self.first, self.second):
-            combo.activated.connect(self.show_comparison)
+            combo.activated.connect(lambda _=0, c=combo: (c.setProperty("picked", True),
+                                                          self.show_comparison()))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.comparison = QTableWidget(0, 4)
@@ -79,17 +80,20 @@ class SnapshotsPanel(Panel):
         self.snapshots = self.doc.editor.snapshots(self.analysis.matrix_id)
         self.list.clear()
         for snap in self.snapshots:
-            entry = QListWidgetItem(f"{snap.name}   ({snap.created.replace('T', ' ').rstrip('Z')})")
+            entry = QListWidgetItem(f"{snap.name}   ({snap.created.replace('T', ' ').rstrip('Z')} UTC)")
             entry.setData(Qt.ItemDataRole.UserRole, snap.id)
             self.list.addItem(entry)
-        for combo, default in ((self.first, len(self.snapshots) - 1), (self.second, -1)):
-            chosen = combo.currentData()
+        ids = [snap.id for snap in self.snapshots]
+        # Until the analyst picks, compare the latest snapshot with now.
+        defaults = (ids[-1] if ids else self.NOW, self.NOW)
+        for combo, default in zip((self.first, self.second), defaults):
+            chosen = combo.currentData() if combo.property("picked") else default
             combo.clear()
             for snap in self.snapshots:
                 combo.addItem(snap.name, snap.id)
             combo.addItem("Now", self.NOW)
             index = combo.findData(chosen)
-            combo.setCurrentIndex(index if index >= 0 else (default if default >= 0 else combo.count() - 1))
+            combo.setCurrentIndex(index if index >= 0 else combo.findData(default))
         self.delete.setEnabled(bool(self.snapshots))
         self.show_comparison()
         self._draw_history()

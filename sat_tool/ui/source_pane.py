@@ -209,6 +209,7 @@ class SourcesPane(QWidget):
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setOpenExternalLinks(True)
         self.reliability = QLabel(self)
         self.reliability.setWordWrap(True)
         self.reliability.setStyleSheet("background: #F3F6FA; border: 1px solid #D5DDE8; "
