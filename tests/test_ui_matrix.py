@@ -343,3 +343,78 @@ def test_sorted_view_follows_edits_and_keeps_the_cursor(qtbot, window):
     assert values == sorted(values, reverse=True)
     assert shown.index(eid) < before
     assert page.view.current_evidence_id() == eid
+
+
+def test_undo_puts_the_cursor_back_on_the_cell(qtbot, window):
+    """After a rating the cursor moves on; Ctrl+Z restores the cell and returns the cursor to it."""
+    page = page_of(window)
+    mat = page.matrix
+    go_to(qtbot, page, 2, 1)
+    qtbot.keyClick(page.view, Qt.Key.Key_4)
+    assert page.view.current_hypothesis_id() == mat.hypotheses[2].id
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (page.view.current_evidence_id(), page.view.current_hypothesis_id()) == (
+        mat.rows[2].evidence_id, mat.hypotheses[1].id)
+    assert window.statusBar().currentMessage().startswith("Undone: Rate I")
+
+
+def test_undo_in_another_matrix_shows_that_matrix(qtbot, window):
+    """Undoing a rating made in M1 while M3 is shown brings M1 back with the cell current."""
+    page = page_of(window)
+    mat = page.matrix
+    go_to(qtbot, page, 0, 2)
+    qtbot.keyClick(page.view, Qt.Key.Key_5)
+    window.case_view.setCurrentIndex(2)
+    window.undo_action.trigger()
+    assert window.case_view.current_matrix_page() is page
+    assert (page.view.current_evidence_id(), page.view.current_hypothesis_id()) == (
+        mat.rows[0].evidence_id, mat.hypotheses[2].id)
+
+
+def test_hidden_row_leaves_a_usable_cursor(qtbot, window):
+    """When a rating makes the current row non-diagnostic and it hides, the cursor stays usable."""
+    page = page_of(window)
+    mat = page.matrix
+    page.actions_by_name["hide"].trigger()
+    eid = mat.rows[1].evidence_id  # E2: C, II, C, N — diagnostic
+    page.view.select_cell(eid, mat.hypotheses[1].id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_2)  # II → C: the row is still diagnostic (N)
+    page.view.select_cell(eid, mat.hypotheses[3].id)
+    qtbot.keyClick(page.view, Qt.Key.Key_2)  # N → C: all C, no longer diagnostic
+    hidden = not page.view.proxy.mapFromSource(page.model.index(page.model.row_of(eid), 0)).isValid()
+    assert hidden
+    assert page.view.currentIndex().isValid()
+    before = dict(mat.ratings)
+    qtbot.keyClick(page.view, Qt.Key.Key_3)
+    assert mat.ratings != before  # the next key still rates a cell
+
+
+def test_question_and_conclusions_opens_from_the_toolbar(qtbot, window, monkeypatch):
+    """The toolbar's Question & conclusions opens its dialog and saves an edit undoably."""
+    from sat_tool.ui import matrix_page
+
+    page = page_of(window)
+
+    def fake_exec(dialog):
+        dialog.milestones.setPlainText("- A trial names the trainers")
+        return True
+
+    monkeypatch.setattr(matrix_page.MatrixDialog, "exec", fake_exec)
+    page.actions_by_name["question"].trigger()
+    assert page.matrix.milestones == "- A trial names the trainers"
+    window.undo_action.trigger()
+    assert page.matrix.milestones != "- A trial names the trainers"
+
+
+def test_form_dialogs_start_typing_in_their_first_field(qtbot, window):
+    """A new hypothesis dialog has the keyboard in its title field, so a space cannot press Cancel."""
+    from sat_tool.ui.dialogs import HypothesisDialog
+
+    dialog = HypothesisDialog(None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.title
+    qtbot.keyClicks(dialog.title, "Arson by a rival")
+    assert dialog.isVisible() and dialog.title.text() == "Arson by a rival"

@@ -105,8 +105,10 @@ class CaseView(QTabWidget):
         self.setCurrentIndex(0)
         doc.matricesChanged.connect(self.sync_matrices)
         self.currentChanged.connect(self._remember_matrix)
+        self.currentChanged.connect(self._focus_matrix)
         self._remember_matrix()
         self._connect_sources()
+        doc.cellsRevisited.connect(self._show_cells)
 
     # ---------------------------------------------------------- matrices
 
@@ -301,6 +303,20 @@ class CaseView(QTabWidget):
             return
         self.setCurrentWidget(self.sources_page)
         self.sources_page.show_evidence(item)
+
+    def _show_cells(self, matrix_id: int, cells: list) -> None:
+        """After undo or redo, show the matrix and the first cell that changed."""
+        if matrix_id not in self.pages or not cells:
+            return
+        page = self.show_matrix(matrix_id)  # type: ignore[arg-type]
+        page.view.select_cell(*cells[0])
+        page.view.setFocus()
+
+    def _focus_matrix(self) -> None:
+        """A matrix brought to the front takes the keyboard, with a current cell to rate."""
+        page = self.current_matrix_page()
+        if page is not None:
+            page.focus_first_cell()
 
     def _remember_matrix(self) -> None:
         page = self.current_matrix_page()

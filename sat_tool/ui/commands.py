@@ -80,13 +80,16 @@ class SetCellsCommand(EditCommand):
             self.before = self.editor.rate_cells(self.matrix_id, self.cells, self.rating)
             mat = self.doc.case.matrix(self.matrix_id)
             self.after = {cell: copy.copy(mat.ratings.get(cell)) for cell in self.cells}
+            self._notify()
         else:
             self.editor.set_assessments(self.matrix_id, self.after)
-        self._notify()
+            self._notify()
+            self.doc.cellsRevisited.emit(self.matrix_id, list(self.cells))
 
     def revert(self) -> None:
         self.editor.set_assessments(self.matrix_id, self.before)
         self._notify()
+        self.doc.cellsRevisited.emit(self.matrix_id, list(self.cells))
 
     def _notify(self) -> None:
         self.doc.ratingsChanged.emit(self.matrix_id, list(self.cells))
@@ -111,13 +114,16 @@ class SetAssessmentCommand(EditCommand):
                                              self.likelihood)
             self.after = copy.copy(self.doc.case.matrix(self.matrix_id).ratings.get(self.cell))
             self.done = True
+            self._notify()
         else:
             self.editor.set_assessments(self.matrix_id, {self.cell: self.after})
-        self._notify()
+            self._notify()
+            self.doc.cellsRevisited.emit(self.matrix_id, [self.cell])
 
     def revert(self) -> None:
         self.editor.set_assessments(self.matrix_id, {self.cell: self.before})
         self._notify()
+        self.doc.cellsRevisited.emit(self.matrix_id, [self.cell])
 
     def _notify(self) -> None:
         self.doc.ratingsChanged.emit(self.matrix_id, [self.cell])

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -61,13 +62,23 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
         self._required: list[Any] = []
+        self._fields: list[QWidget] = []
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Typing starts in the first field, and Tab runs through the fields before the buttons
+        (the buttons are made first, so without this a space would press Cancel)."""
+        super().showEvent(event)
+        for before, after in zip(self._fields, self._fields[1:] + [self.buttons]):
+            QWidget.setTabOrder(before, after)
+        if self._fields:
+            self._fields[0].setFocus()
     def line(self, label: str, value: str = "", required: bool = False,
              placeholder: str = "") -> QLineEdit:
         """Add a one-line text field."""
         edit = QLineEdit(value)
         edit.setPlaceholderText(placeholder)
         self.form.addRow(label, edit)
+        self._fields.append(edit)
         if required:
             self._require(edit, edit.textChanged)
         return edit
@@ -80,6 +91,7 @@ class FormDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
         self.form.addRow(label, edit)
+        self._fields.append(edit)
         if required:
             self._require(edit, edit.textChanged)
         return edit
@@ -92,6 +104,7 @@ class FormDialog(QDialog):
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
         self.form.addRow(label, combo)
+        self._fields.append(combo)
         return combo
 
     def _require(self, widget: Any, signal: Any) -> None:
@@ -337,6 +350,12 @@ class CellDialog(QDialog):
         box.accepted.connect(self._accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self, activated=self._accept)
+        for key, option in enumerate(Rating, 1):  # Alt+1 … Alt+6 pick a rating from the keyboard
+            QShortcut(QKeySequence(f"Alt+{key}"), self,
+                      activated=lambda r=option: self.buttons_by_rating[r].setChecked(True))
+        self.rationale.setFocus()
         self.error = QLabel("")
         self.error.setStyleSheet("color: #B03020")
         layout.addWidget(self.error)

@@ -38,6 +38,8 @@ class CaseDocument(QObject):
     """The scoring mode, priors or judged probabilities of the matrix with this id changed."""
     snapshotsChanged = Signal(int)
     """Snapshots of the matrix with this id were saved or deleted."""
+    cellsRevisited = Signal(int, list)
+    """An undo or redo changed these cells of the matrix with this id: show them."""
     editFailed = Signal(str)
     """An edit could not be written; the message says why. Nothing was changed."""
 

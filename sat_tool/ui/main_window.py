@@ -120,7 +120,10 @@ class MainWindow(QMainWindow):
                                               "Ctrl+Shift+M")
         self.delete_matrix_action = self._action("&Delete matrix…",
                                                  self._on_case(CaseView.delete_current_matrix))
+        self.edit_matrix_action = self._action("&Question && conclusions…", self._on_page("edit_matrix"),
+                                               "Ctrl+Shift+Q")
         matrix_menu.addAction(self.add_matrix_action)
+        matrix_menu.addAction(self.edit_matrix_action)
         matrix_menu.addAction(self.delete_matrix_action)
 
         help_menu = bar.addMenu("&Help")
@@ -134,11 +137,18 @@ class MainWindow(QMainWindow):
                 method(self.case_view)  # type: ignore[operator]
         return run
 
+    def _on_page(self, name: str):  # noqa: ANN202
+        def run() -> None:
+            page = self.case_view.current_matrix_page() if self.case_view else None
+            if page is not None:
+                getattr(page, name)()
+        return run
+
     def _update_actions(self) -> None:
         has_case = self.document is not None
         for action in (*self.export_actions, self.close_case_action,
                        self.delete_case_action, self.rename_case_action, self.add_matrix_action,
-                       self.delete_matrix_action):
+                       self.edit_matrix_action, self.delete_matrix_action):
             action.setEnabled(has_case)
         self.export_menu.setEnabled(has_case)
         stack = self.document.undo_stack if self.document else None
@@ -148,14 +158,20 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
 
     def undo(self) -> None:
-        """Undo the last edit of the open case."""
-        if self.document is not None:
-            self.document.undo_stack.undo()
+        """Undo the last edit of the open case, and say which."""
+        stack = self.document.undo_stack if self.document else None
+        if stack is not None and stack.canUndo():
+            text = stack.undoText()
+            stack.undo()
+            self.statusBar().showMessage(f"Undone: {text}", 5000)
 
     def redo(self) -> None:
-        """Redo the last undone edit."""
-        if self.document is not None:
-            self.document.undo_stack.redo()
+        """Redo the last undone edit, and say which."""
+        stack = self.document.undo_stack if self.document else None
+        if stack is not None and stack.canRedo():
+            text = stack.redoText()
+            stack.redo()
+            self.statusBar().showMessage(f"Redone: {text}", 5000)
 
     # ---------------------------------------------------------- start page
 

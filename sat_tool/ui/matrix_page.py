@@ -169,7 +169,7 @@ class MatrixPage(QWidget):
             ("move_right", "Move hypothesis right", lambda: self.move_current_hypothesis(1),
              "Alt+Right"),
             (None, None, None, None),
-            ("question", "Question && conclusions…", self.edit_matrix, ""),
+            ("question", "Question && conclusions…", lambda: self.edit_matrix(), ""),
         ]
         arrange = QMenu("Arrange", self)
         for name, text, slot, shortcut in entries:
@@ -180,7 +180,7 @@ class MatrixPage(QWidget):
             if shortcut:
                 action.setShortcut(shortcut)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
             self.addAction(action)  # shortcuts work even when the action sits in a menu
             self.actions_by_name[name] = action
             if name in ARRANGE_ACTIONS:
@@ -261,6 +261,15 @@ class MatrixPage(QWidget):
                 "question as a hypothesis, including a deception hypothesis; evidence can also "
                 "be taken from a passage of a source (Sources tab).")
 
+    def focus_first_cell(self) -> None:
+        """Give the matrix the keyboard; without a current cell, start at the first rating cell."""
+        view = self.view
+        if not view.currentIndex().isValid() and view.proxy.rowCount():
+            column = (MatrixModel.FIRST_HYPOTHESIS if self.model.columnCount() >
+                      MatrixModel.FIRST_HYPOTHESIS else MatrixModel.COL_TEXT)
+            view.setCurrentIndex(view.proxy.index(0, column))
+        view.setFocus()
+
     def navigate(self, target: Target) -> None:
         """Go where a finding can be fixed."""
         place = target.place
@@ -310,8 +319,10 @@ class MatrixPage(QWidget):
         if dialog.exec():
             rationale = dialog.rationale.toPlainText().strip()
             rating, likelihood = dialog.chosen(), dialog.chosen_likelihood()
-            if (found is None or rating != found.rating or rationale != found.rationale
-                    or likelihood != found.likelihood):
+            unchanged = (found is None and rating is None) or (
+                found is not None and rating == found.rating and rationale == found.rationale
+                and likelihood == found.likelihood)
+            if not unchanged:
                 self.doc.push(cmd.SetAssessmentCommand(self.doc, self.matrix_id, cell,  # type: ignore[arg-type]
                                                        rating, rationale, likelihood))
 
@@ -322,8 +333,12 @@ class MatrixPage(QWidget):
         dialog = HypothesisDialog(None, self)
         if dialog.exec():
             values = dialog.values()
-            self.doc.push(cmd.AddHypothesisCommand(self.doc, self.matrix_id, values["title"],
-                                                   values["description"]))
+            command = cmd.AddHypothesisCommand(self.doc, self.matrix_id, values["title"],
+                                               values["description"])
+            self.doc.push(command)
+            if command.hypothesis is not None and self.matrix.rows:
+                self.view.select_cell(self.matrix.rows[0].evidence_id, command.hypothesis.id)
+                self.view.setFocus()
 
     def _edit_hypothesis_at(self, section: int) -> None:
         if self.model.is_rating_column(section):
@@ -370,9 +385,11 @@ class MatrixPage(QWidget):
         if dialog.exec():
             values = dialog.values()
             text = values.pop("text")
-            self.doc.push(cmd.AddEvidenceCommand(self.doc, text, self.matrix_id,
-                                                 dialog.chosen_relevance() or Level.MEDIUM,
-                                                 **values))
+            command = cmd.AddEvidenceCommand(self.doc, text, self.matrix_id,
+                                             dialog.chosen_relevance() or Level.MEDIUM, **values)
+            self.doc.push(command)
+            if command.item is not None:
+                self.view.show_evidence(command.item.id)
 
     def edit_evidence(self, evidence_id: int) -> None:
         """Edit an evidence item and its relevance to this matrix."""

@@ -291,11 +291,19 @@ class MatrixView(QTableView):
         row_id = (self.matrix_model.evidence_id_at(current.row())
                   if current.isValid() and current.row() < self.matrix_model.rowCount() else None)
         column = current.column() if current.isValid() else 0
+        view_row = self.currentIndex().row()
         self.proxy.invalidate()
         if self.sorted_by_diagnosticity:
             self.proxy.sort(MatrixModel.COL_DIAGNOSTICITY, Qt.SortOrder.DescendingOrder)
         if cell is not None:
             self.select_cell(*cell)
+        if not self.currentIndex().isValid() and self.proxy.rowCount():
+            # the row just hid itself: stay where it was, on the row that took its place
+            row = min(max(view_row, 0), self.proxy.rowCount() - 1)
+            self.setCurrentIndex(self.proxy.index(row, max(column, MatrixModel.FIRST_HYPOTHESIS)
+                                                  if self.matrix_model.columnCount() >
+                                                  MatrixModel.FIRST_HYPOTHESIS else column))
+            return
         elif row_id is not None and self.matrix_model.row_of(row_id) >= 0:
             index = self.proxy.mapFromSource(
                 self.matrix_model.index(self.matrix_model.row_of(row_id), column))
