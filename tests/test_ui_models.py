@@ -93,3 +93,19 @@ def test_sync_list_names_single_steps():
     sync_list([1, 2, 3], [2, 3, 1], *hooks)
     sync_list([1, 2, 3], [3, 2, 1, 5, 6], *hooks)
     assert calls == [("insert", 1), ("remove", 1), ("move", 0, 2), ("reset",)]
+
+
+def test_unrated_cells_are_named_next_to_the_scores(editor):
+    """A hypothesis not yet rated says so in its header and in the ranking, not just rank 1."""
+    doc = CaseDocument(editor)
+    mat = editor.case.matrices[0]
+    model = MatrixModel(doc, mat.id)
+    scores = ScoresModel(doc, mat.id)
+    doc.push(cmd.AddHypothesisCommand(doc, mat.id, "Unrated idea", ""))
+    rows = len(mat.rows)
+    column = MatrixModel.FIRST_HYPOTHESIS + len(mat.hypotheses) - 1
+    assert model.headerData(column, Qt.Orientation.Horizontal).endswith(f" · {rows}?")
+    assert f"{rows} cells unrated" in model.headerData(column, Qt.Orientation.Horizontal,
+                                                        Qt.ItemDataRole.ToolTipRole)
+    names = [scores.index(r, ScoresModel.COL_HYPOTHESIS).data() for r in range(scores.rowCount())]
+    assert f"H5: Unrated idea ({rows} unrated)" in names

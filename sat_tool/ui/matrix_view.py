@@ -11,10 +11,11 @@ Enter or F2 opens the cell's rating-and-rationale dialog.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPolygon, QResizeEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPolygon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool.domain.model import Rating
-from sat_tool.ui.models import MatrixModel, RationaleRole, SortRole
+from sat_tool.ui.models import MatrixModel, RatingRole, RationaleRole, SortRole
 
 DIGIT_KEYS = {
     Qt.Key.Key_1: Rating.CC,
@@ -69,7 +70,20 @@ class RatingDelegate(QStyledItemDelegate):
     """Paints rating cells, with a corner mark on cells that carry a rationale."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
+        rated = index.data(RatingRole) is not None
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        if rated and selected:
+            # Keep the rating's colour under the selection and mark the selection with a frame.
+            plain = QStyleOptionViewItem(option)
+            plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[attr-defined]
+            super().paint(painter, plain, index)
+            painter.save()
+            pen = QPen(option.palette.highlight().color(), 3)  # type: ignore[attr-defined]
+            painter.setPen(pen)
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))  # type: ignore[attr-defined]
+            painter.restore()
+        else:
+            super().paint(painter, option, index)
         if index.data(RationaleRole):
             rect = option.rect  # type: ignore[attr-defined]
             size = 7

@@ -314,19 +314,30 @@ class MatrixModel(QAbstractTableModel):
             if len(lines) > HEADER_LINES:
                 lines = lines[:HEADER_LINES]
                 lines[-1] = lines[-1][: HEADER_WRAP - 1].rstrip() + "…"
+            unrated = self._unrated(hyp.id)
+            mark = f" · {unrated}?" if unrated else ""
             if self.matrix.scoring_mode is ScoringMode.PROBABILITY:
-                return "\n".join(lines) + f"\n{score.probability:.1%}"
-            return "\n".join(lines) + f"\n{score.inconsistency} · {score.weighted:.2f}"
+                return "\n".join(lines) + f"\n{score.probability:.1%}{mark}"
+            return "\n".join(lines) + f"\n{score.inconsistency} · {score.weighted:.2f}{mark}"
         if role == Qt.ItemDataRole.ToolTipRole:
             score = self.scores.for_hypothesis(hyp.id)
             desc = f"<br>{_escape(hyp.description)}" if hyp.description else ""
+            unrated = self._unrated(hyp.id)
+            warning = (f"<br><b>{unrated} cell{'s' if unrated != 1 else ''} unrated</b>: the "
+                       "score counts only what is rated" if unrated else "")
             return (f"<b>H{position + 1}: {_escape(hyp.title)}</b>{desc}<br>Inconsistency "
-                    f"{score.inconsistency}, weighted {score.weighted:.3f}, rank {score.rank}")
+                    f"{score.inconsistency}, weighted {score.weighted:.3f}, rank {score.rank}"
+                    f"{warning}")
         if role == ObjectRole:
             return hyp
         return None
 
     # ---------------------------------------------------------- updates
+
+    def _unrated(self, hypothesis_id: int) -> int:
+        """How many rows of a hypothesis's column are still unrated."""
+        ratings = self.matrix.ratings
+        return sum(1 for r in self._rows if (r, hypothesis_id) not in ratings)
 
     def _on_ratings(self, matrix_id: int, cells: list) -> None:
         if matrix_id != self.matrix_id:
@@ -439,8 +450,11 @@ class ScoresModel(QAbstractTableModel):
             if col == self.COL_RANK:
                 return str(score.rank)
             if col == self.COL_HYPOTHESIS:
-                hyp = self.doc.case.matrix(self.matrix_id).hypothesis(score.hypothesis_id)
-                return f"H{position + 1}: {hyp.title}"
+                mat = self.doc.case.matrix(self.matrix_id)
+                hyp = mat.hypothesis(score.hypothesis_id)
+                unrated = sum(1 for r in mat.rows if (r.evidence_id, hyp.id) not in mat.ratings)
+                suffix = f" ({unrated} unrated)" if unrated else ""
+                return f"H{position + 1}: {hyp.title}{suffix}"
             if col == self.COL_INCONSISTENCY:
                 return str(score.inconsistency)
             if col == self.COL_WEIGHTED:
