@@ -123,13 +123,16 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
 def _case_and_matrices(workspace: Workspace, args: argparse.Namespace) -> tuple:
     try:
         case = svc.load_case(workspace, args.case)
-        return case, svc.select_matrices(case, args.matrix)
+        matrices = svc.select_matrices(case, args.matrix)
     except (CaseNotFound, LookupError) as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
+    if not matrices:
+        raise CliError(f"case {case.title!r} has no matrix yet")
+    return case, matrices
 
 
 def cmd_score(workspace: Workspace, args: argparse.Namespace) -> int:
-    """Print each matrix's hypotheses with scores and ranks, and evidence diagnosticity."""
+    """Print each matrix's hypotheses with scores and ranks (--json adds evidence diagnosticity)."""
     case, matrices = _case_and_matrices(workspace, args)
     mode = ScoringMode(args.mode) if args.mode else None
     reports = [svc.matrix_report(case, mat, mode) for mat in matrices]
@@ -190,6 +193,9 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
         raise CliError(f"{args.output} is a folder; give a file name")
     if not args.output.parent.exists():
         raise CliError(f"folder {args.output.parent} does not exist")
+    if args.matrix is not None and args.format in ("json", "xlsx"):
+        raise CliError(f"--matrix applies to achz, csv, pdf and html; a {args.format} file holds "
+                       "the whole case")
     try:
         case = svc.export_case(workspace, args.case, args.format, args.output, args.matrix,
                                args.classification)
@@ -197,7 +203,9 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
         raise CliError(str(exc.args[0])) from None
     except OSError as exc:
         raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    print(f"Exported {case.title!r} to {args.output}")
+    which = ("" if args.matrix or args.format not in svc.MATRIX_FORMATS
+             else " (matrix 1; --matrix picks another)")
+    print(f"Exported {case.title!r} to {args.output}{which}")
     return 0
 
 

@@ -169,3 +169,19 @@ def test_deeply_nested_json_is_refused(capsys, workspace_path: Path, tmp_path: P
     bad.write_text("[" * 200_000 + "]" * 200_000)
     status, _, err = run(capsys, "--workspace", str(workspace_path), "import", str(bad))
     assert status == 2 and "deep.json" in err and len(err.strip().splitlines()) == 1
+
+
+def test_matrix_option_and_empty_cases_are_explained(capsys, workspace_path: Path, tmp_path: Path):
+    """--matrix on a whole-case format is an error; a case with no matrix says so; csv names its matrix."""
+    run(capsys, "--workspace", str(workspace_path), "import", str(SAMPLE))
+    status, _, err = run(capsys, "--workspace", str(workspace_path), "export", "1", "--format",
+                         "json", "-o", str(tmp_path / "x.json"), "--matrix", "2")
+    assert status == 2 and "--matrix applies to achz, csv, pdf and html" in err
+    status, out, _ = run(capsys, "--workspace", str(workspace_path), "export", "1", "--format",
+                         "csv", "-o", str(tmp_path / "m.csv"))
+    assert status == 0 and "(matrix 1; --matrix picks another)" in out
+    with Workspace.open(workspace_path) as ws:
+        empty = svc.new_case(ws, "Empty")
+    for command in ("score", "sensitivity"):
+        status, _, err = run(capsys, "--workspace", str(workspace_path), command, str(empty))
+        assert status == 2 and "has no matrix yet" in err

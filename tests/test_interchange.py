@@ -256,3 +256,25 @@ def test_html_report_escapes_user_text(workspace, editor, tmp_path: Path):
     svc.export_case(workspace, editor.case.id, "html", path, matrix="1")
     text = path.read_text(encoding="utf-8")
     assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_an_export_without_its_data_sheet_is_explained(workspace, sample_id, tmp_path: Path):
+    """A SAT Tool workbook whose hidden case sheet was removed gets a message saying so."""
+    path = tmp_path / "case.xlsx"
+    svc.export_case(workspace, sample_id, "xlsx", path)
+    book = load_workbook(path)
+    del book["_sat_tool_data"]
+    book.save(path)
+    with pytest.raises(svc.CaseFileError, match="lost the hidden sheet"):
+        svc.import_file(workspace, path)
+
+
+@pytest.mark.parametrize(("text", "colour"), [
+    ("UNCLASSIFIED", "007A33"), ("CONFIDENTIAL", "0033A0"), ("SECRET//NOFORN", "C8102E"),
+    ("TOP SECRET//SI", "FF8C00"), ("Internal draft", "555555"),
+])
+def test_banner_colours_follow_the_classification(text, colour):
+    """Report banners take the conventional colour of their classification."""
+    from sat_tool.report.content import banner_colour
+
+    assert banner_colour(text) == colour

@@ -102,6 +102,10 @@ def read_workbook(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
         raise WorkbookError(f"{path.name} is not a readable Excel workbook ({exc})") from None
     if DATA_SHEET in book.sheetnames:
         return _exported(book, path.name)
+    if {"Case", "Evidence", "Sources"} <= set(book.sheetnames):
+        raise WorkbookError(f"{path.name} looks like a SAT Tool export that has lost the hidden "
+                            f"sheet {DATA_SHEET!r} holding the case; export the case again, or copy "
+                            "a matrix sheet into a new workbook to import it by hand")
     return _hand_made(book, path), {}
 
 

@@ -19,6 +19,21 @@ from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.report import charts
 
 
+def banner_colour(classification: str) -> str:
+    """The conventional banner colour of a classification (RRGGBB): green for unclassified,
+    blue for confidential, red for secret, orange for top secret; grey when unknown."""
+    text = classification.upper()
+    if "TOP SECRET" in text:
+        return "FF8C00"
+    if "UNCLASSIFIED" in text or "OFFICIAL" in text or "PUBLIC" in text:
+        return "007A33"
+    if "SECRET" in text:
+        return "C8102E"
+    if "CONFIDENTIAL" in text:
+        return "0033A0"
+    return "555555"
+
+
 @dataclass(frozen=True)
 class RankedHypothesis:
     """A hypothesis line of the ranking table."""

@@ -9,12 +9,12 @@ from html import escape
 
 from sat_tool.domain.model import Rating
 from sat_tool.formats.palette import RATING_COLOURS
-from sat_tool.report.content import MatrixReport, Report
+from sat_tool.report.content import MatrixReport, Report, banner_colour
 
 STYLE = """
 body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; font-size: 10.5pt; color: #222;
        margin: 0 auto; max-width: 1100px; padding: 0 24px 48px; line-height: 1.4; }
-.banner { position: sticky; top: 0; background: #B03020; color: #fff; text-align: center;
+.banner { position: sticky; top: 0; color: #fff; text-align: center;
           font-weight: bold; letter-spacing: .05em; padding: 4px; z-index: 1; }
 .banner.bottom { position: static; margin-top: 32px; }
 h1 { font-size: 20pt; margin: 24px 0 4px; } h2 { font-size: 14pt; margin-top: 36px;
@@ -45,8 +45,9 @@ def render_html(report: Report) -> str:
     """The whole report as an HTML document."""
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{_e(report.title)}</title><style>{STYLE}</style></head><body>"]
+    banner = f'style="background:#{banner_colour(report.classification)}"'
     if report.classification:
-        parts.append(f'<div class="banner">{_e(report.classification)}</div>')
+        parts.append(f'<div class="banner" {banner}>{_e(report.classification)}</div>')
     parts.append(f"<h1>{_e(report.title)}</h1>")
     parts.append(f'<p class="muted">Report generated {_e(report.generated)} by SAT Tool.</p>')
     parts.append(_paragraphs(report.description))
@@ -55,7 +56,7 @@ def render_html(report: Report) -> str:
         parts.append(_matrix(matrix))
     parts.append(_sources(report))
     if report.classification:
-        parts.append(f'<div class="banner bottom">{_e(report.classification)}</div>')
+        parts.append(f'<div class="banner bottom" {banner}>{_e(report.classification)}</div>')
     parts.append("</body></html>")
     return "\n".join(parts)
 

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 
 from sat_tool.domain.model import Rating
 from sat_tool.formats.palette import HEADER_BACKGROUND, RATING_COLOURS
-from sat_tool.report.content import MatrixReport, Report
+from sat_tool.report.content import MatrixReport, Report, banner_colour
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
@@ -101,7 +101,7 @@ def _page_decorator(classification: str):  # noqa: ANN202
         canvas.saveState()
         width, height = PAGE
         if classification:
-            canvas.setFillColor(colors.HexColor("#B03020"))
+            canvas.setFillColor(colors.HexColor(f"#{banner_colour(classification)}"))
             for y in (height - 7 * mm, 2 * mm):
                 canvas.rect(0, y, width, 5 * mm, fill=1, stroke=0)
             canvas.setFillColor(colors.white)

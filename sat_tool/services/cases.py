@@ -257,5 +257,6 @@ def select_matrices(case: Case, reference: str | None) -> list[Matrix]:
     for mat in case.matrices:
         if mat.question == text or str(mat.id) == text:
             return [mat]
-    raise LookupError(f"case {case.title!r} has no matrix {reference!r} (give its number, 1 to "
-                      f"{len(case.matrices)}, or its exact question)")
+    numbers = "1" if len(case.matrices) == 1 else f"1 to {len(case.matrices)}"
+    raise LookupError(f"case {case.title!r} has no matrix {reference!r} (give its number, "
+                      f"{numbers}, or its exact question)")
