@@ -108,12 +108,13 @@ def test_linchpins_of_the_worked_example():
 
 
 def test_fewest_changes_of_the_worked_example():
-    """One re-rating changes the leader: E4 against H3 from CC to II puts H1 first."""
+    """One re-rating changes the leader, and no further than needed: E4 against H3 from CC to I
+    (H3 rises to 2.5) puts H1 first with 2.414."""
     case = example_3()
     mat, (h1, h2, h3), (e1, e2, e3, e4) = ids(case)
     change = fewest_changes(case, mat)
     assert (change.leader, change.challenger) == (h3, h1)
-    assert [(c.cell, c.before, c.after) for c in change.changes] == [((e4, h3), Rating.CC, Rating.II)]
+    assert [(c.cell, c.before, c.after) for c in change.changes] == [((e4, h3), Rating.CC, Rating.I)]
     for c in change.changes:
         mat.ratings[c.cell] = dataclasses.replace(mat.ratings[c.cell], rating=c.after)
     assert ranking(case, mat)[h1] == 1

@@ -148,7 +148,7 @@ def test_score_in_another_mode_and_sensitivity(capsys, workspace_path: Path):
     assert first["leader"] == ["H1"]
     assert [p["evidence"] for p in first["linchpins"] if p["changes_leader"]] == ["E17", "E25", "E26"]
     assert first["fewest_changes"]["changes"] == [
-        {"evidence": "E1", "hypothesis": "H1", "from": "C", "to": "II"}]
+        {"evidence": "E1", "hypothesis": "H1", "from": "C", "to": "I"}]
     status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1", "--matrix", "3")
     assert status == 0 and out.startswith("Matrix 3: Will Iran–Azerbaijan tensions")
 

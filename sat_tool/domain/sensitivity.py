@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sat_tool.domain.model import (
     Case,
@@ -184,7 +184,39 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
         plan = _plan(case, matrix, mode, costs, challenger)
         if plan is not None and (answer is None or len(plan) < len(answer.changes)):
             answer = LeaderChange(leader, challenger, plan)
-    return answer
+    if answer is None:
+        return None
+    return replace(answer, changes=_soften(case, matrix, mode, answer.challenger, answer.changes))
+
+
+_SCALE = (Rating.CC, Rating.C, Rating.N, Rating.I, Rating.II)
+
+
+def _soften(case: Case, matrix: Matrix, mode: ScoringMode, challenger: HypothesisId,
+            changes: tuple[CellChange, ...]) -> tuple[CellChange, ...]:
+    """The same cells, each moved no further than needed: I rather than II when I suffices."""
+    chosen = list(changes)
+    for i, change in enumerate(chosen):
+        now = change.before.signed if change.before and change.before.signed is not None else 0
+        options = sorted((r for r in _SCALE if r is not change.before and r is not change.after
+                          and (r.signed - now) * (change.after.signed - now) > 0),  # type: ignore[operator]
+                         key=lambda r: abs(r.signed - now))  # type: ignore[operator]
+        for option in options:
+            trial = chosen[:i] + [replace(change, after=option)] + chosen[i + 1:]
+            if _leads_alone(case, matrix, mode, challenger, trial):
+                chosen = trial
+                break
+    return tuple(chosen)
+
+
+def _leads_alone(case: Case, matrix: Matrix, mode: ScoringMode, challenger: HypothesisId,
+                 changes: list[CellChange]) -> bool:
+    costs = hypothesis_costs(case, matrix, mode)
+    for change in changes:
+        hyp = change.cell[1]
+        costs[hyp] += (cell_cost(case, matrix, change.cell, mode, change.after)
+                       - cell_cost(case, matrix, change.cell, mode))
+    return leaders(rank_costs(costs)) == frozenset({challenger})
 
 
 def _moves(case: Case, matrix: Matrix, mode: ScoringMode, hypothesis: HypothesisId, target: str
