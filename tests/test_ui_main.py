@@ -235,3 +235,28 @@ def test_a_new_matrix_says_what_to_add_first(qtbot, window, monkeypatch):
     assert "hypotheses" not in page.empty_hint.text() and "evidence" in page.empty_hint.text()
     doc.push(cmd.AddEvidenceCommand(doc, "Winds of 120 km/h", page.matrix_id, Level.MEDIUM))
     assert page.empty_hint.isHidden()
+
+
+def test_include_evidence_with_a_filter_and_a_relevance(qtbot, window, monkeypatch):
+    """Include… lists the case's other evidence, filters it by words, and sets the relevance."""
+    from sat_tool.domain import Level as Lvl
+    from sat_tool.ui import matrix_page
+
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    page = window.case_view.current_matrix_page()
+    mat = page.matrix
+
+    def fake_exec(dialog):
+        dialog.filter.setText("huseyniyyun")
+        visible = [dialog.list.item(i) for i in range(dialog.list.count())
+                   if not dialog.list.item(i).isHidden()]
+        assert visible and all("huseyniyyun" in item.text().lower() for item in visible)
+        visible[0].setSelected(True)
+        dialog.relevance.setCurrentIndex(dialog.relevance.findData(Lvl.LOW))
+        return True
+
+    monkeypatch.setattr(matrix_page.IncludeEvidenceDialog, "exec", fake_exec)
+    rows = len(mat.rows)
+    page.actions_by_name["include_evidence"].trigger()
+    assert len(mat.rows) == rows + 1 and mat.rows[-1].relevance is Lvl.LOW
+    assert "Huseyniyyun" in window.document.case.evidence_item(mat.rows[-1].evidence_id).text

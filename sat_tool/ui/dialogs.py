@@ -395,6 +395,10 @@ class IncludeEvidenceDialog(QDialog):
         self.resize(560, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Evidence of this case that the matrix does not include yet:"))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by words in the evidence…")
+        self.filter.textChanged.connect(self._filter)
+        layout.addWidget(self.filter)
         self.list = QListWidget()
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         for item in candidates:
@@ -402,16 +406,36 @@ class IncludeEvidenceDialog(QDialog):
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(entry)
         layout.addWidget(self.list)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Relevance to this matrix's question:"))
+        self.relevance = QComboBox()
+        for text, level in level_options():
+            self.relevance.addItem(text, level)
+        self.relevance.setCurrentIndex(self.relevance.findData(Level.MEDIUM))
+        row.addWidget(self.relevance)
+        row.addStretch(1)
+        layout.addLayout(row)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
 
+    def _filter(self, text: str) -> None:
+        words = text.lower().split()
+        for i in range(self.list.count()):
+            entry = self.list.item(i)
+            entry.setHidden(not all(w in entry.text().lower() for w in words))
+
+    def chosen_relevance(self) -> Level:
+        """The relevance the included items get."""
+        return self.relevance.currentData()
+
     def chosen(self) -> list[int]:
         """The evidence ids selected, in list order."""
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.list.count()) if self.list.item(i).isSelected()]
+                for i in range(self.list.count())
+                if self.list.item(i).isSelected() and not self.list.item(i).isHidden()]
 
 
 class PreferencesDialog(FormDialog):

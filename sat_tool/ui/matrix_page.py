@@ -413,7 +413,8 @@ class MatrixPage(QWidget):
         dialog = IncludeEvidenceDialog(candidates, self)
         if dialog.exec() and dialog.chosen():
             self.doc.push(cmd.IncludeEvidenceCommand(self.doc, self.matrix_id,
-                                                     [EvidenceId(e) for e in dialog.chosen()]))
+                                                     [EvidenceId(e) for e in dialog.chosen()],
+                                                     dialog.chosen_relevance()))
 
     def remove_current_row(self) -> None:
         """Take the current evidence row out of this matrix (it stays in the case)."""
