@@ -33,7 +33,7 @@ RationaleRole = Qt.ItemDataRole.UserRole + 5
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-HEADER_WRAP = 12
+HEADER_WRAP = 11
 """Characters per line of a hypothesis column header."""
 HEADER_LINES = 3
 
