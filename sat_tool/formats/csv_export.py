@@ -13,14 +13,14 @@ from pathlib import Path
 
 from sat_tool.domain.model import Case, Matrix
 from sat_tool.domain.scoring import score_matrix
+from sat_tool.formats import FORMULA_TRIGGERS
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe(value: object) -> str:
     """A cell's text, defused if a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def matrix_csv(case: Case, matrix: Matrix) -> str:

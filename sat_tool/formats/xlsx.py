@@ -36,7 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sat_tool.domain.model import Assessment, Case, EvidenceId, Matrix, Rating
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.domain.scoring import EvidenceScore, MatrixScores, score_matrix
-from sat_tool.formats import palette
+from sat_tool.formats import FORMULA_TRIGGERS, palette
 from sat_tool.formats.bundle import Snapshots, case_to_dict
 
 MAX_CELL_CHARS = 32_767
@@ -44,7 +44,6 @@ DATA_SHEET = "_sat_tool_data"
 DATA_MARKER = "sat-tool-case-bundle"
 DATA_CHUNK = 30_000
 MAX_SHEET_TITLE = 31
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 TOOL_AUTHOR = "SAT Tool"
 
 

@@ -47,13 +47,12 @@ from sat_tool.domain.model import (
 )
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.formats.bundle import BundleError, case_and_snapshots_from_dict
+from sat_tool.formats.xlsx import DATA_MARKER, DATA_SHEET
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 MAX_RATIO = 200
 MAX_MEMBERS = 5_000
-DATA_SHEET = "_sat_tool_data"
-DATA_MARKER = "sat-tool-case-bundle"
 
 DESCRIPTIVE = {
     "credibility": "credibility", "cred": "credibility", "cred.": "credibility",

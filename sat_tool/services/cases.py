@@ -95,9 +95,7 @@ def delete_case(workspace: Workspace, case_id: CaseId) -> None:
 
 def import_bundle(workspace: Workspace, path: Path) -> CaseId:
     """Import a case bundle as a new case; :class:`BundleError` if the file is not valid."""
-    case, snapshots = read_bundle_with_snapshots(path)
-    with workspace.transaction() as session:
-        return store.insert_case(session, case, snapshots)
+    return add_case(workspace, *read_bundle_with_snapshots(path))
 
 
 def import_file(workspace: Workspace, path: Path) -> CaseId:
