@@ -16,7 +16,9 @@ every scoring mode.
 
 from __future__ import annotations
 
+import bisect
 import copy
+import itertools
 import math
 from dataclasses import dataclass, field, replace
 
@@ -177,23 +179,26 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
         return None
     ranks = rank_costs(costs)
     leader = next(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
+    helps = {h.id: _Moves(_moves(case, matrix, mode, h.id, "best")) for h in matrix.hypotheses}
+    hurts = {h.id: _Moves(_moves(case, matrix, mode, h.id, "worst")) for h in matrix.hypotheses}
     answer: LeaderChange | None = None
     for challenger in (h.id for h in matrix.hypotheses):
         if ranks[challenger] == 1 and len(leaders(ranks)) == 1:
             continue  # already leads alone
-        plan = _plan(case, matrix, mode, costs, challenger)
+        plan = _plan(matrix, costs, challenger, helps, hurts)
         if plan is not None and (answer is None or len(plan) < len(answer.changes)):
             answer = LeaderChange(leader, challenger, plan)
     if answer is None:
         return None
-    return replace(answer, changes=_soften(case, matrix, mode, answer.challenger, answer.changes))
+    return replace(answer, changes=_soften(case, matrix, mode, costs, answer.challenger,
+                                           answer.changes))
 
 
 _SCALE = (Rating.CC, Rating.C, Rating.N, Rating.I, Rating.II)
 
 
-def _soften(case: Case, matrix: Matrix, mode: ScoringMode, challenger: HypothesisId,
-            changes: tuple[CellChange, ...]) -> tuple[CellChange, ...]:
+def _soften(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
+            challenger: HypothesisId, changes: tuple[CellChange, ...]) -> tuple[CellChange, ...]:
     """The same cells, each moved no further than needed: I rather than II when I suffices."""
     chosen = list(changes)
     for i, change in enumerate(chosen):
@@ -203,20 +208,19 @@ def _soften(case: Case, matrix: Matrix, mode: ScoringMode, challenger: Hypothesi
                          key=lambda r: abs(r.signed - now))  # type: ignore[operator]
         for option in options:
             trial = chosen[:i] + [replace(change, after=option)] + chosen[i + 1:]
-            if _leads_alone(case, matrix, mode, challenger, trial):
+            if _leads_alone(case, matrix, mode, costs, challenger, trial):
                 chosen = trial
                 break
     return tuple(chosen)
 
 
-def _leads_alone(case: Case, matrix: Matrix, mode: ScoringMode, challenger: HypothesisId,
-                 changes: list[CellChange]) -> bool:
-    costs = hypothesis_costs(case, matrix, mode)
+def _leads_alone(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
+                 challenger: HypothesisId, changes: list[CellChange]) -> bool:
+    changed = dict(costs)
     for change in changes:
-        hyp = change.cell[1]
-        costs[hyp] += (cell_cost(case, matrix, change.cell, mode, change.after)
-                       - cell_cost(case, matrix, change.cell, mode))
-    return leaders(rank_costs(costs)) == frozenset({challenger})
+        changed[change.cell[1]] += (cell_cost(case, matrix, change.cell, mode, change.after)
+                                    - cell_cost(case, matrix, change.cell, mode))
+    return leaders(rank_costs(changed)) == frozenset({challenger})
 
 
 def _moves(case: Case, matrix: Matrix, mode: ScoringMode, hypothesis: HypothesisId, target: str
@@ -231,19 +235,33 @@ def _moves(case: Case, matrix: Matrix, mode: ScoringMode, hypothesis: Hypothesis
     return sorted(moves, key=lambda m: -m[0])
 
 
-def _plan(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
-          challenger: HypothesisId) -> tuple[CellChange, ...] | None:
+class _Moves:
+    """One column's moves, largest gain first, with running totals for quick counting."""
+
+    def __init__(self, moves: list[tuple[float, CellChange]]) -> None:
+        self.changes = [change for _, change in moves]
+        self.totals = list(itertools.accumulate(gain for gain, _ in moves))
+
+    def fewest(self, gap: float) -> int | None:
+        """How many of the largest gains it takes to exceed ``gap`` (0 if already); None if never."""
+        if gap < -TOLERANCE:
+            return 0
+        count = bisect.bisect_right(self.totals, gap + TOLERANCE)
+        return count + 1 if count < len(self.totals) else None
+
+
+def _plan(matrix: Matrix, costs: dict[HypothesisId, float], challenger: HypothesisId,
+          helps: dict[HypothesisId, _Moves], hurts: dict[HypothesisId, _Moves]
+          ) -> tuple[CellChange, ...] | None:
     """Fewest changes that put one challenger strictly ahead of every rival."""
-    own = _moves(case, matrix, mode, challenger, "best")
-    rivals = {h: _moves(case, matrix, mode, h, "worst") for h in costs if h != challenger}
+    own = helps[challenger]
+    rivals = [h for h in costs if h != challenger]
     best: tuple[int, int, dict[HypothesisId, int]] | None = None
-    own_sum = 0.0
-    for k in range(len(own) + 1):
-        if k:
-            own_sum += own[k - 1][0]
+    for k in range(len(own.changes) + 1):
+        own_sum = own.totals[k - 1] if k else 0.0
         needed: dict[HypothesisId, int] = {}
-        for rival, moves in rivals.items():
-            count = _fewest(moves, costs[challenger] - own_sum - costs[rival])
+        for rival in rivals:
+            count = hurts[rival].fewest(costs[challenger] - own_sum - costs[rival])
             if count is None:
                 break
             needed[rival] = count
@@ -254,21 +272,10 @@ def _plan(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisI
     if best is None:
         return None
     _, k, needed = best
-    plan = [change for _, change in own[:k]]
+    plan = list(own.changes[:k])
     for rival in (h.id for h in matrix.hypotheses if h.id in needed):
-        plan += [change for _, change in rivals[rival][:needed[rival]]]
+        plan += hurts[rival].changes[:needed[rival]]
     return tuple(plan)
-
-
-def _fewest(moves: list[tuple[float, CellChange]], gap: float) -> int | None:
-    """How many of the largest gains it takes to exceed ``gap`` (0 if already below); None if never."""
-    total, count = 0.0, 0
-    while total <= gap + TOLERANCE:
-        if count == len(moves):
-            return None
-        total += moves[count][0]
-        count += 1
-    return count
 
 
 # ------------------------------------------------------------------ contributions
