@@ -260,3 +260,19 @@ def test_include_evidence_with_a_filter_and_a_relevance(qtbot, window, monkeypat
     page.actions_by_name["include_evidence"].trigger()
     assert len(mat.rows) == rows + 1 and mat.rows[-1].relevance is Lvl.LOW
     assert "Huseyniyyun" in window.document.case.evidence_item(mat.rows[-1].evidence_id).text
+
+
+def test_evidence_tab_filters_and_sorts(qtbot, window):
+    """The Evidence tab filters by any column's words and sorts E2 before E10."""
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    page = window.case_view.evidence_page
+    window.case_view.setCurrentWidget(page)
+    qtbot.keyClicks(page.filter, "Davudov")
+    shown = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    assert shown and all("davudov" in text.lower() for text in shown)
+    page.filter.clear()
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    labels = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert labels[:11] == [f"E{i}" for i in range(1, 12)]
+    page.table.selectRow(labels.index("E10"))
+    assert page.selected().label == "E10"

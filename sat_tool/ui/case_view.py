@@ -6,13 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -26,6 +27,7 @@ from sat_tool.ui import commands as cmd
 from sat_tool.ui.dialogs import EvidenceDialog, MatrixDialog, SourceDialog
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.matrix_page import MatrixPage
+from sat_tool.ui.models import SortRole
 from sat_tool.ui.records import RecordsModel
 from sat_tool.ui.source_pane import SourcesPane
 
@@ -39,8 +41,20 @@ class RecordsPage(QWidget):
         super().__init__(parent)
         self.model = model
         self._edit, self._remove = edit, remove
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(260)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView(self)
-        self.table.setModel(model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -51,11 +65,14 @@ class RecordsPage(QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda index: self._edit(model.record(index.row())))
+        self.table.doubleClicked.connect(
+            lambda index: self._edit(model.record(self.proxy.mapToSource(index).row())))
         buttons = QHBoxLayout()
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
         buttons.addWidget(heading)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.filter)
         buttons.addStretch(1)
         for text, slot in (("Add…", add), ("Edit…", self.edit_selected),
                            ("Delete", self.delete_selected)):
@@ -70,7 +87,19 @@ class RecordsPage(QWidget):
     def selected(self) -> Any | None:
         """The record of the selected row."""
         rows = self.table.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row()) if rows else None
+
+    def select_record(self, key: Any) -> None:
+        """Select the row showing the record with this key (clearing a filter that hides it)."""
+        row = self.model.row_of(key)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
 
     def edit_selected(self) -> None:
         record = self.selected()
@@ -290,8 +319,7 @@ class CaseView(QTabWidget):
             candidates.insert(0, self.last_matrix_id)  # type: ignore[arg-type]
         if not candidates:
             self.setCurrentWidget(self.evidence_page)
-            row = self.evidence_page.model.row_of(evidence_id)
-            self.evidence_page.table.selectRow(row)
+            self.evidence_page.select_record(evidence_id)
             return
         page = self.show_matrix(candidates[0])
         page.view.show_evidence(evidence_id)

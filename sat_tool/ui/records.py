@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -9,6 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from sat_tool.ui.models import AnyIndex, ObjectRole, SortRole
 from sat_tool.ui.sync import report_rows
+
+
+def natural_key(text: str) -> str:
+    """A sort key that orders E2 before E10: every run of digits is padded to a fixed width."""
+    return re.sub(r"\d+", lambda m: m.group(0).zfill(12), text.lower())
 
 
 class RecordsModel(QAbstractTableModel):
@@ -54,7 +60,8 @@ class RecordsModel(QAbstractTableModel):
             return item
         if role in (Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole):
             value = self._columns[index.column()][1](item)
-            return "" if value is None else str(value)
+            text = "" if value is None else str(value)
+            return natural_key(text) if role == SortRole else text
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
