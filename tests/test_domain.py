@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from sat_tool.domain import Level, Rating, RankBy, diagnosticity, score_matrix
+from sat_tool.domain import Level, Rating, ScoringMode, diagnosticity, score_matrix
 from sat_tool.domain.scoring import competition_ranks, row_weight
 
 from conftest import grid_case
@@ -50,7 +50,7 @@ def test_weighting_breaks_a_tie():
     assert scores["Hypothesis 2"].weighted == pytest.approx(2 * math.sqrt(2) + 2)
     assert scores["Hypothesis 3"].weighted == pytest.approx(0.5)
     assert [scores[f"Hypothesis {i}"].rank for i in (1, 2, 3)] == [2, 3, 1]
-    by_count = score_matrix(case, case.matrices[0], RankBy.INCONSISTENCY)
+    by_count = score_matrix(case, case.matrices[0], ScoringMode.INCONSISTENCY)
     assert [s.rank for s in by_count.hypotheses] == [2, 2, 1]
 
 

@@ -23,7 +23,6 @@ from sat_tool.domain.scoring import (
     EvidenceScore,
     HypothesisScore,
     MatrixScores,
-    RankBy,
     diagnosticity,
     score_matrix,
 )
@@ -31,6 +30,6 @@ from sat_tool.domain.scoring import (
 __all__ = [
     "Assessment", "Case", "CaseId", "Cell", "Evidence", "EvidenceId", "EvidenceType",
     "EvidenceScore", "Hypothesis", "HypothesisId", "HypothesisScore", "Level", "Matrix",
-    "MatrixId", "MatrixRow", "MatrixScores", "RankBy", "Rating", "ScoringMode", "Source", "SourceId",
+    "MatrixId", "MatrixRow", "MatrixScores", "Rating", "ScoringMode", "Source", "SourceId",
     "diagnosticity", "score_matrix",
 ]

@@ -37,8 +37,6 @@ from sat_tool.domain.model import (
 TOLERANCE = 1e-9
 
 
-RankBy = ScoringMode
-"""Which score orders the hypotheses (the matrix's scoring mode)."""
 
 
 @dataclass(frozen=True)

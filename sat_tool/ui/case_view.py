@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -115,8 +115,6 @@ class RecordsPage(QWidget):
 class CaseView(QTabWidget):
     """The tabs of an open case; keeps one :class:`MatrixPage` per matrix."""
 
-    statusMessage = Signal(str)
-
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
@@ -218,7 +216,7 @@ class CaseView(QTabWidget):
 
     def add_evidence(self) -> None:
         """Add an evidence item to the case (and to the matrix shown, if any)."""
-        page = self._last_matrix_page()
+        page = self.current_matrix_page()
         dialog = EvidenceDialog(self.doc.case, None, Level.MEDIUM if page else None, self)
         if dialog.exec():
             values = dialog.values()
@@ -238,9 +236,6 @@ class CaseView(QTabWidget):
     def delete_evidence(self, item: Evidence) -> None:
         """Delete an evidence item from the case and every matrix (undo restores it)."""
         self.doc.push(cmd.DeleteEvidenceCommand(self.doc, EvidenceId(item.id)))
-
-    def _last_matrix_page(self) -> MatrixPage | None:
-        return self.current_matrix_page()
 
     # ---------------------------------------------------------- sources
 

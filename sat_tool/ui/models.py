@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
@@ -414,7 +414,6 @@ class ScoresModel(QAbstractTableModel):
             "Posterior probability in the probabilistic view (assumes independent evidence)",
             "Your own probability for the hypothesis")
 
-    scoresUpdated = Signal()
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None,
                  analysis: MatrixAnalysis | None = None) -> None:
@@ -499,7 +498,6 @@ class ScoresModel(QAbstractTableModel):
             self._order = new
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.HEADERS) - 1))
-        self.scoresUpdated.emit()
 
 
 def _percent(value: float) -> str:
