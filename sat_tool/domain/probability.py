@@ -17,7 +17,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sat_tool.domain.model import Case, Cell, HypothesisId, Level, Matrix, Rating
+from sat_tool.domain.model import Case, Cell, EvidenceId, HypothesisId, Level, Matrix, Rating
 
 UNINFORMATIVE = 0.5
 
@@ -49,16 +49,23 @@ def discounted(likelihood: float, credibility: Level, relevance: Level) -> float
     return UNINFORMATIVE + k * (likelihood - UNINFORMATIVE)
 
 
-def cell_likelihood(case: Case, matrix: Matrix, cell: Cell) -> float:
-    """The likelihood a cell contributes (0.5 when unrated)."""
-    found = matrix.ratings.get(cell)
-    if found is None:
+def rating_likelihood(case: Case, matrix: Matrix, evidence_id: EvidenceId,
+                      rating: Rating | None, override: float | None = None) -> float:
+    """The likelihood a rating of an evidence row stands for: the override if there is one,
+    else the rating's default discounted by the row's credibility and relevance (0.5 unrated)."""
+    if rating is None:
         return UNINFORMATIVE
-    if found.likelihood is not None:
-        return found.likelihood
-    item = case.evidence_item(cell[0])
-    row = matrix.row(cell[0])
-    return discounted(DEFAULT_LIKELIHOODS[found.rating], item.credibility, row.relevance)
+    if override is not None:
+        return override
+    return discounted(DEFAULT_LIKELIHOODS[rating], case.evidence_item(evidence_id).credibility,
+                      matrix.row(evidence_id).relevance)
+
+
+def cell_likelihood(case: Case, matrix: Matrix, cell: Cell) -> float:
+    """The likelihood a cell contributes with its own rating (0.5 when unrated)."""
+    found = matrix.ratings.get(cell)
+    return rating_likelihood(case, matrix, cell[0], found.rating if found else None,
+                             found.likelihood if found else None)
 
 
 def priors(matrix: Matrix) -> dict[HypothesisId, float]:

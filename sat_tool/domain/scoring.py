@@ -146,13 +146,7 @@ def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
         rating = found.rating if found else None
         override = found.likelihood if found else None
     if mode is ScoringMode.PROBABILITY:
-        if rating is None:
-            return -math.log(probability.UNINFORMATIVE)
-        if override is not None:
-            return -math.log(max(probability.MIN_LIKELIHOOD, override))
-        item = case.evidence_item(cell[0])
-        likelihood = probability.discounted(probability.DEFAULT_LIKELIHOODS[rating],
-                                            item.credibility, matrix.row(cell[0]).relevance)
+        likelihood = probability.rating_likelihood(case, matrix, cell[0], rating, override)
         return -math.log(max(probability.MIN_LIKELIHOOD, likelihood))
     if rating is None:
         return 0.0
