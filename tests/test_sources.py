@@ -201,3 +201,14 @@ def test_binary_data_behind_a_utf16_mark_is_refused(tmp_path: Path):
     path.write_bytes(b"\xff\xfe" + "A\x00B\x01\x02".encode("utf-16-le") * 100)
     with pytest.raises(SourceFileError, match="binary data"):
         read_source_file(path)
+
+
+def test_oversized_source_file_is_refused(tmp_path: Path, monkeypatch):
+    """A source file over the size limit is refused by name before it is read."""
+    from sat_tool.formats import text_import
+
+    monkeypatch.setattr(text_import, "MAX_SOURCE_BYTES", 10)
+    path = tmp_path / "long.txt"
+    path.write_text("far more than ten bytes of text")
+    with pytest.raises(SourceFileError, match="long.txt is 0 MiB; source documents are limited to"):
+        read_source_file(path)

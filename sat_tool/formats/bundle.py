@@ -32,6 +32,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
+from sat_tool.formats import read_limited
 
 FORMAT_NAME = "sat-tool-case"
 FORMAT_VERSION = 2
@@ -193,22 +194,11 @@ def read_bundle(path: Path) -> Case:
 
 def read_bundle_with_snapshots(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Read a bundle with its matrices' snapshots (keyed by the bundle-local matrix id)."""
+    raw = read_limited(path, MAX_BUNDLE_BYTES, "case bundles", BundleError)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if size > MAX_BUNDLE_BYTES:
-        raise BundleError(
-            f"{path.name} is {size // (1024 * 1024)} MiB; case bundles are limited to "
-            f"{MAX_BUNDLE_BYTES // (1024 * 1024)} MiB"
-        )
-    try:
-        raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BundleError(f"{path.name} is not a SAT Tool case bundle (not UTF-8 text)") from None
-    except OSError as exc:
-        raise BundleError(f"cannot read {path}: {exc.strerror or exc}") from None
     return loads_bundle_with_snapshots(text, name=path.name)
 
 

@@ -29,6 +29,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from sat_tool.formats import read_limited
 from sat_tool.domain.model import (
     Assessment,
     Case,
@@ -133,14 +134,7 @@ def _date_to_ms(date: str) -> str:
 
 def read_achz(path: Path) -> Case:
     """Read a PARC ACH project into a new case with one matrix (bundle-local ids)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_COMPRESSED:
-            raise ParcError(f"{path.name} is {size // (1024 * 1024)} MiB; PARC files are limited "
-                            f"to {MAX_COMPRESSED // (1024 * 1024)} MiB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ParcError(f"cannot read {path}: {exc.strerror or exc}") from None
+    raw = read_limited(path, MAX_COMPRESSED, "PARC files", ParcError)
     return parse_project(_decompress(raw, path.name), path.name)
 
 

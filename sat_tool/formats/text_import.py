@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sat_tool.formats import read_limited
+
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 SOURCE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -34,14 +36,7 @@ def read_source_file(path: Path) -> SourceText:
     if suffix not in SOURCE_SUFFIXES:
         raise SourceFileError(
             f"{path.name}: SAT Tool reads sources from {', '.join(SOURCE_SUFFIXES)} files")
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise SourceFileError(f"{path.name} is {size // (1024 * 1024)} MiB; a source may be at "
-                                  f"most {MAX_SOURCE_BYTES // (1024 * 1024)} MiB")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    raw = read_limited(path, MAX_SOURCE_BYTES, "source documents", SourceFileError)
     content = decode(raw, path.name)
     if suffix in (".html", ".htm"):
         return html_to_text(content, fallback_title=path.stem)
