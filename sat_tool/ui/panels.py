@@ -188,6 +188,7 @@ class SensitivityPanel(Panel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self._rows_shown: list[int] = []
         self.revert = QPushButton("Revert to the real matrix")
         self.revert.clicked.connect(analysis.revert)
         self.chart = ContributionChart(self)
@@ -238,32 +239,44 @@ class SensitivityPanel(Panel):
         self.summary.setText("<br>".join(lines))
 
     def _fill_table(self) -> None:
+        """Show the what-if state of every row; the row widgets are made only when rows change."""
         mat = self.analysis.matrix
+        if [r.evidence_id for r in mat.rows] != self._rows_shown:
+            self._build_table(mat)
         what_if = self.analysis.what_if
         tried = dict(what_if.credibility)
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(mat.rows))
         for r, row in enumerate(mat.rows):
             item = self.doc.case.evidence_item(row.evidence_id)
-            name = QTableWidgetItem(f"{item.label}  {item.text}")
-            name.setToolTip(item.text)
+            self.table.item(r, 3).setText(f"{item.label}  {item.text}")
+            self.table.item(r, 3).setToolTip(item.text)
+            for column, kind in ((0, "excluded"), (1, "deception")):
+                box = self.table.cellWidget(r, column).property("inner")
+                box.blockSignals(True)
+                box.setChecked(row.evidence_id in getattr(what_if, kind))
+                box.blockSignals(False)
+            combo = self.table.cellWidget(r, 2)
+            combo.setItemText(0, f"own ({item.credibility.value})")
+            combo.setCurrentIndex(max(0, combo.findData(tried.get(row.evidence_id))))
+
+    def _build_table(self, mat) -> None:  # noqa: ANN001
+        self._rows_shown = [r.evidence_id for r in mat.rows]
+        self.table.setRowCount(len(mat.rows))
+        for r, row in enumerate(mat.rows):
+            name = QTableWidgetItem()
             name.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.table.setItem(r, 3, name)
             for column, kind in ((0, "excluded"), (1, "deception")):
                 box = QCheckBox()
-                box.setChecked(row.evidence_id in getattr(what_if, kind))
                 box.toggled.connect(lambda _=False, e=row.evidence_id, k=kind:
                                     self.analysis.toggle(k, e))
                 self.table.setCellWidget(r, column, _centred(box))
             combo = QComboBox()
-            combo.addItem(f"own ({item.credibility.value})", None)
+            combo.addItem("own", None)
             for level in Level:
                 combo.addItem(level.value, level)
-            combo.setCurrentIndex(max(0, combo.findData(tried.get(row.evidence_id))))
             combo.activated.connect(lambda _=0, e=row.evidence_id, c=combo:
                                     self.analysis.set_credibility(e, c.currentData()))
             self.table.setCellWidget(r, 2, combo)
-        self.table.blockSignals(False)
 
     def _follow(self, link: str) -> None:
         kind, *ids = link.split(":")
