@@ -35,9 +35,17 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
+from sat_tool.errors import UserError
 from sat_tool.store import cases as store
 from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
+
+
+class EditConflict(UserError):
+    """An edit made against a view that another window or program has since changed.
+
+    Nothing was written; the editor's case has been refreshed from the workspace.
+    """
 
 
 @dataclass

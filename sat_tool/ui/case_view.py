@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +25,7 @@ from sat_tool.domain.model import Evidence, EvidenceId, Level, MatrixId, Source,
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.dialogs import EvidenceDialog, MatrixDialog, SourceDialog
 from sat_tool.ui.document import CaseDocument
+from sat_tool.ui.file_dialogs import ask_open_file
 from sat_tool.ui.matrix_page import MatrixPage
 from sat_tool.ui.models import SortRole
 from sat_tool.ui.records import RecordsModel
@@ -265,10 +265,8 @@ class CaseView(QTabWidget):
 
     def ask_source_path(self) -> Path | None:
         """Ask for a file to read a source from."""
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open a source document", "",
-            "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)")
-        return Path(name) if name else None
+        return ask_open_file(self, "Open a source document",
+                             "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)")
 
     def _new_source(self, dialog: SourceDialog) -> None:
         if dialog.exec():

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSizePolicy, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Matrix, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
 from sat_tool.report import charts
 from sat_tool.report.charts import figure_bytes, new_figure
+from sat_tool.ui.file_dialogs import ask_save_file
 
 
 class ChartCanvas(FigureCanvasQTAgg):
@@ -42,11 +43,10 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def ask_save_path(self) -> Path | None:
         """Ask where to save the chart."""
-        name, chosen = QFileDialog.getSaveFileName(self, "Save chart", f"{self.name}.png",
-                                                   "PNG image (*.png);;SVG drawing (*.svg)")
-        if not name:
+        path, chosen = ask_save_file(self, "Save chart", f"{self.name}.png",
+                                     "PNG image (*.png);;SVG drawing (*.svg)")
+        if path is None:
             return None
-        path = Path(name)
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_name(path.name + (".svg" if "svg" in chosen.lower() else ".png"))
         return path

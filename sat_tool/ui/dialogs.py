@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from sat_tool.domain.model import (
     locate_quote,
 )
 from sat_tool.formats.text_import import SourceFileError, read_source_file
+from sat_tool.ui.file_dialogs import ask_open_file
 from sat_tool.ui.models import rating_brushes
 
 
@@ -227,11 +227,10 @@ class SourceDialog(FormDialog):
 
     def load_file(self) -> None:
         """Fill the text (and an empty title) from a file chosen by the user."""
-        name, _ = QFileDialog.getOpenFileName(self, "Load source text", "",
-                                              "Text, Markdown or HTML (*.txt *.md *.markdown "
-                                              "*.html *.htm)")
-        if name:
-            self.load_path(Path(name))
+        path = ask_open_file(self, "Load source text",
+                             "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)")
+        if path is not None:
+            self.load_path(path)
 
     def load_path(self, path: Path) -> bool:
         """Fill the dialog from a file; on failure show why and change nothing."""

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QMainWindow,
     QMessageBox,
@@ -27,6 +26,7 @@ from sat_tool.ui import commands as cmd
 from sat_tool.ui.case_view import CaseView
 from sat_tool.ui.dialogs import PreferencesDialog
 from sat_tool.ui.document import CaseDocument
+from sat_tool.ui.file_dialogs import ask_open_file, ask_save_file
 from sat_tool.ui.progress import run_with_progress
 from sat_tool.ui.start_page import StartPage
 
@@ -394,17 +394,12 @@ class MainWindow(QMainWindow):
 
     def ask_open_path(self, title: str, filters: str) -> Path | None:
         """Ask for a file to read."""
-        name, _ = QFileDialog.getOpenFileName(self, title, "", filters)
-        return Path(name) if name else None
+        return ask_open_file(self, title, filters)
 
     def ask_save_path(self, title: str, suggested: str, filters: str,
                       confirm_overwrite: bool = True) -> Path | None:
         """Ask for a file to write."""
-        options = QFileDialog.Option(0)
-        if not confirm_overwrite:
-            options |= QFileDialog.Option.DontConfirmOverwrite
-        name, _ = QFileDialog.getSaveFileName(self, title, suggested, filters, options=options)
-        return Path(name) if name else None
+        return ask_save_file(self, title, suggested, filters, confirm_overwrite)[0]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every edit is already committed; closing only releases the database.

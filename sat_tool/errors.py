@@ -1,0 +1,148 @@
+"""Turning any failure into one sentence for the user, with the details in a log file.
+
+Database and file-system errors carry library text (SQL, driver messages,
+links) that means nothing to an analyst. :func:`describe` gives the sentence
+to show instead: what happened and what to do. Everything else, the
+traceback included, goes to the log file under the user's data folder
+(:func:`log_path`), and sentences about unexpected failures name that file.
+No Qt here: the CLI and the GUI share it.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import logging.handlers
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+
+ENV_LOG_DIR = "SAT_TOOL_LOG_DIR"
+LOGGER = logging.getLogger("sat_tool")
+
+
+class UserError(Exception):
+    """A failure whose message is already a sentence fit for the user."""
+
+
+def log_path() -> Path:
+    """The log file: ``sat-tool.log`` in ``$SAT_TOOL_LOG_DIR`` or the user's log folder."""
+    env = os.environ.get(ENV_LOG_DIR)
+    folder = Path(env).expanduser() if env else platformdirs.user_log_path("sat-tool", appauthor=False)
+    return folder / "sat-tool.log"
+
+
+_configured = False
+
+
+def setup_logging() -> Path:
+    """Send the ``sat_tool`` logger to the log file (rotating, 1 MiB × 3); returns its path.
+
+    A log that cannot be written never stops the program: records then go nowhere.
+    """
+    global _configured
+    path = log_path()
+    if _configured:
+        return path
+    _configured = True
+    LOGGER.setLevel(logging.INFO)
+    LOGGER.propagate = False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    LOGGER.addHandler(handler)
+    return path
+
+
+def _driver_error(exc: BaseException) -> BaseException | None:
+    """The DB-API error inside a SQLAlchemy wrapper, or the error itself if it is one."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, sqlite3.Error):
+            return exc
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, BaseException):
+            exc = orig
+        else:
+            exc = exc.__cause__  # type: ignore[assignment]
+        seen += 1
+    return None
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    return _driver_error(exc) is not None or type(exc).__module__.startswith("sqlalchemy")
+
+
+_DATABASE_SENTENCES: tuple[tuple[str, str], ...] = (
+    ("database is locked",
+     "The workspace is busy: another program has been writing to it for more than ten seconds. "
+     "Nothing was changed; try again in a moment."),
+    ("database table is locked",
+     "The workspace is busy: another program has been writing to it for more than ten seconds. "
+     "Nothing was changed; try again in a moment."),
+    ("readonly database",
+     "The workspace cannot be written: the file or its folder is read-only. Nothing was changed."),
+    ("read-only",
+     "The workspace cannot be written: the file or its folder is read-only. Nothing was changed."),
+    ("disk is full",
+     "The disk holding the workspace is full. Nothing was changed; free some space and try again."),
+    ("database or disk is full",
+     "The disk holding the workspace is full. Nothing was changed; free some space and try again."),
+    ("malformed",
+     "The workspace file is damaged. Nothing was changed; restore it from a backup copy."),
+    ("file is not a database",
+     "The workspace file is not an SQLite database, or it is damaged. Nothing was changed."),
+    ("disk i/o error",
+     "The workspace could not be read or written (a disk error). Nothing was changed; "
+     "check the disk and try again."),
+    ("unable to open database",
+     "The workspace file could not be opened: check that it exists and that you may read it."),
+    ("foreign key constraint",
+     "That edit refers to something another window or program has just removed. Nothing was "
+     "changed; the view now shows the workspace as it is."),
+    ("unique constraint",
+     "That edit clashes with a change another window or program has just made. Nothing was "
+     "changed; the view now shows the workspace as it is."),
+)
+
+
+def describe(exc: BaseException, doing: str = "") -> str:
+    """One sentence about ``exc`` for the user; logs the details.
+
+    ``doing`` names the operation ("Rate CC", "Import case.xlsx") and starts the
+    sentence when the failure is not one the user caused on purpose.
+    """
+    setup_logging()
+    prefix = f"{doing} failed: " if doing else ""
+    if isinstance(exc, UserError):
+        LOGGER.info("%s%s", prefix, exc)
+        return f"{prefix}{exc}" if doing else str(exc)
+    if _is_database_error(exc):
+        LOGGER.error("%sdatabase error", prefix, exc_info=exc)
+        text = str(_driver_error(exc) or exc).lower()
+        for needle, sentence in _DATABASE_SENTENCES:
+            if needle in text:
+                return prefix + sentence
+        return (prefix + "the workspace database reported an error; nothing was changed. "
+                f"Details are in {log_path()}.")
+    if isinstance(exc, MemoryError):
+        LOGGER.error("%sout of memory", prefix, exc_info=exc)
+        return prefix + "there was not enough memory for this operation; nothing was changed."
+    if isinstance(exc, OSError):
+        LOGGER.error("%sfile error", prefix, exc_info=exc)
+        where = f" {exc.filename}" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            return prefix + f"the disk is full (writing{where}); free some space and try again."
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return prefix + f"permission denied for{where or ' a file'}: check who may write there."
+        reason = exc.strerror or "a file-system error"
+        return prefix + f"{reason[:1].lower()}{reason[1:]}{(' (' + str(exc.filename) + ')') if exc.filename else ''}."
+    LOGGER.error("%sunexpected error", prefix, exc_info=exc)
+    return (prefix + "an unexpected error stopped this operation and nothing was changed. "
+            f"Details are in {log_path()}.")
