@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from sat_tool.domain import EvidenceType, Level, Rating
 from sat_tool.services import cases as svc
-from sat_tool.services.editor import CaseEditor
+from sat_tool.services.editor import CaseEditor, EditConflict
 from sat_tool.store import Workspace, WorkspaceError
 from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.schema import Base
@@ -103,7 +103,7 @@ def test_a_failed_write_changes_nothing_in_memory(editor: CaseEditor, workspace_
     """When the database refuses an edit, the in-memory case stays as it was."""
     mat = editor.case.matrices[0]
     before = reopened(workspace_path, editor.case.id)
-    with pytest.raises(KeyError):
+    with pytest.raises(EditConflict, match="deleted"):
         editor.rate(mat.id, (mat.rows[0].evidence_id, 999_999), Rating.C)
     with editor.workspace.engine.begin() as con:
         con.exec_driver_sql("CREATE TRIGGER no_titles BEFORE UPDATE ON hypotheses "

@@ -12,8 +12,9 @@ needs. The GUI's undo commands and the CLI both edit through this class.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
-from collections.abc import Sequence
 from typing import Any
 
 from sat_tool.domain.model import (
@@ -36,6 +37,7 @@ from sat_tool.domain.model import (
 )
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
 from sat_tool.errors import UserError
+from sat_tool.services.concurrency import ELSEWHERE, Touch, cell_name, conflict, name_of, no_longer_applies
 from sat_tool.store import cases as store
 from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
@@ -113,12 +115,23 @@ def _check_fields(given: dict[str, Any], allowed: set[str]) -> None:
 
 
 class CaseEditor:
-    """Edits one case; every method is one committed transaction."""
+    """Edits one case; every method is one committed transaction.
 
-    def __init__(self, workspace: Workspace, case: Case, analyst: str) -> None:
+    ``revision`` is the case revision the in-memory case reflects. Every write
+    first compares it with the workspace's, inside its own transaction: when
+    another process has committed since, the case is reloaded there and then,
+    the edit is refused if anything it touches changed (:class:`EditConflict`),
+    and otherwise made on the fresh case. So every number and position an edit
+    derives comes from the database as it stands in that transaction.
+    """
+
+    def __init__(self, workspace: Workspace, case: Case, analyst: str, revision: int = 0) -> None:
         self.workspace = workspace
         self.case = case
         self.analyst = analyst
+        self.revision = revision
+        self.refreshed_from: Case | None = None
+        """The case as it was before the last reload, until :meth:`take_refresh` is called."""
 
     @classmethod
     def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
@@ -126,14 +139,71 @@ class CaseEditor:
         with workspace.transaction() as session:
             case = store.load_case(session, case_id)  # type: ignore[arg-type]
             store.touch_case(session, case.id)
-        return cls(workspace, case, analyst)
+            revision = store.case_revision(session, case.id)
+        return cls(workspace, case, analyst, revision)
+
+    # ------------------------------------------------------------ staying current
+
+    def refresh(self) -> bool:
+        """Reload the case if another process has changed it; True when it did.
+
+        :class:`~sat_tool.store.CaseNotFound` when the case has been deleted.
+        """
+        with self.workspace.read() as session:
+            revision = store.case_revision(session, self.case.id)
+            if revision == self.revision:
+                return False
+            self._install(store.load_case(session, self.case.id), revision)
+        return True
+
+    def take_refresh(self) -> Case | None:
+        """The case as it was before the reloads since the last call (None: no reload)."""
+        old, self.refreshed_from = self.refreshed_from, None
+        return old
+
+    def _install(self, fresh: Case, revision: int) -> None:
+        """Make the in-memory case (the same object) hold ``fresh``."""
+        if self.refreshed_from is None:
+            self.refreshed_from = copy.copy(self.case)
+        vars(self.case).clear()
+        vars(self.case).update(vars(fresh))
+        self.revision = revision
+
+    @contextmanager
+    def _write(self, *touches: Touch) -> Iterator[Any]:
+        """One edit's transaction: catch up with the workspace, check, write, count the revision."""
+        with self.workspace.transaction() as s:
+            revision = store.case_revision(s, self.case.id)
+            if revision != self.revision:
+                view = copy.copy(self.case)
+                self._install(store.load_case(s, self.case.id), revision)
+                refused = conflict(view, self.case, touches)
+                if refused:
+                    raise EditConflict(refused)
+            try:
+                yield s
+            except KeyError as exc:
+                raise EditConflict("Something this edit refers to was deleted " + ELSEWHERE
+                                   + "; nothing was changed.") from exc
+            new_revision = store.bump_revision(s, self.case.id)
+        self.revision = new_revision
+
+    @staticmethod
+    def _expect(holds: bool, what: str) -> None:
+        """Refuse an undo or redo whose target is no longer as this edit left it."""
+        if not holds:
+            raise EditConflict(no_longer_applies(what))
 
     # ------------------------------------------------------------ case
 
-    def update_case(self, **values: str) -> None:
-        """Change the case title or description."""
+    def update_case(self, expect: dict[str, str] | None = None, **values: str) -> None:
+        """Change the case title or description (``expect``: the values they must have now)."""
         _check_fields(values, {"title", "description"})
-        with self.workspace.transaction() as s:
+        if "title" in values:
+            _require(values["title"], "a case needs a title")
+        with self._write(("case",)) as s:
+            if expect is not None:
+                self._expect(all(getattr(self.case, k) == v for k, v in expect.items()), "the case")
             edits.update_fields(s, "case", self.case.id, **values)
         for key, value in values.items():
             setattr(self.case, key, value)
@@ -145,28 +215,37 @@ class CaseEditor:
         _check_fields(values, _SOURCE_FIELDS)
         _require(title, "a source needs a title")
         draft = Source(SourceId(0), title, **values)
-        with self.workspace.transaction() as s:
-            row = store.source_row(self.case.id, draft, len(self.case.sources), with_id=False)
+        with self._write() as s:
+            position = store.count_children(s, "source", self.case.id)
+            row = store.source_row(self.case.id, draft, position, with_id=False)
             source = replace(draft, id=SourceId(edits.insert(s, row)))
         self.case.sources.append(source)
         return source
 
-    def update_source(self, source_id: SourceId, **values: str) -> None:
+    def update_source(self, source_id: SourceId, expect: dict[str, Any] | None = None,
+                      **values: str) -> None:
         """Change fields of a source."""
         _check_fields(values, _SOURCE_FIELDS)
-        with self.workspace.transaction() as s:
+        if "title" in values:
+            _require(values["title"], "a source needs a title")
+        with self._write(("source", source_id)) as s:
+            source = self.case.source(source_id)
+            if expect is not None:
+                self._expect(all(getattr(source, k) == v for k, v in expect.items()),
+                             name_of(self.case, "source", source_id))
             edits.update_fields(s, "source", source_id, **values)
-        source = self.case.source(source_id)
         for key, value in values.items():
             setattr(source, key, value)
 
-    def delete_source(self, source_id: SourceId) -> SourceRemoval:
+    def delete_source(self, source_id: SourceId, expect: Source | None = None) -> SourceRemoval:
         """Delete a source; evidence citing it keeps its text but loses the link."""
-        source = self.case.source(source_id)
-        index = self.case.sources.index(source)
-        citing = [e.id for e in self.case.evidence if e.source_id == source_id]
-        remaining = [x.id for x in self.case.sources if x.id != source_id]
-        with self.workspace.transaction() as s:
+        with self._write(("source", source_id)) as s:
+            source = self.case.source(source_id)
+            if expect is not None:
+                self._expect(source == expect, name_of(self.case, "source", source_id))
+            index = self.case.sources.index(source)
+            citing = [e.id for e in self.case.evidence if e.source_id == source_id]
+            remaining = [x.id for x in self.case.sources if x.id != source_id]
             edits.delete_row(s, "source", source_id)
             edits.order(s, "source", remaining)
         self.case.sources.remove(source)
@@ -177,15 +256,20 @@ class CaseEditor:
 
     def restore_source(self, removal: SourceRemoval) -> None:
         """Put a deleted source back in place and relink the evidence that cited it."""
-        order = [x.id for x in self.case.sources]
-        order.insert(removal.index, removal.source.id)
-        with self.workspace.transaction() as s:
-            edits.insert(s, store.source_row(self.case.id, removal.source, removal.index))
+        with self._write() as s:
+            self._expect(all(x.id != removal.source.id for x in self.case.sources),
+                         f"source {removal.source.title!r}")
+            citing = [e for e in removal.citing
+                      if any(item.id == e and item.source_id is None for item in self.case.evidence)]
+            index = min(removal.index, len(self.case.sources))
+            order = [x.id for x in self.case.sources]
+            order.insert(index, removal.source.id)
+            edits.insert(s, store.source_row(self.case.id, removal.source, index))
             edits.order(s, "source", order)
-            edits.relink(s, removal.citing, removal.source.id)
-        self.case.sources.insert(removal.index, copy.deepcopy(removal.source))
+            edits.relink(s, citing, removal.source.id)
+        self.case.sources.insert(index, copy.deepcopy(removal.source))
         for item in self.case.evidence:
-            if item.id in removal.citing:
+            if item.id in citing:
                 item.source_id = removal.source.id
 
     # ------------------------------------------------------------ evidence
@@ -195,45 +279,71 @@ class CaseEditor:
         """Add an evidence item to the case and, if a matrix is given, include it there."""
         _check_fields(values, _EVIDENCE_FIELDS)
         _require(text, "an evidence item needs its text")
-        draft = Evidence(EvidenceId(0), self.case.next_evidence_number(), text, **values)
-        mat = self.case.matrix(matrix_id) if matrix_id is not None else None
-        with self.workspace.transaction() as s:
-            row = store.evidence_row(self.case.id, draft, len(self.case.evidence), with_id=False)
+        touches: list[Touch] = [("has", "matrix", matrix_id)] if matrix_id is not None else []
+        if values.get("source_id") is not None:
+            touches.append(("has", "source", values["source_id"]))
+        with self._write(*touches) as s:
+            mat = self.case.matrix(matrix_id) if matrix_id is not None else None
+            number = store.next_evidence_number(s, self.case.id)
+            draft = Evidence(EvidenceId(0), number, text, **values)
+            position = store.count_children(s, "evidence", self.case.id)
+            row = store.evidence_row(self.case.id, draft, position, with_id=False)
             item = replace(draft, id=EvidenceId(edits.insert(s, row)))
             if mat is not None:
-                edits.include(s, mat.id, item.id, len(mat.rows), relevance)
+                edits.include(s, mat.id, item.id, store.count_children(s, "row", mat.id), relevance)
         self.case.evidence.append(item)
         if mat is not None:
             mat.rows.append(MatrixRow(item.id, relevance))
         return item
 
     def update_evidence(self, evidence_id: EvidenceId, relevance: tuple[MatrixId, Level] | None = None,
+                        expect: tuple[dict[str, Any], Level | None] | None = None,
                         **values: Any) -> None:
         """Change fields of an evidence item (text, source_id, date, type, credibility …) and,
-        with ``relevance=(matrix id, level)``, its relevance to one matrix, in one transaction."""
+        with ``relevance=(matrix id, level)``, its relevance to one matrix, in one transaction.
+
+        ``expect`` is (field values, relevance) that the item must have now: an undo's guard.
+        """
         _check_fields(values, _EVIDENCE_FIELDS)
         stored = {k: (v.value if isinstance(v, (EvidenceType, Level)) else v)
                   for k, v in values.items()}
-        with self.workspace.transaction() as s:
+        if "text" in values:
+            _require(values["text"], "an evidence item needs its text")
+        touches: list[Touch] = [("evidence", evidence_id)]
+        if relevance is not None:
+            touches.append(("rows", relevance[0]))
+        if values.get("source_id") is not None:
+            touches.append(("has", "source", values["source_id"]))
+        with self._write(*touches) as s:
+            item = self.case.evidence_item(evidence_id)
+            if expect is not None:
+                fields_now = all(getattr(item, k) == v for k, v in expect[0].items())
+                relevance_now = (expect[1] is None or relevance is None
+                                 or self.case.matrix(relevance[0]).row(evidence_id).relevance
+                                 == expect[1])
+                self._expect(fields_now and relevance_now, item.label)
             if stored:
                 edits.update_fields(s, "evidence", evidence_id, **stored)
             if relevance is not None:
+                self.case.matrix(relevance[0]).row(evidence_id)
                 edits.set_relevance(s, relevance[0], evidence_id, relevance[1])
-        item = self.case.evidence_item(evidence_id)
         for key, value in values.items():
             setattr(item, key, value)
         if relevance is not None:
             self.case.matrix(relevance[0]).row(evidence_id).relevance = relevance[1]
 
-    def delete_evidence(self, evidence_id: EvidenceId) -> EvidenceRemoval:
+    def delete_evidence(self, evidence_id: EvidenceId, expect: Evidence | None = None
+                        ) -> EvidenceRemoval:
         """Delete an evidence item from the case and from every matrix that includes it."""
-        item = self.case.evidence_item(evidence_id)
-        removal = EvidenceRemoval(copy.deepcopy(item), self.case.evidence.index(item))
-        for mat in self.case.matrices:
-            if mat.includes(evidence_id):
-                removal.rows.append(self._row_removal(mat, evidence_id))
-        remaining = [e.id for e in self.case.evidence if e.id != evidence_id]
-        with self.workspace.transaction() as s:
+        with self._write(("evidence", evidence_id)) as s:
+            item = self.case.evidence_item(evidence_id)
+            if expect is not None:
+                self._expect(item == expect, item.label)
+            removal = EvidenceRemoval(copy.deepcopy(item), self.case.evidence.index(item))
+            for mat in self.case.matrices:
+                if mat.includes(evidence_id):
+                    removal.rows.append(self._row_removal(mat, evidence_id))
+            remaining = [e.id for e in self.case.evidence if e.id != evidence_id]
             edits.delete_row(s, "evidence", evidence_id)
             edits.order(s, "evidence", remaining)
             for rem in removal.rows:
@@ -244,16 +354,26 @@ class CaseEditor:
         return removal
 
     def restore_evidence(self, removal: EvidenceRemoval) -> None:
-        """Put a deleted evidence item back, with its rows and ratings in every matrix."""
-        order = [e.id for e in self.case.evidence]
-        order.insert(removal.index, removal.item.id)
-        with self.workspace.transaction() as s:
-            edits.insert(s, store.evidence_row(self.case.id, removal.item, removal.index))
+        """Put a deleted evidence item back, with its rows and ratings in every matrix.
+
+        Rows of matrices deleted since, and ratings of hypotheses deleted since, stay gone.
+        """
+        with self._write() as s:
+            item = copy.deepcopy(removal.item)
+            self._expect(all(e.id != item.id for e in self.case.evidence), item.label)
+            if item.source_id is not None and all(x.id != item.source_id for x in self.case.sources):
+                item.source_id = None
+            rows = [self._still_applies(rem) for rem in removal.rows
+                    if any(m.id == rem.matrix_id for m in self.case.matrices)]
+            index = min(removal.index, len(self.case.evidence))
+            order = [e.id for e in self.case.evidence]
+            order.insert(index, item.id)
+            edits.insert(s, store.evidence_row(self.case.id, item, index))
             edits.order(s, "evidence", order)
-            for rem in removal.rows:
+            for rem in rows:
                 self._insert_row(s, rem)
-        self.case.evidence.insert(removal.index, copy.deepcopy(removal.item))
-        for rem in removal.rows:
+        self.case.evidence.insert(index, item)
+        for rem in rows:
             self._put_row(rem)
 
     # ------------------------------------------------------------ matrix rows
@@ -261,13 +381,15 @@ class CaseEditor:
     def include_evidence(self, matrix_id: MatrixId, evidence_ids: Sequence[EvidenceId],
                          relevance: Level = Level.MEDIUM) -> None:
         """Include existing evidence items as the last rows of a matrix, in one transaction."""
-        mat = self.case.matrix(matrix_id)
-        for evidence_id in evidence_ids:
-            if mat.includes(evidence_id):
-                raise ValueError(f"{self.case.evidence_item(evidence_id).label} is already included")
-        added = [RowRemoval(matrix_id, MatrixRow(e, relevance), len(mat.rows) + i, {})
-                 for i, e in enumerate(evidence_ids)]
-        with self.workspace.transaction() as s:
+        touches = [("has", "matrix", matrix_id)] + [("has", "evidence", e) for e in evidence_ids]
+        with self._write(*touches) as s:
+            mat = self.case.matrix(matrix_id)
+            for evidence_id in evidence_ids:
+                if mat.includes(evidence_id):
+                    raise ValueError(f"{self.case.evidence_item(evidence_id).label} is already included")
+            start = store.count_children(s, "row", matrix_id)
+            added = [RowRemoval(matrix_id, MatrixRow(e, relevance), start + i, {})
+                     for i, e in enumerate(evidence_ids)]
             for rem in added:
                 edits.include(s, matrix_id, rem.row.evidence_id, rem.index, relevance)
         for rem in added:
@@ -276,10 +398,11 @@ class CaseEditor:
     def exclude_many(self, matrix_id: MatrixId, evidence_ids: Sequence[EvidenceId]
                      ) -> list[RowRemoval]:
         """Take several rows out of a matrix in one transaction (undo of an inclusion)."""
-        mat = self.case.matrix(matrix_id)
-        removals = [self._row_removal(mat, e) for e in evidence_ids]
-        keep = [r.evidence_id for r in mat.rows if r.evidence_id not in set(evidence_ids)]
-        with self.workspace.transaction() as s:
+        with self._write(*[("has", "evidence", e) for e in evidence_ids]) as s:
+            mat = self.case.matrix(matrix_id)
+            self._expect(all(mat.includes(e) for e in evidence_ids), "these rows")
+            removals = [self._row_removal(mat, e) for e in evidence_ids]
+            keep = [r.evidence_id for r in mat.rows if r.evidence_id not in set(evidence_ids)]
             for evidence_id in evidence_ids:
                 edits.exclude(s, matrix_id, evidence_id, [h.id for h in mat.hypotheses])
             edits.order_rows(s, matrix_id, keep)
@@ -289,9 +412,9 @@ class CaseEditor:
 
     def exclude_evidence(self, matrix_id: MatrixId, evidence_id: EvidenceId) -> RowRemoval:
         """Take an evidence row out of a matrix (the item stays in the case)."""
-        mat = self.case.matrix(matrix_id)
-        removal = self._row_removal(mat, evidence_id)
-        with self.workspace.transaction() as s:
+        with self._write(("has", "evidence", evidence_id), ("rows", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            removal = self._row_removal(mat, evidence_id)
             edits.exclude(s, matrix_id, evidence_id, [h.id for h in mat.hypotheses])
             self._write_row_order(s, matrix_id, exclude=evidence_id)
         self._drop_row(mat, evidence_id)
@@ -299,24 +422,36 @@ class CaseEditor:
 
     def restore_row(self, removal: RowRemoval) -> None:
         """Put an evidence row back in its matrix, in place, with its ratings."""
-        with self.workspace.transaction() as s:
-            self._insert_row(s, removal)
-        self._put_row(removal)
+        with self._write(("has", "matrix", removal.matrix_id),
+                         ("has", "evidence", removal.row.evidence_id)) as s:
+            mat = self.case.matrix(removal.matrix_id)
+            self._expect(not mat.includes(removal.row.evidence_id),
+                         name_of(self.case, "evidence", removal.row.evidence_id))
+            rem = self._still_applies(removal)
+            self._insert_row(s, rem)
+        self._put_row(rem)
 
-    def move_row(self, matrix_id: MatrixId, evidence_id: EvidenceId, index: int) -> int:
-        """Move an evidence row to another position; returns where it was."""
-        mat = self.case.matrix(matrix_id)
-        old = mat.row_index(evidence_id)
-        rows = list(mat.rows)
-        rows.insert(index, rows.pop(old))
-        with self.workspace.transaction() as s:
+    def move_row(self, matrix_id: MatrixId, evidence_id: EvidenceId, index: int,
+                 expect_at: int | None = None) -> int:
+        """Move an evidence row to another position; returns where it was.
+
+        ``expect_at``: where the row must stand now (an undo's guard).
+        """
+        with self._write(("rows", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            old = mat.row_index(evidence_id)
+            if expect_at is not None:
+                self._expect(old == expect_at, name_of(self.case, "evidence", evidence_id))
+            rows = list(mat.rows)
+            rows.insert(index, rows.pop(old))
             edits.order_rows(s, matrix_id, [r.evidence_id for r in rows])
         mat.rows[:] = rows
         return old
 
     def set_relevance(self, matrix_id: MatrixId, evidence_id: EvidenceId, relevance: Level) -> None:
         """Set how relevant an evidence item is to a matrix's question."""
-        with self.workspace.transaction() as s:
+        with self._write(("rows", matrix_id)) as s:
+            self.case.matrix(matrix_id).row(evidence_id)
             edits.set_relevance(s, matrix_id, evidence_id, relevance)
         self.case.matrix(matrix_id).row(evidence_id).relevance = relevance
 
@@ -324,6 +459,13 @@ class CaseEditor:
         row = mat.row(evidence_id)
         ratings = {cell: copy.copy(a) for cell, a in mat.ratings.items() if cell[0] == evidence_id}
         return RowRemoval(mat.id, copy.copy(row), mat.rows.index(row), ratings)
+
+    def _still_applies(self, rem: RowRemoval) -> RowRemoval:
+        """A row removal cut to what the matrix still has: its hypotheses, a position in range."""
+        mat = self.case.matrix(rem.matrix_id)
+        hyp_ids = {h.id for h in mat.hypotheses}
+        ratings = {c: a for c, a in rem.ratings.items() if c[1] in hyp_ids}
+        return RowRemoval(rem.matrix_id, rem.row, min(rem.index, len(mat.rows)), ratings)
 
     def _write_row_order(self, s: Any, matrix_id: MatrixId, exclude: EvidenceId | None = None,
                          insert: tuple[int, EvidenceId] | None = None) -> None:
@@ -355,50 +497,75 @@ class CaseEditor:
         _check_fields(values, _MATRIX_FIELDS - {"question"})
         _require(question, "a matrix needs a question")
         draft = Matrix(MatrixId(0), question, **values)
-        with self.workspace.transaction() as s:
-            row = store.matrix_row(self.case.id, draft, len(self.case.matrices), with_id=False)
+        with self._write() as s:
+            position = store.count_children(s, "matrix", self.case.id)
+            row = store.matrix_row(self.case.id, draft, position, with_id=False)
             mat = replace(draft, id=MatrixId(edits.insert(s, row)))
         self.case.matrices.append(mat)
         return mat
 
-    def update_matrix(self, matrix_id: MatrixId, **values: str) -> None:
+    def update_matrix(self, matrix_id: MatrixId, expect: dict[str, str] | None = None,
+                      **values: str) -> None:
         """Change the question, notes, conclusions or milestones of a matrix."""
         _check_fields(values, _MATRIX_FIELDS)
-        with self.workspace.transaction() as s:
+        if "question" in values:
+            _require(values["question"], "a matrix needs a question")
+        with self._write(("matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            if expect is not None:
+                self._expect(all(getattr(mat, k) == v for k, v in expect.items()),
+                             name_of(self.case, "matrix", matrix_id))
             edits.update_fields(s, "matrix", matrix_id, **values)
-        mat = self.case.matrix(matrix_id)
         for key, value in values.items():
             setattr(mat, key, value)
 
-    def delete_matrix(self, matrix_id: MatrixId) -> MatrixRemoval:
-        """Delete a matrix with its hypotheses and ratings; the case evidence stays."""
-        mat = self.case.matrix(matrix_id)
-        removal = MatrixRemoval(copy.deepcopy(mat), self.case.matrices.index(mat),
-                                self.snapshots(matrix_id))
-        remaining = [m.id for m in self.case.matrices if m.id != matrix_id]
-        with self.workspace.transaction() as s:
+    def delete_matrix(self, matrix_id: MatrixId, expect_empty: bool = False) -> MatrixRemoval:
+        """Delete a matrix with its hypotheses and ratings; the case evidence stays.
+
+        ``expect_empty``: refuse when the matrix has hypotheses or rows (undo of adding it).
+        """
+        with self._write(("has", "matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            if expect_empty:
+                self._expect(not mat.hypotheses and not mat.rows,
+                             name_of(self.case, "matrix", matrix_id))
+            removal = MatrixRemoval(copy.deepcopy(mat), self.case.matrices.index(mat),
+                                    store.load_snapshots(s, matrix_id))
+            remaining = [m.id for m in self.case.matrices if m.id != matrix_id]
             edits.delete_row(s, "matrix", matrix_id)
             edits.order(s, "matrix", remaining)
         self.case.matrices.remove(mat)
         return removal
 
     def restore_matrix(self, removal: MatrixRemoval) -> None:
-        """Put a deleted matrix back in place with everything it held."""
-        order = [m.id for m in self.case.matrices]
-        order.insert(removal.index, removal.matrix.id)
-        with self.workspace.transaction() as s:
-            edits.insert(s, store.matrix_row(self.case.id, removal.matrix, removal.index))
+        """Put a deleted matrix back in place with everything it held.
+
+        Rows of evidence deleted since stay gone, with their ratings.
+        """
+        with self._write() as s:
+            self._expect(all(m.id != removal.matrix.id for m in self.case.matrices), "the matrix")
+            mat = copy.deepcopy(removal.matrix)
+            present = {e.id for e in self.case.evidence}
+            mat.rows = [r for r in mat.rows if r.evidence_id in present]
+            mat.ratings = {c: a for c, a in mat.ratings.items() if c[0] in present}
+            index = min(removal.index, len(self.case.matrices))
+            order = [m.id for m in self.case.matrices]
+            order.insert(index, mat.id)
+            edits.insert(s, store.matrix_row(self.case.id, mat, index))
             edits.order(s, "matrix", order)
-            store.insert_matrix_contents(s, removal.matrix)
+            store.insert_matrix_contents(s, mat)
             for snap in removal.snapshots:
                 edits.insert(s, store.snapshot_row(snap))
-        self.case.matrices.insert(removal.index, copy.deepcopy(removal.matrix))
+        self.case.matrices.insert(index, mat)
 
-    def set_scoring_mode(self, matrix_id: MatrixId, mode: ScoringMode) -> ScoringMode:
+    def set_scoring_mode(self, matrix_id: MatrixId, mode: ScoringMode,
+                         expect: ScoringMode | None = None) -> ScoringMode:
         """Choose the score that ranks a matrix's hypotheses; returns the previous mode."""
-        mat = self.case.matrix(matrix_id)
-        before = mat.scoring_mode
-        with self.workspace.transaction() as s:
+        with self._write(("matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            before = mat.scoring_mode
+            if expect is not None:
+                self._expect(before is expect, name_of(self.case, "matrix", matrix_id))
             edits.update_fields(s, "matrix", matrix_id, scoring_mode=mode.value)
         mat.scoring_mode = mode
         return before
@@ -407,30 +574,34 @@ class CaseEditor:
 
     def snapshots(self, matrix_id: MatrixId) -> list[Snapshot]:
         """The snapshots of a matrix, oldest first."""
-        with self.workspace.transaction() as s:
+        with self.workspace.read() as s:
             return store.load_snapshots(s, matrix_id)
 
     def take_snapshot(self, matrix_id: MatrixId, name: str) -> Snapshot:
         """Save the matrix as it stands now under a name."""
         if not name.strip():
             raise ValueError("a snapshot needs a name")
-        if any(snap.name == name.strip() for snap in self.snapshots(matrix_id)):
-            raise ValueError(f"this matrix already has a snapshot named {name.strip()!r}")
-        snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(), store.utc_now())
-        with self.workspace.transaction() as s:
+        with self._write(("has", "matrix", matrix_id)) as s:
+            if any(snap.name == name.strip() for snap in store.load_snapshots(s, matrix_id)):
+                raise ValueError(f"this matrix already has a snapshot named {name.strip()!r}")
+            snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(),
+                                 store.utc_now())
             snap.id = SnapshotId(edits.insert(s, store.snapshot_row(snap, with_id=False)))
         return snap
 
     def delete_snapshot(self, snapshot_id: SnapshotId) -> Snapshot:
         """Delete a snapshot; returns it so that it can be restored."""
-        with self.workspace.transaction() as s:
-            snap = store.load_snapshot(s, snapshot_id)
+        with self._write() as s:
+            try:
+                snap = store.load_snapshot(s, snapshot_id)
+            except LookupError:
+                raise EditConflict(no_longer_applies("this snapshot")) from None
             edits.delete_row(s, "snapshot", snapshot_id)
         return snap
 
     def restore_snapshot(self, snap: Snapshot) -> None:
         """Put a deleted snapshot back with its id."""
-        with self.workspace.transaction() as s:
+        with self._write(("has", "matrix", snap.matrix_id)) as s:
             edits.insert(s, store.snapshot_row(snap))
 
     # ------------------------------------------------------------ hypotheses
@@ -438,33 +609,41 @@ class CaseEditor:
     def add_hypothesis(self, matrix_id: MatrixId, title: str, description: str = "") -> Hypothesis:
         """Add a hypothesis as the last column of a matrix."""
         _require(title, "a hypothesis needs a title")
-        mat = self.case.matrix(matrix_id)
-        with self.workspace.transaction() as s:
+        with self._write(("has", "matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            position = store.count_children(s, "hypothesis", matrix_id)
             row = store.hypothesis_row(matrix_id, Hypothesis(HypothesisId(0), title, description),
-                                       len(mat.hypotheses), with_id=False)
+                                       position, with_id=False)
             hyp = Hypothesis(HypothesisId(edits.insert(s, row)), title, description)
         mat.hypotheses.append(hyp)
         return hyp
 
-    def update_hypothesis(self, hypothesis_id: HypothesisId, **values: str) -> None:
+    def update_hypothesis(self, hypothesis_id: HypothesisId, expect: dict[str, str] | None = None,
+                          **values: str) -> None:
         """Change the title or description of a hypothesis."""
         _check_fields(values, _HYPOTHESIS_FIELDS)
         if "title" in values:
             _require(values["title"], "a hypothesis needs a title")
-        with self.workspace.transaction() as s:
+        with self._write(("hypothesis", hypothesis_id)) as s:
+            hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
+            if expect is not None:
+                self._expect(all(getattr(hyp, k) == v for k, v in expect.items()),
+                             name_of(self.case, "hypothesis", hypothesis_id))
             edits.update_fields(s, "hypothesis", hypothesis_id, **values)
-        hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
         for key, value in values.items():
             setattr(hyp, key, value)
 
-    def delete_hypothesis(self, hypothesis_id: HypothesisId) -> HypothesisRemoval:
+    def delete_hypothesis(self, hypothesis_id: HypothesisId, expect: Hypothesis | None = None
+                          ) -> HypothesisRemoval:
         """Delete a hypothesis and its ratings."""
-        mat = self.case.matrix_of_hypothesis(hypothesis_id)
-        hyp = mat.hypothesis(hypothesis_id)
-        ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
-        removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
-        remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
-        with self.workspace.transaction() as s:
+        with self._write(("hypothesis", hypothesis_id)) as s:
+            mat = self.case.matrix_of_hypothesis(hypothesis_id)
+            hyp = mat.hypothesis(hypothesis_id)
+            if expect is not None:
+                self._expect(hyp == expect, name_of(self.case, "hypothesis", hypothesis_id))
+            ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
+            removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
+            remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
             edits.delete_row(s, "hypothesis", hypothesis_id)
             edits.order(s, "hypothesis", remaining)
         mat.hypotheses.remove(hyp)
@@ -473,19 +652,25 @@ class CaseEditor:
         return removal
 
     def restore_hypothesis(self, removal: HypothesisRemoval) -> None:
-        """Put a deleted hypothesis back in its column with its ratings."""
-        mat = self.case.matrix(removal.matrix_id)
-        order = [h.id for h in mat.hypotheses]
-        order.insert(removal.index, removal.hypothesis.id)
-        with self.workspace.transaction() as s:
-            edits.insert(s, store.hypothesis_row(mat.id, removal.hypothesis, removal.index))
+        """Put a deleted hypothesis back in its column with its ratings (of rows still there)."""
+        with self._write(("has", "matrix", removal.matrix_id)) as s:
+            mat = self.case.matrix(removal.matrix_id)
+            self._expect(all(h.id != removal.hypothesis.id for h in mat.hypotheses),
+                         f"hypothesis {removal.hypothesis.title!r}")
+            ratings = {c: a for c, a in removal.ratings.items() if mat.includes(c[0])}
+            index = min(removal.index, len(mat.hypotheses))
+            order = [h.id for h in mat.hypotheses]
+            order.insert(index, removal.hypothesis.id)
+            edits.insert(s, store.hypothesis_row(mat.id, removal.hypothesis, index))
             edits.order(s, "hypothesis", order)
-            edits.put_ratings(s, dict(removal.ratings))
-        mat.hypotheses.insert(removal.index, copy.copy(removal.hypothesis))
-        mat.ratings.update({c: copy.copy(a) for c, a in removal.ratings.items()})
+            edits.put_ratings(s, dict(ratings))
+        mat.hypotheses.insert(index, copy.copy(removal.hypothesis))
+        mat.ratings.update({c: copy.copy(a) for c, a in ratings.items()})
 
     def set_probabilities(self, matrix_id: MatrixId, field_name: str,
-                          values: dict[HypothesisId, float | None]) -> dict[HypothesisId, float | None]:
+                          values: dict[HypothesisId, float | None],
+                          expect: dict[HypothesisId, float | None] | None = None
+                          ) -> dict[HypothesisId, float | None]:
         """Set hypotheses' ``prior`` or ``judged`` probabilities in one transaction.
 
         Values are fractions from 0 to 1 (None: not set). Returns the previous values.
@@ -495,27 +680,34 @@ class CaseEditor:
         for value in values.values():
             if value is not None and not 0 <= value <= 1:
                 raise ValueError(f"{value:.0%} is not a probability between 0% and 100%")
-        mat = self.case.matrix(matrix_id)
-        before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
-        if field_name == "prior":
-            after = {h.id: values.get(h.id, h.prior) for h in mat.hypotheses}
-            total = sum(v for v in after.values() if v is not None)
-            if total > 1 + 1e-9:
-                raise ValueError(f"priors may add up to 100% at most, not {total:.0%}")
-        with self.workspace.transaction() as s:
+        with self._write(*[("hypothesis", h) for h in values]) as s:
+            mat = self.case.matrix(matrix_id)
+            before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
+            if expect is not None:
+                self._expect(all(before.get(h) == v for h, v in expect.items()),
+                             "these probabilities")
+            if field_name == "prior":
+                after = {h.id: values.get(h.id, h.prior) for h in mat.hypotheses}
+                total = sum(v for v in after.values() if v is not None)
+                if total > 1 + 1e-9:
+                    raise ValueError(f"priors may add up to 100% at most, not {total:.0%}")
             for hid, value in values.items():
                 edits.update_fields(s, "hypothesis", hid, **{field_name: value})
         for hid, value in values.items():
             setattr(mat.hypothesis(hid), field_name, value)
         return before
 
-    def move_hypothesis(self, hypothesis_id: HypothesisId, index: int) -> int:
+    def move_hypothesis(self, hypothesis_id: HypothesisId, index: int,
+                        expect_at: int | None = None) -> int:
         """Move a hypothesis to another column; returns where it was."""
-        mat = self.case.matrix_of_hypothesis(hypothesis_id)
-        old = mat.hypothesis_index(hypothesis_id)
-        hyps = list(mat.hypotheses)
-        hyps.insert(index, hyps.pop(old))
-        with self.workspace.transaction() as s:
+        columns = ("columns", self.case.matrix_of_hypothesis(hypothesis_id).id)
+        with self._write(("has", "hypothesis", hypothesis_id), columns) as s:
+            mat = self.case.matrix_of_hypothesis(hypothesis_id)
+            old = mat.hypothesis_index(hypothesis_id)
+            if expect_at is not None:
+                self._expect(old == expect_at, name_of(self.case, "hypothesis", hypothesis_id))
+            hyps = list(mat.hypotheses)
+            hyps.insert(index, hyps.pop(old))
             edits.order(s, "hypothesis", [h.id for h in hyps])
         mat.hypotheses[:] = hyps
         return old
@@ -532,53 +724,79 @@ class CaseEditor:
 
         A cell's rationale is kept when only its rating changes.
         """
-        mat = self.case.matrix(matrix_id)
-        before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
         now = store.utc_now()
-        after: dict[Cell, Assessment | None] = {}
-        for cell, old in before.items():
-            rationale = old.rationale if old else ""
+
+        def after(old: Assessment | None) -> Assessment | None:
+            if rating is None:
+                return None
             # A likelihood override belongs to the rating it was set for.
             kept = old.likelihood if old and old.rating is rating else None
-            after[cell] = None if rating is None else Assessment(rating, self.analyst, rationale,
-                                                                 now, kept)
-        self.set_assessments(matrix_id, after)
-        return before
+            return Assessment(rating, self.analyst, old.rationale if old else "", now, kept)
+
+        return self._put_cells(matrix_id, cells, after)
 
     def assess(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None, rationale: str,
                likelihood: float | None = None) -> Assessment | None:
         """Set a cell's rating, rationale and likelihood override together; returns its previous state."""
-        before = copy.copy(self.case.matrix(matrix_id).ratings.get(cell))
         if rating is None and (rationale.strip() or likelihood is not None):
             raise ValueError("a rationale or likelihood needs a rating: rate the cell first")
         if likelihood is not None and not 0 < likelihood <= 1:
             raise ValueError("a likelihood must be more than 0 and at most 1")
-        after = None if rating is None else Assessment(rating, self.analyst, rationale,
-                                                       store.utc_now(), likelihood)
-        self.set_assessments(matrix_id, {cell: after})
-        return before
+        now = store.utc_now()
+        return self._put_cells(matrix_id, [cell], lambda _old: None if rating is None else
+                               Assessment(rating, self.analyst, rationale, now, likelihood))[cell]
 
     def set_likelihood(self, matrix_id: MatrixId, cell: Cell, likelihood: float | None
                        ) -> Assessment | None:
         """Override a rated cell's P(evidence | hypothesis) (None: back to the default)."""
         if likelihood is not None and not 0 < likelihood <= 1:
             raise ValueError("a likelihood must be more than 0 and at most 1")
-        before = self.case.matrix(matrix_id).ratings.get(cell)
-        if before is None:
-            raise ValueError("rate the cell before overriding its likelihood")
-        after = replace(before, likelihood=likelihood, analyst=self.analyst, updated=store.utc_now())
-        self.set_assessments(matrix_id, {cell: after})
-        return copy.copy(before)
+        now = store.utc_now()
 
-    def set_assessments(self, matrix_id: MatrixId, states: dict[Cell, Assessment | None]) -> None:
-        """Store cells exactly as given (None clears) in one transaction; also used by undo."""
-        mat = self.case.matrix(matrix_id)
-        hyp_ids = {h.id for h in mat.hypotheses}
-        for eid, hid in states:
-            if not mat.includes(eid) or hid not in hyp_ids:
-                raise KeyError(f"cell {(eid, hid)} is not in matrix {matrix_id}")
-        with self.workspace.transaction() as s:
+        def after(old: Assessment | None) -> Assessment | None:
+            if old is None:
+                raise ValueError("rate the cell before overriding its likelihood")
+            return replace(old, likelihood=likelihood, analyst=self.analyst, updated=now)
+
+        return self._put_cells(matrix_id, [cell], after)[cell]
+
+    def _put_cells(self, matrix_id: MatrixId, cells: list[Cell],
+                   after: Any) -> dict[Cell, Assessment | None]:
+        """Write each cell's new state, computed from its state in the workspace now."""
+        with self._write(*[("cell", matrix_id, e, h) for e, h in cells]) as s:
+            mat = self.case.matrix(matrix_id)
+            self._check_cells(mat, cells)
+            before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
+            states = {cell: after(old) for cell, old in before.items()}
             edits.put_ratings(s, states)
+        self._apply_cells(mat, states)
+        return before
+
+    def set_assessments(self, matrix_id: MatrixId, states: dict[Cell, Assessment | None],
+                        expect: dict[Cell, Assessment | None] | None = None) -> None:
+        """Store cells exactly as given (None clears) in one transaction; also used by undo.
+
+        ``expect``: what the cells must hold now, else nothing is written (an undo's guard).
+        """
+        with self._write(*[("cell", matrix_id, e, h) for e, h in states]) as s:
+            mat = self.case.matrix(matrix_id)
+            self._check_cells(mat, list(states))
+            if expect is not None:
+                for cell, wanted in expect.items():
+                    self._expect(mat.ratings.get(cell) == wanted,
+                                 f"cell {cell_name(self.case, *cell)}")
+            edits.put_ratings(s, states)
+        self._apply_cells(mat, states)
+
+    @staticmethod
+    def _check_cells(mat: Matrix, cells: Sequence[Cell]) -> None:
+        hyp_ids = {h.id for h in mat.hypotheses}
+        for eid, hid in cells:
+            if not mat.includes(eid) or hid not in hyp_ids:
+                raise KeyError(f"cell {(eid, hid)} is not in matrix {mat.id}")
+
+    @staticmethod
+    def _apply_cells(mat: Matrix, states: dict[Cell, Assessment | None]) -> None:
         for cell, found in states.items():
             if found is None:
                 mat.ratings.pop(cell, None)

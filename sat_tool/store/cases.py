@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sat_tool.domain.model import (
     Assessment,
     Case,
     CaseId,
+    Cell,
     Evidence,
     EvidenceId,
     EvidenceType,
@@ -34,7 +37,9 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
+from sat_tool.errors import UserError
 from sat_tool.store.schema import (
+    Base,
     CaseRow,
     EvidenceRow,
     HypothesisRow,
@@ -46,7 +51,7 @@ from sat_tool.store.schema import (
 )
 
 
-class CaseNotFound(LookupError):
+class CaseNotFound(LookupError, UserError):
     """No case with that id or title in the workspace."""
 
 
@@ -77,7 +82,8 @@ def list_cases(session: Session) -> list[CaseSummary]:
     )
     evidence = select(func.count()).where(EvidenceRow.case_id == CaseRow.id).scalar_subquery()
     rows = session.execute(
-        select(CaseRow, matrices, evidence).order_by(CaseRow.last_opened.desc(), CaseRow.id.desc())
+        select(CaseRow, matrices, evidence).where(CaseRow.importing == "")
+        .order_by(CaseRow.last_opened.desc(), CaseRow.id.desc())
     )
     return [
         CaseSummary(CaseId(c.id), c.uid, c.title, c.last_opened, m, e) for c, m, e in rows
@@ -87,9 +93,12 @@ def list_cases(session: Session) -> list[CaseSummary]:
 def find_case(session: Session, reference: str | int) -> CaseId:
     """A case id from an id or an exact title; :class:`CaseNotFound` otherwise."""
     text = str(reference).strip()
-    if text.isdigit() and session.get(CaseRow, int(text)) is not None:
-        return CaseId(int(text))
-    ids = session.scalars(select(CaseRow.id).where(CaseRow.title == text)).all()
+    if text.isdigit():
+        found = session.get(CaseRow, int(text))
+        if found is not None and not found.importing:
+            return CaseId(int(text))
+    ids = session.scalars(select(CaseRow.id).where(CaseRow.title == text,
+                                                   CaseRow.importing == "")).all()
     if len(ids) == 1:
         return CaseId(ids[0])
     if len(ids) > 1:
@@ -101,6 +110,44 @@ def case_with_uid(session: Session, uid: str) -> CaseId | None:
     """The case carrying this uid, if the workspace has it."""
     found = session.scalar(select(CaseRow.id).where(CaseRow.uid == uid))
     return CaseId(found) if found is not None else None
+
+
+def case_revision(session: Session, case_id: CaseId) -> int:
+    """The case's revision: how many edits have been committed to it; CaseNotFound if it is gone."""
+    found = session.scalar(select(CaseRow.revision).where(CaseRow.id == case_id,
+                                                          CaseRow.importing == ""))
+    if found is None:
+        raise CaseNotFound("this case has been deleted from the workspace by another window "
+                           "or program")
+    return int(found)
+
+
+def bump_revision(session: Session, case_id: CaseId) -> int:
+    """Count one more committed edit of the case; returns the new revision."""
+    session.execute(update(CaseRow).where(CaseRow.id == case_id).values(
+        revision=CaseRow.revision + 1))
+    return case_revision(session, case_id)
+
+
+def next_evidence_number(session: Session, case_id: CaseId) -> int:
+    """Take the next evidence number of the case: never one given before, even if deleted since."""
+    highest = session.scalar(select(func.max(EvidenceRow.number)).where(
+        EvidenceRow.case_id == case_id)) or 0
+    counter = session.scalar(select(CaseRow.evidence_counter).where(CaseRow.id == case_id)) or 0
+    number = max(highest, counter) + 1
+    session.execute(update(CaseRow).where(CaseRow.id == case_id).values(evidence_counter=number))
+    return int(number)
+
+
+def count_children(session: Session, kind: str, parent_id: int) -> int:
+    """How many sources or evidence items a case, or hypotheses or rows a matrix, has now."""
+    table, column = {
+        "source": (SourceRow, SourceRow.case_id), "evidence": (EvidenceRow, EvidenceRow.case_id),
+        "matrix": (MatrixRowTable, MatrixRowTable.case_id),
+        "hypothesis": (HypothesisRow, HypothesisRow.matrix_id),
+        "row": (InclusionRow, InclusionRow.matrix_id),
+    }[kind]
+    return int(session.scalar(select(func.count()).select_from(table).where(column == parent_id)) or 0)
 
 
 def touch_case(session: Session, case_id: CaseId) -> None:
@@ -119,7 +166,7 @@ def delete_case(session: Session, case_id: CaseId) -> None:
 def load_case(session: Session, case_id: CaseId) -> Case:
     """The whole case as domain objects; :class:`CaseNotFound` if it is not there."""
     row = session.get(CaseRow, case_id)
-    if row is None:
+    if row is None or row.importing:
         raise CaseNotFound(f"no case with id {case_id} in this workspace")
     case = Case(CaseId(row.id), row.title, row.uid, row.description, row.created)
     case.sources = [
@@ -290,6 +337,11 @@ def load_snapshot(session: Session, snapshot_id: int) -> Snapshot:
 
 # ---------------------------------------------------------------- inserting a whole case
 
+INSERT_BATCH = 2000
+"""Rows written per statement batch when a case is inserted."""
+
+Step = Callable[[Session], None]
+
 
 def insert_case(session: Session, case: Case,
                 snapshots: Mapping[MatrixId, Sequence[Snapshot]] | None = None) -> CaseId:
@@ -298,55 +350,136 @@ def insert_case(session: Session, case: Case,
     ``snapshots`` are keyed by the case's own matrix ids. A case whose uid is
     empty, or already present in the workspace, gets a new uid.
     """
-    uid = case.uid
-    if not uid or case_with_uid(session, uid) is not None:
-        uid = str(uuid.uuid4())
-    row = CaseRow(uid=uid, title=case.title, description=case.description,
-                  created=case.created or utc_now(), last_opened="")
-    session.add(row)
-    session.flush()
-    case_id = CaseId(row.id)
-    source_ids: dict[SourceId, SourceId] = {}
-    for pos, src in enumerate(case.sources):
-        srow = source_row(case_id, src, pos, with_id=False)
-        session.add(srow)
-        session.flush()
-        source_ids[src.id] = SourceId(srow.id)
-    evidence_ids: dict[EvidenceId, EvidenceId] = {}
-    for pos, item in enumerate(case.evidence):
-        erow = evidence_row(case_id, item, pos, with_id=False)
-        erow.source_id = source_ids[item.source_id] if item.source_id is not None else None
-        session.add(erow)
-        session.flush()
-        evidence_ids[item.id] = EvidenceId(erow.id)
-    for pos, mat in enumerate(case.matrices):
-        new_id, hyp_ids = _insert_matrix_fresh(session, case_id, mat, pos, evidence_ids)
-        for snap in (snapshots or {}).get(mat.id, ()):
-            moved = snapshot_from_data(
-                snapshot_data(snap), 0, new_id, snap.name, snap.created,
-                lambda e: evidence_ids.get(int(e), int(e)), lambda h: hyp_ids.get(int(h), int(h)))
-            session.add(snapshot_row(moved, with_id=False))
-    session.flush()
-    return case_id
+    plan = InsertPlan(case, snapshots)
+    for step in plan.steps():
+        step(session)
+    return plan.case_id
 
 
-def _insert_matrix_fresh(session: Session, case_id: CaseId, mat: Matrix, position: int,
-                         evidence_ids: dict[EvidenceId, EvidenceId]
-                         ) -> tuple[MatrixId, dict[HypothesisId, HypothesisId]]:
-    mrow = matrix_row(case_id, mat, position, with_id=False)
-    session.add(mrow)
-    session.flush()
-    hyp_ids: dict[HypothesisId, HypothesisId] = {}
-    for pos, hyp in enumerate(mat.hypotheses):
-        hrow = hypothesis_row(MatrixId(mrow.id), hyp, pos, with_id=False)
-        session.add(hrow)
+class InsertPlan:
+    """The inserts of a whole case as a list of steps of at most :data:`INSERT_BATCH` rows.
+
+    Run every step in one transaction (:func:`insert_case`), or each in its own so
+    that a long import never holds the write lock for long: then pass ``importing``
+    (see :func:`~sat_tool.store.workspace.import_owner`), which hides the case from
+    every list until :meth:`finish` runs in the last transaction.
+    """
+
+    def __init__(self, case: Case, snapshots: Mapping[MatrixId, Sequence[Snapshot]] | None = None,
+                 importing: str = "", batch: int = INSERT_BATCH) -> None:
+        self.case, self.snapshots, self.importing, self.batch = case, snapshots or {}, importing, batch
+        self.case_id = CaseId(0)
+        self.source_ids: dict[SourceId, SourceId] = {}
+        self.evidence_ids: dict[EvidenceId, EvidenceId] = {}
+        self.matrix_ids: dict[MatrixId, MatrixId] = {}
+        self.hypothesis_ids: dict[HypothesisId, HypothesisId] = {}
+
+    def rows(self) -> int:
+        """How many rows the plan writes."""
+        c = self.case
+        return (1 + len(c.sources) + len(c.evidence)
+                + sum(1 + len(m.hypotheses) + len(m.rows) + len(m.ratings) for m in c.matrices))
+
+    def steps(self) -> list[Step]:
+        """The steps in the order they must run."""
+        case, n = self.case, self.batch
+        steps: list[Step] = [self._head]
+        steps += [partial(self._sources, i) for i in range(0, len(case.sources), n)]
+        steps += [partial(self._evidence, i) for i in range(0, len(case.evidence), n)]
+        for mat in case.matrices:
+            steps.append(partial(self._matrix, mat))
+            steps += [partial(self._inclusions, mat, i) for i in range(0, len(mat.rows), n)]
+            cells = list(mat.ratings.items())
+            steps += [partial(self._ratings, cells[i:i + n]) for i in range(0, len(cells), n)]
+        if not self.importing:
+            steps.append(self._snapshots)
+        return steps
+
+    def finish(self, session: Session) -> None:
+        """Write the snapshots and show the case: the last step of a batched import."""
+        self._snapshots(session)
+        session.execute(update(CaseRow).where(CaseRow.id == self.case_id).values(importing=""))
+
+    def _head(self, session: Session) -> None:
+        case = self.case
+        uid = case.uid
+        if not uid or case_with_uid(session, uid) is not None:
+            uid = str(uuid.uuid4())
+        counter = max((e.number for e in case.evidence), default=0)
+        row = CaseRow(uid=uid, title=case.title, description=case.description,
+                      created=case.created or utc_now(), last_opened="", revision=0,
+                      evidence_counter=counter, importing=self.importing)
+        session.add(row)
         session.flush()
-        hyp_ids[hyp.id] = HypothesisId(hrow.id)
-    for pos, row in enumerate(mat.rows):
-        session.add(InclusionRow(matrix_id=mrow.id, evidence_id=evidence_ids[row.evidence_id],
-                                 position=pos, relevance=row.relevance.value))
-    session.flush()
-    for (eid, hid), found in mat.ratings.items():
-        session.add(rating_row(evidence_ids[eid], hyp_ids[hid], found))
-    session.flush()
-    return MatrixId(mrow.id), hyp_ids
+        self.case_id = CaseId(row.id)
+
+    def _sources(self, start: int, session: Session) -> None:
+        chunk = self.case.sources[start:start + self.batch]
+        values = [_values(source_row(self.case_id, src, start + i, with_id=False))
+                  for i, src in enumerate(chunk)]
+        for src, new in zip(chunk, _insert_returning(session, SourceRow, values)):
+            self.source_ids[src.id] = SourceId(new)
+
+    def _evidence(self, start: int, session: Session) -> None:
+        chunk = self.case.evidence[start:start + self.batch]
+        values = []
+        for i, item in enumerate(chunk):
+            row = _values(evidence_row(self.case_id, item, start + i, with_id=False))
+            row["source_id"] = (self.source_ids[item.source_id] if item.source_id is not None
+                                else None)
+            values.append(row)
+        for item, new in zip(chunk, _insert_returning(session, EvidenceRow, values)):
+            self.evidence_ids[item.id] = EvidenceId(new)
+
+    def _matrix(self, mat: Matrix, session: Session) -> None:
+        position = self.case.matrices.index(mat)
+        (new,) = _insert_returning(session, MatrixRowTable,
+                                   [_values(matrix_row(self.case_id, mat, position, with_id=False))])
+        self.matrix_ids[mat.id] = MatrixId(new)
+        values = [_values(hypothesis_row(MatrixId(new), hyp, pos, with_id=False))
+                  for pos, hyp in enumerate(mat.hypotheses)]
+        for hyp, hid in zip(mat.hypotheses, _insert_returning(session, HypothesisRow, values)):
+            self.hypothesis_ids[hyp.id] = HypothesisId(hid)
+
+    def _inclusions(self, mat: Matrix, start: int, session: Session) -> None:
+        matrix_id = self.matrix_ids[mat.id]
+        values = [{"matrix_id": matrix_id, "evidence_id": self.evidence_ids[row.evidence_id],
+                   "position": start + i, "relevance": row.relevance.value}
+                  for i, row in enumerate(mat.rows[start:start + self.batch])]
+        if values:
+            session.execute(insert(InclusionRow), values)
+
+    def _ratings(self, cells: list[tuple[Cell, Assessment]], session: Session) -> None:
+        values = [{"evidence_id": self.evidence_ids[eid], "hypothesis_id": self.hypothesis_ids[hid],
+                   "rating": found.rating.value, "analyst": found.analyst,
+                   "rationale": found.rationale, "updated": found.updated,
+                   "likelihood": found.likelihood}
+                  for (eid, hid), found in cells]
+        if values:
+            session.execute(insert(RatingRow), values)
+
+    def _snapshots(self, session: Session) -> None:
+        for old_id, new_id in self.matrix_ids.items():
+            for snap in self.snapshots.get(old_id, ()):
+                moved = snapshot_from_data(
+                    snapshot_data(snap), 0, new_id, snap.name, snap.created,
+                    lambda e: self.evidence_ids.get(int(e), int(e)),
+                    lambda h: self.hypothesis_ids.get(int(h), int(h)))
+                session.add(snapshot_row(moved, with_id=False))
+        session.flush()
+
+
+def _values(row: Base) -> dict[str, Any]:
+    """The column values of an unsaved ORM row, for a bulk insert."""
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns  # type: ignore[attr-defined]
+            if getattr(row, c.key) is not None or c.nullable}
+
+
+def _insert_returning(session: Session, table: Any, values: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows and return their new ids, in order."""
+    if not values:
+        return []
+    for row in values:
+        row.pop("id", None)
+    result = session.execute(insert(table).returning(table.id, sort_by_parameter_order=True), values)
+    return [r[0] for r in result]

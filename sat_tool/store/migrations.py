@@ -144,7 +144,17 @@ _STEP_2: Sequence[str] = (
     "CREATE INDEX ix_snapshots_matrix_id ON snapshots (matrix_id)",
 )
 
-STEPS: Sequence[Sequence[str]] = (_STEP_1, _STEP_2)
+# Step 3: several processes on one workspace: a revision per case, evidence numbers that are
+# never reused, and imports that stay hidden until their last batch has committed.
+_STEP_3: Sequence[str] = (
+    "ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE cases ADD COLUMN evidence_counter INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE cases ADD COLUMN importing VARCHAR NOT NULL DEFAULT ''",
+    "UPDATE cases SET evidence_counter = "
+    "(SELECT COALESCE(MAX(number), 0) FROM evidence WHERE evidence.case_id = cases.id)",
+)
+
+STEPS: Sequence[Sequence[str]] = (_STEP_1, _STEP_2, _STEP_3)
 """The steps in order: ``STEPS[0]`` makes version 1."""
 
 SCHEMA_VERSION = len(STEPS)

@@ -32,6 +32,12 @@ class CaseRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[str] = mapped_column(String, default="")
     last_opened: Mapped[str] = mapped_column(String, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    """Counts committed edits of the case; a view compares it with the revision it shows."""
+    evidence_counter: Mapped[int] = mapped_column(Integer, default=0)
+    """The highest evidence number ever given in the case, so that numbers are never reused."""
+    importing: Mapped[str] = mapped_column(String, default="")
+    """``host:pid`` of the process still importing the case (it is hidden until done), else empty."""
 
 
 class SourceRow(Base):

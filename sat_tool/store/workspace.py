@@ -11,6 +11,7 @@ before the operation returns, so a crash or a kill loses no acknowledged edit.
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, delete, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sat_tool.store.migrations import SCHEMA_VERSION, migrate
-from sat_tool.store.schema import MetaRow
+from sat_tool.store.schema import CaseRow, MetaRow
 
 APPLICATION = "sat-tool"
 ENV_WORKSPACE = "SAT_TOOL_WORKSPACE"
@@ -34,6 +35,55 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class WorkspaceError(Exception):
     """A workspace that cannot be opened; the message names the problem."""
+
+
+def import_owner() -> str:
+    """How an import in progress names its process: ``host:pid``."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def import_owner_is_gone(owner: str) -> bool:
+    """True when the process that started an import on this host no longer runs."""
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # another machine's import: only it can tell
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+class ChangeWatcher:
+    """Tells whether the workspace has changed since the last look, from any process.
+
+    It keeps one SQLite connection open outside any transaction and compares
+    ``PRAGMA data_version``, which changes whenever another connection commits.
+    Checking costs a few microseconds, so a window can look several times a second.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                    check_same_thread=False)
+        self._con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        self._seen = self._version()
+
+    def _version(self) -> int:
+        return int(self._con.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed(self) -> bool:
+        """True once after every commit that another connection made since the last call."""
+        now = self._version()
+        if now == self._seen:
+            return False
+        self._seen = now
+        return True
+
+    def close(self) -> None:
+        """Release the connection."""
+        self._con.close()
 
 
 def default_location() -> Path:
@@ -67,18 +117,17 @@ def resolve_location(location: str | os.PathLike[str] | None) -> tuple[str, Path
 
 
 def _check_file(path: Path) -> None:
-    """Refuse, without writing, a path that is not a new file or a SAT Tool workspace."""
+    """Refuse, without writing, a path that is not a new file or a SAT Tool workspace.
+
+    The file is only ever opened by SQLite: closing a descriptor opened any other
+    way would drop the locks this process's own connections hold on it.
+    """
     if path.is_dir():
         raise WorkspaceError(f"{path} is a folder, not a SAT Tool workspace file")
     if not path.exists() or path.stat().st_size == 0:
         return
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise WorkspaceError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if head != _SQLITE_MAGIC:
-        raise WorkspaceError(f"{path} is not a SAT Tool workspace (not an SQLite database)")
+    if not path.is_file():
+        raise WorkspaceError(f"{path} is not a regular file, so it cannot be a SAT Tool workspace")
     _check_tables(path)
 
 
@@ -88,7 +137,13 @@ def _check_tables(path: Path) -> None:
     except sqlite3.Error as exc:
         raise WorkspaceError(f"cannot open {path}: {exc}") from None
     try:
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc) or "encrypted" in str(exc):
+                raise WorkspaceError(
+                    f"{path} is not a SAT Tool workspace (not an SQLite database)") from None
+            raise
         if not tables:
             return
         if "sat_meta" not in tables:
@@ -121,9 +176,13 @@ def _configure(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin(connection: Any) -> None:
-    # IMMEDIATE takes the write lock at once, so two writers wait on the busy
-    # timeout instead of failing on a read-to-write upgrade.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A write takes the write lock at once (IMMEDIATE), so two writers wait on the busy
+    # timeout instead of failing on a read-to-write upgrade. A read takes no lock at
+    # all: in WAL mode it sees the last committed state and never waits for a writer.
+    if connection.get_execution_options().get("sat_read_only"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 class Workspace:
@@ -133,6 +192,8 @@ class Workspace:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._readers = sessionmaker(engine.execution_options(sat_read_only=True),
+                                     expire_on_commit=False)
 
     @classmethod
     def open(cls, location: str | os.PathLike[str] | None = None, create: bool = True) -> Workspace:
@@ -154,7 +215,9 @@ class Workspace:
         event.listen(engine, "begin", _begin)
         workspace = cls(engine, path)
         try:
-            workspace._upgrade()
+            if workspace._stored_version() != SCHEMA_VERSION:
+                workspace._upgrade()
+            workspace._drop_abandoned_imports()
         except DBAPIError as exc:
             engine.dispose()
             raise WorkspaceError(f"cannot open {path}: {exc.orig}") from None
@@ -162,6 +225,28 @@ class Workspace:
             engine.dispose()
             raise
         return workspace
+
+    def _stored_version(self) -> int | None:
+        """The schema version on file, read without taking the write lock (None: a new file)."""
+        with self.engine.connect().execution_options(sat_read_only=True) as connection:
+            has_meta = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='sat_meta'"
+            ).first()
+            if not has_meta:
+                return None
+            value = connection.exec_driver_sql(
+                "SELECT value FROM sat_meta WHERE key='schema_version'").scalar()
+            return int(value) if value is not None else None
+
+    def _drop_abandoned_imports(self) -> None:
+        """Delete cases whose import was cut short by a crash or kill of this host's processes."""
+        with self.read() as session:
+            pending = session.execute(
+                select(CaseRow.id, CaseRow.importing).where(CaseRow.importing != "")).all()
+        dead = [case_id for case_id, owner in pending if import_owner_is_gone(owner)]
+        if dead:
+            with self.transaction() as session:
+                session.execute(delete(CaseRow).where(CaseRow.id.in_(dead), CaseRow.importing != ""))
 
     def _upgrade(self) -> None:
         with self.engine.begin() as connection:
@@ -192,14 +277,26 @@ class Workspace:
     @property
     def schema_version(self) -> int:
         """The schema version recorded in the workspace."""
-        with self.transaction() as session:
+        with self.read() as session:
             return int(session.scalar(select(MetaRow.value).where(MetaRow.key == "schema_version")))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any exception."""
+        """One unit of work that writes: it holds the write lock from its first statement,
+        commits on success and rolls back on any exception."""
         with self._sessions.begin() as session:
             yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read: one consistent view of the last committed state, taking no lock."""
+        with self._readers.begin() as session:
+            yield session
+            session.rollback()
+
+    def watcher(self) -> ChangeWatcher:
+        """A cheap way to learn that any connection, in any process, has committed."""
+        return ChangeWatcher(self.path)
 
     def close(self) -> None:
         """Release every connection; the workspace stays consistent on disk."""

@@ -1,0 +1,137 @@
+"""What an edit touches, and whether another process has changed it since the view was read.
+
+Every edit names the things it depends on (*touches*): a cell, an evidence
+item, a matrix's row order … When the case's revision in the workspace is not
+the one the editor last read, the editor reloads the case inside the edit's
+own transaction and compares each touched thing in the old view with the
+workspace's: if any differs, the edit is refused (nothing is written) with a
+sentence naming the thing; otherwise it goes ahead on the fresh case. Edits to
+other things made elsewhere in the meantime never block an edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sat_tool.domain.model import Case, Matrix
+
+Touch = tuple[Any, ...]
+"""``("case",)``, ``("source", id)``, ``("evidence", id)``, ``("matrix", id)`` (its fields),
+``("hypothesis", id)``, ``("cell", matrix id, evidence id, hypothesis id)``,
+``("rows", matrix id)`` (which rows, in which order, with which relevance),
+``("columns", matrix id)`` (which hypotheses, in which order), and ``("has", kind, id)``
+(only that the thing still exists; kind is one of source, evidence, matrix, hypothesis)."""
+
+ELSEWHERE = "in another window or program"
+_MATRIX_FIELDS = ("question", "notes", "conclusions", "milestones", "scoring_mode")
+
+
+def _matrix(case: Case, matrix_id: int) -> Matrix | None:
+    return next((m for m in case.matrices if m.id == matrix_id), None)
+
+
+def _hypothesis(case: Case, hypothesis_id: int) -> tuple[Matrix, Any] | None:
+    for mat in case.matrices:
+        for hyp in mat.hypotheses:
+            if hyp.id == hypothesis_id:
+                return mat, hyp
+    return None
+
+
+def _find(items: Iterable[Any], wanted: int) -> Any:
+    return next((x for x in items if x.id == wanted), None)
+
+
+def name_of(case: Case, kind: str, ident: Any) -> str:
+    """How the analyst knows a thing: "E7", "hypothesis 'Iran trained them'", "matrix 2"."""
+    if kind == "evidence":
+        item = _find(case.evidence, ident)
+        return item.label if item else "an evidence item"
+    if kind == "source":
+        src = _find(case.sources, ident)
+        return f"source {src.title!r}" if src else "a source"
+    if kind == "matrix":
+        mat = _matrix(case, ident)
+        return f"matrix {case.matrices.index(mat) + 1}" if mat else "a matrix"
+    if kind == "hypothesis":
+        found = _hypothesis(case, ident)
+        return f"hypothesis {found[1].title!r}" if found else "a hypothesis"
+    return "the case"
+
+
+def cell_name(case: Case, evidence_id: Any, hypothesis_id: Any) -> str:
+    """``E3 × H2`` for a cell, by the hypothesis's column in the analyst's view."""
+    found = _hypothesis(case, hypothesis_id)
+    column = f"H{found[0].hypotheses.index(found[1]) + 1}" if found else "a hypothesis"
+    return f"{name_of(case, 'evidence', evidence_id)} × {column}"
+
+
+def _state(case: Case, touch: Touch) -> Any:
+    """The comparable state of a touched thing in a case (None: it does not exist)."""
+    kind = touch[0]
+    if kind == "case":
+        return (case.title, case.description)
+    if kind == "source":
+        return _find(case.sources, touch[1])
+    if kind == "evidence":
+        return _find(case.evidence, touch[1])
+    if kind == "matrix":
+        mat = _matrix(case, touch[1])
+        return None if mat is None else tuple(getattr(mat, f) for f in _MATRIX_FIELDS)
+    if kind == "hypothesis":
+        found = _hypothesis(case, touch[1])
+        return None if found is None else found[1]
+    if kind == "cell":
+        mat = _matrix(case, touch[1])
+        if mat is None or not mat.includes(touch[2]) or _find(mat.hypotheses, touch[3]) is None:
+            return None
+        return ("cell", mat.ratings.get((touch[2], touch[3])))
+    if kind == "rows":
+        mat = _matrix(case, touch[1])
+        return None if mat is None else [(r.evidence_id, r.relevance) for r in mat.rows]
+    if kind == "columns":
+        mat = _matrix(case, touch[1])
+        return None if mat is None else [h.id for h in mat.hypotheses]
+    if kind == "has":
+        what, ident = touch[1], touch[2]
+        if what == "matrix":
+            return _matrix(case, ident) is not None or None
+        if what == "hypothesis":
+            return _hypothesis(case, ident) is not None or None
+        items = case.sources if what == "source" else case.evidence
+        return _find(items, ident) is not None or None
+    raise ValueError(f"unknown touch {touch!r}")
+
+
+def _describe(case: Case, touch: Touch) -> str:
+    kind = touch[0]
+    if kind == "cell":
+        return f"cell {cell_name(case, touch[2], touch[3])}"
+    if kind in ("rows", "columns"):
+        what = "rows" if kind == "rows" else "hypotheses"
+        return f"the {what} of {name_of(case, 'matrix', touch[1])}"
+    if kind == "has":
+        return name_of(case, touch[1], touch[2])
+    if kind == "case":
+        return "the case's title or description"
+    return name_of(case, kind, touch[1])
+
+
+def conflict(old: Case, new: Case, touches: Iterable[Touch]) -> str | None:
+    """The sentence refusing an edit made on ``old`` when the workspace holds ``new``, or None."""
+    for touch in touches:
+        before, after = _state(old, touch), _state(new, touch)
+        if before == after:
+            continue
+        what = _describe(old, touch)
+        how = "deleted" if after is None else "changed"
+        return (f"{what[:1].upper()}{what[1:]} was {how} {ELSEWHERE} just now, so this edit was "
+                "not made; the view now shows the workspace as it is.")
+    return None
+
+
+def no_longer_applies(what: str) -> str:
+    """The sentence refusing an undo or redo whose target has changed since."""
+    return (f"{what[:1].upper()}{what[1:]} has been changed {ELSEWHERE} since, so this no longer "
+            "applies; nothing was changed.")
