@@ -1,20 +1,40 @@
 """The ``sat-tool`` command: the GUI with no sub-command, headless work with one.
 
-Sub-commands use the same services as the GUI. Errors print one line on
-stderr and exit with status 2; nothing is changed in the workspace.
+Sub-commands use the same services as the GUI; the editing commands (``rate``,
+``add-evidence`` …) edit through :class:`~sat_tool.services.editor.CaseEditor`,
+one committed transaction each, exactly as the GUI does. Errors print one line
+on stderr and exit with status 2; nothing is changed in the workspace. No
+failure reaches the user as a traceback: unexpected ones are described in one
+sentence by :func:`sat_tool.errors.describe`, which logs the details.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from sat_tool import __version__
-from sat_tool.domain.model import ScoringMode
+from sat_tool.domain.model import (
+    Case,
+    Evidence,
+    EvidenceType,
+    Hypothesis,
+    Level,
+    Matrix,
+    Rating,
+    ScoringMode,
+    SourceId,
+    locate_quote,
+)
+from sat_tool.errors import describe, setup_logging
 from sat_tool.services import cases as svc
+from sat_tool.services.editor import CaseEditor
+from sat_tool.settings import Preferences
 from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
 
 EXIT_ERROR = 2
@@ -73,22 +93,128 @@ def build_parser() -> argparse.ArgumentParser:
                                       "achz or csv file (default 1), or the one matrix of a report")
     exp.add_argument("--classification", default="",
                      help="classification banner on every report page (and the PARC classification)")
+    _add_edit_commands(sub, common)
     return parser
+
+
+REFERENCES = ("Evidence items are named by their label (E3) or their database id (id:57); hypotheses "
+              "by their label in their matrix (H2, the column's position) or their id (id:12). "
+              "Labels ignore letter case. '#57' is accepted for id:57 when quoted.")
+MATRIX_HELP = "matrix number (1, 2 …) or exact question; needed when the case has more than one matrix"
+LEVELS = "High, Medium or Low (H, M, L)"
+
+
+def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The sub-commands that change a case, each one committed edit."""
+    editing = argparse.ArgumentParser(add_help=False, parents=[common])
+    editing.add_argument("--analyst", metavar="NAME",
+                         help="analyst recorded with the edit (default: the name in the preferences, "
+                              "else the user name)")
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        parser = sub.add_parser(name, parents=[editing], help=summary,
+                                description=f"{summary[:1].upper()}{summary[1:]}. {REFERENCES}")
+        parser.add_argument("case", help="case id or exact title")
+        return parser
+
+    rate = command("rate", "rate one cell of a matrix, or clear it")
+    rate.add_argument("evidence", help="evidence item: E3 or id:57")
+    rate.add_argument("hypothesis", help="hypothesis: H2 or id:12")
+    rate.add_argument("rating", help="CC, C, N, I, II or NA; '-' or 'clear' clears the cell")
+    rate.add_argument("--matrix", help=MATRIX_HELP)
+    rate.add_argument("--rationale", metavar="TEXT",
+                      help="why this rating (replaces the cell's rationale; '' removes it); "
+                           "without it the cell keeps its rationale")
+
+    add_ev = command("add-evidence", "add an evidence item to the case, and to a matrix with --matrix")
+    add_ev.add_argument("text", help="the item, in one sentence")
+    add_ev.add_argument("--matrix", help="matrix number (1, 2 …) or exact question to include it in "
+                                         "(default: the case only)")
+    add_ev.add_argument("--relevance", metavar="LEVEL",
+                        help=f"relevance to that matrix's question: {LEVELS}; default Medium")
+    _evidence_options(add_ev)
+
+    edit_ev = command("edit-evidence", "change fields of an evidence item, or its relevance to a matrix")
+    edit_ev.add_argument("evidence", help="evidence item: E3 or id:57")
+    edit_ev.add_argument("--text", help="the item, in one sentence")
+    _evidence_options(edit_ev)
+    edit_ev.add_argument("--relevance", metavar="LEVEL", help=f"relevance to the --matrix question: {LEVELS}")
+    edit_ev.add_argument("--matrix", help="the matrix --relevance applies to: " + MATRIX_HELP)
+
+    del_ev = command("delete-evidence", "delete an evidence item from the case and every matrix")
+    del_ev.add_argument("evidence", help="evidence item: E3 or id:57")
+
+    add_hyp = command("add-hypothesis", "add a hypothesis as the last column of a matrix")
+    add_hyp.add_argument("title", help="a short name shown as the column header")
+    add_hyp.add_argument("--matrix", help=MATRIX_HELP)
+    add_hyp.add_argument("--description", default="", help="what the hypothesis says in full")
+
+    edit_hyp = command("edit-hypothesis", "change the title or description of a hypothesis")
+    edit_hyp.add_argument("hypothesis", help="hypothesis: H2 or id:12")
+    edit_hyp.add_argument("--title", help="a short name shown as the column header")
+    edit_hyp.add_argument("--description", help="what the hypothesis says in full")
+    edit_hyp.add_argument("--matrix", help=MATRIX_HELP)
+
+    del_hyp = command("delete-hypothesis", "delete a hypothesis and its ratings")
+    del_hyp.add_argument("hypothesis", help="hypothesis: H2 or id:12")
+    del_hyp.add_argument("--matrix", help=MATRIX_HELP)
+
+    add_mat = command("add-matrix", "add a matrix asking a question")
+    add_mat.add_argument("question", help="the question its hypotheses answer")
+
+    del_mat = command("delete-matrix", "delete a matrix with its hypotheses and ratings "
+                                       "(the evidence stays in the case)")
+    del_mat.add_argument("matrix", help="matrix number (1, 2 …) or exact question")
+
+    inc = command("include", "include evidence items of the case as the last rows of a matrix")
+    inc.add_argument("evidence", nargs="+", help="evidence items: E3 or id:57")
+    inc.add_argument("--matrix", help=MATRIX_HELP)
+    inc.add_argument("--relevance", metavar="LEVEL",
+                     help=f"their relevance to the matrix's question: {LEVELS}; default Medium")
+
+    exc = command("exclude", "take evidence rows out of a matrix, with their ratings there "
+                             "(the items stay in the case)")
+    exc.add_argument("evidence", nargs="+", help="evidence items: E3 or id:57")
+    exc.add_argument("--matrix", help=MATRIX_HELP)
+
+
+def _evidence_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--credibility", metavar="LEVEL", help=f"how far the item can be believed: {LEVELS}")
+    parser.add_argument("--type", help="OSINT, HUMINT, SIGINT, IMINT, MASINT, Assumption or "
+                                       "'Absence of evidence'")
+    parser.add_argument("--date", help="when it happened or was reported: 2012-04-18, 2012-04 or 2012")
+    parser.add_argument("--notes", help="why this credibility and relevance; caveats")
+    parser.add_argument("--source", help="the source it is drawn from: its number in the case's list "
+                                         "(1, 2 …), id:N, or its exact title ('' for none)")
+    parser.add_argument("--quote", help="the passage of the source the item rests on")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     if args.command in (None, "gui"):
-        from sat_tool.app import run_gui
+        try:
+            from sat_tool.app import run_gui
 
-        return run_gui(getattr(args, "workspace", None))
+            return run_gui(getattr(args, "workspace", None))
+        except Exception as exc:  # the GUI failed to start: one sentence, never a traceback
+            return _fail(describe(exc))
+    setup_logging()
     try:
         with _open_workspace(args) as workspace:
             return COMMANDS[args.command](workspace, args)
     except CliError as exc:
-        print(f"sat-tool: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print("sat-tool: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # every other failure becomes one sentence; describe() logs it
+        return _fail(describe(exc))
+
+
+def _fail(message: str) -> int:
+    print(f"sat-tool: {' '.join(message.splitlines())}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _open_workspace(args: argparse.Namespace) -> Workspace:
@@ -209,8 +335,481 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ editing
+
+Step = Callable[[CaseEditor], str]
+Plan = Callable[[Case, argparse.Namespace], "Step | str"]
+"""Checks a command's arguments against a case and returns the edit to make (a step that
+makes it and says what it did), or the sentence to print when there is nothing to do."""
+
+_REFERENCE = re.compile(r"\s*(?:(?P<kind>[EeHh])(?P<number>\d+)|(?:[Ii][Dd]:|#)\s*(?P<id>\d+))\s*")
+
+
+def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int:
+    """Check everything against the case as stored, then make the edit through a CaseEditor.
+
+    The first check reads only, so a refused command leaves the workspace as it was. The
+    plan is made again on the editor's own copy of the case, in case another window or
+    program changed it in between.
+    """
+    analyst = _analyst(args)
+    try:
+        case = svc.load_case(workspace, args.case)
+    except CaseNotFound as exc:
+        raise CliError(exc.args[0] if exc.args else str(exc)) from None
+    step = plan(case, args)
+    if isinstance(step, str):
+        print(step)
+        return 0
+    editor = CaseEditor.open(workspace, case.id, analyst)
+    step = plan(editor.case, args)
+    if isinstance(step, str):
+        print(step)
+        return 0
+    try:
+        message = step(editor)
+    except ValueError as exc:  # the editor's own checks (empty text, already included …)
+        raise CliError(str(exc)) from None
+    print(message)
+    return 0
+
+
+def _analyst(args: argparse.Namespace) -> str:
+    if args.analyst is None:
+        return Preferences.load().analyst
+    if not args.analyst.strip():
+        raise CliError("--analyst needs a name")
+    return args.analyst.strip()
+
+
+def _reference(text: str) -> tuple[str, int]:
+    """("E", 3) for E3, ("H", 2) for H2, ("id", 57) for id:57 or #57; ("", 0) otherwise."""
+    found = _REFERENCE.fullmatch(text)
+    if found is None:
+        return "", 0
+    if found["id"] is not None:
+        return "id", int(found["id"])
+    return found["kind"].upper(), int(found["number"])
+
+
+def _evidence(case: Case, text: str) -> Evidence:
+    kind, number = _reference(text)
+    if kind == "id":
+        item = next((e for e in case.evidence if e.id == number), None)
+        if item is None:
+            raise CliError(f"case {case.title!r} has no evidence item with id {number}")
+        return item
+    if kind == "E":
+        item = next((e for e in case.evidence if e.number == number), None)
+        if item is None:
+            raise CliError(f"case {case.title!r} has no evidence item E{number}")
+        return item
+    what = "is a hypothesis" if kind == "H" else "does not name an evidence item"
+    raise CliError(f"{text!r} {what}: give an evidence item's label (E3) or id (id:57)")
+
+
+def _matrix(case: Case, reference: str | None) -> Matrix:
+    """The matrix named by --matrix, or the case's only one."""
+    if reference is None:
+        if len(case.matrices) == 1:
+            return case.matrices[0]
+        if not case.matrices:
+            raise CliError(f"case {case.title!r} has no matrix yet (sat-tool add-matrix adds one)")
+        raise CliError(f"case {case.title!r} has {len(case.matrices)} matrices: choose one with "
+                       f"--matrix (1 to {len(case.matrices)}, or its exact question)")
+    try:
+        return svc.select_matrices(case, reference)[0]
+    except LookupError as exc:
+        raise CliError(exc.args[0]) from None
+
+
+def _matrix_name(case: Case, mat: Matrix) -> str:
+    return f"matrix {case.matrices.index(mat) + 1}"
+
+
+def _hypothesis_label(mat: Matrix, hyp: Hypothesis) -> str:
+    return f"H{mat.hypotheses.index(hyp) + 1}"
+
+
+def _hypothesis(case: Case, text: str, matrix_reference: str | None) -> tuple[Matrix, Hypothesis]:
+    kind, number = _reference(text)
+    if kind == "id":
+        found = next(((m, h) for m in case.matrices for h in m.hypotheses if h.id == number), None)
+        if found is None:
+            raise CliError(f"case {case.title!r} has no hypothesis with id {number}")
+        if matrix_reference is not None:
+            chosen = _matrix(case, matrix_reference)
+            if chosen is not found[0]:
+                raise CliError(f"id:{number} is {_hypothesis_label(*found)} of "
+                               f"{_matrix_name(case, found[0])}, not of {_matrix_name(case, chosen)}")
+        return found
+    if kind == "H":
+        mat = _matrix(case, matrix_reference)
+        if not 1 <= number <= len(mat.hypotheses):
+            has = (f"it has H1 to H{len(mat.hypotheses)}" if len(mat.hypotheses) > 1
+                   else "it has H1 only" if mat.hypotheses else "it has no hypotheses yet")
+            raise CliError(f"{_matrix_name(case, mat)} has no hypothesis H{number} ({has})")
+        return mat, mat.hypotheses[number - 1]
+    what = "is an evidence item" if kind == "E" else "does not name a hypothesis"
+    raise CliError(f"{text!r} {what}: give a hypothesis's label (H2) or id (id:12)")
+
+
+def _included(case: Case, mat: Matrix, item: Evidence) -> None:
+    if not mat.includes(item.id):
+        raise CliError(f"{item.label} is not included in {_matrix_name(case, mat)} "
+                       "(sat-tool include adds it)")
+
+
+def _rating(text: str) -> Rating | None:
+    if text.strip().lower() in ("-", "clear"):
+        return None
+    try:
+        return Rating.parse(text)
+    except ValueError:
+        raise CliError(f"{text!r} is not a rating (give CC, C, N, I, II or NA, or '-' to clear "
+                       "the cell)") from None
+
+
+def _level(text: str, option: str) -> Level:
+    try:
+        return Level.parse(text)
+    except ValueError as exc:
+        raise CliError(f"{option}: {exc}") from None
+
+
+def _required(text: str, message: str) -> str:
+    if not text.strip():
+        raise CliError(message)
+    return text.strip()
+
+
+def _source(case: Case, text: str) -> SourceId | None:
+    """A source by its number in the case's list, id:N, or exact title; '' for none."""
+    wanted = text.strip()
+    if not wanted:
+        return None
+    by_title = [s for s in case.sources if s.title == wanted]
+    if len(by_title) == 1:
+        return by_title[0].id
+    kind, number = _reference(wanted)
+    if kind == "id":
+        found = next((s for s in case.sources if s.id == number), None)
+        if found is not None:
+            return found.id
+    elif wanted.isdigit() and 1 <= int(wanted) <= len(case.sources):
+        return case.sources[int(wanted) - 1].id
+    if len(by_title) > 1:
+        raise CliError(f"{len(by_title)} sources are titled {wanted!r}; name one by its number")
+    numbers = ("none" if not case.sources else "1" if len(case.sources) == 1
+               else f"1 to {len(case.sources)}")
+    raise CliError(f"case {case.title!r} has no source {wanted!r} (give its number, {numbers}, "
+                   "or its exact title)")
+
+
+def _evidence_values(case: Case, args: argparse.Namespace, item: Evidence | None) -> dict[str, Any]:
+    """The evidence fields given on the command line, as Evidence attributes."""
+    values: dict[str, Any] = {}
+    if args.credibility is not None:
+        values["credibility"] = _level(args.credibility, "--credibility")
+    if args.type is not None:
+        try:
+            values["type"] = EvidenceType.parse(args.type)
+        except ValueError as exc:
+            raise CliError(f"--type: {exc}") from None
+    for name in ("date", "notes", "quote"):
+        if getattr(args, name) is not None:
+            values[name] = getattr(args, name).strip()
+    if args.source is not None:
+        values["source_id"] = _source(case, args.source)
+    if "quote" in values or "source_id" in values:
+        source_id = values.get("source_id", item.source_id if item else None)
+        quote = values.get("quote", item.quote if item else "")
+        text = case.source(source_id).text if source_id is not None else ""
+        values["quote_start"] = locate_quote(text, quote, item.quote_start if item else None)
+    return values
+
+
+def plan_rate(case: Case, args: argparse.Namespace) -> Step:
+    """Rate one cell, or clear it; with --rationale, set its rationale too."""
+    item = _evidence(case, args.evidence)
+    mat, hyp = _hypothesis(case, args.hypothesis, args.matrix)
+    _included(case, mat, item)
+    rating = _rating(args.rating)
+    rationale = None if args.rationale is None else args.rationale.strip()
+    if rating is None and rationale:
+        raise CliError("a rationale needs a rating: give CC, C, N, I, II or NA rather than clearing "
+                       "the cell")
+    cell = (item.id, hyp.id)
+    name = f"{item.label} × {_hypothesis_label(mat, hyp)}"
+    where = f"in {_matrix_name(case, mat)}"
+
+    def step(editor: CaseEditor) -> str:
+        if rationale is None:
+            editor.rate(mat.id, cell, rating)
+        else:
+            old = mat.ratings.get(cell)
+            kept = old.likelihood if old and old.rating is rating else None
+            editor.assess(mat.id, cell, rating, rationale, kept)
+        if rating is None:
+            return f"Cleared {name} {where}"
+        said = "" if rationale is None else ", with its rationale" if rationale else ", rationale removed"
+        return f"Rated {name} {rating.value} {where}{said}"
+
+    return step
+
+
+def plan_add_evidence(case: Case, args: argparse.Namespace) -> Step:
+    """Add an evidence item to the case, and to a matrix with --matrix."""
+    text = _required(args.text, "an evidence item needs its text")
+    mat = _matrix(case, args.matrix) if args.matrix is not None else None
+    if args.relevance is not None and mat is None:
+        raise CliError("--relevance is the item's relevance to a matrix: give --matrix too")
+    relevance = Level.MEDIUM if args.relevance is None else _level(args.relevance, "--relevance")
+    values = _evidence_values(case, args, None)
+
+    def step(editor: CaseEditor) -> str:
+        item = editor.add_evidence(text, None if mat is None else mat.id, relevance, **values)
+        where = "" if mat is None else f" to {_matrix_name(editor.case, editor.case.matrix(mat.id))}"
+        return f"Added {item.label}{where}"
+
+    return step
+
+
+def _shown(value: Any) -> str:
+    value = getattr(value, "value", value)
+    return "(none)" if value in ("", None) else str(value)
+
+
+def _change(name: str, before: Any, after: Any) -> str:
+    return f"{name} {_shown(before)} → {_shown(after)}"
+
+
+def plan_edit_evidence(case: Case, args: argparse.Namespace) -> Step | str:
+    """Change fields of an evidence item and, with --matrix, its relevance there."""
+    item = _evidence(case, args.evidence)
+    values = _evidence_values(case, args, item)
+    if args.text is not None:
+        values["text"] = _required(args.text, "an evidence item needs its text")
+    relevance = None
+    if args.relevance is not None:
+        mat = _matrix(case, args.matrix)
+        _included(case, mat, item)
+        relevance = (mat, _level(args.relevance, "--relevance"))
+    elif args.matrix is not None:
+        raise CliError("--matrix names the matrix of --relevance: give --relevance too")
+    if not values and relevance is None:
+        raise CliError("nothing to change: give --text, --credibility, --type, --date, --notes, "
+                       "--source, --quote or --relevance with --matrix")
+    changed = {k: v for k, v in values.items() if getattr(item, k) != v}
+    if relevance is not None and relevance[0].row(item.id).relevance is relevance[1]:
+        relevance = None
+    if not changed and relevance is None:
+        return f"{item.label} already has those values; nothing changed"
+    titles = {s.id: s.title for s in case.sources}
+    said = []
+    for name in ("text", "credibility", "type", "date", "notes", "source_id", "quote"):
+        if name == "source_id" and name in changed:
+            said.append(_change("source", titles.get(item.source_id), titles.get(changed[name])))
+        elif name in changed:
+            short = name in ("credibility", "type", "date")
+            said.append(_change(name, getattr(item, name), changed[name]) if short else name)
+    if "quote_start" in changed and "quote" not in changed and "source_id" not in changed:
+        said.append("quote position")
+    if relevance is not None:
+        mat, level = relevance
+        said.append(_change(f"relevance to {_matrix_name(case, mat)}", mat.row(item.id).relevance, level))
+    label = item.label
+
+    def step(editor: CaseEditor) -> str:
+        editor.update_evidence(item.id, None if relevance is None else (relevance[0].id, relevance[1]),
+                               **changed)
+        return f"Changed {label}: {', '.join(said)}"
+
+    return step
+
+
+def _matrices_phrase(names: list[str]) -> str:
+    numbers = [n.removeprefix("matrix ") for n in names]
+    if len(numbers) == 1:
+        return f"matrix {numbers[0]}"
+    return f"matrices {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+def plan_delete_evidence(case: Case, args: argparse.Namespace) -> Step:
+    """Delete an evidence item from the case and from every matrix that includes it."""
+    item = _evidence(case, args.evidence)
+    rows = [_matrix_name(case, m) for m in case.matrices if m.includes(item.id)]
+    ratings = sum(1 for m in case.matrices for cell in m.ratings if cell[0] == item.id)
+    label = item.label
+
+    def step(editor: CaseEditor) -> str:
+        editor.delete_evidence(item.id)
+        if not rows:
+            return f"Deleted {label} (it was in no matrix)"
+        return (f"Deleted {label} with its {_count(ratings, 'rating')} and its rows in "
+                f"{_matrices_phrase(rows)}")
+
+    return step
+
+
+def _count(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
+def plan_add_hypothesis(case: Case, args: argparse.Namespace) -> Step:
+    """Add a hypothesis as the last column of a matrix."""
+    title = _required(args.title, "a hypothesis needs a title")
+    mat = _matrix(case, args.matrix)
+    description = args.description.strip()
+
+    def step(editor: CaseEditor) -> str:
+        hyp = editor.add_hypothesis(mat.id, title, description)
+        now = editor.case.matrix(mat.id)
+        return f"Added {_hypothesis_label(now, now.hypothesis(hyp.id))} to {_matrix_name(editor.case, now)}"
+
+    return step
+
+
+def plan_edit_hypothesis(case: Case, args: argparse.Namespace) -> Step | str:
+    """Change the title or description of a hypothesis."""
+    mat, hyp = _hypothesis(case, args.hypothesis, args.matrix)
+    values: dict[str, str] = {}
+    if args.title is not None:
+        values["title"] = _required(args.title, "a hypothesis needs a title")
+    if args.description is not None:
+        values["description"] = args.description.strip()
+    if not values:
+        raise CliError("nothing to change: give --title or --description")
+    changed = {k: v for k, v in values.items() if getattr(hyp, k) != v}
+    where = f"{_hypothesis_label(mat, hyp)} of {_matrix_name(case, mat)}"
+    if not changed:
+        return f"{where} already has that {' and '.join(values)}; nothing changed"
+
+    def step(editor: CaseEditor) -> str:
+        editor.update_hypothesis(hyp.id, **changed)
+        return f"Changed {where}: {', '.join(changed)}"
+
+    return step
+
+
+def plan_delete_hypothesis(case: Case, args: argparse.Namespace) -> Step:
+    """Delete a hypothesis and its ratings."""
+    mat, hyp = _hypothesis(case, args.hypothesis, args.matrix)
+    position = mat.hypotheses.index(hyp) + 1
+    ratings = sum(1 for cell in mat.ratings if cell[1] == hyp.id)
+    where = f"H{position} of {_matrix_name(case, mat)}"
+    after = len(mat.hypotheses) - position
+    moved = ("" if not after else f"; H{position + 1} is now H{position}" if after == 1
+             else f"; H{position + 1} to H{len(mat.hypotheses)} are now H{position} to "
+                  f"H{len(mat.hypotheses) - 1}")
+
+    def step(editor: CaseEditor) -> str:
+        editor.delete_hypothesis(hyp.id)
+        return f"Deleted {where} ({hyp.title}) with its {_count(ratings, 'rating')}{moved}"
+
+    return step
+
+
+def plan_add_matrix(case: Case, args: argparse.Namespace) -> Step:
+    """Add a matrix asking a question."""
+    question = _required(args.question, "a matrix needs a question")
+
+    def step(editor: CaseEditor) -> str:
+        mat = editor.add_matrix(question)
+        return f"Added {_matrix_name(editor.case, editor.case.matrix(mat.id))}: {question}"
+
+    return step
+
+
+def plan_delete_matrix(case: Case, args: argparse.Namespace) -> Step:
+    """Delete a matrix with its hypotheses and ratings; the evidence stays in the case."""
+    mat = _matrix(case, args.matrix)
+    number = case.matrices.index(mat) + 1
+    held = (f"{_count(len(mat.hypotheses), 'hypothesis', 'hypotheses')}, "
+            f"{_count(len(mat.rows), 'row')} and {_count(len(mat.ratings), 'rating')}")
+    after = len(case.matrices) - number
+    moved = ("" if not after else f"; matrix {number + 1} is now matrix {number}" if after == 1
+             else f"; matrices {number + 1} to {len(case.matrices)} are now {number} to "
+                  f"{len(case.matrices) - 1}")
+
+    def step(editor: CaseEditor) -> str:
+        editor.delete_matrix(mat.id)
+        return (f"Deleted matrix {number} ({mat.question}) with its {held}; the evidence stays in "
+                f"the case{moved}")
+
+    return step
+
+
+def _items(case: Case, references: list[str]) -> list[Evidence]:
+    items: list[Evidence] = []
+    for reference in references:
+        item = _evidence(case, reference)
+        if item not in items:
+            items.append(item)
+    return items
+
+
+def plan_include(case: Case, args: argparse.Namespace) -> Step:
+    """Include evidence items of the case as the last rows of a matrix."""
+    items = _items(case, args.evidence)
+    mat = _matrix(case, args.matrix)
+    for item in items:
+        if mat.includes(item.id):
+            raise CliError(f"{item.label} is already included in {_matrix_name(case, mat)}")
+    relevance = Level.MEDIUM if args.relevance is None else _level(args.relevance, "--relevance")
+    labels = ", ".join(item.label for item in items)
+    where = _matrix_name(case, mat)
+
+    def step(editor: CaseEditor) -> str:
+        editor.include_evidence(mat.id, [item.id for item in items], relevance)
+        return f"Included {labels} in {where} with relevance {relevance.value}"
+
+    return step
+
+
+def plan_exclude(case: Case, args: argparse.Namespace) -> Step:
+    """Take evidence rows out of a matrix; the items stay in the case."""
+    items = _items(case, args.evidence)
+    mat = _matrix(case, args.matrix)
+    for item in items:
+        _included(case, mat, item)
+    ids = {item.id for item in items}
+    ratings = sum(1 for cell in mat.ratings if cell[0] in ids)
+    labels = ", ".join(item.label for item in items)
+    where = _matrix_name(case, mat)
+
+    def step(editor: CaseEditor) -> str:
+        if len(items) == 1:
+            editor.exclude_evidence(mat.id, items[0].id)
+        else:
+            editor.exclude_many(mat.id, [item.id for item in items])
+        return (f"Excluded {labels} from {where} with {_count(ratings, 'rating')} there; "
+                f"{'it stays' if len(items) == 1 else 'they stay'} in the case")
+
+    return step
+
+
+def _editing(plan: Plan) -> Callable[[Workspace, argparse.Namespace], int]:
+    def command(workspace: Workspace, args: argparse.Namespace) -> int:
+        return _run_edit(workspace, args, plan)
+
+    command.__doc__ = plan.__doc__
+    return command
+
+
 COMMANDS = {"cases": cmd_cases, "import": cmd_import, "score": cmd_score,
-            "sensitivity": cmd_sensitivity, "export": cmd_export}
+            "sensitivity": cmd_sensitivity, "export": cmd_export,
+            "rate": _editing(plan_rate),
+            "add-evidence": _editing(plan_add_evidence),
+            "edit-evidence": _editing(plan_edit_evidence),
+            "delete-evidence": _editing(plan_delete_evidence),
+            "add-hypothesis": _editing(plan_add_hypothesis),
+            "edit-hypothesis": _editing(plan_edit_hypothesis),
+            "delete-hypothesis": _editing(plan_delete_hypothesis),
+            "add-matrix": _editing(plan_add_matrix),
+            "delete-matrix": _editing(plan_delete_matrix),
+            "include": _editing(plan_include),
+            "exclude": _editing(plan_exclude)}
 
 
 if __name__ == "__main__":  # pragma: no cover

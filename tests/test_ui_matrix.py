@@ -252,7 +252,11 @@ def test_failed_edit_is_reported_and_not_left_on_the_stack(qtbot, window, monkey
     go_to(qtbot, page, 0, 0)
     qtbot.keyClick(page.view, Qt.Key.Key_5)
     assert mat.rating(eid, hid) == before
-    assert errors and "disk says no" in errors[0]
+    from sat_tool.errors import log_path
+
+    assert errors and errors[0].startswith("Rate II failed:") and "nothing was changed" in errors[0]
+    assert "disk says no" not in errors[0] and "INSERT" not in errors[0]  # no library text
+    assert str(log_path()) in errors[0] and "disk says no" in log_path().read_text(encoding="utf-8")
     assert not window.document.undo_stack.canUndo()
 
 

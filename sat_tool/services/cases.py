@@ -20,7 +20,7 @@ from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, ranking
 from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
 from sat_tool.store import cases as store
-from sat_tool.store.workspace import Workspace
+from sat_tool.store.workspace import Workspace, import_owner
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = PROJECT_ROOT / "cases"
@@ -29,6 +29,10 @@ EXPORT_FORMATS = ("xlsx", "json", "achz", "csv", "pdf", "html")
 IMPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".achz": "achz"}
 MATRIX_FORMATS = ("achz", "csv")
 """Formats that hold one matrix rather than the whole case."""
+
+
+IMPORT_BATCH_ROWS = store.INSERT_BATCH
+"""A case of more rows than this imports in batches of short transactions."""
 
 
 class CaseFileError(ValueError):
@@ -71,19 +75,19 @@ def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
 
 def list_cases(workspace: Workspace) -> list[store.CaseSummary]:
     """Every case in the workspace, most recently opened first."""
-    with workspace.transaction() as session:
+    with workspace.read() as session:
         return store.list_cases(session)
 
 
 def find_case(workspace: Workspace, reference: str | int) -> CaseId:
     """A case id from its id or exact title."""
-    with workspace.transaction() as session:
+    with workspace.read() as session:
         return store.find_case(session, reference)
 
 
 def load_case(workspace: Workspace, reference: str | int) -> Case:
     """The whole case named by id or exact title."""
-    with workspace.transaction() as session:
+    with workspace.read() as session:
         return store.load_case(session, store.find_case(session, reference))
 
 
@@ -105,14 +109,42 @@ def import_file(workspace: Workspace, path: Path) -> CaseId:
 
 def add_case(workspace: Workspace, case: Case,
              snapshots: dict[MatrixId, list[Snapshot]] | None = None) -> CaseId:
-    """Store a case read from a file as a new case, in one transaction."""
-    with workspace.transaction() as session:
-        return store.insert_case(session, case, snapshots)
+    """Store a case read from a file as a new case, all or nothing.
+
+    A small case is one transaction. A large one is written in batches, each its
+    own short transaction, so that other windows and programs keep editing while
+    it imports; the case stays hidden from every list until the last batch has
+    committed, and a failure part-way removes what was written (a kill leaves a
+    hidden remainder that the next opening of the workspace removes).
+    """
+    plan = store.InsertPlan(case, snapshots)
+    if plan.rows() <= IMPORT_BATCH_ROWS:
+        with workspace.transaction() as session:
+            return store.insert_case(session, case, snapshots)
+    plan = store.InsertPlan(case, snapshots, importing=import_owner())
+    steps = plan.steps()
+    try:
+        with workspace.transaction() as session:
+            steps[0](session)
+        for step in steps[1:]:
+            with workspace.transaction() as session:
+                step(session)
+        with workspace.transaction() as session:
+            plan.finish(session)
+    except BaseException:
+        if plan.case_id:
+            try:
+                with workspace.transaction() as session:
+                    store.delete_case(session, plan.case_id)
+            except Exception:  # noqa: BLE001 - the next opening removes the remainder
+                pass
+        raise
+    return plan.case_id
 
 
 def case_snapshots(workspace: Workspace, case: Case) -> dict[MatrixId, list[Snapshot]]:
     """Every matrix's snapshots."""
-    with workspace.transaction() as session:
+    with workspace.read() as session:
         return {m.id: store.load_snapshots(session, m.id) for m in case.matrices}
 
 

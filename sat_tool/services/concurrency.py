@@ -12,6 +12,7 @@ other things made elsewhere in the meantime never block an edit.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from sat_tool.domain.model import Case, Matrix
@@ -135,3 +136,71 @@ def no_longer_applies(what: str) -> str:
     """The sentence refusing an undo or redo whose target has changed since."""
     return (f"{what[:1].upper()}{what[1:]} has been changed {ELSEWHERE} since, so this no longer "
             "applies; nothing was changed.")
+
+
+@dataclass
+class MatrixChanges:
+    """What differs in one matrix between two states of a case."""
+
+    hypotheses: bool = False
+    rows: bool = False
+    cells: list[Any] = field(default_factory=list)
+    analysis: bool = False
+
+    @property
+    def any(self) -> bool:
+        """Whether anything differs."""
+        return self.hypotheses or self.rows or bool(self.cells) or self.analysis
+
+
+@dataclass
+class CaseChanges:
+    """What differs between two states of a case, for views to update only that."""
+
+    case: bool = False
+    sources: bool = False
+    evidence: set[Any] = field(default_factory=set)
+    """Ids of evidence items added, removed or changed (the order counts as a change of all)."""
+    matrices: bool = False
+    """Matrices added, removed, moved, or with another question, notes or conclusions."""
+    per_matrix: dict[Any, MatrixChanges] = field(default_factory=dict)
+
+    @property
+    def any(self) -> bool:
+        """Whether anything differs."""
+        return (self.case or self.sources or bool(self.evidence) or self.matrices
+                or any(m.any for m in self.per_matrix.values()))
+
+
+def case_changes(old: Case, new: Case) -> CaseChanges:
+    """Compare two states of one case."""
+    out = CaseChanges()
+    out.case = (old.title, old.description) != (new.title, new.description)
+    out.sources = old.sources != new.sources
+    before = {e.id: e for e in old.evidence}
+    after = {e.id: e for e in new.evidence}
+    if [e.id for e in old.evidence] != [e.id for e in new.evidence]:
+        out.evidence = set(before) | set(after)
+    else:
+        out.evidence = {i for i in after if before.get(i) != after[i]}
+    old_mats = {m.id: m for m in old.matrices}
+    out.matrices = ([m.id for m in old.matrices] != [m.id for m in new.matrices]
+                    or any(tuple(getattr(m, f) for f in _MATRIX_FIELDS[:4])
+                           != tuple(getattr(old_mats[m.id], f) for f in _MATRIX_FIELDS[:4])
+                           for m in new.matrices if m.id in old_mats))
+    for mat in new.matrices:
+        prior = old_mats.get(mat.id)
+        if prior is None:
+            continue
+        change = MatrixChanges()
+        change.hypotheses = prior.hypotheses != mat.hypotheses
+        change.rows = ([(r.evidence_id, r.relevance) for r in prior.rows]
+                       != [(r.evidence_id, r.relevance) for r in mat.rows]
+                       or any(r.evidence_id in out.evidence for r in mat.rows))
+        cells = set(prior.ratings) | set(mat.ratings)
+        change.cells = sorted(c for c in cells if prior.ratings.get(c) != mat.ratings.get(c))
+        change.analysis = (prior.scoring_mode != mat.scoring_mode
+                           or [(h.prior, h.judged) for h in prior.hypotheses]
+                           != [(h.prior, h.judged) for h in mat.hypotheses])
+        out.per_matrix[mat.id] = change
+    return out

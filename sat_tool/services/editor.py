@@ -43,6 +43,10 @@ from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
 
 
+class InvalidEdit(UserError, ValueError):
+    """An edit that cannot be made as asked (an empty title, a probability over 100% …)."""
+
+
 class EditConflict(UserError):
     """An edit made against a view that another window or program has since changed.
 
@@ -105,7 +109,7 @@ _HYPOTHESIS_FIELDS = {"title", "description"}
 
 def _require(text: str, message: str) -> None:
     if not text.strip():
-        raise ValueError(message)
+        raise InvalidEdit(message)
 
 
 def _check_fields(given: dict[str, Any], allowed: set[str]) -> None:
@@ -386,7 +390,7 @@ class CaseEditor:
             mat = self.case.matrix(matrix_id)
             for evidence_id in evidence_ids:
                 if mat.includes(evidence_id):
-                    raise ValueError(f"{self.case.evidence_item(evidence_id).label} is already included")
+                    raise InvalidEdit(f"{self.case.evidence_item(evidence_id).label} is already included")
             start = store.count_children(s, "row", matrix_id)
             added = [RowRemoval(matrix_id, MatrixRow(e, relevance), start + i, {})
                      for i, e in enumerate(evidence_ids)]
@@ -580,10 +584,10 @@ class CaseEditor:
     def take_snapshot(self, matrix_id: MatrixId, name: str) -> Snapshot:
         """Save the matrix as it stands now under a name."""
         if not name.strip():
-            raise ValueError("a snapshot needs a name")
+            raise InvalidEdit("a snapshot needs a name")
         with self._write(("has", "matrix", matrix_id)) as s:
             if any(snap.name == name.strip() for snap in store.load_snapshots(s, matrix_id)):
-                raise ValueError(f"this matrix already has a snapshot named {name.strip()!r}")
+                raise InvalidEdit(f"this matrix already has a snapshot named {name.strip()!r}")
             snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(),
                                  store.utc_now())
             snap.id = SnapshotId(edits.insert(s, store.snapshot_row(snap, with_id=False)))
@@ -676,10 +680,10 @@ class CaseEditor:
         Values are fractions from 0 to 1 (None: not set). Returns the previous values.
         """
         if field_name not in ("prior", "judged"):
-            raise ValueError(f"unknown probability field {field_name!r}")
+            raise InvalidEdit(f"unknown probability field {field_name!r}")
         for value in values.values():
             if value is not None and not 0 <= value <= 1:
-                raise ValueError(f"{value:.0%} is not a probability between 0% and 100%")
+                raise InvalidEdit(f"{value:.0%} is not a probability between 0% and 100%")
         with self._write(*[("hypothesis", h) for h in values]) as s:
             mat = self.case.matrix(matrix_id)
             before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
@@ -690,7 +694,7 @@ class CaseEditor:
                 after = {h.id: values.get(h.id, h.prior) for h in mat.hypotheses}
                 total = sum(v for v in after.values() if v is not None)
                 if total > 1 + 1e-9:
-                    raise ValueError(f"priors may add up to 100% at most, not {total:.0%}")
+                    raise InvalidEdit(f"priors may add up to 100% at most, not {total:.0%}")
             for hid, value in values.items():
                 edits.update_fields(s, "hypothesis", hid, **{field_name: value})
         for hid, value in values.items():
@@ -739,9 +743,9 @@ class CaseEditor:
                likelihood: float | None = None) -> Assessment | None:
         """Set a cell's rating, rationale and likelihood override together; returns its previous state."""
         if rating is None and (rationale.strip() or likelihood is not None):
-            raise ValueError("a rationale or likelihood needs a rating: rate the cell first")
+            raise InvalidEdit("a rationale or likelihood needs a rating: rate the cell first")
         if likelihood is not None and not 0 < likelihood <= 1:
-            raise ValueError("a likelihood must be more than 0 and at most 1")
+            raise InvalidEdit("a likelihood must be more than 0 and at most 1")
         now = store.utc_now()
         return self._put_cells(matrix_id, [cell], lambda _old: None if rating is None else
                                Assessment(rating, self.analyst, rationale, now, likelihood))[cell]
@@ -750,12 +754,12 @@ class CaseEditor:
                        ) -> Assessment | None:
         """Override a rated cell's P(evidence | hypothesis) (None: back to the default)."""
         if likelihood is not None and not 0 < likelihood <= 1:
-            raise ValueError("a likelihood must be more than 0 and at most 1")
+            raise InvalidEdit("a likelihood must be more than 0 and at most 1")
         now = store.utc_now()
 
         def after(old: Assessment | None) -> Assessment | None:
             if old is None:
-                raise ValueError("rate the cell before overriding its likelihood")
+                raise InvalidEdit("rate the cell before overriding its likelihood")
             return replace(old, likelihood=likelihood, analyst=self.analyst, updated=now)
 
         return self._put_cells(matrix_id, [cell], after)[cell]

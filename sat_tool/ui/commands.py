@@ -30,6 +30,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot
+from sat_tool.errors import describe
 from sat_tool.ui.document import CaseDocument
 
 
@@ -42,10 +43,10 @@ class EditCommand(QUndoCommand):
         self.editor = doc.editor
 
     def redo(self) -> None:
-        self._guard(self.apply)
+        self._guard(self.apply, self.text())
 
     def undo(self) -> None:
-        self._guard(self.revert)
+        self._guard(self.revert, f"Undo {self.text()}")
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -53,12 +54,15 @@ class EditCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def _guard(self, action: Any) -> None:
+    def _guard(self, action: Any, doing: str) -> None:
         try:
             action()
         except Exception as exc:  # a failed write must never crash the app  # noqa: BLE001
             self.setObsolete(True)
-            self.doc.editFailed.emit(f"{self.text()} failed: {exc}")
+            self.doc.publish_refresh()
+            self.doc.editFailed.emit(describe(exc, doing))
+        else:
+            self.doc.publish_refresh()
 
 
 # ------------------------------------------------------------------ ratings
@@ -82,12 +86,12 @@ class SetCellsCommand(EditCommand):
             self.after = {cell: copy.copy(mat.ratings.get(cell)) for cell in self.cells}
             self._notify()
         else:
-            self.editor.set_assessments(self.matrix_id, self.after)
+            self.editor.set_assessments(self.matrix_id, self.after, expect=self.before)
             self._notify()
             self.doc.cellsRevisited.emit(self.matrix_id, list(self.cells))
 
     def revert(self) -> None:
-        self.editor.set_assessments(self.matrix_id, self.before)
+        self.editor.set_assessments(self.matrix_id, self.before, expect=self.after)
         self._notify()
         self.doc.cellsRevisited.emit(self.matrix_id, list(self.cells))
 
@@ -116,12 +120,14 @@ class SetAssessmentCommand(EditCommand):
             self.done = True
             self._notify()
         else:
-            self.editor.set_assessments(self.matrix_id, {self.cell: self.after})
+            self.editor.set_assessments(self.matrix_id, {self.cell: self.after},
+                                        expect={self.cell: self.before})
             self._notify()
             self.doc.cellsRevisited.emit(self.matrix_id, [self.cell])
 
     def revert(self) -> None:
-        self.editor.set_assessments(self.matrix_id, {self.cell: self.before})
+        self.editor.set_assessments(self.matrix_id, {self.cell: self.before},
+                                    expect={self.cell: self.after})
         self._notify()
         self.doc.cellsRevisited.emit(self.matrix_id, [self.cell])
 
@@ -139,13 +145,13 @@ class SetScoringModeCommand(EditCommand):
         self.before = doc.case.matrix(matrix_id).scoring_mode
 
     def apply(self) -> None:
-        self._write(self.mode)
+        self._write(self.mode, self.before)
 
     def revert(self) -> None:
-        self._write(self.before)
+        self._write(self.before, self.mode)
 
-    def _write(self, mode: ScoringMode) -> None:
-        self.editor.set_scoring_mode(self.matrix_id, mode)
+    def _write(self, mode: ScoringMode, expect: ScoringMode) -> None:
+        self.editor.set_scoring_mode(self.matrix_id, mode, expect=expect)
         self.doc.analysisChanged.emit(self.matrix_id)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
@@ -161,13 +167,14 @@ class SetProbabilitiesCommand(EditCommand):
         self.before = {h: getattr(mat.hypothesis(h), field) for h in values}
 
     def apply(self) -> None:
-        self._write(self.after)
+        self._write(self.after, self.before)
 
     def revert(self) -> None:
-        self._write(self.before)
+        self._write(self.before, self.after)
 
-    def _write(self, values: dict[HypothesisId, float | None]) -> None:
-        self.editor.set_probabilities(self.matrix_id, self.field, values)
+    def _write(self, values: dict[HypothesisId, float | None],
+               expect: dict[HypothesisId, float | None]) -> None:
+        self.editor.set_probabilities(self.matrix_id, self.field, values, expect=expect)
         self.doc.analysisChanged.emit(self.matrix_id)
         self.doc.matrixEdited.emit(self.matrix_id)
 
@@ -223,14 +230,15 @@ class AddHypothesisCommand(EditCommand):
 
     def apply(self) -> None:
         if self.removal is None:
-            self.hypothesis = self.editor.add_hypothesis(self.matrix_id, self.title, self.description)
+            self.hypothesis = copy.copy(
+                self.editor.add_hypothesis(self.matrix_id, self.title, self.description))
         else:
             self.editor.restore_hypothesis(self.removal)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
     def revert(self) -> None:
         assert self.hypothesis is not None
-        self.removal = self.editor.delete_hypothesis(self.hypothesis.id)
+        self.removal = self.editor.delete_hypothesis(self.hypothesis.id, expect=self.hypothesis)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
 
@@ -244,7 +252,8 @@ class DeleteHypothesisCommand(EditCommand):
         self.removal: Any = None
 
     def apply(self) -> None:
-        self.removal = self.editor.delete_hypothesis(self.hypothesis_id)
+        expect = self.removal.hypothesis if self.removal is not None else None
+        self.removal = self.editor.delete_hypothesis(self.hypothesis_id, expect=expect)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
     def revert(self) -> None:
@@ -264,13 +273,13 @@ class EditHypothesisCommand(EditCommand):
         self.before = {key: getattr(hyp, key) for key in values}
 
     def apply(self) -> None:
-        self._write(self.after)
+        self._write(self.after, self.before)
 
     def revert(self) -> None:
-        self._write(self.before)
+        self._write(self.before, self.after)
 
-    def _write(self, values: dict[str, str]) -> None:
-        self.editor.update_hypothesis(self.hypothesis_id, **values)
+    def _write(self, values: dict[str, str], expect: dict[str, str]) -> None:
+        self.editor.update_hypothesis(self.hypothesis_id, expect=expect, **values)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
 
@@ -284,11 +293,12 @@ class MoveHypothesisCommand(EditCommand):
         self.old = -1
 
     def apply(self) -> None:
-        self.old = self.editor.move_hypothesis(self.hypothesis_id, self.index)
+        expect = self.old if self.old >= 0 else None
+        self.old = self.editor.move_hypothesis(self.hypothesis_id, self.index, expect_at=expect)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
     def revert(self) -> None:
-        self.editor.move_hypothesis(self.hypothesis_id, self.old)
+        self.editor.move_hypothesis(self.hypothesis_id, self.old, expect_at=self.index)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
 
@@ -308,14 +318,14 @@ class AddEvidenceCommand(EditCommand):
 
     def apply(self) -> None:
         if self.removal is None:
-            self.item = self.editor.add_evidence(*self.args, **self.values)
+            self.item = copy.copy(self.editor.add_evidence(*self.args, **self.values))
         else:
             self.editor.restore_evidence(self.removal)
         self.doc.notify_evidence()
 
     def revert(self) -> None:
         assert self.item is not None
-        self.removal = self.editor.delete_evidence(self.item.id)
+        self.removal = self.editor.delete_evidence(self.item.id, expect=self.item)
         self.doc.notify_evidence()
 
 
@@ -328,7 +338,8 @@ class DeleteEvidenceCommand(EditCommand):
         self.removal: Any = None
 
     def apply(self) -> None:
-        self.removal = self.editor.delete_evidence(self.evidence_id)
+        expect = self.removal.item if self.removal is not None else None
+        self.removal = self.editor.delete_evidence(self.evidence_id, expect=expect)
         self.doc.notify_evidence()
 
     def revert(self) -> None:
@@ -351,14 +362,15 @@ class EditEvidenceCommand(EditCommand):
         self.before = ({key: getattr(item, key) for key in values}, old_relevance)
 
     def apply(self) -> None:
-        self._write(*self.after)
+        self._write(*self.after, expect=self.before)
 
     def revert(self) -> None:
-        self._write(*self.before)
+        self._write(*self.before, expect=self.after)
 
-    def _write(self, values: dict[str, Any], relevance: Level | None) -> None:
+    def _write(self, values: dict[str, Any], relevance: Level | None,
+               expect: tuple[dict[str, Any], Level | None]) -> None:
         both = (self.matrix_id, relevance) if relevance is not None and self.matrix_id else None
-        self.editor.update_evidence(self.evidence_id, both, **values)  # one transaction
+        self.editor.update_evidence(self.evidence_id, both, expect=expect, **values)  # one transaction
         self.doc.notify_evidence(self.evidence_id)
 
 
@@ -407,11 +419,12 @@ class MoveRowCommand(EditCommand):
         self.old = -1
 
     def apply(self) -> None:
-        self.old = self.editor.move_row(self.matrix_id, self.evidence_id, self.index)
+        expect = self.old if self.old >= 0 else None
+        self.old = self.editor.move_row(self.matrix_id, self.evidence_id, self.index, expect_at=expect)
         self.doc.notify_matrix(self.matrix_id, rows=True)
 
     def revert(self) -> None:
-        self.editor.move_row(self.matrix_id, self.evidence_id, self.old)
+        self.editor.move_row(self.matrix_id, self.evidence_id, self.old, expect_at=self.index)
         self.doc.notify_matrix(self.matrix_id, rows=True)
 
 
@@ -429,14 +442,14 @@ class AddSourceCommand(EditCommand):
 
     def apply(self) -> None:
         if self.removal is None:
-            self.source = self.editor.add_source(self.title, **self.values)
+            self.source = copy.copy(self.editor.add_source(self.title, **self.values))
         else:
             self.editor.restore_source(self.removal)
         self.doc.sourcesChanged.emit()
 
     def revert(self) -> None:
         assert self.source is not None
-        self.removal = self.editor.delete_source(self.source.id)
+        self.removal = self.editor.delete_source(self.source.id, expect=self.source)
         self.doc.sourcesChanged.emit()
 
 
@@ -451,12 +464,12 @@ class EditSourceCommand(EditCommand):
         self.before = {key: getattr(src, key) for key in values}
 
     def apply(self) -> None:
-        self.editor.update_source(self.source_id, **self.after)
+        self.editor.update_source(self.source_id, expect=self.before, **self.after)
         self.doc.sourcesChanged.emit()
         self.doc.notify_evidence()
 
     def revert(self) -> None:
-        self.editor.update_source(self.source_id, **self.before)
+        self.editor.update_source(self.source_id, expect=self.after, **self.before)
         self.doc.sourcesChanged.emit()
         self.doc.notify_evidence()
 
@@ -470,7 +483,8 @@ class DeleteSourceCommand(EditCommand):
         self.removal: Any = None
 
     def apply(self) -> None:
-        self.removal = self.editor.delete_source(self.source_id)
+        expect = self.removal.source if self.removal is not None else None
+        self.removal = self.editor.delete_source(self.source_id, expect=expect)
         self.doc.sourcesChanged.emit()
         self.doc.notify_evidence()
 
@@ -501,7 +515,7 @@ class AddMatrixCommand(EditCommand):
 
     def revert(self) -> None:
         assert self.matrix is not None
-        self.removal = self.editor.delete_matrix(self.matrix.id)
+        self.removal = self.editor.delete_matrix(self.matrix.id, expect_empty=True)
         self.doc.matricesChanged.emit()
 
 
@@ -533,13 +547,13 @@ class EditMatrixCommand(EditCommand):
         self.before = {key: getattr(mat, key) for key in values}
 
     def apply(self) -> None:
-        self._write(self.after)
+        self._write(self.after, self.before)
 
     def revert(self) -> None:
-        self._write(self.before)
+        self._write(self.before, self.after)
 
-    def _write(self, values: dict[str, str]) -> None:
-        self.editor.update_matrix(self.matrix_id, **values)
+    def _write(self, values: dict[str, str], expect: dict[str, str]) -> None:
+        self.editor.update_matrix(self.matrix_id, expect=expect, **values)
         self.doc.matricesChanged.emit()
 
 
@@ -552,9 +566,9 @@ class EditCaseCommand(EditCommand):
         self.before = {key: getattr(doc.case, key) for key in values}
 
     def apply(self) -> None:
-        self.editor.update_case(**self.after)
+        self.editor.update_case(expect=self.before, **self.after)
         self.doc.caseChanged.emit()
 
     def revert(self) -> None:
-        self.editor.update_case(**self.before)
+        self.editor.update_case(expect=self.after, **self.before)
         self.doc.caseChanged.emit()

@@ -8,11 +8,17 @@ changed so that item models emit narrow updates.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sat_tool.domain.model import Case, EvidenceId, MatrixId
+from sat_tool.services.concurrency import case_changes
 from sat_tool.services.editor import CaseEditor
+from sat_tool.store import CaseNotFound
+
+LOG = logging.getLogger("sat_tool.ui")
 
 
 class CaseDocument(QObject):
@@ -42,6 +48,10 @@ class CaseDocument(QObject):
     """An undo or redo changed these cells of the matrix with this id: show them."""
     editFailed = Signal(str)
     """An edit could not be written; the message says why. Nothing was changed."""
+    externallyChanged = Signal(str)
+    """Another window or program changed the case and the views now show it; says so."""
+    caseGone = Signal(str)
+    """Another window or program deleted the case; the message says so."""
 
     def __init__(self, editor: CaseEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -83,3 +93,45 @@ class CaseDocument(QObject):
         for mat in self.case.matrices:
             if evidence_id is None or mat.includes(evidence_id):
                 self.notify_matrix(mat.id, rows=True)
+
+    # Changes made by other processes.
+
+    def sync(self) -> None:
+        """Catch up with the workspace if another window or program changed this case."""
+        try:
+            self.editor.refresh()
+        except CaseNotFound as exc:
+            self.caseGone.emit(str(exc))
+            return
+        except Exception:  # a busy or unreadable moment: the next change tries again  # noqa: BLE001
+            LOG.warning("could not reload the case", exc_info=True)
+            return
+        self.publish_refresh()
+
+    def publish_refresh(self) -> None:
+        """Tell the views what a reload of the case changed, so that each updates only that."""
+        old = self.editor.take_refresh()
+        if old is None:
+            return
+        changes = case_changes(old, self.case)
+        if not changes.any:
+            return
+        if changes.case:
+            self.caseChanged.emit()
+        if changes.sources:
+            self.sourcesChanged.emit()
+        if changes.evidence:
+            self.evidenceChanged.emit()
+        if changes.matrices:
+            self.matricesChanged.emit()
+        for matrix_id, change in changes.per_matrix.items():
+            if not change.any:
+                continue
+            if change.analysis:
+                self.analysisChanged.emit(matrix_id)
+            if change.cells and not (change.rows or change.hypotheses):
+                self.ratingsChanged.emit(matrix_id, change.cells)
+            self.notify_matrix(matrix_id, rows=change.rows, hypotheses=change.hypotheses)
+        for mat in self.case.matrices:
+            self.snapshotsChanged.emit(mat.id)
+        self.externallyChanged.emit("Updated with changes made in another window or program")

@@ -9,13 +9,23 @@ and so silently releases SQLite's locks: another process may then checkpoint
 and delete the write-ahead log under our feet. These dialogs are Qt's own
 (never the platform's, which may sniff in our process too), with an icon
 provider that decides from the file's mode alone.
+
+The order of construction matters. ``QFileDialog(parent, caption, directory,
+filter)`` already selects the file that ``directory`` names, before the caller
+can install a provider, and that selection asks Qt's default provider for the
+file's type, which opens the file (a save dialog suggesting the workspace's own
+path did exactly that). The same constructor also creates the platform's dialog
+helper unless native dialogs are off at that moment. So the dialog is built
+bare with native dialogs switched off, gets our provider, and only then is
+given its folder, file name and filters.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
 
 
@@ -52,12 +62,41 @@ def _provider() -> PlainIconProvider:
 
 
 def make_dialog(parent: QWidget | None, title: str, directory: str, filters: str) -> QFileDialog:
-    """A Qt file dialog that never reads the files it lists."""
-    dialog = QFileDialog(parent, title, directory, filters)
-    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    """A Qt file dialog that never reads the files it lists.
+
+    ``directory`` is a folder to show, or a file name (absolute, or relative to
+    the current folder) to show its folder with that name filled in, as with
+    QFileDialog's own constructor; empty means the folder used last.
+    """
+    native_off = QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    try:
+        dialog = QFileDialog(parent)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    finally:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, native_off)
     dialog.setOption(QFileDialog.Option.DontUseCustomDirectoryIcons, True)
     dialog.setIconProvider(_provider())
+    if title:
+        dialog.setWindowTitle(title)
+    if filters:
+        dialog.setNameFilter(filters)
+    folder, name = _place(directory)
+    if folder:
+        dialog.setDirectory(folder)
+    if name:
+        dialog.selectFile(name)
     return dialog
+
+
+def _place(directory: str) -> tuple[str, str]:
+    """(folder to show, file name to fill in) for a folder or file path, from ``stat`` alone."""
+    if not directory:
+        return "", ""
+    path = Path(os.path.abspath(directory))
+    if path.is_dir():
+        return str(path), ""
+    return (str(path.parent) if path.parent.is_dir() else ""), path.name
 
 
 def ask_open_file(parent: QWidget | None, title: str, filters: str, directory: str = ""
