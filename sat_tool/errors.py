@@ -129,20 +129,21 @@ def describe(exc: BaseException, doing: str = "") -> str:
         for needle, sentence in _DATABASE_SENTENCES:
             if needle in text:
                 return prefix + sentence
-        return (prefix + "the workspace database reported an error; nothing was changed. "
+        return (prefix + "The workspace database reported an error; nothing was changed. "
                 f"Details are in {log_path()}.")
     if isinstance(exc, MemoryError):
         LOGGER.error("%sout of memory", prefix, exc_info=exc)
-        return prefix + "there was not enough memory for this operation; nothing was changed."
+        return prefix + "There was not enough memory for this operation; nothing was changed."
     if isinstance(exc, OSError):
         LOGGER.error("%sfile error", prefix, exc_info=exc)
         where = f" {exc.filename}" if exc.filename else ""
         if exc.errno == errno.ENOSPC:
-            return prefix + f"the disk is full (writing{where}); free some space and try again."
+            return prefix + f"The disk is full (writing{where}); free some space and try again."
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return prefix + f"permission denied for{where or ' a file'}: check who may write there."
-        reason = exc.strerror or "a file-system error"
-        return prefix + f"{reason[:1].lower()}{reason[1:]}{(' (' + str(exc.filename) + ')') if exc.filename else ''}."
+            return prefix + f"Permission was denied for{where or ' a file'}: check who may write there."
+        reason = exc.strerror or "A file-system error"
+        named = f" ({exc.filename})" if exc.filename else ""
+        return prefix + f"{reason[:1].upper()}{reason[1:]}{named}."
     LOGGER.error("%sunexpected error", prefix, exc_info=exc)
-    return (prefix + "an unexpected error stopped this operation and nothing was changed. "
+    return (prefix + "An unexpected error stopped this operation and nothing was changed. "
             f"Details are in {log_path()}.")

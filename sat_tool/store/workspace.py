@@ -10,6 +10,7 @@ before the operation returns, so a crash or a kill loses no acknowledged edit.
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import sqlite3
@@ -74,8 +75,16 @@ class ChangeWatcher:
         return int(self._con.execute("PRAGMA data_version").fetchone()[0])
 
     def changed(self) -> bool:
-        """True once after every commit that another connection made since the last call."""
-        now = self._version()
+        """True once after every commit that another connection made since the last call.
+
+        A moment when the file cannot be read counts as a change, so that the caller
+        looks again (and reports what it finds).
+        """
+        try:
+            now = self._version()
+        except sqlite3.Error:
+            logging.getLogger("sat_tool.store").warning("cannot read data_version", exc_info=True)
+            return True
         if now == self._seen:
             return False
         self._seen = now

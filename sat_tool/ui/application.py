@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sat_tool import __version__
+from sat_tool.errors import describe, setup_logging
 from sat_tool.settings import Preferences
 from sat_tool.store import Workspace, WorkspaceError
 from sat_tool.store.workspace import ENV_WORKSPACE
@@ -37,14 +39,46 @@ def open_workspace(location: str | None) -> Workspace:
     return Workspace.open(location)
 
 
+_reporting = False
+
+
+def report_unhandled(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """The last word on an exception no slot caught: logged, and told to the user in one sentence.
+
+    Qt calls slots from its event loop, where an exception would otherwise only be
+    printed to a terminal the user never sees, and the click would seem to do nothing.
+    """
+    global _reporting
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    exc.__traceback__ = tb
+    sentence = describe(exc)
+    if _reporting or QApplication.instance() is None:
+        print(f"sat-tool: {sentence}", file=sys.stderr)
+        return
+    _reporting = True
+    try:
+        QMessageBox.critical(QApplication.activeWindow(), "Something went wrong", sentence)
+    finally:
+        _reporting = False
+
+
 def run(location: str | None = None) -> int:
     """Show the main window until the user quits; returns the exit status."""
+    setup_logging()
     app = make_application()
+    sys.excepthook = report_unhandled
     try:
         workspace = open_workspace(location)
     except WorkspaceError as exc:
         print(f"sat-tool: {exc}", file=sys.stderr)
         QMessageBox.critical(None, "Cannot open the workspace", str(exc))
+        return 2
+    except Exception as exc:  # noqa: BLE001 - damaged, busy or unreadable: one sentence
+        sentence = describe(exc, "Opening the workspace")
+        print(f"sat-tool: {sentence}", file=sys.stderr)
+        QMessageBox.critical(None, "Cannot open the workspace", sentence)
         return 2
     window = MainWindow(workspace, Preferences.load())
     window.show()

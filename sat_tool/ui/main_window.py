@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from sat_tool import __version__
 from sat_tool.domain.model import CaseId
+from sat_tool.errors import describe
 from sat_tool.formats.bundle import BundleError
 from sat_tool.services import cases as svc
 from sat_tool.services.editor import CaseEditor
@@ -31,6 +32,8 @@ from sat_tool.ui.progress import run_with_progress
 from sat_tool.ui.start_page import StartPage
 
 APP_TITLE = "SAT Tool"
+WATCH_INTERVAL_MS = 250
+"""How often a window looks for changes that other windows and programs committed."""
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +53,35 @@ class MainWindow(QMainWindow):
         self._connect_start_page()
         self._build_menus()
         self.resize(1400, 900)
+        self.watcher = workspace.watcher()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self.look_for_changes)
+        self.watch_timer.start()
         self.show_start_page()
+
+    # ---------------------------------------------------------- other processes
+
+    def look_for_changes(self) -> None:
+        """Show what other windows and programs have committed to the workspace since the last look."""
+        if not self.watcher.changed():
+            return
+        if self.document is not None:
+            self.document.sync()
+        elif self.stack.currentWidget() is self.start_page:
+            self._list_cases()
+
+    def _list_cases(self) -> None:
+        try:
+            cases = svc.list_cases(self.workspace)
+        except Exception as exc:  # noqa: BLE001 - a moment the file cannot be read: say so
+            self.statusBar().showMessage(describe(exc, "Listing the cases"), 8000)
+            return
+        self.start_page.show_cases(cases, str(self.workspace.path))
+
+    def _case_gone(self, message: str) -> None:
+        self.show_start_page()
+        self.show_error("The case is gone", f"{message[:1].upper()}{message[1:]}.")
 
     # ---------------------------------------------------------- menus
 
@@ -184,7 +215,7 @@ class MainWindow(QMainWindow):
     def show_start_page(self) -> None:
         """Close the open case (everything is already saved) and list the workspace's cases."""
         self._close_document()
-        self.start_page.show_cases(svc.list_cases(self.workspace), str(self.workspace.path))
+        self._list_cases()
         self.stack.setCurrentWidget(self.start_page)
         self.setWindowTitle(APP_TITLE)
         self._update_actions()
@@ -204,13 +235,18 @@ class MainWindow(QMainWindow):
         """Open a case of the workspace."""
         try:
             editor = CaseEditor.open(self.workspace, case_id, self.preferences.analyst)
-        except CaseNotFound as exc:
-            self.show_error("Cannot open the case", str(exc))
+        except Exception as exc:  # noqa: BLE001 - gone, busy or damaged: say which
+            self.show_error("Cannot open the case", describe(exc))
+            if isinstance(exc, CaseNotFound):
+                self._list_cases()
             return
         self._close_document()
         self.document = CaseDocument(editor, self)
         self.document.editFailed.connect(lambda text: self.show_error("Edit failed", text))
         self.document.caseChanged.connect(self._update_title)
+        self.document.caseGone.connect(self._case_gone)
+        self.document.externallyChanged.connect(
+            lambda text: self.statusBar().showMessage(text, 4000))
         self.document.undo_stack.indexChanged.connect(self._update_actions)
         self.case_view = CaseView(self.document, self)
         self.stack.addWidget(self.case_view)
@@ -258,13 +294,17 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            # Reading and checking the file runs aside; the workspace is written here, at once.
-            case, snapshots = run_with_progress(self, f"Reading {path.name}…",
-                                                lambda: svc.read_case_file(path))
+            # Reading, checking and writing run aside; a large case is written in short
+            # batches, so that other windows keep editing the workspace meanwhile.
+            case_id = run_with_progress(self, f"Importing {path.name}…",
+                                        lambda: svc.add_case(self.workspace, *svc.read_case_file(path)))
         except svc.CaseFileError as exc:
             self.show_error("Cannot import the file", str(exc))
             return
-        self.open_case(svc.add_case(self.workspace, case, snapshots))
+        except Exception as exc:  # noqa: BLE001 - the workspace refused: one sentence
+            self.show_error("Cannot import the file", describe(exc, f"Importing {path.name}"))
+            return
+        self.open_case(case_id)
 
     EXPORT_FILTERS = {
         "xlsx": "Excel workbook (*.xlsx)", "json": "Case bundle (*.json)",
@@ -306,9 +346,11 @@ class MainWindow(QMainWindow):
         try:
             run_with_progress(self, f"Writing {path.name}…", lambda: svc.write_case(
                 frozen, fmt, path, snapshots, chosen, classification))
-        except (OSError, ValueError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self.show_error("Export failed", f"Cannot write {path}: {reason}")
+        except ValueError as exc:
+            self.show_error("Export failed", f"Cannot write {path}: {exc}")
+            return
+        except Exception as exc:  # noqa: BLE001 - disk full, permissions …: one sentence
+            self.show_error("Export failed", describe(exc, f"Writing {path.name}"))
             return
         self.statusBar().showMessage(f"Exported to {path}", 6000)
 
@@ -334,7 +376,10 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
             self._close_document()
-            svc.delete_case(self.workspace, case.id)
+            try:
+                svc.delete_case(self.workspace, case.id)
+            except Exception as exc:  # noqa: BLE001 - busy or read-only: say so, keep the case
+                self.show_error("Cannot delete the case", describe(exc))
             self.show_start_page()
 
     # ---------------------------------------------------------- workspace
@@ -355,8 +400,10 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open the workspace", str(exc))
             return False
         self._close_document()
+        self.watcher.close()
         self.workspace.close()
         self.workspace = workspace
+        self.watcher = workspace.watcher()
         QSettings().setValue("workspace", str(workspace.path))
         self.show_start_page()
         return True
@@ -404,6 +451,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every edit is already committed; closing only releases the database.
         self._close_document()
+        self.watch_timer.stop()
+        self.watcher.close()
         self.workspace.close()
         event.accept()
 
