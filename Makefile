@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test soak lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ test: $(STAMP)
 	$(BIN)/ruff check --quiet sat_tool tests main.py
 	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+## soak: the long run of the several-processes tests (500 kills, a 60-second live session)
+soak: $(STAMP)
+	SAT_TOOL_SOAK_KILLS=500 SAT_TOOL_LIVE_SECONDS=60 QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/test_soak.py tests/test_live.py
 
 ## bench: time scoring and editing on large matrices
 bench: $(STAMP)

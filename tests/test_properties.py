@@ -1,0 +1,224 @@
+"""Rules that hold for every sequence of edits (hypothesis).
+
+- Undoing any sequence of edits through the real undo commands gives back the starting
+  database exactly, and redoing it all gives back the edited one.
+- Two editors with their own memory (as two processes have) interleaving the same edits
+  give the same database as one editor making them in the same order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sat_tool.domain import Rating
+from sat_tool.domain.model import EvidenceType, Level, ScoringMode
+from sat_tool.services import cases as svc
+from sat_tool.services.editor import CaseEditor, EditConflict
+from sat_tool.store import Workspace
+
+from conftest import grid_case
+
+CHANGING = {"cases": {"revision", "last_opened", "evidence_counter"}}
+"""Columns that count or time edits rather than hold the analysis: an undo moves them on."""
+
+
+def dump(path: Path, ignore: dict[str, set[str]] = CHANGING) -> dict[str, list[tuple]]:
+    """Every table's rows in a fixed order, without the columns named in ``ignore``."""
+    con = sqlite3.connect(path)
+    try:
+        out = {}
+        tables = [r[0] for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        for table in sorted(tables):
+            columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")
+                       if r[1] not in ignore.get(table, set())]
+            listed = ", ".join(columns)
+            out[table] = con.execute(f"SELECT {listed} FROM {table} ORDER BY {listed}").fetchall()
+        return out
+    finally:
+        con.close()
+
+
+def small_case():
+    case = grid_case([("E1", "High", "High", ["C", "I", "N"]),
+                      ("E2", "Medium", "Low", ["II", "", "CC"]),
+                      ("E3", "Low", "Medium", ["NA", "C", ""]),
+                      ("E4", "High", "Medium", ["", "", "I"])])
+    return case
+
+
+ACTIONS = st.lists(st.tuples(st.sampled_from([
+    "rate", "rate_many", "assess", "add_evidence", "delete_evidence", "edit_evidence",
+    "add_hypothesis", "delete_hypothesis", "edit_hypothesis", "move_row", "move_hypothesis",
+    "exclude", "include", "mode", "priors", "add_source", "delete_source", "edit_matrix",
+    "add_matrix", "delete_matrix", "snapshot",
+]), st.integers(0, 10_000)), min_size=1, max_size=12)
+
+
+def command_for(doc: Any, action: str, n: int) -> Any:
+    """The undo command for an action, aimed by ``n`` at something the case has (None: nothing to aim at)."""
+    from sat_tool.ui import commands as cmd
+
+    case = doc.case
+    mats = [m for m in case.matrices if m.hypotheses and m.rows]
+    mat = mats[n % len(mats)] if mats else None
+    ratings = list(Rating)
+    if action in ("rate", "rate_many", "assess") and mat is not None:
+        cells = [(r.evidence_id, h.id) for r in mat.rows for h in mat.hypotheses]
+        chosen = [cells[n % len(cells)]] if action != "rate_many" else cells[n % len(cells):][:3]
+        if action == "assess":
+            return cmd.SetAssessmentCommand(doc, mat.id, chosen[0], ratings[n % 6], f"because {n}")
+        return cmd.SetCellsCommand(doc, mat.id, chosen, ratings[n % 6] if n % 7 else None)
+    if action == "add_evidence":
+        target = case.matrices[n % len(case.matrices)].id if case.matrices and n % 3 else None
+        return cmd.AddEvidenceCommand(doc, f"New item {n}", target, Level.HIGH,
+                                      type=EvidenceType.HUMINT)
+    if action == "delete_evidence" and case.evidence:
+        return cmd.DeleteEvidenceCommand(doc, case.evidence[n % len(case.evidence)].id)
+    if action == "edit_evidence" and case.evidence:
+        item = case.evidence[n % len(case.evidence)]
+        holder = next((m for m in case.matrices if m.includes(item.id)), None)
+        return cmd.EditEvidenceCommand(doc, item.id, {"text": f"Edited {n}", "credibility": Level.LOW},
+                                       holder.id if holder else None,
+                                       Level.LOW if holder else None)
+    if action == "add_hypothesis" and case.matrices:
+        return cmd.AddHypothesisCommand(doc, case.matrices[n % len(case.matrices)].id, f"H {n}", "")
+    if action == "delete_hypothesis" and mat is not None:
+        return cmd.DeleteHypothesisCommand(doc, mat.hypotheses[n % len(mat.hypotheses)].id)
+    if action == "edit_hypothesis" and mat is not None:
+        return cmd.EditHypothesisCommand(doc, mat.hypotheses[n % len(mat.hypotheses)].id,
+                                         title=f"Retitled {n}")
+    if action == "move_row" and mat is not None and len(mat.rows) > 1:
+        return cmd.MoveRowCommand(doc, mat.id, mat.rows[n % len(mat.rows)].evidence_id,
+                                  (n // 7) % len(mat.rows))
+    if action == "move_hypothesis" and mat is not None and len(mat.hypotheses) > 1:
+        return cmd.MoveHypothesisCommand(doc, mat.hypotheses[n % len(mat.hypotheses)].id,
+                                         (n // 7) % len(mat.hypotheses))
+    if action == "exclude" and mat is not None:
+        return cmd.ExcludeEvidenceCommand(doc, mat.id, mat.rows[n % len(mat.rows)].evidence_id)
+    if action == "include" and case.matrices:
+        target = case.matrices[n % len(case.matrices)]
+        out = [e.id for e in case.evidence if not target.includes(e.id)]
+        if out:
+            return cmd.IncludeEvidenceCommand(doc, target.id, out[:1 + n % 2], Level.MEDIUM)
+    if action == "mode" and case.matrices:
+        target = case.matrices[n % len(case.matrices)]
+        modes = [m for m in ScoringMode if m is not target.scoring_mode]
+        return cmd.SetScoringModeCommand(doc, target.id, modes[n % len(modes)])
+    if action == "priors" and mat is not None:
+        share = 1 / (len(mat.hypotheses) + 1)
+        return cmd.SetProbabilitiesCommand(doc, mat.id, "prior", {h.id: share for h in mat.hypotheses})
+    if action == "add_source":
+        return cmd.AddSourceCommand(doc, f"Source {n}", author="A. Author")
+    if action == "delete_source" and case.sources:
+        return cmd.DeleteSourceCommand(doc, case.sources[n % len(case.sources)].id)
+    if action == "edit_matrix" and case.matrices:
+        return cmd.EditMatrixCommand(doc, case.matrices[n % len(case.matrices)].id,
+                                     conclusions=f"Concluded {n}")
+    if action == "add_matrix":
+        return cmd.AddMatrixCommand(doc, f"Question {n}?")
+    if action == "delete_matrix" and len(case.matrices) > 1:
+        return cmd.DeleteMatrixCommand(doc, case.matrices[n % len(case.matrices)].id)
+    if action == "snapshot" and case.matrices:
+        return cmd.TakeSnapshotCommand(doc, case.matrices[0].id, f"Snap {n}")
+    return None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=ACTIONS)
+def test_undoing_every_edit_restores_the_database_and_redoing_restores_the_edits(qapp, actions):
+    from sat_tool.ui.document import CaseDocument
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ws.sqlite"
+        ws = Workspace.open(path)
+        try:
+            case_id = svc.add_case(ws, small_case())
+            doc = CaseDocument(CaseEditor.open(ws, case_id, "prop"))
+            failures: list[str] = []
+            doc.editFailed.connect(failures.append)
+            start = dump(path)
+            for action, n in actions:
+                command = command_for(doc, action, n)
+                if command is not None:
+                    doc.push(command)
+            assert failures == []
+            edited = dump(path)
+            doc.undo_stack.setIndex(0)
+            assert failures == []
+            assert dump(path) == start
+            doc.undo_stack.setIndex(doc.undo_stack.count())
+            assert failures == []
+            assert dump(path) == edited
+            doc.deleteLater()
+        finally:
+            ws.close()
+
+
+EDITS = st.lists(st.tuples(st.sampled_from("ab"), st.sampled_from(
+    ["rate", "add_evidence", "delete_evidence", "edit_evidence", "add_hypothesis",
+     "delete_hypothesis", "move_row", "relevance"]), st.integers(0, 10_000)),
+    min_size=1, max_size=16)
+
+
+def editor_call(editor: CaseEditor, action: str, n: int) -> tuple[str, tuple, dict] | None:
+    """A concrete editor call aimed at what this editor's (possibly stale) memory shows."""
+    case = editor.case
+    mat = case.matrices[0]
+    if action == "rate" and mat.rows and mat.hypotheses:
+        cells = [(r.evidence_id, h.id) for r in mat.rows for h in mat.hypotheses]
+        return "rate", (mat.id, cells[n % len(cells)], list(Rating)[n % 6]), {}
+    if action == "add_evidence":
+        return "add_evidence", (f"Item {n}", mat.id if n % 2 else None), {}
+    if action == "delete_evidence" and len(case.evidence) > 1:
+        return "delete_evidence", (case.evidence[n % len(case.evidence)].id,), {}
+    if action == "edit_evidence" and case.evidence:
+        return "update_evidence", (case.evidence[n % len(case.evidence)].id,), {"text": f"Text {n}"}
+    if action == "add_hypothesis":
+        return "add_hypothesis", (mat.id, f"Hypothesis {n}"), {}
+    if action == "delete_hypothesis" and len(mat.hypotheses) > 1:
+        return "delete_hypothesis", (mat.hypotheses[n % len(mat.hypotheses)].id,), {}
+    if action == "move_row" and len(mat.rows) > 1:
+        return "move_row", (mat.id, mat.rows[n % len(mat.rows)].evidence_id, (n // 3) % len(mat.rows)), {}
+    if action == "relevance" and mat.rows:
+        return "set_relevance", (mat.id, mat.rows[n % len(mat.rows)].evidence_id, list(Level)[n % 3]), {}
+    return None
+
+
+@settings(max_examples=60, deadline=None)
+@given(edits=EDITS)
+def test_two_editors_interleaved_give_the_database_one_editor_gives(edits):
+    """Whatever two processes' editors accept, in the order they commit it, one editor reproduces."""
+    with tempfile.TemporaryDirectory() as folder:
+        shared, single = Path(folder) / "shared.sqlite", Path(folder) / "single.sqlite"
+        ws = {name: Workspace.open(shared) for name in "ab"}
+        alone = Workspace.open(single)
+        try:
+            case_id = svc.add_case(ws["a"], small_case())
+            assert svc.add_case(alone, small_case()) == case_id
+            editors = {name: CaseEditor.open(ws[name], case_id, "x") for name in "ab"}
+            one = CaseEditor.open(alone, case_id, "x")
+            accepted = []
+            for who, action, n in edits:
+                call = editor_call(editors[who], action, n)
+                if call is None:
+                    continue
+                name, args, kwargs = call
+                try:
+                    getattr(editors[who], name)(*args, **kwargs)
+                except EditConflict:
+                    continue  # refused: nothing was written, so the single editor skips it too
+                accepted.append(call)
+            for name, args, kwargs in accepted:
+                getattr(one, name)(*args, **kwargs)
+            ignore = {"cases": {"last_opened", "uid", "created"}, "ratings": {"updated"}}
+            assert dump(shared, ignore) == dump(single, ignore)
+        finally:
+            for w in (*ws.values(), alone):
+                w.close()

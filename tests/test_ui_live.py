@@ -1,0 +1,160 @@
+"""Two windows on one workspace, each with its own connection: each sees the other's edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sat_tool.cli import main as cli
+from sat_tool.domain import Rating
+from sat_tool.services import cases as svc
+from sat_tool.services.editor import CaseEditor
+from sat_tool.settings import Preferences
+from sat_tool.store import Workspace
+from sat_tool.ui.main_window import MainWindow
+from sat_tool.ui.models import MatrixModel, RatingRole
+
+from conftest import SAMPLE
+
+SEEN_WITHIN_MS = 2000
+
+
+def make_window(qtbot, path: Path, analyst: str) -> MainWindow:
+    win = MainWindow(Workspace.open(path), Preferences(analyst=analyst))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def pair(qtbot, workspace_path: Path, monkeypatch):
+    """Windows A and B on the sample case, as two processes would have them, errors collected."""
+    with Workspace.open(workspace_path) as ws:
+        case_id = svc.import_bundle(ws, SAMPLE)
+    a = make_window(qtbot, workspace_path, "Ann")
+    b = make_window(qtbot, workspace_path, "Bob")
+    errors: list[str] = []
+    for win in (a, b):
+        monkeypatch.setattr(win, "show_error", lambda title, text: errors.append(text))
+        win.open_case(case_id)
+    yield a, b, errors
+    for win in (a, b):
+        win.close()
+
+
+def page(win: MainWindow):
+    found = win.case_view.current_matrix_page()
+    assert found is not None
+    return found
+
+
+def shown(win: MainWindow, row: int, column: int):
+    """The rating a window's matrix view shows at a row and hypothesis column."""
+    view = page(win).view
+    return view.proxy.index(row, MatrixModel.FIRST_HYPOTHESIS + column).data(RatingRole)
+
+
+def key_rate(qtbot, win: MainWindow, row: int, column: int, key: Qt.Key) -> None:
+    view = page(win).view
+    view.setFocus()
+    view.setCurrentIndex(view.proxy.index(row, MatrixModel.FIRST_HYPOTHESIS + column))
+    qtbot.keyClick(view, key)
+
+
+def test_a_rating_in_one_window_shows_in_the_other_within_two_seconds(qtbot, pair):
+    """A rates with a key; B, which has its cursor elsewhere, shows it and keeps its cursor."""
+    a, b, errors = pair
+    bview = page(b).view
+    bview.setCurrentIndex(bview.proxy.index(5, MatrixModel.FIRST_HYPOTHESIS + 2))
+    bview.verticalScrollBar().setValue(bview.verticalScrollBar().maximum() // 2)
+    scroll = bview.verticalScrollBar().value()
+    assert shown(b, 0, 0) is not Rating.NA
+    key_rate(qtbot, a, 0, 0, Qt.Key.Key_6)
+    assert shown(a, 0, 0) is Rating.NA
+    qtbot.waitUntil(lambda: shown(b, 0, 0) is Rating.NA, timeout=SEEN_WITHIN_MS)
+    assert (bview.currentIndex().row(), bview.currentIndex().column()) == (
+        5, MatrixModel.FIRST_HYPOTHESIS + 2)
+    assert bview.verticalScrollBar().value() == scroll
+    assert "another window" in b.statusBar().currentMessage()
+    assert errors == []
+
+
+def test_an_edit_from_the_command_line_shows_in_the_window(qtbot, pair, workspace_path, capsys):
+    """`sat-tool add-evidence` while the window is open: the new row appears in its matrix."""
+    a, _b, errors = pair
+    rows = page(a).model.rowCount()
+    assert cli(["--workspace", str(workspace_path), "add-evidence", str(a.document.case.id),
+                "Reported by a script", "--matrix", "1"]) == 0
+    qtbot.waitUntil(lambda: page(a).model.rowCount() == rows + 1, timeout=SEEN_WITHIN_MS)
+    eid = page(a).model.evidence_id_at(rows)
+    assert a.document.case.evidence_item(eid).text == "Reported by a script"
+    assert errors == []
+
+
+def test_the_undo_stack_survives_another_windows_edits(qtbot, pair):
+    """B edits elsewhere; A's own undo still works and leaves B's edit in place."""
+    a, b, errors = pair
+    mat = a.document.case.matrices[0]
+    key_rate(qtbot, a, 0, 0, Qt.Key.Key_6)
+    key_rate(qtbot, b, 1, 1, Qt.Key.Key_5)
+    qtbot.waitUntil(lambda: shown(a, 1, 1) is Rating.II, timeout=SEEN_WITHIN_MS)
+    assert a.document.undo_stack.canUndo()
+    a.undo()
+    assert shown(a, 0, 0) is not Rating.NA and shown(a, 1, 1) is Rating.II
+    with Workspace.open(a.workspace.path) as ws:
+        case = svc.load_case(ws, a.document.case.id)
+    m = case.matrix(mat.id)
+    assert m.rating(m.rows[1].evidence_id, m.hypotheses[1].id) is Rating.II
+    assert m.rating(m.rows[0].evidence_id, m.hypotheses[0].id) is not Rating.NA
+    assert errors == []
+
+
+def test_an_undo_overtaken_by_another_window_says_so_and_changes_nothing(qtbot, pair):
+    """A rates a cell, B re-rates it; A's undo is refused with a sentence, the cell keeps B's rating."""
+    a, b, errors = pair
+    key_rate(qtbot, a, 0, 0, Qt.Key.Key_6)
+    qtbot.waitUntil(lambda: shown(b, 0, 0) is Rating.NA, timeout=SEEN_WITHIN_MS)
+    key_rate(qtbot, b, 0, 0, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: shown(a, 0, 0) is Rating.CC, timeout=SEEN_WITHIN_MS)
+    a.undo()
+    assert len(errors) == 1 and "no longer applies" in errors[0] and errors[0].startswith("Undo Rate NA")
+    assert shown(a, 0, 0) is Rating.CC
+    assert not a.document.undo_stack.canUndo()  # the command that no longer applies is dropped
+
+
+def test_a_stale_window_is_told_and_refreshed(qtbot, pair, monkeypatch):
+    """B has not looked yet when A deletes a row; B's rating of that row is refused and B catches up."""
+    a, b, errors = pair
+    b.watch_timer.stop()  # B has not yet looked for changes
+    mat = a.document.case.matrices[0]
+    victim = mat.rows[0].evidence_id
+    label = a.document.case.evidence_item(victim).label
+    CaseEditor.open(a.workspace, a.document.case.id, "Cleo").delete_evidence(victim)
+    rows = page(b).model.rowCount()
+    key_rate(qtbot, b, 0, 0, Qt.Key.Key_3)
+    assert len(errors) == 1 and errors[0].startswith(f"Rate N failed: Cell {label} × H1 was deleted")
+    assert page(b).model.rowCount() == rows - 1
+    assert victim not in [page(b).model.evidence_id_at(r) for r in range(rows - 1)]
+
+
+def test_a_case_deleted_elsewhere_closes_with_a_sentence(qtbot, pair):
+    """Another process deletes the open case: the window goes back to the start page and says why."""
+    a, b, errors = pair
+    svc.delete_case(a.workspace, a.document.case.id)
+    qtbot.waitUntil(lambda: b.document is None, timeout=SEEN_WITHIN_MS)
+    assert b.stack.currentWidget() is b.start_page
+    assert any("deleted" in e for e in errors)
+
+
+def test_the_start_page_lists_cases_imported_elsewhere(qtbot, workspace_path):
+    """The case list follows imports made by another process while it is shown."""
+    win = make_window(qtbot, workspace_path, "Ann")
+    count = win.start_page.recent.count()
+    with Workspace.open(workspace_path) as ws:
+        svc.import_bundle(ws, SAMPLE)
+    qtbot.waitUntil(lambda: win.start_page.open_button.isEnabled(), timeout=SEEN_WITHIN_MS)
+    assert win.start_page.recent.count() >= count
+    assert "Azerbaijan" in win.start_page.recent.item(0).text()
+    win.close()
