@@ -126,7 +126,7 @@ def command_for(doc: Any, action: str, n: int) -> Any:
     if action == "delete_matrix" and len(case.matrices) > 1:
         return cmd.DeleteMatrixCommand(doc, case.matrices[n % len(case.matrices)].id)
     if action == "snapshot" and case.matrices:
-        return cmd.TakeSnapshotCommand(doc, case.matrices[0].id, f"Snap {n}")
+        return cmd.TakeSnapshotCommand(doc, case.matrices[0].id, f"Snap {doc.undo_stack.index()}")
     return None
 
 

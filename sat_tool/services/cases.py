@@ -18,6 +18,7 @@ from sat_tool.domain.model import ScoringMode
 from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, priors
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, ranking
+from sat_tool.errors import describe
 from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
 from sat_tool.store import cases as store
 from sat_tool.store.workspace import Workspace, import_owner
@@ -60,7 +61,7 @@ def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     except RecursionError:
         raise CaseFileError(f"{path.name} is nested too deeply to be a case file") from None
     except Exception as exc:  # a reader's own failure must still reach the user as a message  # noqa: BLE001
-        raise CaseFileError(f"{path.name} could not be read ({type(exc).__name__}: {exc})") from None
+        raise CaseFileError(f"{path.name} could not be read: {describe(exc)}") from None
 
 
 def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:

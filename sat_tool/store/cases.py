@@ -284,26 +284,26 @@ def hypothesis_row(matrix_id: MatrixId, hyp: Hypothesis, position: int, with_id:
                          judged=hyp.judged)
 
 
-def rating_row(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: Assessment
-               ) -> RatingRow:
-    """The row of a rated cell."""
-    return RatingRow(evidence_id=evidence_id, hypothesis_id=hypothesis_id,
-                     rating=found.rating.value, analyst=found.analyst,
-                     rationale=found.rationale, updated=found.updated,
-                     likelihood=found.likelihood)
+def rating_values(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: Assessment
+                  ) -> dict[str, Any]:
+    """The column values of a rated cell, for a bulk insert."""
+    return {"evidence_id": evidence_id, "hypothesis_id": hypothesis_id,
+            "rating": found.rating.value, "analyst": found.analyst, "rationale": found.rationale,
+            "updated": found.updated, "likelihood": found.likelihood}
 
 
 def insert_matrix_contents(session: Session, mat: Matrix) -> None:
-    """Insert a matrix's hypotheses (keeping their ids), rows and ratings."""
-    for pos, hyp in enumerate(mat.hypotheses):
-        session.add(hypothesis_row(mat.id, hyp, pos))
-    for pos, row in enumerate(mat.rows):
-        session.add(InclusionRow(matrix_id=mat.id, evidence_id=row.evidence_id, position=pos,
-                                 relevance=row.relevance.value))
-    session.flush()
-    for (eid, hid), found in mat.ratings.items():
-        session.add(rating_row(eid, hid, found))
-    session.flush()
+    """Insert a matrix's hypotheses (keeping their ids), rows and ratings, in bulk."""
+    if mat.hypotheses:
+        session.execute(insert(HypothesisRow), [_values(hypothesis_row(mat.id, hyp, pos))
+                                                for pos, hyp in enumerate(mat.hypotheses)])
+    if mat.rows:
+        session.execute(insert(InclusionRow), [
+            {"matrix_id": mat.id, "evidence_id": row.evidence_id, "position": pos,
+             "relevance": row.relevance.value} for pos, row in enumerate(mat.rows)])
+    if mat.ratings:
+        session.execute(insert(RatingRow), [rating_values(eid, hid, found)
+                                            for (eid, hid), found in mat.ratings.items()])
 
 
 # ---------------------------------------------------------------- snapshots
@@ -450,10 +450,7 @@ class InsertPlan:
             session.execute(insert(InclusionRow), values)
 
     def _ratings(self, cells: list[tuple[Cell, Assessment]], session: Session) -> None:
-        values = [{"evidence_id": self.evidence_ids[eid], "hypothesis_id": self.hypothesis_ids[hid],
-                   "rating": found.rating.value, "analyst": found.analyst,
-                   "rationale": found.rationale, "updated": found.updated,
-                   "likelihood": found.likelihood}
+        values = [rating_values(self.evidence_ids[eid], self.hypothesis_ids[hid], found)
                   for (eid, hid), found in cells]
         if values:
             session.execute(insert(RatingRow), values)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, tuple_, update
+from sqlalchemy import insert as sql_insert
 from sqlalchemy.orm import Session
 
 from sat_tool.domain.model import Assessment, Cell, Level
-from sat_tool.store.cases import rating_row
+from sat_tool.store.cases import rating_values
 from sat_tool.store.schema import (
     Base,
     CaseRow,
@@ -100,11 +101,19 @@ def relink(session: Session, evidence_ids: Iterable[int], source_id: int) -> Non
             source_id=source_id))
 
 
+_CHUNK = 500
+
+
 def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None:
-    """Write cells exactly as given: an assessment, or None to clear the cell."""
-    for (evidence_id, hypothesis_id), found in states.items():
-        session.execute(delete(RatingRow).where(RatingRow.evidence_id == evidence_id,
-                                                RatingRow.hypothesis_id == hypothesis_id))
-        if found is not None:
-            session.add(rating_row(evidence_id, hypothesis_id, found))
-    session.flush()
+    """Write cells exactly as given: an assessment, or None to clear the cell.
+
+    Many cells (a hypothesis or a matrix put back by undo) go in a few statements.
+    """
+    cells = list(states)
+    for start in range(0, len(cells), _CHUNK):
+        session.execute(delete(RatingRow).where(
+            tuple_(RatingRow.evidence_id, RatingRow.hypothesis_id).in_(cells[start:start + _CHUNK])))
+    values = [rating_values(eid, hid, found) for (eid, hid), found in states.items()
+              if found is not None]
+    if values:
+        session.execute(sql_insert(RatingRow), values)

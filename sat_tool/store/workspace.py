@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sat_tool.errors import describe
 from sat_tool.store.migrations import SCHEMA_VERSION, migrate
 from sat_tool.store.schema import CaseRow, MetaRow
 
@@ -140,11 +141,17 @@ def _check_file(path: Path) -> None:
     _check_tables(path)
 
 
+def _reason(exc: BaseException) -> str:
+    """Why SQLite refused a file, in words for the user (the library's text goes to the log)."""
+    sentence = describe(exc)
+    return sentence[:1].lower() + sentence[1:].rstrip(".")
+
+
 def _check_tables(path: Path) -> None:
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"cannot open {path}: {exc}") from None
+        raise WorkspaceError(f"cannot open {path}: {_reason(exc)}") from None
     try:
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -161,7 +168,7 @@ def _check_tables(path: Path) -> None:
             )
         meta = dict(con.execute("SELECT key, value FROM sat_meta").fetchall())
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path} is not a readable SAT Tool workspace ({exc})") from None
+        raise WorkspaceError(f"{path} is not a readable SAT Tool workspace: {_reason(exc)}") from None
     finally:
         con.close()
     if meta.get("application") != APPLICATION:
@@ -229,7 +236,7 @@ class Workspace:
             workspace._drop_abandoned_imports()
         except DBAPIError as exc:
             engine.dispose()
-            raise WorkspaceError(f"cannot open {path}: {exc.orig}") from None
+            raise WorkspaceError(f"cannot open {path}: {_reason(exc)}") from None
         except WorkspaceError:
             engine.dispose()
             raise
