@@ -158,3 +158,60 @@ def test_the_start_page_lists_cases_imported_elsewhere(qtbot, workspace_path):
     assert win.start_page.recent.count() >= count
     assert "Azerbaijan" in win.start_page.recent.item(0).text()
     win.close()
+
+
+def test_a_dialog_outlived_by_its_item_ends_in_a_sentence(qtbot, pair, monkeypatch):
+    """The evidence dialog is open in B when A deletes the item; saving it says what happened."""
+    from sat_tool.ui import case_view as case_view_module
+    from sat_tool.ui.application import report_unhandled
+
+    a, b, errors = pair
+    item = b.document.case.evidence[0]
+    boxes: list[str] = []
+    monkeypatch.setattr("sat_tool.ui.application.QMessageBox.critical",
+                        lambda parent, title, text: boxes.append(text))
+    monkeypatch.setattr("sys.excepthook", report_unhandled)
+
+    class Dialog:
+        """Stands for the evidence dialog: while it is open, A deletes the item."""
+
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def exec(self):
+            CaseEditor.open(a.workspace, a.document.case.id, "Ann").delete_evidence(item.id)
+            qtbot.waitUntil(lambda: all(e.id != item.id for e in b.document.case.evidence),
+                            timeout=SEEN_WITHIN_MS)
+            return True
+
+        def values(self):
+            return {"text": "Saved too late"}
+
+        def relevance(self):
+            return None
+
+    monkeypatch.setattr(case_view_module, "EvidenceDialog", Dialog)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: b.case_view.edit_evidence(item))  # as a click would, from the loop
+    qtbot.waitUntil(lambda: bool(boxes), timeout=SEEN_WITHIN_MS)
+    assert boxes == ["What this edit is about was deleted in another window or program meanwhile; "
+                     "nothing was changed."]
+    assert all(e.text != "Saved too late" for e in b.document.case.evidence)
+
+
+def test_the_start_page_keeps_the_selected_case_when_the_list_changes(qtbot, workspace_path):
+    """Another process opens or imports cases: the case the user selected stays selected."""
+    with Workspace.open(workspace_path) as ws:
+        first = svc.new_case(ws, "First")
+        second = svc.new_case(ws, "Second")
+    win = make_window(qtbot, workspace_path, "Ann")
+    rows = {win.start_page.recent.item(i).data(Qt.ItemDataRole.UserRole): i
+            for i in range(win.start_page.recent.count())}
+    win.start_page.recent.setCurrentRow(rows[second])
+    with Workspace.open(workspace_path) as ws:
+        CaseEditor.open(ws, first, "Bob")  # opening counts as recent: the list reorders
+        svc.new_case(ws, "Third")
+    qtbot.waitUntil(lambda: win.start_page.recent.count() == 3, timeout=SEEN_WITHIN_MS)
+    assert win.start_page.recent.currentItem().data(Qt.ItemDataRole.UserRole) == second
+    win.close()

@@ -10,6 +10,7 @@ reports the error through the document and removes itself from the stack.
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -31,6 +32,7 @@ from sat_tool.domain.model import (
 )
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.errors import describe
+from sat_tool.services.editor import EditConflict
 from sat_tool.ui.document import CaseDocument
 
 
@@ -41,6 +43,22 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self.doc = doc
         self.editor = doc.editor
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A command is made from what the window shows; if another window or program has
+        just deleted that (a dialog was open meanwhile), say so instead of failing."""
+        super().__init_subclass__(**kwargs)
+        made = cls.__init__
+
+        @functools.wraps(made)
+        def init(self: EditCommand, *args: Any, **kw: Any) -> None:
+            try:
+                made(self, *args, **kw)
+            except KeyError:
+                raise EditConflict("What this edit is about was deleted in another window or "
+                                   "program meanwhile; nothing was changed.") from None
+
+        cls.__init__ = init  # type: ignore[method-assign]
 
     def redo(self) -> None:
         self._guard(self.apply, self.text())

@@ -89,7 +89,9 @@ class StartPage(QWidget):
         layout.addWidget(self.workspace_label)
 
     def show_cases(self, cases: list[CaseSummary], workspace: str) -> None:
-        """List the workspace's cases, most recently opened first."""
+        """List the workspace's cases, most recently opened first, keeping the selected one."""
+        current = self.recent.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.recent.clear()
         for summary in cases:
             when = summary.last_opened.replace("T", " ").rstrip("Z") or "never opened"
@@ -99,7 +101,8 @@ class StartPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, int(summary.id))
             self.recent.addItem(item)
         if cases:
-            self.recent.setCurrentRow(0)
+            ids = [int(c.id) for c in cases]
+            self.recent.setCurrentRow(ids.index(keep) if keep in ids else 0)
         else:
             empty = QListWidgetItem("No cases in this workspace yet: create one or open the sample.")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
