@@ -21,7 +21,7 @@ from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.errors import describe
 from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
 from sat_tool.store import cases as store
-from sat_tool.store.workspace import Workspace, import_owner
+from sat_tool.store.workspace import Workspace, import_owner, workspace_file_named
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = PROJECT_ROOT / "cases"
@@ -42,6 +42,7 @@ class CaseFileError(ValueError):
 
 def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Read any importable file by its type: bundle, workbook or PARC ACH project."""
+    refuse_workspace_file(path)
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise CaseFileError(f"{path.name}: SAT Tool imports case bundles (.json), Excel workbooks "
@@ -62,6 +63,15 @@ def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
         raise CaseFileError(f"{path.name} is nested too deeply to be a case file") from None
     except Exception as exc:  # a reader's own failure must still reach the user as a message  # noqa: BLE001
         raise CaseFileError(f"{path.name} could not be read: {describe(exc)}") from None
+
+
+def refuse_workspace_file(path: Path) -> None:
+    """Refuse to read or write a workspace's own files as documents (ValueError naming it)."""
+    owner = workspace_file_named(path)
+    if owner is not None:
+        which = "is the workspace" if Path(path).absolute() == owner else "belongs to the workspace"
+        raise CaseFileError(f"{Path(path).name} {which} {owner.name} that is open; choose another "
+                            "file")
 
 
 def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
@@ -180,6 +190,7 @@ def write_case(case: Case, fmt: str, path: Path,
                snapshots: dict[MatrixId, list[Snapshot]] | None = None,
                matrix: Matrix | None = None, classification: str = "") -> None:
     """Write an in-memory case to a file (the GUI exports what it shows)."""
+    refuse_workspace_file(path)
     if fmt in MATRIX_FORMATS and matrix is None:
         if not case.matrices:
             raise ValueError(f"{fmt} export needs a matrix, and this case has none")

@@ -58,6 +58,39 @@ def import_owner_is_gone(owner: str) -> bool:
     return False
 
 
+_OPEN_WORKSPACES: dict[int, Path] = {}
+"""The workspaces this process has open, by the id of their Workspace object."""
+
+WORKSPACE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def workspace_file_named(path: str | os.PathLike[str]) -> Path | None:
+    """The open workspace that ``path`` is (or is a companion file of), if any.
+
+    Decided from ``stat`` alone, never by opening the file: reading or writing a
+    workspace's own files as documents would drop SQLite's locks or destroy the data.
+    """
+    try:
+        wanted = os.stat(path)
+    except OSError:
+        wanted = None
+    target = Path(path).absolute()
+    for ws_path in list(_OPEN_WORKSPACES.values()):
+        for suffix in WORKSPACE_FILE_SUFFIXES:
+            companion = ws_path.with_name(ws_path.name + suffix)
+            if companion == target:
+                return ws_path
+            if wanted is None:
+                continue
+            try:
+                found = os.stat(companion)
+            except OSError:
+                continue
+            if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+                return ws_path
+    return None
+
+
 class ChangeWatcher:
     """Tells whether the workspace has changed since the last look, from any process.
 
@@ -210,6 +243,7 @@ class Workspace:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(sat_read_only=True),
                                      expire_on_commit=False)
+        _OPEN_WORKSPACES[id(self)] = path
 
     @classmethod
     def open(cls, location: str | os.PathLike[str] | None = None, create: bool = True) -> Workspace:
@@ -316,6 +350,7 @@ class Workspace:
 
     def close(self) -> None:
         """Release every connection; the workspace stays consistent on disk."""
+        _OPEN_WORKSPACES.pop(id(self), None)
         self.engine.dispose()
 
     def __enter__(self) -> Workspace:

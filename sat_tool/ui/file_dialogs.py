@@ -26,7 +26,16 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFileInfo, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileIconProvider, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileIconProvider,
+    QMessageBox,
+    QStyle,
+    QWidget,
+)
+
+from sat_tool.store.workspace import workspace_file_named
 
 
 class PlainIconProvider(QFileIconProvider):
@@ -105,18 +114,37 @@ def ask_open_file(parent: QWidget | None, title: str, filters: str, directory: s
     dialog = make_dialog(parent, title, directory, filters)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-    if dialog.exec() and dialog.selectedFiles():
-        return Path(dialog.selectedFiles()[0])
+    while dialog.exec() and dialog.selectedFiles():
+        path = Path(dialog.selectedFiles()[0])
+        if not _is_workspace_file(parent, path):
+            return path
     return None
 
 
 def ask_save_file(parent: QWidget | None, title: str, suggested: str, filters: str,
-                  confirm_overwrite: bool = True) -> tuple[Path | None, str]:
-    """Ask for a file to write; returns (path or None, the chosen filter)."""
+                  confirm_overwrite: bool = True, allow_workspace: bool = False
+                  ) -> tuple[Path | None, str]:
+    """Ask for a file to write; returns (path or None, the chosen filter).
+
+    An open workspace's own files are refused (asked again) unless ``allow_workspace``.
+    """
     dialog = make_dialog(parent, title, suggested, filters)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
-    if dialog.exec() and dialog.selectedFiles():
-        return Path(dialog.selectedFiles()[0]), dialog.selectedNameFilter()
+    while dialog.exec() and dialog.selectedFiles():
+        path = Path(dialog.selectedFiles()[0])
+        if allow_workspace or not _is_workspace_file(parent, path):
+            return path, dialog.selectedNameFilter()
     return None, ""
+
+
+def _is_workspace_file(parent: QWidget | None, path: Path) -> bool:
+    """Whether ``path`` is an open workspace's own file; if so, say why it cannot be used."""
+    owner = workspace_file_named(path)
+    if owner is None:
+        return False
+    QMessageBox.warning(parent, "Choose another file",
+                        f"{path.name} holds the open workspace {owner.name}, so it cannot be read "
+                        "or written as a document. Choose another file.")
+    return True

@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         """Switch to another workspace file (created if it does not exist)."""
         path = self.ask_save_path("Open or create workspace", "workspace.sqlite",
                                   "SAT Tool workspace (*.sqlite *.db);;All files (*)",
-                                  confirm_overwrite=False)
+                                  confirm_overwrite=False, allow_workspace=True)
         if path is not None:
             self.switch_workspace(path)
 
@@ -444,9 +444,9 @@ class MainWindow(QMainWindow):
         return ask_open_file(self, title, filters)
 
     def ask_save_path(self, title: str, suggested: str, filters: str,
-                      confirm_overwrite: bool = True) -> Path | None:
-        """Ask for a file to write."""
-        return ask_save_file(self, title, suggested, filters, confirm_overwrite)[0]
+                      confirm_overwrite: bool = True, allow_workspace: bool = False) -> Path | None:
+        """Ask for a file to write (never an open workspace's own file, unless allowed)."""
+        return ask_save_file(self, title, suggested, filters, confirm_overwrite, allow_workspace)[0]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every edit is already committed; closing only releases the database.
