@@ -215,3 +215,36 @@ def test_the_start_page_keeps_the_selected_case_when_the_list_changes(qtbot, wor
     qtbot.waitUntil(lambda: win.start_page.recent.count() == 3, timeout=SEEN_WITHIN_MS)
     assert win.start_page.recent.currentItem().data(Qt.ItemDataRole.UserRole) == second
     win.close()
+
+
+def test_a_reload_that_fails_is_tried_again_until_it_succeeds(qtbot, pair, monkeypatch):
+    """One busy moment while catching up does not leave the window behind."""
+    import sqlite3 as sqlite
+
+    a, b, errors = pair
+    real = b.document.editor.refresh
+    failures = []
+
+    def flaky():
+        if not failures:
+            failures.append(1)
+            raise sqlite.OperationalError("database is locked")
+        return real()
+
+    monkeypatch.setattr(b.document.editor, "refresh", flaky)
+    key_rate(qtbot, a, 0, 0, Qt.Key.Key_6)
+    qtbot.waitUntil(lambda: shown(b, 0, 0) is Rating.NA, timeout=SEEN_WITHIN_MS)
+    assert failures == [1] and errors == []
+
+
+def test_a_redo_overtaken_by_another_window_says_redo(qtbot, pair):
+    """The sentence of a refused redo starts with Redo, as that of an undo starts with Undo."""
+    a, b, errors = pair
+    key_rate(qtbot, a, 0, 0, Qt.Key.Key_6)
+    a.undo()
+    qtbot.waitUntil(lambda: shown(b, 0, 0) is not Rating.NA, timeout=SEEN_WITHIN_MS)
+    key_rate(qtbot, b, 0, 0, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: shown(a, 0, 0) is Rating.CC, timeout=SEEN_WITHIN_MS)
+    a.redo()
+    assert len(errors) == 1 and errors[0].startswith("Redo Rate NA failed:")
+    assert shown(a, 0, 0) is Rating.CC

@@ -61,7 +61,9 @@ class EditCommand(QUndoCommand):
         cls.__init__ = init  # type: ignore[method-assign]
 
     def redo(self) -> None:
-        self._guard(self.apply, self.text())
+        first = not getattr(self, "_done", False)
+        self._done = True
+        self._guard(self.apply, self.text() if first else f"Redo {self.text()}")
 
     def undo(self) -> None:
         self._guard(self.revert, f"Undo {self.text()}")

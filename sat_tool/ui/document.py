@@ -96,17 +96,21 @@ class CaseDocument(QObject):
 
     # Changes made by other processes.
 
-    def sync(self) -> None:
-        """Catch up with the workspace if another window or program changed this case."""
+    def sync(self) -> bool:
+        """Catch up with the workspace if another window or program changed this case.
+
+        False when the case could not be read just now: the caller tries again soon.
+        """
         try:
             self.editor.refresh()
         except CaseNotFound as exc:
             self.caseGone.emit(str(exc))
-            return
-        except Exception:  # a busy or unreadable moment: the next change tries again  # noqa: BLE001
+            return True
+        except Exception:  # a busy or unreadable moment: tried again on the next look  # noqa: BLE001
             LOG.warning("could not reload the case", exc_info=True)
-            return
+            return False
         self.publish_refresh()
+        return True
 
     def publish_refresh(self) -> None:
         """Tell the views what a reload of the case changed, so that each updates only that."""

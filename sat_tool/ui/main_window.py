@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.resize(1400, 900)
         self.watcher = workspace.watcher()
+        self._look_again = False
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.look_for_changes)
@@ -63,21 +64,27 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------- other processes
 
     def look_for_changes(self) -> None:
-        """Show what other windows and programs have committed to the workspace since the last look."""
-        if not self.watcher.changed():
-            return
-        if self.document is not None:
-            self.document.sync()
-        elif self.stack.currentWidget() is self.start_page:
-            self._list_cases()
+        """Show what other windows and programs have committed to the workspace since the last look.
 
-    def _list_cases(self) -> None:
+        A look that could not read the workspace is repeated at the next tick, so a busy
+        moment never leaves the window behind.
+        """
+        if not self.watcher.changed() and not self._look_again:
+            return
+        self._look_again = False
+        if self.document is not None:
+            self._look_again = not self.document.sync()
+        elif self.stack.currentWidget() is self.start_page:
+            self._look_again = not self._list_cases()
+
+    def _list_cases(self) -> bool:
         try:
             cases = svc.list_cases(self.workspace)
         except Exception as exc:  # noqa: BLE001 - a moment the file cannot be read: say so
             self.statusBar().showMessage(describe(exc, "Listing the cases"), 8000)
-            return
+            return False
         self.start_page.show_cases(cases, str(self.workspace.path))
+        return True
 
     def _case_gone(self, message: str) -> None:
         self.show_start_page()
