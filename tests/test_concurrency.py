@@ -294,3 +294,64 @@ def test_a_stale_move_is_refused_when_the_rows_changed(two):
     with pytest.raises(EditConflict, match="rows of matrix 1"):
         b.move_row(mat.id, first, 3)
     assert stored(a).matrix(mat.id).rows[0].evidence_id == first
+
+
+def _gone_elsewhere(a: CaseEditor, b: CaseEditor, scenario: str):
+    """Set up an undo or redo in A whose target B deletes; return A's call."""
+    mat = a.case.matrices[0]
+    if scenario == "restore snapshot":
+        rec = a.delete_snapshot(a.take_snapshot(mat.id, "s1").id)
+        b.refresh()
+        b.delete_matrix(mat.id)
+        return lambda: a.restore_snapshot(rec)
+    if scenario == "restore row":
+        e = mat.rows[0].evidence_id
+        rem = a.exclude_evidence(mat.id, e)
+        b.refresh()
+        b.delete_evidence(e)
+        return lambda: a.restore_row(rem)
+    if scenario == "source back":
+        item = a.case.evidence[0]
+        old = item.source_id
+        new = next(s.id for s in a.case.sources if s.id != old)
+        a.update_evidence(item.id, expect=({"source_id": old}, None), source_id=new)
+        b.refresh()
+        b.delete_source(old)
+        return lambda: a.update_evidence(item.id, expect=({"source_id": new}, None), source_id=old)
+    if scenario == "include again":
+        e = next(x.id for x in a.case.evidence if not mat.includes(x.id))
+        a.include_evidence(mat.id, [e])
+        a.exclude_many(mat.id, [e])
+        b.refresh()
+        b.delete_evidence(e)
+        return lambda: a.include_evidence(mat.id, [e])
+    if scenario == "move hypothesis back":
+        h = mat.hypotheses[0].id
+        old = a.move_hypothesis(h, 2)
+        b.refresh()
+        b.delete_hypothesis(h)
+        return lambda: a.move_hypothesis(h, old, expect_at=2)
+    if scenario == "cite a deleted source":
+        s = a.case.sources[0].id
+        b.delete_source(s)
+        return lambda: a.add_evidence("x", source_id=s)
+    rem = a.delete_hypothesis(mat.hypotheses[0].id)
+    b.refresh()
+    b.delete_matrix(mat.id)
+    return lambda: a.restore_hypothesis(rem)
+
+
+@pytest.mark.parametrize("seen", [True, False], ids=["view current", "view stale"])
+@pytest.mark.parametrize("scenario", ["restore snapshot", "restore row", "source back", "include again",
+                                      "move hypothesis back", "cite a deleted source",
+                                      "restore hypothesis"])
+def test_an_edit_referring_to_what_another_process_deleted_is_refused(two, scenario, seen):
+    """Whether or not the window has caught up, the edit is refused in a sentence, writing nothing."""
+    a, b = two
+    call = _gone_elsewhere(a, b, scenario)
+    if seen:
+        a.refresh()
+    before = stored(a)
+    with pytest.raises(EditConflict, match="deleted in another window or program"):
+        call()
+    assert stored(a) == before

@@ -132,6 +132,21 @@ def conflict(old: Case, new: Case, touches: Iterable[Touch]) -> str | None:
     return None
 
 
+def missing(case: Case, touches: Iterable[Touch], seen: Case | None = None) -> str | None:
+    """The sentence refusing an edit that refers to something the case no longer has, or None.
+
+    ``seen`` is an earlier view of the case, used to name what has gone.
+    """
+    for touch in touches:
+        if touch[0] == "has" and _state(case, touch) is None:
+            what = name_of(seen, touch[1], touch[2]) if seen is not None else ""
+            if not what or what.startswith(("a ", "an ")):
+                return ("This edit refers to something that has been deleted " + ELSEWHERE
+                        + "; nothing was changed.")
+            return f"{what[:1].upper()}{what[1:]} has been deleted {ELSEWHERE}; nothing was changed."
+    return None
+
+
 def no_longer_applies(what: str) -> str:
     """The sentence refusing an undo or redo whose target has changed since."""
     return (f"{what[:1].upper()}{what[1:]} has been changed {ELSEWHERE} since, so this no longer "

@@ -37,7 +37,15 @@ from sat_tool.domain.model import (
 )
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
 from sat_tool.errors import UserError
-from sat_tool.services.concurrency import ELSEWHERE, Touch, cell_name, conflict, name_of, no_longer_applies
+from sat_tool.services.concurrency import (
+    ELSEWHERE,
+    Touch,
+    cell_name,
+    conflict,
+    missing,
+    name_of,
+    no_longer_applies,
+)
 from sat_tool.store import cases as store
 from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
@@ -184,6 +192,9 @@ class CaseEditor:
                 refused = conflict(view, self.case, touches)
                 if refused:
                     raise EditConflict(refused)
+            gone = missing(self.case, touches, self.refreshed_from)
+            if gone:
+                raise EditConflict(gone)
             try:
                 yield s
             except KeyError as exc:
@@ -704,7 +715,11 @@ class CaseEditor:
     def move_hypothesis(self, hypothesis_id: HypothesisId, index: int,
                         expect_at: int | None = None) -> int:
         """Move a hypothesis to another column; returns where it was."""
-        columns = ("columns", self.case.matrix_of_hypothesis(hypothesis_id).id)
+        try:
+            columns: Touch = ("columns", self.case.matrix_of_hypothesis(hypothesis_id).id)
+        except KeyError:
+            raise EditConflict(missing(self.case, [("has", "hypothesis", hypothesis_id)],
+                                       self.refreshed_from)) from None
         with self._write(("has", "hypothesis", hypothesis_id), columns) as s:
             mat = self.case.matrix_of_hypothesis(hypothesis_id)
             old = mat.hypothesis_index(hypothesis_id)

@@ -1,0 +1,124 @@
+"""A canonical dump of a workspace file, for tests that compare two workspaces row by row.
+
+``canonical_dump(path)`` reads every table (and the schema) straight from SQLite,
+each table ordered by its primary key, so two workspaces that hold the same data
+give equal dumps however their rows were written. Columns that hold wall-clock
+times are left out by default (:data:`WALL_CLOCK`); pass another ``ignore`` to
+compare more or less. A table mapped to ``{"*"}`` is left out entirely.
+
+A snapshot's JSON content is compared as data, not as text: keys sorted and its
+ratings ordered by cell (their order in the JSON means nothing); each rating's
+``updated`` time in it is dropped when ``ratings.updated`` is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+WALL_CLOCK: Mapping[str, Collection[str]] = {
+    "cases": frozenset({"last_opened"}),
+    "ratings": frozenset({"updated"}),
+    "snapshots": frozenset({"created"}),
+}
+"""Columns whose values are the time something happened."""
+
+
+class TableDump(NamedTuple):
+    """One table: its compared columns, the columns of its key, and its rows in key order."""
+
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+Dump = dict[str, TableDump]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _snapshot_data(text: str, drop_updated: bool) -> str:
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        return text
+    ratings = data.get("ratings") if isinstance(data, dict) else None
+    if isinstance(ratings, list):
+        if drop_updated:
+            ratings = [{k: v for k, v in r.items() if k != "updated"} if isinstance(r, dict) else r
+                       for r in ratings]
+        data["ratings"] = sorted(ratings, key=lambda r: json.dumps(r, sort_keys=True))
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def canonical_dump(path: str | Path, ignore: Mapping[str, Collection[str]] = WALL_CLOCK) -> Dump:
+    """Every table of the SQLite file at ``path``, ordered by primary key, minus ``ignore``d columns.
+
+    The schema itself is included under the name ``sqlite_master``.
+    """
+    con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        out: Dump = {}
+        schema = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                             "ORDER BY type, name").fetchall()
+        out["sqlite_master"] = TableDump(("type", "name", "tbl_name", "sql"),
+                                         ("type", "name"), schema)
+        tables = [name for kind, name, _t, _s in schema if kind == "table"]
+        for table in tables:
+            skip = set(ignore.get(table, ()))
+            if "*" in skip:
+                continue
+            info = con.execute(f"PRAGMA table_info({_quote(table)})").fetchall()
+            columns = tuple(r[1] for r in info if r[1] not in skip)
+            key = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5] > 0)
+            order = key or tuple(r[1] for r in info)
+            rows = con.execute(
+                f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} "
+                f"ORDER BY {', '.join(map(_quote, order))}").fetchall()
+            if table == "snapshots" and "data" in columns:
+                at = columns.index("data")
+                drop = "updated" in ignore.get("ratings", ())
+                rows = [r[:at] + (_snapshot_data(r[at], drop),) + r[at + 1:] for r in rows]
+            out[table] = TableDump(columns, key or columns, rows)
+        return out
+    finally:
+        con.close()
+
+
+def describe_difference(a: Dump, b: Dump, limit: int = 12, names: tuple[str, str] = ("a", "b")) -> str:
+    """What differs between two dumps, table by table, row by row (at most ``limit`` lines)."""
+    lines: list[str] = []
+    for table in sorted(set(a) | set(b)):
+        if table not in a or table not in b:
+            lines.append(f"table {table} only in {names[0] if table in a else names[1]}")
+            continue
+        ta, tb = a[table], b[table]
+        if ta == tb:
+            continue
+        if ta.columns != tb.columns:
+            lines.append(f"{table}: columns {ta.columns} vs {tb.columns}")
+            continue
+        at = [ta.columns.index(k) for k in ta.key]
+        ka = {tuple(r[i] for i in at): r for r in ta.rows}
+        kb = {tuple(r[i] for i in at): r for r in tb.rows}
+        for k in sorted(set(ka) | set(kb), key=repr):
+            ra, rb = ka.get(k), kb.get(k)
+            if ra == rb:
+                continue
+            if ra is None or rb is None:
+                where = names[0] if rb is None else names[1]
+                lines.append(f"{table} {dict(zip(ta.key, k))}: only in {where}: {ra or rb}")
+            else:
+                changed = {c: (x, y) for c, x, y in zip(ta.columns, ra, rb) if x != y}
+                lines.append(f"{table} {dict(zip(ta.key, k))}: "
+                             + ", ".join(f"{c}: {x!r} vs {y!r}" for c, (x, y) in changed.items()))
+            if len(lines) >= limit:
+                return "\n".join(lines + ["…"])
+        if len(ka) != len(ta.rows) or len(kb) != len(tb.rows):
+            lines.append(f"{table}: duplicate keys")
+    return "\n".join(lines)
