@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,26 +22,16 @@ from sat_tool.services.editor import CaseEditor, EditConflict
 from sat_tool.store import Workspace
 
 from conftest import grid_case
+from dbdump import canonical_dump
 
-CHANGING = {"cases": {"revision", "last_opened", "evidence_counter"}}
-"""Columns that count or time edits rather than hold the analysis: an undo moves them on."""
+CHANGING = {"cases": {"revision", "last_opened", "evidence_counter"}, "sqlite_sequence": {"*"}}
+"""What counts or times edits rather than holds the analysis: an undo moves it on (ids are
+never reused, so the id counters stay where the edits took them)."""
 
 
-def dump(path: Path, ignore: dict[str, set[str]] = CHANGING) -> dict[str, list[tuple]]:
-    """Every table's rows in a fixed order, without the columns named in ``ignore``."""
-    con = sqlite3.connect(path)
-    try:
-        out = {}
-        tables = [r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-        for table in sorted(tables):
-            columns = [r[1] for r in con.execute(f"PRAGMA table_info({table})")
-                       if r[1] not in ignore.get(table, set())]
-            listed = ", ".join(columns)
-            out[table] = con.execute(f"SELECT {listed} FROM {table} ORDER BY {listed}").fetchall()
-        return out
-    finally:
-        con.close()
+def dump(path: Path, ignore: dict[str, set[str]] = CHANGING):
+    """Every table's rows in key order, without the columns named in ``ignore``."""
+    return canonical_dump(path, ignore)
 
 
 def small_case():
