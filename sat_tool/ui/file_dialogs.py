@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QFileIconProvider,
     QMessageBox,
     QStyle,
+    QTreeView,
     QWidget,
 )
 
@@ -95,6 +96,11 @@ def make_dialog(parent: QWidget | None, title: str, directory: str, filters: str
         dialog.setDirectory(folder)
     if name:
         dialog.selectFile(name)
+    dialog.resize(900, 520)
+    listing = dialog.findChild(QTreeView, "treeView")
+    if listing is not None:  # room for a name, a size and a type to read in full
+        for column, width in enumerate((360, 90, 130, 150)):
+            listing.header().resizeSection(column, width)
     return dialog
 
 
