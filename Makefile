@@ -25,7 +25,7 @@ test: $(STAMP)
 ## soak: the long run of the several-processes tests (500 kills, a 60-second live session)
 soak: $(STAMP)
 	SAT_TOOL_SOAK_KILLS=500 SAT_TOOL_LIVE_SECONDS=60 QT_QPA_PLATFORM=offscreen \
-		$(BIN)/python -m pytest -q tests/test_soak.py tests/test_live.py
+		$(BIN)/python -m pytest -q -s tests/test_soak.py tests/test_live.py
 
 ## bench: time scoring and editing on large matrices
 bench: $(STAMP)

@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sat_tool import __version__
 from sat_tool.domain.model import (
@@ -44,6 +44,13 @@ class CliError(Exception):
     """A problem to report on one line, exiting with status 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Reports a mistyped command line in one line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"sat-tool: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``sat-tool``."""
     common = argparse.ArgumentParser(add_help=False)
@@ -52,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="workspace database file or sqlite:/// URL (default: $SAT_TOOL_WORKSPACE, "
              "else workspace.sqlite in the user data folder)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sat-tool", parents=[common],
         description="SAT Tool: Analysis of Competing Hypotheses and other structured analytic "
                     "techniques. With no command, opens the desktop application.",

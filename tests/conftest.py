@@ -15,6 +15,7 @@ _HOME = Path(tempfile.mkdtemp(prefix="sat-tool-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 os.environ["SAT_TOOL_CONFIG_DIR"] = str(_HOME / "sat-config")
+os.environ["SAT_TOOL_LOG_DIR"] = str(_HOME / "log")  # never the user's own log
 os.environ.pop("SAT_TOOL_WORKSPACE", None)
 
 from sat_tool.domain.model import Case  # noqa: E402

@@ -185,3 +185,14 @@ def test_matrix_option_and_empty_cases_are_explained(capsys, workspace_path: Pat
     for command in ("score", "sensitivity"):
         status, _, err = run(capsys, "--workspace", str(workspace_path), command, str(empty))
         assert status == 2 and "has no matrix yet" in err
+
+
+@pytest.mark.parametrize("argv", [["export", "1", "--format", "bogus", "-o", "x"], ["score"],
+                                  ["rate", "1", "E1"], ["no-such-command"]])
+def test_a_mistyped_command_line_is_one_line(argv, capsys):
+    """Argument mistakes are told in one line naming the help to read, with status 2."""
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert stop.value.code == 2 and len(err) == 1
+    assert err[0].startswith("sat-tool: ") and err[0].endswith("--help)")

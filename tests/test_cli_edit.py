@@ -438,3 +438,26 @@ def test_help_explains_how_items_are_named(capsys):
     assert set(cli.COMMANDS) >= {"rate", "add-evidence", "edit-evidence", "delete-evidence",
                                  "add-hypothesis", "edit-hypothesis", "delete-hypothesis",
                                  "add-matrix", "delete-matrix", "include", "exclude"}
+
+
+def test_a_matrix_number_past_the_last_is_never_read_as_an_id(workspace_path, capsys):
+    """Case 2's matrices have ids 4 to 6: `delete-matrix 2 4` is refused, not matrix 1 deleted."""
+    from sat_tool.cli import main
+    from sat_tool.services import cases as svc
+    from sat_tool.store import Workspace
+
+    from conftest import SAMPLE
+
+    with Workspace.open(workspace_path) as ws:
+        svc.import_bundle(ws, SAMPLE)
+        second = svc.import_bundle(ws, SAMPLE)
+        ids = [m.id for m in svc.load_case(ws, second).matrices]
+    assert "4" in {str(i) for i in ids}
+    for argv in (["delete-matrix", str(second), "4"],
+                 ["rate", str(second), "E1", "H1", "CC", "--matrix", "4"],
+                 ["score", str(second), "--matrix", "4"]):
+        assert main(["--workspace", str(workspace_path), *argv]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "has no matrix '4'" in err[0]
+    with Workspace.open(workspace_path) as ws:
+        assert [m.id for m in svc.load_case(ws, second).matrices] == ids

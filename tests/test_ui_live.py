@@ -77,7 +77,7 @@ def test_a_rating_in_one_window_shows_in_the_other_within_two_seconds(qtbot, pai
     assert (bview.currentIndex().row(), bview.currentIndex().column()) == (
         5, MatrixModel.FIRST_HYPOTHESIS + 2)
     assert bview.verticalScrollBar().value() == scroll
-    assert "another window" in b.statusBar().currentMessage()
+    assert b.statusBar().currentMessage() == "Changed in another window or program: 1 rating"
     assert errors == []
 
 
@@ -120,6 +120,7 @@ def test_an_undo_overtaken_by_another_window_says_so_and_changes_nothing(qtbot, 
     qtbot.waitUntil(lambda: shown(a, 0, 0) is Rating.CC, timeout=SEEN_WITHIN_MS)
     a.undo()
     assert len(errors) == 1 and "no longer applies" in errors[0] and errors[0].startswith("Undo Rate NA")
+    assert not a.undo_action.isEnabled() and not a.statusBar().currentMessage().startswith("Undone")
     assert shown(a, 0, 0) is Rating.CC
     assert not a.document.undo_stack.canUndo()  # the command that no longer applies is dropped
 
@@ -160,17 +161,12 @@ def test_the_start_page_lists_cases_imported_elsewhere(qtbot, workspace_path):
     win.close()
 
 
-def test_a_dialog_outlived_by_its_item_ends_in_a_sentence(qtbot, pair, monkeypatch):
+def test_a_dialog_outlived_by_its_item_ends_in_a_sentence_naming_it(qtbot, pair, monkeypatch):
     """The evidence dialog is open in B when A deletes the item; saving it says what happened."""
     from sat_tool.ui import case_view as case_view_module
-    from sat_tool.ui.application import report_unhandled
 
     a, b, errors = pair
     item = b.document.case.evidence[0]
-    boxes: list[str] = []
-    monkeypatch.setattr("sat_tool.ui.application.QMessageBox.critical",
-                        lambda parent, title, text: boxes.append(text))
-    monkeypatch.setattr("sys.excepthook", report_unhandled)
 
     class Dialog:
         """Stands for the evidence dialog: while it is open, A deletes the item."""
@@ -187,17 +183,88 @@ def test_a_dialog_outlived_by_its_item_ends_in_a_sentence(qtbot, pair, monkeypat
         def values(self):
             return {"text": "Saved too late"}
 
-        def relevance(self):
-            return None
+    monkeypatch.setattr(case_view_module, "EvidenceDialog", Dialog)
+    b.case_view.edit_evidence(item)
+    assert errors == [f"Edit evidence {item.label} failed: {item.label} has been deleted in another "
+                      "window or program; nothing was changed."]
+    assert all(e.text != "Saved too late" for e in b.document.case.evidence)
+    assert not b.document.undo_stack.canUndo()
+
+
+def test_a_dialog_never_overwrites_what_another_window_changed_meanwhile(qtbot, pair, monkeypatch,
+                                                                        workspace_path, capsys):
+    """B's evidence dialog is open on E6 while a script corrects E6's text: B's save is refused,
+    the correction stays; a field the script did not touch is saved as usual."""
+    from sat_tool.ui import case_view as case_view_module
+
+    a, b, errors = pair
+    item = b.document.case.evidence[5]
+    case = str(b.document.case.id)
+    typed: dict[str, str] = {}
+
+    class Dialog:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def exec(self):
+            assert cli(["--workspace", str(workspace_path), "edit-evidence", case, item.label,
+                        "--text", "Corrected by a colleague"]) == 0
+            qtbot.waitUntil(lambda: b.document.case.evidence[5].text == "Corrected by a colleague",
+                            timeout=SEEN_WITHIN_MS)
+            return True
+
+        def values(self):
+            return dict(typed)
 
     monkeypatch.setattr(case_view_module, "EvidenceDialog", Dialog)
-    from PySide6.QtCore import QTimer
+    typed.update(text=item.text + " (B fixed a typo)")
+    b.case_view.edit_evidence(item)
+    assert errors == [f"Edit evidence {item.label} failed: {item.label} was changed in another window "
+                      "or program while this dialog was open, so this edit was not made; the view now "
+                      "shows it as it is."]
+    assert b.document.case.evidence[5].text == "Corrected by a colleague"
+    typed.clear()
+    typed.update(notes="B's note")
+    fresh = b.document.case.evidence[5]
+    b.case_view.edit_evidence(fresh)
+    with Workspace.open(workspace_path) as ws:
+        stored = svc.load_case(ws, b.document.case.id).evidence[5]
+    assert (stored.text, stored.notes) == ("Corrected by a colleague", "B's note")
 
-    QTimer.singleShot(0, lambda: b.case_view.edit_evidence(item))  # as a click would, from the loop
-    qtbot.waitUntil(lambda: bool(boxes), timeout=SEEN_WITHIN_MS)
-    assert boxes == ["What this edit is about was deleted in another window or program meanwhile; "
-                     "nothing was changed."]
-    assert all(e.text != "Saved too late" for e in b.document.case.evidence)
+
+def test_the_cell_dialog_never_overwrites_a_rating_made_meanwhile(qtbot, pair, monkeypatch,
+                                                                 workspace_path):
+    """B's cell dialog is open when a script re-rates the cell: B's save is refused in a sentence."""
+    from sat_tool.ui import matrix_page as matrix_page_module
+
+    a, b, errors = pair
+    mat = b.document.case.matrices[0]
+    cell = (mat.rows[8].evidence_id, mat.hypotheses[0].id)
+    label = b.document.case.evidence_item(cell[0]).label
+
+    class Dialog:
+        def __init__(self, *args, **kwargs):
+            self.rationale = type("T", (), {"toPlainText": lambda _self: "B: fits"})()
+
+        def exec(self):
+            assert cli(["--workspace", str(workspace_path), "rate", str(b.document.case.id), label,
+                        "H1", "II", "--matrix", "1", "--rationale", "Colleague: strong contrary report"]
+                       ) == 0
+            qtbot.waitUntil(lambda: shown(b, 8, 0) is Rating.II, timeout=SEEN_WITHIN_MS)
+            return True
+
+        def chosen(self):
+            return Rating.C
+
+        def chosen_likelihood(self):
+            return None
+
+    monkeypatch.setattr(matrix_page_module, "CellDialog", Dialog)
+    page(b).open_cell_dialog(cell)
+    assert len(errors) == 1 and f"Cell {label} × H1 was changed in another window or program" in errors[0]
+    with Workspace.open(workspace_path) as ws:
+        found = svc.load_case(ws, b.document.case.id).matrix(mat.id).ratings[cell]
+    assert (found.rating, found.rationale) == (Rating.II, "Colleague: strong contrary report")
 
 
 def test_the_start_page_keeps_the_selected_case_when_the_list_changes(qtbot, workspace_path):
@@ -248,3 +315,15 @@ def test_a_redo_overtaken_by_another_window_says_redo(qtbot, pair):
     a.redo()
     assert len(errors) == 1 and errors[0].startswith("Redo Rate NA failed:")
     assert shown(a, 0, 0) is Rating.CC
+    assert not a.redo_action.isEnabled() and a.redo_action.text() == "&Redo"
+    assert not a.statusBar().currentMessage().startswith("Redone")
+
+
+def test_the_status_bar_says_what_another_window_changed(qtbot, pair, workspace_path, capsys):
+    """A matrix deleted elsewhere: its tab goes, and the status bar names it."""
+    a, _b, errors = pair
+    tabs = a.case_view.count()
+    assert cli(["--workspace", str(workspace_path), "delete-matrix", str(a.document.case.id), "2"]) == 0
+    qtbot.waitUntil(lambda: a.case_view.count() == tabs - 1, timeout=SEEN_WITHIN_MS)
+    assert a.statusBar().currentMessage() == "Changed in another window or program: matrix 2 deleted"
+    assert errors == []

@@ -36,7 +36,7 @@ def test_exporting_onto_the_workspace_is_refused_and_the_workspace_survives(
                   "-o", str(workspace_path)])
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 2 and len(err) == 1
-    assert "is the workspace workspace.sqlite that is open; choose another file" in err[0]
+    assert err[0] == "sat-tool: workspace.sqlite is the open workspace itself; choose another file"
     con = sqlite3.connect(workspace_path)
     assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     con.close()
@@ -50,7 +50,7 @@ def test_importing_the_workspace_itself_is_refused(workspace_path: Path, capsys)
     status = cli(["--workspace", str(workspace_path), "import", f"{workspace_path}-wal"])
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 2 and err == [
-        "sat-tool: workspace.sqlite-wal belongs to the workspace workspace.sqlite that is open; "
+        "sat-tool: workspace.sqlite-wal belongs to the open workspace workspace.sqlite; "
         "choose another file"]
 
 

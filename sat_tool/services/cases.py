@@ -43,6 +43,9 @@ class CaseFileError(ValueError):
 def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Read any importable file by its type: bundle, workbook or PARC ACH project."""
     refuse_workspace_file(path)
+    if path.exists() and not path.is_file():
+        raise CaseFileError(f"{path.name} is not a regular file (a folder, a device or a pipe), so it "
+                            "cannot be a case file")
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise CaseFileError(f"{path.name}: SAT Tool imports case bundles (.json), Excel workbooks "
@@ -69,9 +72,10 @@ def refuse_workspace_file(path: Path) -> None:
     """Refuse to read or write a workspace's own files as documents (ValueError naming it)."""
     owner = workspace_file_named(path)
     if owner is not None:
-        which = "is the workspace" if Path(path).absolute() == owner else "belongs to the workspace"
-        raise CaseFileError(f"{Path(path).name} {which} {owner.name} that is open; choose another "
-                            "file")
+        if Path(path).absolute() == owner:
+            raise CaseFileError(f"{Path(path).name} is the open workspace itself; choose another file")
+        raise CaseFileError(f"{Path(path).name} belongs to the open workspace {owner.name}; choose "
+                            "another file")
 
 
 def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
@@ -290,15 +294,22 @@ def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = No
 
 
 def select_matrices(case: Case, reference: str | None) -> list[Matrix]:
-    """All matrices, or the one named by its number (1, 2 …), id, or exact question."""
+    """All matrices, or the one named by its number (1, 2 …) or exact question.
+
+    A number is only ever a position: a number past the last matrix is an error,
+    never read as a database id, so that a script repeated by mistake cannot reach
+    another matrix.
+    """
     if reference is None:
         return list(case.matrices)
     text = reference.strip()
-    if text.isdigit() and 1 <= int(text) <= len(case.matrices):
-        return [case.matrices[int(text) - 1]]
-    for mat in case.matrices:
-        if mat.question == text or str(mat.id) == text:
-            return [mat]
+    if text.isdigit():
+        if 1 <= int(text) <= len(case.matrices):
+            return [case.matrices[int(text) - 1]]
+    else:
+        for mat in case.matrices:
+            if mat.question == text:
+                return [mat]
     numbers = "1" if len(case.matrices) == 1 else f"1 to {len(case.matrices)}"
     raise LookupError(f"case {case.title!r} has no matrix {reference!r} (give its number, "
                       f"{numbers}, or its exact question)")

@@ -132,19 +132,41 @@ def conflict(old: Case, new: Case, touches: Iterable[Touch]) -> str | None:
     return None
 
 
-def missing(case: Case, touches: Iterable[Touch], seen: Case | None = None) -> str | None:
+def departed_names(old: Case, new: Case) -> dict[tuple[str, int], str]:
+    """How the analyst knew the things ``old`` has and ``new`` no longer has."""
+    names: dict[tuple[str, int], str] = {}
+    kept = {("evidence", e.id) for e in new.evidence} | {("source", x.id) for x in new.sources}
+    kept |= {("matrix", m.id) for m in new.matrices}
+    kept |= {("hypothesis", h.id) for m in new.matrices for h in m.hypotheses}
+    things = ([("evidence", e.id) for e in old.evidence] + [("source", x.id) for x in old.sources]
+              + [("matrix", m.id) for m in old.matrices]
+              + [("hypothesis", h.id) for m in old.matrices for h in m.hypotheses])
+    for kind, ident in things:
+        if (kind, ident) not in kept:
+            names[(kind, ident)] = name_of(old, kind, ident)
+    return names
+
+
+def missing(case: Case, touches: Iterable[Touch], names: dict[tuple[str, int], str] | None = None
+            ) -> str | None:
     """The sentence refusing an edit that refers to something the case no longer has, or None.
 
-    ``seen`` is an earlier view of the case, used to name what has gone.
+    ``names`` tells how the analyst knew things that have gone (see :func:`departed_names`).
     """
     for touch in touches:
         if touch[0] == "has" and _state(case, touch) is None:
-            what = name_of(seen, touch[1], touch[2]) if seen is not None else ""
-            if not what or what.startswith(("a ", "an ")):
+            what = (names or {}).get((touch[1], touch[2]), "")
+            if not what:
                 return ("This edit refers to something that has been deleted " + ELSEWHERE
                         + "; nothing was changed.")
             return f"{what[:1].upper()}{what[1:]} has been deleted {ELSEWHERE}; nothing was changed."
     return None
+
+
+def changed_while_shown(what: str) -> str:
+    """The sentence refusing an edit from a dialog whose subject changed while it was open."""
+    return (f"{what[:1].upper()}{what[1:]} was changed {ELSEWHERE} while this dialog was open, so "
+            "this edit was not made; the view now shows it as it is.")
 
 
 def no_longer_applies(what: str) -> str:
@@ -219,3 +241,38 @@ def case_changes(old: Case, new: Case) -> CaseChanges:
                            != [(h.prior, h.judged) for h in mat.hypotheses])
         out.per_matrix[mat.id] = change
     return out
+
+
+def summary(old: Case, new: Case, changes: CaseChanges) -> str:
+    """One line telling the analyst what another window or program changed."""
+    parts: list[str] = []
+    new_mats = {m.id for m in new.matrices}
+    for mat in old.matrices:
+        if mat.id not in new_mats:
+            parts.append(f"{name_of(old, 'matrix', mat.id)} deleted")
+    added_mats = len(new_mats - {m.id for m in old.matrices})
+    if added_mats:
+        parts.append(f"{added_mats} matri{'x' if added_mats == 1 else 'ces'} added")
+    before = {e.id for e in old.evidence}
+    after = {e.id for e in new.evidence}
+    gone = [name_of(old, "evidence", e) for e in before - after]
+    if gone:
+        parts.append(f"{', '.join(sorted(gone)[:3])}{' …' if len(gone) > 3 else ''} deleted")
+    if after - before:
+        parts.append(f"{len(after - before)} evidence item{'s' if len(after - before) > 1 else ''} "
+                     "added")
+    edited = len([e for e in changes.evidence if e in before and e in after])
+    if edited and len(before) == len(after) and not gone:
+        parts.append(f"{edited} evidence item{'s' if edited > 1 else ''} edited")
+    cells = sum(len(m.cells) for m in changes.per_matrix.values())
+    if cells:
+        parts.append(f"{cells} rating{'s' if cells > 1 else ''}")
+    if any(m.hypotheses for m in changes.per_matrix.values()):
+        parts.append("hypotheses")
+    if changes.sources:
+        parts.append("sources")
+    if changes.case:
+        parts.append("the case title or description")
+    if not parts:
+        parts.append("the analysis settings")
+    return "Changed in another window or program: " + "; ".join(parts)

@@ -41,7 +41,9 @@ from sat_tool.services.concurrency import (
     ELSEWHERE,
     Touch,
     cell_name,
+    changed_while_shown,
     conflict,
+    departed_names,
     missing,
     name_of,
     no_longer_applies,
@@ -144,6 +146,9 @@ class CaseEditor:
         self.revision = revision
         self.refreshed_from: Case | None = None
         """The case as it was before the last reload, until :meth:`take_refresh` is called."""
+        self._refusal = no_longer_applies
+        self.departed: dict[tuple[str, int], str] = {}
+        """How the analyst knew things that reloads found deleted: ("evidence", id) → "E7"."""
 
     @classmethod
     def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
@@ -177,6 +182,7 @@ class CaseEditor:
         """Make the in-memory case (the same object) hold ``fresh``."""
         if self.refreshed_from is None:
             self.refreshed_from = copy.copy(self.case)
+        self.departed.update(departed_names(self.case, fresh))
         vars(self.case).clear()
         vars(self.case).update(vars(fresh))
         self.revision = revision
@@ -192,7 +198,7 @@ class CaseEditor:
                 refused = conflict(view, self.case, touches)
                 if refused:
                     raise EditConflict(refused)
-            gone = missing(self.case, touches, self.refreshed_from)
+            gone = missing(self.case, touches, self.departed)
             if gone:
                 raise EditConflict(gone)
             try:
@@ -203,11 +209,23 @@ class CaseEditor:
             new_revision = store.bump_revision(s, self.case.id)
         self.revision = new_revision
 
-    @staticmethod
-    def _expect(holds: bool, what: str) -> None:
+    def _expect(self, holds: bool, what: str) -> None:
         """Refuse an undo or redo whose target is no longer as this edit left it."""
         if not holds:
-            raise EditConflict(no_longer_applies(what))
+            raise EditConflict(self._refusal(what))
+
+    @contextmanager
+    def against_view(self) -> Iterator[None]:
+        """Check the edits made inside against what a dialog showed when it opened.
+
+        Their ``expect`` values are what the analyst saw; if another window or program
+        has changed them since, the edit is refused with a sentence saying so.
+        """
+        self._refusal = changed_while_shown
+        try:
+            yield
+        finally:
+            self._refusal = no_longer_applies
 
     # ------------------------------------------------------------ case
 
@@ -243,7 +261,7 @@ class CaseEditor:
         _check_fields(values, _SOURCE_FIELDS)
         if "title" in values:
             _require(values["title"], "a source needs a title")
-        with self._write(("source", source_id)) as s:
+        with self._write(("has", "source", source_id), ("source", source_id)) as s:
             source = self.case.source(source_id)
             if expect is not None:
                 self._expect(all(getattr(source, k) == v for k, v in expect.items()),
@@ -254,7 +272,7 @@ class CaseEditor:
 
     def delete_source(self, source_id: SourceId, expect: Source | None = None) -> SourceRemoval:
         """Delete a source; evidence citing it keeps its text but loses the link."""
-        with self._write(("source", source_id)) as s:
+        with self._write(("has", "source", source_id), ("source", source_id)) as s:
             source = self.case.source(source_id)
             if expect is not None:
                 self._expect(source == expect, name_of(self.case, "source", source_id))
@@ -324,9 +342,9 @@ class CaseEditor:
                   for k, v in values.items()}
         if "text" in values:
             _require(values["text"], "an evidence item needs its text")
-        touches: list[Touch] = [("evidence", evidence_id)]
+        touches: list[Touch] = [("has", "evidence", evidence_id), ("evidence", evidence_id)]
         if relevance is not None:
-            touches.append(("rows", relevance[0]))
+            touches += [("has", "matrix", relevance[0]), ("rows", relevance[0])]
         if values.get("source_id") is not None:
             touches.append(("has", "source", values["source_id"]))
         with self._write(*touches) as s:
@@ -350,7 +368,7 @@ class CaseEditor:
     def delete_evidence(self, evidence_id: EvidenceId, expect: Evidence | None = None
                         ) -> EvidenceRemoval:
         """Delete an evidence item from the case and from every matrix that includes it."""
-        with self._write(("evidence", evidence_id)) as s:
+        with self._write(("has", "evidence", evidence_id), ("evidence", evidence_id)) as s:
             item = self.case.evidence_item(evidence_id)
             if expect is not None:
                 self._expect(item == expect, item.label)
@@ -525,7 +543,7 @@ class CaseEditor:
         _check_fields(values, _MATRIX_FIELDS)
         if "question" in values:
             _require(values["question"], "a matrix needs a question")
-        with self._write(("matrix", matrix_id)) as s:
+        with self._write(("has", "matrix", matrix_id), ("matrix", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
             if expect is not None:
                 self._expect(all(getattr(mat, k) == v for k, v in expect.items()),
@@ -639,7 +657,7 @@ class CaseEditor:
         _check_fields(values, _HYPOTHESIS_FIELDS)
         if "title" in values:
             _require(values["title"], "a hypothesis needs a title")
-        with self._write(("hypothesis", hypothesis_id)) as s:
+        with self._write(("has", "hypothesis", hypothesis_id), ("hypothesis", hypothesis_id)) as s:
             hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
             if expect is not None:
                 self._expect(all(getattr(hyp, k) == v for k, v in expect.items()),
@@ -651,7 +669,7 @@ class CaseEditor:
     def delete_hypothesis(self, hypothesis_id: HypothesisId, expect: Hypothesis | None = None
                           ) -> HypothesisRemoval:
         """Delete a hypothesis and its ratings."""
-        with self._write(("hypothesis", hypothesis_id)) as s:
+        with self._write(("has", "hypothesis", hypothesis_id), ("hypothesis", hypothesis_id)) as s:
             mat = self.case.matrix_of_hypothesis(hypothesis_id)
             hyp = mat.hypothesis(hypothesis_id)
             if expect is not None:
@@ -719,7 +737,7 @@ class CaseEditor:
             columns: Touch = ("columns", self.case.matrix_of_hypothesis(hypothesis_id).id)
         except KeyError:
             raise EditConflict(missing(self.case, [("has", "hypothesis", hypothesis_id)],
-                                       self.refreshed_from)) from None
+                                       self.departed)) from None
         with self._write(("has", "hypothesis", hypothesis_id), columns) as s:
             mat = self.case.matrix_of_hypothesis(hypothesis_id)
             old = mat.hypothesis_index(hypothesis_id)
@@ -755,15 +773,20 @@ class CaseEditor:
         return self._put_cells(matrix_id, cells, after)
 
     def assess(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None, rationale: str,
-               likelihood: float | None = None) -> Assessment | None:
-        """Set a cell's rating, rationale and likelihood override together; returns its previous state."""
+               likelihood: float | None = None, expect: Assessment | None | bool = False
+               ) -> Assessment | None:
+        """Set a cell's rating, rationale and likelihood override together; returns its previous state.
+
+        ``expect``: what the cell must hold now (the state a dialog opened with); False: anything.
+        """
         if rating is None and (rationale.strip() or likelihood is not None):
             raise InvalidEdit("a rationale or likelihood needs a rating: rate the cell first")
         if likelihood is not None and not 0 < likelihood <= 1:
             raise InvalidEdit("a likelihood must be more than 0 and at most 1")
         now = store.utc_now()
         return self._put_cells(matrix_id, [cell], lambda _old: None if rating is None else
-                               Assessment(rating, self.analyst, rationale, now, likelihood))[cell]
+                               Assessment(rating, self.analyst, rationale, now, likelihood),
+                               None if expect is False else {cell: expect})[cell]
 
     def set_likelihood(self, matrix_id: MatrixId, cell: Cell, likelihood: float | None
                        ) -> Assessment | None:
@@ -779,12 +802,19 @@ class CaseEditor:
 
         return self._put_cells(matrix_id, [cell], after)[cell]
 
-    def _put_cells(self, matrix_id: MatrixId, cells: list[Cell],
-                   after: Any) -> dict[Cell, Assessment | None]:
+    def _put_cells(self, matrix_id: MatrixId, cells: list[Cell], after: Any,
+                   expect: dict[Cell, Assessment | None] | None = None
+                   ) -> dict[Cell, Assessment | None]:
         """Write each cell's new state, computed from its state in the workspace now."""
-        with self._write(*[("cell", matrix_id, e, h) for e, h in cells]) as s:
+        with self._write(("has", "matrix", matrix_id),
+                         *[("cell", matrix_id, e, h) for e, h in cells]) as s:
             mat = self.case.matrix(matrix_id)
             self._check_cells(mat, cells)
+            for cell, wanted in (expect or {}).items():
+                if mat.ratings.get(cell) != wanted:
+                    raise EditConflict(
+                        f"Cell {cell_name(self.case, *cell)} was changed {ELSEWHERE} while this "
+                        "dialog was open, so this edit was not made; the view now shows it as it is.")
             before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
             states = {cell: after(old) for cell, old in before.items()}
             edits.put_ratings(s, states)
@@ -797,7 +827,8 @@ class CaseEditor:
 
         ``expect``: what the cells must hold now, else nothing is written (an undo's guard).
         """
-        with self._write(*[("cell", matrix_id, e, h) for e, h in states]) as s:
+        with self._write(("has", "matrix", matrix_id),
+                         *[("cell", matrix_id, e, h) for e, h in states]) as s:
             mat = self.case.matrix(matrix_id)
             self._check_cells(mat, list(states))
             if expect is not None:

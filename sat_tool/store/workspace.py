@@ -167,10 +167,11 @@ def _check_file(path: Path) -> None:
     """
     if path.is_dir():
         raise WorkspaceError(f"{path} is a folder, not a SAT Tool workspace file")
+    if path.exists() and not path.is_file():
+        raise WorkspaceError(f"{path} is not a regular file (a device or a pipe), so it cannot be a "
+                             "SAT Tool workspace")
     if not path.exists() or path.stat().st_size == 0:
         return
-    if not path.is_file():
-        raise WorkspaceError(f"{path} is not a regular file, so it cannot be a SAT Tool workspace")
     _check_tables(path)
 
 

@@ -230,8 +230,8 @@ class CaseView(QTabWidget):
         dialog = EvidenceDialog(self.doc.case, item, None, self)
         if dialog.exec():
             values = {k: v for k, v in dialog.values().items() if getattr(item, k) != v}
-            if values:
-                self.doc.push(cmd.EditEvidenceCommand(self.doc, item.id, values))
+            if values:  # against the item as the dialog showed it, whatever happened meanwhile
+                self.doc.push(cmd.EditEvidenceCommand(self.doc, item.id, values, seen=(item, None)))
 
     def delete_evidence(self, item: Evidence) -> None:
         """Delete an evidence item from the case and every matrix (undo restores it)."""
@@ -283,7 +283,7 @@ class CaseView(QTabWidget):
         if dialog.exec():
             values = {k: v for k, v in dialog.values().items() if getattr(src, k) != v}
             if values:
-                self.doc.push(cmd.EditSourceCommand(self.doc, src.id, **values))
+                self.doc.push(cmd.EditSourceCommand(self.doc, src.id, seen=src, **values))
 
     def delete_source(self, src: Source) -> None:
         """Delete a source; citing evidence loses the link (undo restores it)."""

@@ -60,10 +60,17 @@ class EditCommand(QUndoCommand):
 
         cls.__init__ = init  # type: ignore[method-assign]
 
+    shown: bool = False
+    """Whether the first apply is checked against what a dialog showed (see ``against_view``)."""
+
     def redo(self) -> None:
         first = not getattr(self, "_done", False)
         self._done = True
-        self._guard(self.apply, self.text() if first else f"Redo {self.text()}")
+        if first and self.shown:
+            with self.editor.against_view():
+                self._guard(self.apply, self.text())
+        else:
+            self._guard(self.apply, self.text() if first else f"Redo {self.text()}")
 
     def undo(self) -> None:
         self._guard(self.revert, f"Undo {self.text()}")
@@ -79,6 +86,7 @@ class EditCommand(QUndoCommand):
             action()
         except Exception as exc:  # a failed write must never crash the app  # noqa: BLE001
             self.setObsolete(True)
+            self.doc.failures += 1
             self.doc.publish_refresh()
             self.doc.editFailed.emit(describe(exc, doing))
         else:
@@ -124,9 +132,11 @@ class SetAssessmentCommand(EditCommand):
     """Set a cell's rating and rationale together (the cell dialog)."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, cell: Cell,
-                 rating: Rating | None, rationale: str, likelihood: float | None = None) -> None:
+                 rating: Rating | None, rationale: str, likelihood: float | None = None,
+                 seen: Assessment | None | bool = False) -> None:
+        """``seen``: the cell as the dialog showed it; the edit is refused if it changed since."""
         super().__init__(doc, "Edit rating and rationale")
-        self.matrix_id, self.cell = matrix_id, cell
+        self.matrix_id, self.cell, self.seen = matrix_id, cell, seen
         self.rating, self.rationale, self.likelihood = rating, rationale, likelihood
         self.before: Assessment | None = None
         self.after: Assessment | None = None
@@ -135,7 +145,7 @@ class SetAssessmentCommand(EditCommand):
     def apply(self) -> None:
         if not self.done:
             self.before = self.editor.assess(self.matrix_id, self.cell, self.rating, self.rationale,
-                                             self.likelihood)
+                                             self.likelihood, expect=self.seen)
             self.after = copy.copy(self.doc.case.matrix(self.matrix_id).ratings.get(self.cell))
             self.done = True
             self._notify()
@@ -284,11 +294,17 @@ class DeleteHypothesisCommand(EditCommand):
 class EditHypothesisCommand(EditCommand):
     """Change a hypothesis's title or description."""
 
-    def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId, **values: str) -> None:
-        mat = doc.case.matrix_of_hypothesis(hypothesis_id)
-        hyp = mat.hypothesis(hypothesis_id)
+    def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId,
+                 seen: tuple[MatrixId, Hypothesis] | None = None, **values: str) -> None:
+        """``seen``: (its matrix, the hypothesis as a dialog showed it); changes since refuse the edit."""
+        shown = seen is not None
+        if seen is None:
+            seen = (doc.case.matrix_of_hypothesis(hypothesis_id).id,
+                    doc.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id))
+        matrix_id, hyp = seen
         super().__init__(doc, f"Edit hypothesis {hyp.title!r}")
-        self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
+        self.shown = shown
+        self.hypothesis_id, self.matrix_id = hypothesis_id, matrix_id
         self.after = values
         self.before = {key: getattr(hyp, key) for key in values}
 
@@ -371,14 +387,18 @@ class EditEvidenceCommand(EditCommand):
     """Change fields of an evidence item and, optionally, its relevance in one matrix."""
 
     def __init__(self, doc: CaseDocument, evidence_id: EvidenceId, values: dict[str, Any],
-                 matrix_id: MatrixId | None = None, relevance: Level | None = None) -> None:
-        item = doc.case.evidence_item(evidence_id)
+                 matrix_id: MatrixId | None = None, relevance: Level | None = None,
+                 seen: tuple[Evidence, Level | None] | None = None) -> None:
+        """``seen``: (the item, its relevance) as a dialog showed them; changes since refuse the edit."""
+        item = seen[0] if seen is not None else doc.case.evidence_item(evidence_id)
         super().__init__(doc, f"Edit evidence {item.label}")
+        self.shown = seen is not None
         self.evidence_id, self.matrix_id = evidence_id, matrix_id
         self.after = (dict(values), relevance)
         old_relevance = None
         if matrix_id is not None and relevance is not None:
-            old_relevance = doc.case.matrix(matrix_id).row(evidence_id).relevance
+            old_relevance = (seen[1] if seen is not None
+                             else doc.case.matrix(matrix_id).row(evidence_id).relevance)
         self.before = ({key: getattr(item, key) for key in values}, old_relevance)
 
     def apply(self) -> None:
@@ -476,9 +496,12 @@ class AddSourceCommand(EditCommand):
 class EditSourceCommand(EditCommand):
     """Change fields of a source."""
 
-    def __init__(self, doc: CaseDocument, source_id: SourceId, **values: str) -> None:
-        src = doc.case.source(source_id)
+    def __init__(self, doc: CaseDocument, source_id: SourceId, seen: Source | None = None,
+                 **values: str) -> None:
+        """``seen``: the source as a dialog showed it; changes since refuse the edit."""
+        src = seen if seen is not None else doc.case.source(source_id)
         super().__init__(doc, f"Edit source {src.title!r}")
+        self.shown = seen is not None
         self.source_id = source_id
         self.after = values
         self.before = {key: getattr(src, key) for key in values}
@@ -559,9 +582,12 @@ class DeleteMatrixCommand(EditCommand):
 class EditMatrixCommand(EditCommand):
     """Change a matrix's question, notes, conclusions or milestones."""
 
-    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, **values: str) -> None:
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, seen: Matrix | None = None,
+                 **values: str) -> None:
+        """``seen``: the matrix as a dialog showed it; changes since refuse the edit."""
         super().__init__(doc, "Edit matrix")
-        mat = doc.case.matrix(matrix_id)
+        mat = seen if seen is not None else doc.case.matrix(matrix_id)
+        self.shown = seen is not None
         self.matrix_id = matrix_id
         self.after = values
         self.before = {key: getattr(mat, key) for key in values}
@@ -580,10 +606,12 @@ class EditMatrixCommand(EditCommand):
 class EditCaseCommand(EditCommand):
     """Change the case title or description."""
 
-    def __init__(self, doc: CaseDocument, **values: str) -> None:
+    def __init__(self, doc: CaseDocument, seen: dict[str, str] | None = None, **values: str) -> None:
+        """``seen``: the fields as a dialog showed them; changes since refuse the edit."""
         super().__init__(doc, "Edit case")
+        self.shown = seen is not None
         self.after = values
-        self.before = {key: getattr(doc.case, key) for key in values}
+        self.before = {key: (seen or {}).get(key, getattr(doc.case, key)) for key in values}
 
     def apply(self) -> None:
         self.editor.update_case(expect=self.before, **self.after)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from sat_tool.domain.model import Case, EvidenceId, MatrixId
-from sat_tool.services.concurrency import case_changes
+from sat_tool.services.concurrency import case_changes, summary
 from sat_tool.services.editor import CaseEditor
 from sat_tool.store import CaseNotFound
 
@@ -57,6 +57,8 @@ class CaseDocument(QObject):
         super().__init__(parent)
         self.editor = editor
         self.undo_stack = QUndoStack(self)
+        self.failures = 0
+        """Counts edits, undos and redos that could not be made (each was told to the user)."""
         self.revision = 0
         """Counts changes; caches of anything computed from the case compare against it."""
         for signal in (self.caseChanged, self.sourcesChanged, self.evidenceChanged,
@@ -138,4 +140,4 @@ class CaseDocument(QObject):
             self.notify_matrix(matrix_id, rows=change.rows, hypotheses=change.hypotheses)
         for mat in self.case.matrices:
             self.snapshotsChanged.emit(mat.id)
-        self.externallyChanged.emit("Updated with changes made in another window or program")
+        self.externallyChanged.emit(summary(old, self.case, changes))

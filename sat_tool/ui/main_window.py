@@ -199,17 +199,25 @@ class MainWindow(QMainWindow):
         """Undo the last edit of the open case, and say which."""
         stack = self.document.undo_stack if self.document else None
         if stack is not None and stack.canUndo():
-            text = stack.undoText()
+            text, failures = stack.undoText(), self.document.failures
             stack.undo()
-            self.statusBar().showMessage(f"Undone: {text}", 5000)
+            if self.document is not None and self.document.failures == failures:
+                self.statusBar().showMessage(f"Undone: {text}", 5000)
+            else:
+                self.statusBar().clearMessage()
+        self._update_actions()
 
     def redo(self) -> None:
         """Redo the last undone edit, and say which."""
         stack = self.document.undo_stack if self.document else None
         if stack is not None and stack.canRedo():
-            text = stack.redoText()
+            text, failures = stack.redoText(), self.document.failures
             stack.redo()
-            self.statusBar().showMessage(f"Redone: {text}", 5000)
+            if self.document is not None and self.document.failures == failures:
+                self.statusBar().showMessage(f"Redone: {text}", 5000)
+            else:
+                self.statusBar().clearMessage()
+        self._update_actions()
 
     # ---------------------------------------------------------- start page
 
@@ -253,8 +261,10 @@ class MainWindow(QMainWindow):
         self.document.caseChanged.connect(self._update_title)
         self.document.caseGone.connect(self._case_gone)
         self.document.externallyChanged.connect(
-            lambda text: self.statusBar().showMessage(text, 4000))
+            lambda text: self.statusBar().showMessage(text, 8000))
         self.document.undo_stack.indexChanged.connect(self._update_actions)
+        self.document.undo_stack.canUndoChanged.connect(self._update_actions)
+        self.document.undo_stack.canRedoChanged.connect(self._update_actions)
         self.case_view = CaseView(self.document, self)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
@@ -365,10 +375,11 @@ class MainWindow(QMainWindow):
         """Change the title of the open case."""
         if self.document is None:
             return
-        title, ok = QInputDialog.getText(self, "Rename case", "Case title:",
-                                         text=self.document.case.title)
-        if ok and title.strip() and title.strip() != self.document.case.title:
-            self.document.push(cmd.EditCaseCommand(self.document, title=title.strip()))
+        seen = self.document.case.title
+        title, ok = QInputDialog.getText(self, "Rename case", "Case title:", text=seen)
+        if ok and title.strip() and title.strip() != seen and self.document is not None:
+            self.document.push(cmd.EditCaseCommand(self.document, seen={"title": seen},
+                                                   title=title.strip()))
 
     def delete_case(self) -> None:
         """Delete the open case from the workspace, after confirmation."""
@@ -382,11 +393,11 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
-            self._close_document()
             try:
                 svc.delete_case(self.workspace, case.id)
-            except Exception as exc:  # noqa: BLE001 - busy or read-only: say so, keep the case
+            except Exception as exc:  # noqa: BLE001 - busy or read-only: say so, keep the case open
                 self.show_error("Cannot delete the case", describe(exc))
+                return
             self.show_start_page()
 
     # ---------------------------------------------------------- workspace

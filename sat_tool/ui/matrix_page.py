@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
@@ -312,7 +314,7 @@ class MatrixPage(QWidget):
         """Edit a cell's rating and rationale in a dialog."""
         eid, hid = cell
         mat = self.matrix
-        found = mat.ratings.get(cell)  # type: ignore[arg-type]
+        found = copy.copy(mat.ratings.get(cell))  # type: ignore[arg-type]
         dialog = CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
                             found.rating if found else None, found.rationale if found else "", self,
                             found.likelihood if found else None)
@@ -324,7 +326,7 @@ class MatrixPage(QWidget):
                 and likelihood == found.likelihood)
             if not unchanged:
                 self.doc.push(cmd.SetAssessmentCommand(self.doc, self.matrix_id, cell,  # type: ignore[arg-type]
-                                                       rating, rationale, likelihood))
+                                                       rating, rationale, likelihood, seen=found))
 
     # ---------------------------------------------------------- hypotheses
 
@@ -351,7 +353,8 @@ class MatrixPage(QWidget):
         if dialog.exec():
             values = {k: v for k, v in dialog.values().items() if getattr(hyp, k) != v}
             if values:
-                self.doc.push(cmd.EditHypothesisCommand(self.doc, hyp.id, **values))
+                self.doc.push(cmd.EditHypothesisCommand(self.doc, hyp.id, seen=(self.matrix_id, hyp),
+                                                        **values))
 
     def delete_hypothesis(self, hypothesis_id: int) -> None:
         """Delete a hypothesis (undo brings it back with its ratings)."""
@@ -402,7 +405,7 @@ class MatrixPage(QWidget):
             changed_relevance = new_relevance if new_relevance != relevance else None
             if values or changed_relevance:
                 self.doc.push(cmd.EditEvidenceCommand(self.doc, item.id, values, self.matrix_id,
-                                                      changed_relevance))
+                                                      changed_relevance, seen=(item, relevance)))
 
     def include_evidence(self) -> None:
         """Include case evidence that this matrix does not have yet."""
@@ -457,7 +460,7 @@ class MatrixPage(QWidget):
         if dialog.exec():
             values = {k: v for k, v in dialog.values().items() if getattr(mat, k) != v}
             if values:
-                self.doc.push(cmd.EditMatrixCommand(self.doc, self.matrix_id, **values))
+                self.doc.push(cmd.EditMatrixCommand(self.doc, self.matrix_id, seen=mat, **values))
 
     # ---------------------------------------------------------- menus
 
