@@ -82,3 +82,23 @@ def test_a_file_dialog_will_not_hand_out_the_workspace(qtbot, workspace: Workspa
     QTimer.singleShot(200, answer)
     assert file_dialogs.ask_open_file(None, "Import a case", "All files (*)") is None
     assert len(warnings) == 1 and "holds the open workspace workspace.sqlite" in warnings[0]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_a_pipe_is_refused_at_once_as_a_case_file_or_a_workspace(tmp_path: Path, workspace_path: Path,
+                                                                 capsys):
+    """A FIFO would block a reader forever: it is refused by its type before anything opens it."""
+    import os
+
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    with Workspace.open(workspace_path):
+        pass
+    assert cli(["--workspace", str(workspace_path), "import", str(pipe)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "sat-tool: pipe.json is not a regular file (a folder, a device or a pipe), so it cannot be a "
+        "case file")
+    fake = tmp_path / "ws.sqlite"
+    os.mkfifo(fake)
+    assert cli(["--workspace", str(fake), "cases"]) == 2
+    assert "is not a regular file (a device or a pipe)" in capsys.readouterr().err
