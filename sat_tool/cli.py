@@ -29,6 +29,7 @@ from sat_tool.domain.model import (
     Rating,
     ScoringMode,
     SourceId,
+    describe_damage,
     locate_quote,
 )
 from sat_tool.errors import describe, setup_logging
@@ -224,11 +225,19 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
+READ_ONLY_COMMANDS = ("cases", "score", "sensitivity", "export")
+"""Commands that only read: they open the workspace read-only and never create, write or upgrade it."""
+
+
 def _open_workspace(args: argparse.Namespace) -> Workspace:
     try:
-        return Workspace.open(getattr(args, "workspace", None), create=args.command == "import")
+        workspace = Workspace.open(getattr(args, "workspace", None), create=args.command == "import",
+                                   read_only=args.command in READ_ONLY_COMMANDS)
     except WorkspaceError as exc:
         raise CliError(str(exc)) from None
+    if workspace.notice:
+        print(f"sat-tool: {workspace.notice}", file=sys.stderr)
+    return workspace
 
 
 def cmd_cases(workspace: Workspace, _args: argparse.Namespace) -> int:
@@ -261,7 +270,14 @@ def _case_and_matrices(workspace: Workspace, args: argparse.Namespace) -> tuple:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
     if not matrices:
         raise CliError(f"case {case.title!r} has no matrix yet")
+    _warn_damage(case)
     return case, matrices
+
+
+def _warn_damage(case: Case) -> None:
+    """Say on stderr which damaged workspace rows were left out (the rest of the case is used)."""
+    if case.damaged:
+        print(f"sat-tool: warning: {describe_damage(case.damaged)}", file=sys.stderr)
 
 
 def cmd_score(workspace: Workspace, args: argparse.Namespace) -> int:
@@ -332,6 +348,7 @@ def cmd_export(workspace: Workspace, args: argparse.Namespace) -> int:
     try:
         case = svc.export_case(workspace, args.case, args.format, args.output, args.matrix,
                                args.classification)
+        _warn_damage(case)
     except (CaseNotFound, LookupError, ValueError) as exc:
         raise CliError(str(exc.args[0])) from None
     except OSError as exc:

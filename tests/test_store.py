@@ -174,14 +174,15 @@ def test_sqlite_url_is_accepted(tmp_path: Path):
 
 def test_a_first_release_workspace_is_upgraded_with_its_data(tmp_path: Path):
     """A workspace at schema 1 opens at the current schema with its case intact."""
-    from sat_tool.store.migrations import STEPS
+    from sat_tool.store import dialect, migrations
 
     path = tmp_path / "old.sqlite"
+    engine = dialect.writing_engine(path)
+    with dialect.schema_change(engine) as connection:
+        migrations.upgrade_to(connection, 1)
+    engine.dispose()
     con = sqlite3.connect(path)
-    con.execute("CREATE TABLE sat_meta (key VARCHAR NOT NULL PRIMARY KEY, value VARCHAR NOT NULL)")
-    con.execute("INSERT INTO sat_meta VALUES ('application', 'sat-tool'), ('schema_version', '1')")
-    for statement in STEPS[0]:
-        con.execute(statement)
+    con.execute("DROP TABLE alembic_version")  # release 1 recorded only sat_meta.schema_version
     con.execute("INSERT INTO cases (uid, title, description, created, last_opened) "
                 "VALUES ('u', 'Old case', '', '', '')")
     con.execute("INSERT INTO matrices (case_id, position, question, notes, conclusions, milestones) "
@@ -191,7 +192,7 @@ def test_a_first_release_workspace_is_upgraded_with_its_data(tmp_path: Path):
     con.commit()
     con.close()
     with Workspace.open(path) as ws:
-        assert ws.schema_version == SCHEMA_VERSION
+        assert ws.schema_version == SCHEMA_VERSION and ws.upgraded_from == 1
         case = svc.load_case(ws, 1)
     mat = case.matrices[0]
     assert (case.title, mat.question, mat.hypotheses[0].title) == ("Old case", "Old question?",

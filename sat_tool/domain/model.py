@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, field
-from typing import Any, NewType
+from typing import Any, NamedTuple, NewType
 
 CaseId = NewType("CaseId", int)
 SourceId = NewType("SourceId", int)
@@ -130,23 +130,127 @@ def locate_quote(text: str, quote: str, hint: int | None = None) -> int | None:
     return found if found >= 0 else None
 
 
-def _find(owner: object, cache: str, items: list, key: str, wanted: object) -> Any:
-    """The item of ``items`` whose ``key`` is ``wanted``, in constant time.
+class TrackedList(list):
+    """A list that counts its changes, so an index built over it knows whether it still holds.
+
+    Equal to (and usable as) a plain list; :class:`Matrix` and :class:`Case` keep
+    their hypotheses, rows, sources and evidence in one.
+    """
+
+    changes = 0
+    """How many times the list has been changed; set on the instance at the first change."""
+
+    def _changed(self) -> None:
+        self.changes = self.changes + 1
+
+    def append(self, item: Any) -> None:
+        self._changed()
+        super().append(item)
+
+    def extend(self, items: Any) -> None:
+        self._changed()
+        super().extend(items)
+
+    def insert(self, index: Any, item: Any) -> None:
+        self._changed()
+        super().insert(index, item)
+
+    def remove(self, item: Any) -> None:
+        self._changed()
+        super().remove(item)
+
+    def pop(self, index: Any = -1) -> Any:
+        self._changed()
+        return super().pop(index)
+
+    def clear(self) -> None:
+        self._changed()
+        super().clear()
+
+    def sort(self, *args: Any, **kwargs: Any) -> None:
+        self._changed()
+        super().sort(*args, **kwargs)
+
+    def reverse(self) -> None:
+        self._changed()
+        super().reverse()
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        self._changed()
+        super().__setitem__(index, value)
+
+    def __delitem__(self, index: Any) -> None:
+        self._changed()
+        super().__delitem__(index)
+
+    def __iadd__(self, items: Any) -> TrackedList:
+        self._changed()
+        return super().__iadd__(items)
+
+    def __imul__(self, count: Any) -> TrackedList:
+        self._changed()
+        return super().__imul__(count)
+
+
+def _tracked(value: Any) -> Any:
+    """A plain list as a :class:`TrackedList`; anything else unchanged."""
+    return TrackedList(value) if type(value) is list else value
+
+
+def _position(owner: object, cache: str, items: list, key: str, wanted: object) -> int:
+    """The position in ``items`` of the item whose ``key`` is ``wanted``, in constant time.
 
     A position index is kept on the owner (outside its dataclass fields, so
-    equality ignores it) and checked on every use; when the list has changed
-    underneath it, it is rebuilt. KeyError when no item matches.
+    equality ignores it) with the change count of the list it was built from.
+    While the list is unchanged the index is exact, so a miss costs nothing;
+    once the list has changed, a hit is still checked against the list and a
+    miss rebuilds the index. KeyError when no item matches.
     """
-    index = owner.__dict__.get(cache)
-    if index is not None:
+    state = owner.__dict__.get(cache)
+    changes = getattr(items, "changes", None)
+    if state is not None:
+        listed, seen, index = state
         position = index.get(wanted)
         if position is not None and position < len(items) and getattr(items[position], key) == wanted:
-            return items[position]
-    index = {getattr(item, key): position for position, item in enumerate(items)}
-    owner.__dict__[cache] = index
+            return position
+        if position is None and listed is items and changes is not None and seen == changes:
+            raise KeyError(wanted)
+    index = {}
+    for position, item in enumerate(items):
+        index.setdefault(getattr(item, key), position)
+    owner.__dict__[cache] = (items, changes, index)
     if wanted in index:
-        return items[index[wanted]]
+        return index[wanted]
     raise KeyError(wanted)
+
+
+def _find(owner: object, cache: str, items: list, key: str, wanted: object) -> Any:
+    """The item of ``items`` whose ``key`` is ``wanted`` (see :func:`_position`)."""
+    return items[_position(owner, cache, items, key, wanted)]
+
+
+class DamagedRow(NamedTuple):
+    """A workspace row that could not be read and was left out of the loaded case."""
+
+    table: str
+    row_id: int | tuple[int, ...]
+    reason: str
+
+    @property
+    def sentence(self) -> str:
+        """The row and what is wrong with it, in words."""
+        key = "/".join(map(str, self.row_id)) if isinstance(self.row_id, tuple) else self.row_id
+        return f"{self.table} row {key}: {self.reason}"
+
+
+def describe_damage(rows: list[DamagedRow], shown: int = 3) -> str:
+    """One sentence saying which damaged rows were left out (the first ``shown`` of them)."""
+    if not rows:
+        return ""
+    listed = "; ".join(row.sentence for row in rows[:shown])
+    more = f"; and {len(rows) - shown} more" if len(rows) > shown else ""
+    noun = "row was" if len(rows) == 1 else "rows were"
+    return f"{len(rows)} damaged workspace {noun} left out ({listed}{more})"
 
 
 @dataclass
@@ -261,21 +365,26 @@ class Matrix:
     rows: list[MatrixRow] = field(default_factory=list)
     ratings: dict[Cell, Assessment] = field(default_factory=dict)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("hypotheses", "rows"):
+            value = _tracked(value)
+        object.__setattr__(self, name, value)
+
     def hypothesis(self, hypothesis_id: HypothesisId) -> Hypothesis:
         """The hypothesis with this id; KeyError when the matrix has none."""
         return _find(self, "_hypothesis_index", self.hypotheses, "id", hypothesis_id)
 
     def hypothesis_index(self, hypothesis_id: HypothesisId) -> int:
-        """The column position of a hypothesis."""
-        return self.hypotheses.index(self.hypothesis(hypothesis_id))
+        """The column position of a hypothesis; KeyError when the matrix has none."""
+        return _position(self, "_hypothesis_index", self.hypotheses, "id", hypothesis_id)
 
     def row(self, evidence_id: EvidenceId) -> MatrixRow:
         """The row of an included evidence item; KeyError when it is not included."""
         return _find(self, "_row_index", self.rows, "evidence_id", evidence_id)
 
     def row_index(self, evidence_id: EvidenceId) -> int:
-        """The row position of an included evidence item."""
-        return self.rows.index(self.row(evidence_id))
+        """The row position of an included evidence item; KeyError when it is not included."""
+        return _position(self, "_row_index", self.rows, "evidence_id", evidence_id)
 
     def includes(self, evidence_id: EvidenceId) -> bool:
         """Whether the evidence item is a row of this matrix."""
@@ -302,7 +411,11 @@ class Matrix:
 
 @dataclass
 class Case:
-    """An analysis: its sources, its evidence, and its matrices."""
+    """An analysis: its sources, its evidence, and its matrices.
+
+    ``damaged`` lists the workspace rows that could not be read when the case was
+    loaded (they are left out of it); equality and ``repr`` ignore it.
+    """
 
     id: CaseId
     title: str
@@ -312,13 +425,16 @@ class Case:
     sources: list[Source] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     matrices: list[Matrix] = field(default_factory=list)
+    damaged: list[DamagedRow] = field(default_factory=list, compare=False, repr=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("sources", "evidence"):
+            value = _tracked(value)
+        object.__setattr__(self, name, value)
 
     def source(self, source_id: SourceId) -> Source:
         """The source with this id; KeyError when the case has none."""
-        for src in self.sources:
-            if src.id == source_id:
-                return src
-        raise KeyError(source_id)
+        return _find(self, "_source_index", self.sources, "id", source_id)
 
     def evidence_item(self, evidence_id: EvidenceId) -> Evidence:
         """The evidence item with this id; KeyError when the case has none."""

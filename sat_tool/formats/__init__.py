@@ -1,24 +1,125 @@
 """File formats: the case bundle, Excel workbooks, PARC ACH projects, CSV, source files.
 
 No Qt and no ORM here.
+
+Every reader goes through :func:`open_limited` or :func:`read_limited`: a file
+is refused by its type before it is opened (a pipe or a device would block or
+never end), and it is read in chunks that stop one byte past the limit, so the
+size a file claims never decides how much is read.
 """
 
+from __future__ import annotations
+
+import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
+
+READ_CHUNK = 1024 * 1024
+"""Bytes read at a time by :func:`read_limited`."""
+
+_MIB = 1024 * 1024
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _not_regular(path: Path, mode: int, what: str, error: type[ValueError]) -> ValueError:
+    kind = _kind(mode)
+    shown = kind if kind == "not a regular file" else f"{kind}, not a regular file"
+    return error(f"{path.name} is {shown}; {what} are read only from regular files")
+
+
+def _unreadable(path: Path, exc: OSError, error: type[ValueError]) -> ValueError:
+    return error(f"cannot read {path}: {exc.strerror or exc}")
+
+
+def check_regular(path: Path, what: str, error: type[ValueError]) -> os.stat_result:
+    """The status of ``path`` (links followed) if it is a regular file; ``error`` otherwise.
+
+    Nothing is opened: a pipe, a device (``/dev/zero``), a folder, or a link to
+    one is refused by its type. ``what`` names the kind of file in the plural
+    ("PARC files are read only from regular files").
+    """
+    path = Path(path)
+    try:
+        status = os.stat(path)
+    except OSError as exc:
+        raise _unreadable(path, exc, error) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise _not_regular(path, status.st_mode, what, error)
+    return status
+
+
+def _amount(limit: int) -> str:
+    """A size limit in words: MiB, or bytes below one MiB."""
+    return f"{limit // _MIB} MiB" if limit >= _MIB else f"{limit:,} bytes"
+
+
+def _too_large(path: Path, size: int, limit: int, what: str, error: type[ValueError]) -> ValueError:
+    return error(f"{path.name} is {size // _MIB} MiB; {what} are limited to {_amount(limit)}")
+
+
+def open_limited(path: Path, limit: int, what: str, error: type[ValueError]) -> BinaryIO:
+    """An open binary file, checked to be a regular file of at most ``limit`` bytes.
+
+    The type is checked before opening and again on the open file (so a file
+    swapped for a pipe in between cannot block); the caller closes the file.
+    """
+    path = Path(path)
+    status = check_regular(path, what, error)
+    if status.st_size > limit:
+        raise _too_large(path, status.st_size, limit, what, error)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _unreadable(path, exc, error) from None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise _not_regular(path, status.st_mode, what, error)
+        if status.st_size > limit:
+            raise _too_large(path, status.st_size, limit, what, error)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_limited(path: Path, limit: int, what: str, error: type[ValueError]) -> bytes:
     """A file's bytes, refused with ``error`` when larger than ``limit`` or unreadable.
 
     ``what`` names the kind of file in the message ("case bundles are limited to …").
+    The limit holds for the bytes actually read, whatever size the file reports.
     """
-    mib = 1024 * 1024
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise error(f"{path.name} is {size // mib} MiB; {what} are limited to {limit // mib} MiB")
-        return path.read_bytes()
-    except OSError as exc:
-        raise error(f"cannot read {path}: {exc.strerror or exc}") from None
+    path = Path(path)
+    with open_limited(path, limit, what, error) as handle:
+        chunks: list[bytes] = []
+        total = 0
+        try:
+            while True:
+                chunk = handle.read(min(READ_CHUNK, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise error(f"{path.name} holds more than {_amount(limit)}; {what} are "
+                                f"limited to {_amount(limit)}")
+        except OSError as exc:
+            raise _unreadable(path, exc, error) from None
+    return b"".join(chunks)

@@ -36,7 +36,12 @@ from sat_tool.formats import read_limited
 
 FORMAT_NAME = "sat-tool-case"
 FORMAT_VERSION = 2
-MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+MAX_BUNDLE_BYTES = 512 * 1024 * 1024
+"""The largest bundle read: over 6× our own export of 10,000 items × 50 hypotheses (docs/formats.md)."""
+MAX_WHOLE = 2 ** 63 - 1
+"""The largest whole number a workspace can store (SQLite's INTEGER is 64-bit)."""
+MAX_EVIDENCE_NUMBER = 1_000_000_000
+"""Evidence numbers above this are refused, so the next number always fits too."""
 
 T = TypeVar("T")
 
@@ -175,10 +180,14 @@ def dumps_bundle(case: Case, snapshots: Snapshots | None = None) -> str:
 
 
 def write_bundle(case: Case, path: Path, snapshots: Snapshots | None = None) -> None:
-    """Write a case bundle to ``path`` (UTF-8), replacing the file only once it is complete."""
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(dumps_bundle(case, snapshots), encoding="utf-8")
-    tmp.replace(path)
+    """Write a case bundle to ``path`` (UTF-8), replacing the file only once it is complete.
+
+    The text is encoded before any file is opened, and a failed write leaves nothing behind.
+    """
+    from sat_tool.formats.csv_export import write_atomically, write_bytes
+
+    data = dumps_bundle(case, snapshots).encode("utf-8")
+    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
 
 
 # ---------------------------------------------------------------- reading
@@ -199,6 +208,8 @@ def read_bundle_with_snapshots(path: Path) -> tuple[Case, dict[MatrixId, list[Sn
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BundleError(f"{path.name} is not a SAT Tool case bundle (not UTF-8 text)") from None
+    if "\x00" in text:  # never in JSON text: only escaped in strings
+        raise BundleError(f"{path.name} is not a SAT Tool case bundle (it contains binary data)")
     return loads_bundle_with_snapshots(text, name=path.name)
 
 
@@ -211,7 +222,7 @@ def loads_bundle_with_snapshots(text: str, name: str = "bundle"
                                 ) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Parse and check the text of a bundle, snapshots included."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_parse_int)
     except RecursionError:
         raise BundleError(f"{name} is not a SAT Tool case bundle (nested too deeply)") from None
     except json.JSONDecodeError as exc:
@@ -220,6 +231,35 @@ def loads_bundle_with_snapshots(text: str, name: str = "bundle"
             f"column {exc.colno} ({exc.msg})"
         ) from None
     return case_and_snapshots_from_dict(data, name)
+
+
+class _Overlong:
+    """A JSON integer of more digits than any number a workspace stores; never converted."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"a {len(self.digits.lstrip('-'))}-digit number"
+
+
+def _parse_int(text: str) -> int | _Overlong:
+    """JSON integers; those longer than 19 digits (beyond 64 bits) stay unconverted."""
+    return _Overlong(text) if len(text) > 20 or len(text.lstrip("-")) > 19 else int(text)
+
+
+def _bad_character(value: str) -> str | None:
+    """Why a string cannot be stored (a lone surrogate), or None when it can."""
+    if value.isascii():
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return (f"holds an unpaired surrogate \\u{ord(value[exc.start]):04x} at character "
+                f"{exc.start}, which is not a character (the file is damaged)")
+    return None
 
 
 def case_from_dict(data: Any, name: str = "bundle") -> Case:
@@ -233,6 +273,8 @@ def case_and_snapshots_from_dict(data: Any, name: str = "bundle"
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise BundleError(f"{name} is not a SAT Tool case bundle (no \"format\": \"{FORMAT_NAME}\")")
     version = data.get("version")
+    if isinstance(version, _Overlong):
+        raise BundleError(f"{name}: unknown case-bundle version ({version!r})")
     if not isinstance(version, int) or isinstance(version, bool):
         raise BundleError(f"{name}: \"version\" must be a whole number")
     if version > FORMAT_VERSION:
@@ -254,6 +296,7 @@ class _Reader:
         self.snapshots: dict[MatrixId, list[Snapshot]] = {}
         self._evidence: dict[str, EvidenceId] = {}
         self._gone: dict[str, int] = {}
+        self._hypotheses = 0
 
     def fail(self, where: str, problem: str) -> BundleError:
         return BundleError(f"{self.name}: {where}: {problem}")
@@ -279,6 +322,21 @@ class _Reader:
             raise self.fail(f"{where}.{key}", "expected text")
         if required and not value.strip():
             raise self.fail(f"{where}.{key}", "must not be empty")
+        problem = _bad_character(value)
+        if problem is not None:
+            raise self.fail(f"{where}.{key}", problem)
+        return value
+
+    def whole(self, value: Any, where: str, low: int, high: int, expected: str) -> int:
+        """A whole number from ``low`` to ``high``; ``expected`` says what one is wanted."""
+        if isinstance(value, _Overlong) and value.digits.startswith("-"):
+            raise self.fail(where, f"expected {expected}")
+        if isinstance(value, _Overlong) or (
+                isinstance(value, int) and not isinstance(value, bool) and value > high):
+            raise self.fail(where, f"{value!r} is too large (expected {expected}, "
+                                   f"at most {high:,})")
+        if not isinstance(value, int) or isinstance(value, bool) or value < low:
+            raise self.fail(where, f"expected {expected}")
         return value
 
     def enum(self, parent: dict[str, Any], key: str, where: str, parse: Callable[[str], T],
@@ -351,9 +409,8 @@ class _Reader:
         for i, item in enumerate(self.items(data, "evidence", "$")):
             where = f"evidence[{i}]"
             key = self.unique_id(item, where, known)
-            number = item.get("number", i + 1)
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                raise self.fail(f"{where}.number", "expected a whole number of 1 or more")
+            number = self.whole(item.get("number", i + 1), f"{where}.number", 1,
+                                MAX_EVIDENCE_NUMBER, "a whole number of 1 or more")
             if number in numbers:
                 raise self.fail(f"{where}.number", f"duplicate evidence number {number}")
             numbers.add(number)
@@ -380,9 +437,8 @@ class _Reader:
         value = item.get("quote_start")
         if value is None:
             return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(f"{where}.quote_start", "expected a character offset of 0 or more")
-        return value
+        return self.whole(value, f"{where}.quote_start", 0, MAX_WHOLE,
+                          "a character offset of 0 or more")
 
     def matrix(self, data: dict[str, Any], where: str, index: int,
                evidence: dict[str, EvidenceId]) -> Matrix:
@@ -398,7 +454,8 @@ class _Reader:
         for j, item in enumerate(self.items(data, "hypotheses", where)):
             hwhere = f"{where}.hypotheses[{j}]"
             key = self.unique_id(item, hwhere, hyps)
-            hid = HypothesisId(index * 100_000 + j + 1)
+            self._hypotheses += 1
+            hid = HypothesisId(self._hypotheses)
             hyps[key] = hid
             mat.hypotheses.append(
                 Hypothesis(hid, self.text(item, "title", hwhere, required=True),
@@ -406,15 +463,17 @@ class _Reader:
                            self.fraction(item, "prior", hwhere),
                            self.fraction(item, "judged", hwhere))
             )
+        included: set[EvidenceId] = set()
         for j, item in enumerate(self.items(data, "evidence", where)):
             rwhere = f"{where}.evidence[{j}]"
             eid = self.ref(item, "evidence", rwhere, evidence)
-            if mat.includes(eid):
+            if eid in included:
                 raise self.fail(rwhere, f"evidence {item['evidence']!r} is included twice")
+            included.add(eid)
             mat.rows.append(MatrixRow(eid, self.enum(item, "relevance", rwhere, Level.parse,
                                                      Level.MEDIUM)))
         for j, item in enumerate(self.items(data, "ratings", where)):
-            self.rating(item, f"{where}.ratings[{j}]", mat, evidence, hyps)
+            self.rating(item, f"{where}.ratings[{j}]", mat, included, evidence, hyps)
         self.snapshots[mat.id] = [
             self.snapshot(item, f"{where}.snapshots[{j}]", mat.id, hyps)
             for j, item in enumerate(self.items(data, "snapshots", where))
@@ -445,18 +504,38 @@ class _Reader:
         name = self.text(item, "name", where, required=True)
         created = self.text(item, "created", where)
         data = self.obj(item.get("data"), f"{where}.data")
+        self.storable(data, f"{where}.data")
         try:
             return snapshot_from_data(data, 0, matrix_id, name, created,
                                       lambda e: self.local_id(e, self._evidence),
                                       lambda h: self.local_id(h, hyps))
-        except (KeyError, ValueError, TypeError) as exc:
+        except (KeyError, ValueError, TypeError, ArithmeticError) as exc:
             raise self.fail(f"{where}.data", f"malformed snapshot ({exc})") from None
 
-    def rating(self, item: dict[str, Any], where: str, mat: Matrix,
+    def storable(self, data: Any, where: str) -> None:
+        """Refuse a snapshot's text or number that cannot be stored, naming its JSON path.
+
+        Walks without recursion, so depth is no limit.
+        """
+        stack: list[tuple[Any, str]] = [(data, where)]
+        while stack:
+            value, path = stack.pop()
+            if isinstance(value, str):
+                problem = _bad_character(value)
+                if problem is not None:
+                    raise self.fail(path, problem)
+            elif isinstance(value, _Overlong):
+                raise self.fail(path, f"{value!r} is too large to be a number SAT Tool stores")
+            elif isinstance(value, dict):
+                stack.extend((v, f"{path}.{k}") for k, v in reversed(value.items()))
+            elif isinstance(value, list):
+                stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
+
+    def rating(self, item: dict[str, Any], where: str, mat: Matrix, included: set[EvidenceId],
                evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> None:
         eid = self.ref(item, "evidence", where, evidence)
         hid = self.ref(item, "hypothesis", where, hyps)
-        if not mat.includes(eid):
+        if eid not in included:
             raise self.fail(f"{where}.evidence", f"{item['evidence']!r} is not a row of this matrix")
         if (eid, hid) in mat.ratings:
             raise self.fail(where, "this cell is rated twice")

@@ -1,33 +1,56 @@
 """A matrix as CSV: one row per evidence item, one column per hypothesis, scores below.
 
-Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
-or a carriage return) is written with a leading apostrophe, as OWASP advises
-against CSV injection.
+Records end in CRLF (RFC 4180) and every field holding a carriage return or a
+line feed is quoted, so a line break inside a text never starts a new row in a
+spreadsheet. Text that a spreadsheet would run as a formula (starting with =,
++, -, @, a tab or a carriage return, also after leading blanks or line breaks)
+is written with a leading apostrophe, as OWASP advises against CSV injection.
+
+:func:`write_atomically` is the temporary-file-and-rename writer every export
+uses (CSV, PARC, workbooks, reports and charts).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import os
+import unicodedata
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from sat_tool.domain.model import Case, Matrix
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.formats import FORMULA_TRIGGERS
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""Characters that start a formula once a spreadsheet has skipped leading blanks."""
 
 
 def safe(value: object) -> str:
     """A cell's text, defused if a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    if text.startswith(FORMULA_TRIGGERS) or _first_visible(text) in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+def _first_visible(text: str) -> str:
+    """The first character that is neither a blank, a line break nor a control ('' if none)."""
+    for char in text:
+        if not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf")):
+            return char
+    return ""
 
 
 def matrix_csv(case: Case, matrix: Matrix) -> str:
     """The CSV text of one matrix."""
     scores = score_matrix(case, matrix)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # CRLF as the record end makes the csv module quote any field with a CR or an LF in it.
+    writer = csv.writer(out, lineterminator="\r\n")
     labels = [f"H{i}: {h.title}" for i, h in enumerate(matrix.hypotheses, 1)]
     writer.writerow([safe(v) for v in ["Evidence", "Text", "Type", "Credibility", "Relevance",
                                        "Diagnosticity", *labels]])
@@ -50,6 +73,43 @@ def matrix_csv(case: Case, matrix: Matrix) -> str:
 
 def write_csv(case: Case, matrix: Matrix, path: Path) -> None:
     """Write one matrix as UTF-8 CSV with a byte-order mark, so Excel reads the accents."""
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(matrix_csv(case, matrix), encoding="utf-8-sig")
-    tmp.replace(path)
+    data = matrix_csv(case, matrix).encode("utf-8-sig")
+    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
+
+
+# ---------------------------------------------------------------- writing files safely
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Have ``write`` fill a temporary file beside ``path``, then rename it over ``path``.
+
+    The temporary file is hidden, uniquely named and in the same folder (so the
+    rename is atomic). Its data reach the disk before the rename. On any failure,
+    a full disk or an error of the library writing the file, the temporary file
+    is removed, ``path`` stays as it was (absent or its previous version) and the
+    exception propagates.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name[:200]}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        write(tmp)
+        _sync(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file (it must not exist yet)."""
+    with open(path, "xb") as out:
+        out.write(data)
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -14,12 +14,19 @@ What is known of the format, and how it maps onto SAT Tool (docs/formats.md):
 The reader is tolerant: element names in any case, missing optional parts,
 extra elements ignored. Untrusted XML is parsed with defusedxml, and the
 decompressed size is capped, so XML and gzip bombs are refused with a message.
+
+Any text survives the trip out and back (docs/formats.md, "Text in PARC files"):
+characters XML 1.0 cannot hold are written as ``_xHHHH_`` (:func:`encode_text`,
+undone by :func:`decode_text`), carriage returns as the character reference
+``&#13;`` (which XML parsers keep), and an element whose text begins or ends
+with white space carries ``xml:space="preserve"`` so the reader keeps it.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import re
 import uuid
 import zlib
 from datetime import datetime, timezone
@@ -30,6 +37,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from sat_tool.formats import read_limited
+from sat_tool.formats.csv_export import write_atomically, write_bytes
 from sat_tool.domain.model import (
     Assessment,
     Case,
@@ -68,30 +76,64 @@ class ParcError(ValueError):
     """A file that cannot be read as a PARC ACH project; the message names the problem."""
 
 
+# ---------------------------------------------------------------- text escapes
+
+_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+"""What XML 1.0 cannot hold, even as a character reference."""
+_CODES = "00[01][0-9A-F]|005F|D[89A-F][0-9A-F]{2}|FFF[EF]"
+"""The code points an ``_xHHHH_`` escape may name: the forbidden ones and ``_`` itself."""
+_ENCODE = re.compile(f"[{_FORBIDDEN}]|_(?=x(?:{_CODES})(?:_|[{_FORBIDDEN}]))")
+_DECODE = re.compile(f"_x({_CODES})_")
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def encode_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids written as ``_xHHHH_`` (upper-case hex).
+
+    An underscore that would otherwise read as the start of such an escape is
+    itself written ``_x005F_``, so :func:`decode_text` gives back exactly ``text``.
+    """
+    return _ENCODE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
+def decode_text(text: str) -> str:
+    """Undo :func:`encode_text`; other ``_xHHHH_`` sequences are left as they are."""
+    return _DECODE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 # ---------------------------------------------------------------- writing
 
 
 def write_achz(case: Case, matrix: Matrix, path: Path, classification: str = "") -> None:
     """Write one matrix of a case as a PARC ACH 2 project file."""
     data = gzip.compress(project_xml(case, matrix, classification).encode("utf-16"))
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
 
 
 def project_xml(case: Case, matrix: Matrix, classification: str = "") -> str:
     """The project XML (as text) of one matrix."""
     root = Element("ACH-PROJECT")
-    SubElement(root, "PROJECT-TITLE").text = f"{case.title}: {matrix.question}"
-    SubElement(root, "CLASSIFICATION").text = classification
+    _text_element(root, "PROJECT-TITLE", f"{case.title}: {matrix.question}")
+    _text_element(root, "CLASSIFICATION", classification)
     node = SubElement(root, "MATRIX")
     for hyp in matrix.hypotheses:
         element = SubElement(node, "HYPOTHESIS")
-        SubElement(element, "NAME").text = hyp.title
-        SubElement(element, "NOTES").text = hyp.description
+        _text_element(element, "NAME", hyp.title)
+        _text_element(element, "NOTES", hyp.description)
     for row in matrix.rows:
         node.append(_evidence_element(case, matrix, row))
-    return '<?xml version="1.0" encoding="UTF-16"?>\n' + tostring(root, encoding="unicode")
+    # A carriage return in text would read back as a line feed: write it as a reference.
+    body = tostring(root, encoding="unicode").replace("\r", "&#13;")
+    return '<?xml version="1.0" encoding="UTF-16"?>\n' + body
+
+
+def _text_element(parent: Element, tag: str, text: str) -> Element:
+    """A child holding ``text`` so that :meth:`_Project._text` reads exactly ``text`` back."""
+    element = SubElement(parent, tag)
+    element.text = encode_text(text)
+    if element.text != element.text.strip():
+        element.set(XML_SPACE, "preserve")
+    return element
 
 
 def _evidence_element(case: Case, matrix: Matrix, row: MatrixRow) -> Element:
@@ -113,7 +155,7 @@ def _evidence_element(case: Case, matrix: Matrix, row: MatrixRow) -> Element:
             for h in matrix.hypotheses),
     }
     for name, value in fields.items():
-        SubElement(element, name).text = value
+        _text_element(element, name, value)
     return element
 
 
@@ -177,9 +219,9 @@ def parse_project(data: bytes, name: str = "project") -> Case:
         text = text[text.index("?>") + 2:]  # the declaration names the original encoding
     try:
         root = fromstring(text)
-    except DefusedXmlException as exc:
-        raise ParcError(f"{name} uses XML features SAT Tool refuses for safety "
-                        f"({type(exc).__name__}): it may be an XML bomb") from None
+    except DefusedXmlException:
+        raise ParcError(f"{name} declares XML entities, which SAT Tool refuses for safety: it may "
+                        "be an XML bomb or reach for other files") from None
     except ParseError as exc:
         raise ParcError(f"{name} is not well-formed XML ({exc})") from None
     return _Project(root, name).case()
@@ -204,36 +246,58 @@ class _Project:
 
     def _text(self, parent: Element, tag: str) -> str:
         found = next((c for c in parent if self._tag(c) == tag), None)
-        return (found.text or "").strip() if found is not None else ""
+        return self._content(found) if found is not None else ""
+
+    @staticmethod
+    def _content(element: Element) -> str:
+        """An element's text: stripped, unless marked ``xml:space="preserve"``; escapes undone."""
+        text = element.text or ""
+        return decode_text(text if element.get(XML_SPACE) == "preserve" else text.strip())
 
     def case(self) -> Case:
         title_node = self._find(self.root, "PROJECT-TITLE")
         matrix_node = self._find(self.root, "MATRIX")
         if matrix_node is None:
             raise ParcError(f"{self.name} is not a PARC ACH project (it has no MATRIX)")
-        title = ((title_node.text or "").strip() if title_node is not None else "") or Path(
+        title = (self._content(title_node) if title_node is not None else "") or Path(
             self.name).stem
         classification_node = self._find(self.root, "CLASSIFICATION")
-        classification = (classification_node.text or "").strip() if classification_node is not None else ""
+        classification = self._content(classification_node) if classification_node is not None else ""
         case = Case(CaseId(0), title, str(uuid.uuid4()),
                     f"Imported from the PARC ACH project {self.name}."
                     + (f" Classification: {classification}." if classification else ""))
         matrix = Matrix(MatrixId(1), title)
         for j, node in enumerate(self._children(matrix_node, "HYPOTHESIS"), 1):
-            name = self._text(node, "NAME") or (node.text or "").strip()
+            name = self._text(node, "NAME") or self._content(node)
             if not name:
                 raise ParcError(f"{self.name}: hypothesis {j} has no NAME")
             matrix.hypotheses.append(Hypothesis(HypothesisId(j), name, self._text(node, "NOTES")))
         if not matrix.hypotheses:
             raise ParcError(f"{self.name}: the matrix has no hypotheses")
         links: dict[str, SourceId] = {}
-        for i, node in enumerate(self._children(matrix_node, "EVIDENCE"), 1):
-            self._evidence(case, matrix, node, i, links)
+        nodes = self._children(matrix_node, "EVIDENCE")
+        numbers = self._numbers(nodes)
+        for i, node in enumerate(nodes, 1):
+            self._evidence(case, matrix, node, i, links, numbers)
         case.matrices.append(matrix)
         return case
 
+    def _numbers(self, nodes: list[Element]) -> list[int] | None:
+        """The evidence numbers the CODEs give, when every CODE is a distinct label E1, E2 …
+
+        SAT Tool writes its labels there, so its own projects keep their labels; a
+        project whose codes are anything else is numbered in order instead.
+        """
+        numbers = []
+        for node in nodes:
+            found = re.fullmatch(r"E([1-9][0-9]{0,8})", self._text(node, "CODE"))
+            if found is None:
+                return None
+            numbers.append(int(found.group(1)))
+        return numbers if len(set(numbers)) == len(numbers) else None
+
     def _evidence(self, case: Case, matrix: Matrix, node: Element, i: int,
-                  links: dict[str, SourceId]) -> None:
+                  links: dict[str, SourceId], numbers: list[int] | None) -> None:
         text = self._text(node, "NAME")
         if not text:
             raise ParcError(f"{self.name}: evidence {i} has no NAME")
@@ -248,10 +312,10 @@ class _Project:
         code = self._text(node, "CODE")
         if self._text(node, "FLAG").lower() == "true":
             notes = (notes + "\n" if notes else "") + "Flagged in PARC ACH."
-        if code:
+        if code and numbers is None:
             notes = (notes + "\n" if notes else "") + f"PARC code: {code}"
-        item = Evidence(EvidenceId(i), i, text, source, _ms_to_date(self._text(node, "DATE")),
-                        PARC_TYPES.get(self._text(node, "TYPE").lower(), EvidenceType.OSINT),
+        item = Evidence(EvidenceId(i), numbers[i - 1] if numbers else i, text, source,
+                        _ms_to_date(self._text(node, "DATE")), _type(self._text(node, "TYPE")),
                         self._level(node, "CREDIBILITY", i), notes)
         case.evidence.append(item)
         matrix.rows.append(MatrixRow(item.id, self._level(node, "RELEVANCE", i)))
@@ -277,6 +341,14 @@ class _Project:
             return Level.parse(value)
         except ValueError as exc:
             raise ParcError(f"{self.name}: evidence {i} {tag}: {exc}") from None
+
+
+def _type(value: str) -> EvidenceType:
+    """SAT Tool's own type names first, then PARC's; anything else is OSINT."""
+    try:
+        return EvidenceType.parse(value)
+    except ValueError:
+        return PARC_TYPES.get(value.strip().lower(), EvidenceType.OSINT)
 
 
 def _ms_to_date(value: str) -> str:

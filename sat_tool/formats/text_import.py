@@ -39,8 +39,13 @@ def read_source_file(path: Path) -> SourceText:
     raw = read_limited(path, MAX_SOURCE_BYTES, "source documents", SourceFileError)
     content = decode(raw, path.name)
     if suffix in (".html", ".htm"):
-        return html_to_text(content, fallback_title=path.stem)
-    return SourceText(_first_heading(content) or path.stem, normalise(content))
+        found = html_to_text(content, fallback_title=path.stem)
+    else:
+        found = SourceText(_first_heading(content) or path.stem, normalise(content))
+    if not found.text.strip():
+        raise SourceFileError(f"{path.name} has no text to use as a source (it is empty, or a web "
+                              "page whose only content is scripts and styles)")
+    return found
 
 
 def decode(raw: bytes, name: str) -> str:

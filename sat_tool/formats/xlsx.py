@@ -9,9 +9,10 @@ rationale as a comment, diagnosticity, score rows and a legend); **Scores**
 
 Every piece of user text goes through :func:`put_text`, which strips characters
 XML cannot hold, truncates to Excel's limit and stores the value as a string
-cell, so text such as ``=HYPERLINK(...)`` never becomes a formula. The file is
-written beside the target and renamed into place, so a failed export never
-leaves a half-written workbook.
+cell, so text such as ``=HYPERLINK(...)`` never becomes a formula. The hidden
+data sheet keeps every text exactly, whatever it holds. The file is written
+beside the target and renamed into place, so a failed export never leaves a
+half-written workbook.
 
 No Qt and no ORM: only the domain, the palette, openpyxl and the standard library.
 """
@@ -19,15 +20,13 @@ No Qt and no ORM: only the domain, the palette, openpyxl and the standard librar
 from __future__ import annotations
 
 import json
-import os
 import re
 import textwrap
-import uuid
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference, Series
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -38,6 +37,7 @@ from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.domain.scoring import EvidenceScore, MatrixScores, score_matrix
 from sat_tool.formats import FORMULA_TRIGGERS, palette
 from sat_tool.formats.bundle import Snapshots, case_to_dict
+from sat_tool.formats.csv_export import write_atomically
 
 MAX_CELL_CHARS = 32_767
 DATA_SHEET = "_sat_tool_data"
@@ -53,6 +53,8 @@ def _font(**style: object) -> Font:
 
 
 _SHEET_TITLE_BAD = re.compile(r"[\[\]:*?/\\]")
+ILLEGAL_CHARACTERS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters an XML 1.0 file cannot hold; openpyxl's own pattern misses the last three ranges."""
 _THIN = Side(style="thin", color="B0B0B0")
 _GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="FF" + palette.HEADER_BACKGROUND)
@@ -109,9 +111,14 @@ def build_workbook(case: Case, snapshots: Snapshots | None = None) -> Workbook:
 def _fill_data_sheet(ws: Worksheet, case: Case, snapshots: Snapshots | None) -> None:
     """The whole case as a bundle, hidden, so that importing the workbook loses nothing.
 
-    ASCII JSON in chunks well under the cell limit; strings, never formulas.
+    ASCII JSON in chunks well under the cell limit; strings, never formulas. JSON
+    escapes every control and non-ASCII character, and underscores are escaped
+    too (``\\u005f``): Excel reads ``_xHHHH_`` in a cell as an escaped character,
+    and openpyxl drops ``x005F_`` from the strings of a workbook Excel has saved,
+    so with no underscore at all the text survives Excel and openpyxl alike.
     """
-    text = json.dumps(case_to_dict(case, snapshots), ensure_ascii=True, separators=(",", ":"))
+    text = json.dumps(case_to_dict(case, snapshots), ensure_ascii=True,
+                      separators=(",", ":")).replace("_", "\\u005f")
     chunks = [text[i:i + DATA_CHUNK] for i in range(0, len(text), DATA_CHUNK)]
     ws.sheet_state = "hidden"
     ws["A1"].value, ws["A1"].data_type = DATA_MARKER, "s"
@@ -119,6 +126,7 @@ def _fill_data_sheet(ws: Worksheet, case: Case, snapshots: Snapshots | None) -> 
     for row, chunk in enumerate(chunks, 3):
         cell = ws.cell(row=row, column=1)
         cell.value, cell.data_type = chunk, "s"
+        cell.quotePrefix = chunk.startswith(FORMULA_TRIGGERS)
 
 
 def clean_text(value: str) -> str:
@@ -195,13 +203,7 @@ def _wrapped_lines(ws: Worksheet, cell: Cell, width: float | None = None) -> int
 
 
 def _save_atomically(workbook: Workbook, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        workbook.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomically(path, workbook.save)
 
 
 def _comment(text: str, author: str) -> Comment | None:

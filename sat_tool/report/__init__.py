@@ -13,7 +13,11 @@ from sat_tool.domain.model import Case, Matrix
 
 def write_report(case: Case, path: Path, fmt: str, matrices: Sequence[Matrix] | None = None,
                  classification: str = "") -> None:
-    """Write a report of the case (or of the given matrices) as ``html`` or ``pdf``."""
+    """Write a report of the case (or of the given matrices) as ``html`` or ``pdf``.
+
+    The report is laid out in full before the file is touched, then written beside
+    it and renamed over it: a failure leaves the previous file, or none.
+    """
     from sat_tool.report.content import build_report
 
     report = build_report(case, list(matrices) if matrices else None, classification)
@@ -27,6 +31,6 @@ def write_report(case: Case, path: Path, fmt: str, matrices: Sequence[Matrix] | 
         data = render_pdf(report)
     else:
         raise ValueError(f"reports are html or pdf, not {fmt!r}")
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    from sat_tool.formats.csv_export import write_atomically, write_bytes
+
+    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))

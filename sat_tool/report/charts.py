@@ -2,13 +2,14 @@
 
 Each ``draw_*`` function clears an Axes, draws, and returns what it showed (for
 tests and for the export of a chart's data). :func:`figure_bytes` renders any
-figure to PNG or SVG.
+figure to PNG or SVG, :func:`write_chart` saves one to a file.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from matplotlib.axes import Axes
@@ -16,6 +17,7 @@ from matplotlib.figure import Figure
 
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Matrix, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
+from sat_tool.formats.csv_export import write_atomically
 
 INCONSISTENCY_COLOUR = "#9DB4CF"
 WEIGHTED_COLOUR = "#2F5C8F"
@@ -23,6 +25,7 @@ PROBABILITY_COLOUR = "#4F7F5F"
 JUDGED_COLOUR = "#C0392B"
 SEGMENT_COLOURS = ("#2F5C8F", "#E08E2B", "#4F9F6F", "#B0413E", "#7B5EA7", "#3A9FB5", "#C7A64A",
                    "#8C6D5A", "#D46FA0", "#6F8F3F")
+OTHERS_COLOUR = "#B8B8B8"
 
 
 def new_figure(width: float = 6.0, height: float = 3.2) -> Figure:
@@ -39,6 +42,22 @@ def figure_bytes(figure: Figure, fmt: str, dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, dpi=dpi)
     return buffer.getvalue()
+
+
+def write_chart(figure: Figure, path: Path, fmt: str | None = None, dpi: int = 150) -> None:
+    """Save the figure as PNG or SVG (by ``fmt``, else the file's extension).
+
+    The image is rendered in full before the file is touched, then written beside
+    it and renamed over it: a failure leaves the previous file, or none.
+    """
+    path = Path(path)
+    data = figure_bytes(figure, fmt or path.suffix.lower().lstrip("."), dpi)
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "xb") as out:
+            out.write(data)
+
+    write_atomically(path, write)
 
 
 def empty(ax: Axes, text: str) -> None:
@@ -109,21 +128,31 @@ def draw_contributions(ax: Axes, case: Case, matrix: Matrix,
     ys = list(range(len(labels)))
     right = [0.0] * len(labels)
     left = [0.0] * len(labels)
-    for n, eid in enumerate(items):
-        widths = [values[h.id].get(eid, 0.0) for h in matrix.hypotheses]
+    own, others = _segments(items, matrix, values)
+
+    def stack(widths: list[float], colour: str, text: str, ink: str = "white") -> None:
         starts = [right[i] if w >= 0 else left[i] for i, w in enumerate(widths)]
-        bars = ax.barh(ys, widths, 0.6, left=starts, color=SEGMENT_COLOURS[n % len(SEGMENT_COLOURS)],
-                       edgecolor="white", linewidth=0.5)
+        bars = ax.barh(ys, widths, 0.6, left=starts, color=colour, edgecolor="white", linewidth=0.5)
         for bar, width in zip(bars, widths):
             if abs(width) >= 0.6:
                 ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
-                        case.evidence_item(eid).label, ha="center", va="center", fontsize=6,
-                        color="white")
+                        text, ha="center", va="center", fontsize=6, color=ink)
         for i, w in enumerate(widths):
             if w >= 0:
                 right[i] += w
             else:
                 left[i] += w
+
+    for n, eid in enumerate(own):
+        stack([values[h.id].get(eid, 0.0) for h in matrix.hypotheses],
+              SEGMENT_COLOURS[n % len(SEGMENT_COLOURS)], case.evidence_item(eid).label)
+    if others:
+        text = f"{len(others)} more"
+        for sign in (1, -1):
+            widths = [sum(v for e in others if sign * (v := values[h.id].get(e, 0.0)) > 0)
+                      for h in matrix.hypotheses]
+            if any(widths):
+                stack(widths, OTHERS_COLOUR, text, "#333333")
     unit = "bits against (negative: for)" if mode is ScoringMode.PROBABILITY else (
         "inconsistency points" if mode is ScoringMode.INCONSISTENCY else "weighted points")
     ax.set_xlim(min(0.0, min(left)) * 1.08, max(0.1, max(right)) * 1.08)
@@ -132,6 +161,18 @@ def draw_contributions(ax: Axes, case: Case, matrix: Matrix,
     ax.invert_yaxis()
     _style(ax, "What each item adds", unit)
     return shown
+
+
+def _segments(items: list[EvidenceId], matrix: Matrix,
+              values: dict[HypothesisId, dict[EvidenceId, float]]
+              ) -> tuple[list[EvidenceId], list[EvidenceId]]:
+    """The items drawn as their own segments (those that weigh most, in matrix order) and the
+    rest, drawn together: one segment per item stops reading (and drawing) well past ten."""
+    if len(items) <= len(SEGMENT_COLOURS):
+        return items, []
+    weight = {e: sum(abs(values[h.id].get(e, 0.0)) for h in matrix.hypotheses) for e in items}
+    heaviest = set(sorted(items, key=lambda e: -weight[e])[:len(SEGMENT_COLOURS) - 1])
+    return [e for e in items if e in heaviest], [e for e in items if e not in heaviest]
 
 
 def draw_history(ax: Axes, names: Sequence[str], series: dict[str, list[float | None]],
@@ -165,3 +206,11 @@ def rendered(draw: Callable[[Axes], Any], fmt: str, width: float = 6.0, height: 
     figure = new_figure(width, height)
     draw(figure.axes[0])
     return figure_bytes(figure, fmt)
+
+
+def rendered_both(draw: Callable[[Axes], Any], width: float = 6.0, height: float = 3.2
+                  ) -> tuple[bytes, bytes]:
+    """Draw one chart once and return it as PNG and as SVG bytes."""
+    figure = new_figure(width, height)
+    draw(figure.axes[0])
+    return figure_bytes(figure, "png"), figure_bytes(figure, "svg")

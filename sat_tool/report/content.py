@@ -171,9 +171,11 @@ def _charts(case: Case, matrix: Matrix, scores) -> list[Chart]:  # noqa: ANN001
         ("What each item adds", lambda ax: charts.draw_contributions(ax, case, matrix, values, mode)),
     ]
     height = 1.4 + 0.45 * len(matrix.hypotheses)
-    return [Chart(title, charts.rendered(draw, "png", 6.0, height),
-                  charts.rendered(draw, "svg", 6.0, height).decode("utf-8"))
-            for title, draw in drawings]
+    made = []
+    for title, draw in drawings:
+        png, svg = charts.rendered_both(draw, 6.0, height)
+        made.append(Chart(title, png, svg.decode("utf-8")))
+    return made
 
 
 def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:

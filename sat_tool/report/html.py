@@ -1,10 +1,12 @@
 """A report as one self-contained HTML page: inline styles, charts as inline SVG.
 
 Every piece of user text is escaped; the page loads nothing from outside.
+Control characters, which HTML forbids, are shown as U+FFFD.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from sat_tool.domain.model import Rating
@@ -33,8 +35,13 @@ blockquote { margin: 4px 0 8px 16px; border-left: 3px solid #D5DDE8; padding-lef
 """
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters HTML forbids in a document (controls, non-characters) and UTF-8 cannot hold."""
+
+
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """User text as HTML text or attribute value: escaped, unprintable characters as U+FFFD."""
+    return escape(_UNPRINTABLE.sub("\ufffd", str(text)), quote=True)
 
 
 def _paragraphs(text: str) -> str:
@@ -70,7 +77,7 @@ def _legend() -> str:
 def _matrix(m: MatrixReport) -> str:
     out = [f"<h2>M{m.number}. {_e(m.question)}</h2>",
            f'<p class="muted">Ranked by {_e(m.mode)}.</p>',
-           "<h3>Hypotheses, least evidence against first</h3>",
+           "<h3>Ranking, least evidence against first</h3>",
            "<table><tr><th>Rank</th><th>Hypothesis</th><th>Inconsistency</th><th>Weighted</th>"
            "<th>P(H|E)</th><th>Analyst</th></tr>"]
     for h in m.ranking:

@@ -3,12 +3,20 @@
 Text uses the DejaVu Sans fonts that matplotlib ships, so any language the
 analyst writes in prints. User text is escaped before it reaches ReportLab's
 paragraph markup.
+
+Any length of text lays out. Paragraphs split across pages; a table row cannot,
+so a long text in a table cell is cut short there (evidence text, hypothesis
+titles) and printed in full in a list below the table. A matrix with more
+hypotheses than fit across the page is printed as several tables, each with the
+evidence columns and a share of the hypotheses.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import os
+import re
 from html import escape
 
 import matplotlib
@@ -32,11 +40,27 @@ from reportlab.platypus import (
 
 from sat_tool.domain.model import Rating
 from sat_tool.formats.palette import HEADER_BACKGROUND, RATING_COLOURS
-from sat_tool.report.content import MatrixReport, Report, banner_colour
+from sat_tool.report.content import MatrixLine, MatrixReport, Report, banner_colour
 
 PAGE = landscape(A4)
 MARGIN = 14 * mm
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+
+CELL_TEXT_LIMIT = 600
+"""Characters of evidence text shown in a matrix cell; longer texts are listed in full below."""
+HEADER_TEXT_LIMIT = 60
+"""Characters of a hypothesis shown in a matrix column header (the ranking table has more)."""
+RANKING_TEXT_LIMIT = 500
+"""Characters of a hypothesis shown in the ranking table; longer ones are listed in full below."""
+FIXED_WIDTHS = (10 * mm, 17 * mm, 14 * mm, 14 * mm, 11 * mm)
+"""Matrix columns other than the evidence text and the ratings: label, type, cred., rel., diag."""
+MIN_TEXT_WIDTH = 70 * mm
+MIN_CODE_WIDTH = 14 * mm
+MAX_CODE_WIDTH = 26 * mm
+TABLE_ROWS = 100
+"""Evidence rows per matrix table; a longer matrix continues in the next table."""
+CUT_MARK = " … [in full below]"
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def _register_fonts() -> None:
@@ -67,8 +91,18 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _printable(text: str) -> str:
+    """Line breaks as ``\\n``; control characters (which no font draws) as U+FFFD."""
+    return _UNPRINTABLE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(_printable(text)).replace("\n", "<br/>"), style)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text``, or its first ``limit`` characters and a mark saying the rest is below."""
+    return text if len(text) <= limit else text[:limit].rstrip() + CUT_MARK
 
 
 def render_pdf(report: Report) -> bytes:
@@ -78,7 +112,7 @@ def render_pdf(report: Report) -> bytes:
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                             topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN + 4 * mm,
-                            title=report.title, author="SAT Tool")
+                            title=_printable(report.title).replace("\n", " "), author="SAT Tool")
     story: list = [_p(report.title, styles["title"]),
                    _p(f"Report generated {report.generated} by SAT Tool.", styles["muted"])]
     if report.description:
@@ -87,11 +121,11 @@ def render_pdf(report: Report) -> bytes:
     story.append(_legend(styles))
     for matrix in report.matrices:
         story.append(PageBreak())
-        story.extend(_matrix(matrix, styles, doc.width))
+        story.extend(_matrix(matrix, styles, doc.width, doc.height))
     if report.sources:
         story.append(PageBreak())
         story.extend(_sources(report, styles))
-    decorate = _page_decorator(report.classification)
+    decorate = _page_decorator(_printable(report.classification).replace("\n", " "))
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 
@@ -138,14 +172,14 @@ def _header_style(rows: int) -> list:
             ("VALIGN", (0, 0), (-1, -1), "TOP")]
 
 
-def _matrix(m: MatrixReport, styles: dict, width: float) -> list:
+def _matrix(m: MatrixReport, styles: dict, width: float, height: float) -> list:
     story: list = [_p(f"M{m.number}. {m.question}", styles["h2"]),
                    _p(f"Ranked by {m.mode}.", styles["muted"]),
-                   _p("Hypotheses, least evidence against first", styles["h3"])]
+                   _p("Ranking, least evidence against first", styles["h3"])]
     rows = [["Rank", "Hypothesis", "Inconsistency", "Weighted", "P(H|E)", "Analyst"]]
     for h in m.ranking:
-        rows.append([str(h.rank), _p(f"{h.label}: {h.title}", styles["cell"]), str(h.inconsistency),
-                     f"{h.weighted:.2f}", f"{h.probability:.1%}",
+        rows.append([str(h.rank), _p(_cut(f"{h.label}: {h.title}", RANKING_TEXT_LIMIT), styles["cell"]),
+                     str(h.inconsistency), f"{h.weighted:.2f}", f"{h.probability:.1%}",
                      "" if h.judged is None else f"{h.judged:.0%}"])
     table = Table(rows, colWidths=[14 * mm, width - 110 * mm, 24 * mm, 22 * mm, 24 * mm, 22 * mm],
                   repeatRows=1)
@@ -153,12 +187,17 @@ def _matrix(m: MatrixReport, styles: dict, width: float) -> list:
     style.append(("FONTNAME", (0, 1), (-1, 1), BOLD))
     table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 2 * mm), _p(m.caveat, styles["small"])]
-    story += [_p("The matrix", styles["h3"]), _matrix_table(m, styles, width)]
-    images = [Image(io.BytesIO(chart.png), width=(width / 2) - 4 * mm,
-                    height=((width / 2) - 4 * mm) * _aspect(chart.png)) for chart in m.charts]
-    if images:
-        charts = Table([images], colWidths=[width / 2] * len(images))
-        story.append(KeepTogether([Spacer(1, 3 * mm), charts]))
+    long_titles = [h for h in m.ranking if len(f"{h.label}: {h.title}") > RANKING_TEXT_LIMIT]
+    if long_titles:
+        story.append(_p("Hypotheses in full", styles["h3"]))
+        story += [_p(f"{h.label}: {h.title}", styles["body"]) for h in long_titles]
+    story.append(_p("The matrix", styles["h3"]))
+    story += _matrix_tables(m, styles, width)
+    long_texts = [line for line in m.lines if len(line.text) > CELL_TEXT_LIMIT]
+    if long_texts:
+        story.append(_p("Evidence in full", styles["h3"]))
+        story += [_p(f"{line.label}: {line.text}", styles["body"]) for line in long_texts]
+    story += _charts(m, width, height)
     for title, lines in (("Sensitivity", m.sensitivity), ("The analyst's judgment", m.judgment)):
         story.append(_p(title, styles["h3"]))
         story += [_p(f"• {line}", styles["body"]) for line in lines]
@@ -173,6 +212,20 @@ def _matrix(m: MatrixReport, styles: dict, width: float) -> list:
     return story
 
 
+def _charts(m: MatrixReport, width: float, height: float) -> list:
+    """The charts side by side, each scaled to fit a page however many hypotheses it shows."""
+    if not m.charts:
+        return []
+    tallest = height - 12 * mm
+    images = []
+    for chart in m.charts:
+        aspect = _aspect(chart.png)
+        image_width = min((width / 2) - 4 * mm, tallest / aspect)
+        images.append(Image(io.BytesIO(chart.png), width=image_width, height=image_width * aspect))
+    charts = Table([images], colWidths=[width / 2] * len(images))
+    return [KeepTogether([Spacer(1, 3 * mm), charts])]
+
+
 def _aspect(png: bytes) -> float:
     from PIL import Image as PILImage
 
@@ -180,33 +233,69 @@ def _aspect(png: bytes) -> float:
         return picture.height / picture.width
 
 
-def _matrix_table(m: MatrixReport, styles: dict, width: float) -> Table:
-    count = len(m.columns)
-    code_width = max(14 * mm, min(26 * mm, (width * 0.45) / max(1, count)))
-    fixed = [10 * mm, 0, 17 * mm, 14 * mm, 14 * mm, 11 * mm]
-    fixed[1] = width - sum(fixed) - code_width * count
-    rows = [["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]
-            + [_p(c, ParagraphStyle("h", parent=styles["cell"], textColor=colors.white,
-                                    fontName=BOLD)) for c in m.columns]]
-    commands = _header_style(len(m.lines))
-    for r, line in enumerate(m.lines, 1):
-        diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
-        row = [line.label, _p(line.text, styles["cell"]), _p(line.kind, styles["cell"]),
-               line.credibility, line.relevance, diag]
-        for c, (rating, _rationale) in enumerate(line.cells, len(row)):
-            row.append(rating.value if rating else "")
-            if rating is not None:
-                back, fore = RATING_COLOURS[rating]
-                commands += [("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{back}")),
-                             ("TEXTCOLOR", (c, r), (c, r), colors.HexColor(f"#{fore}")),
-                             ("FONTNAME", (c, r), (c, r), BOLD)]
-        if line.inconsistent_with_all:
-            commands.append(("TEXTCOLOR", (0, r), (0, r), colors.HexColor("#B03020")))
-        rows.append(row)
-    commands.append(("ALIGN", (6, 1), (-1, -1), "CENTER"))
-    table = Table(rows, colWidths=fixed + [code_width] * count, repeatRows=1)
-    table.setStyle(TableStyle(commands))
-    return table
+def hypothesis_groups(count: int, width: float) -> list[range]:
+    """The hypotheses (by position) of each matrix table: as many as fit across ``width``."""
+    fit = max(1, int((width - sum(FIXED_WIDTHS) - MIN_TEXT_WIDTH) // MIN_CODE_WIDTH))
+    tables = max(1, math.ceil(count / fit))
+    groups, start = [], 0
+    for number in range(tables):  # as even as can be: 50 in six tables is 9, 9, 8, 8, 8, 8
+        size = count // tables + (1 if number < count % tables else 0)
+        groups.append(range(start, start + size))
+        start += size
+    return groups
+
+
+def _matrix_tables(m: MatrixReport, styles: dict, width: float) -> list:
+    groups = hypothesis_groups(len(m.columns), width)
+    if len(groups) == 1:
+        return _matrix_table(m, styles, width, groups[0])
+    story: list = []
+    for number, group in enumerate(groups, 1):
+        story.append(_p(f"Part {number} of {len(groups)}: H{group.start + 1} to H{group.stop}",
+                        styles["muted"]))
+        story += [*_matrix_table(m, styles, width, group), Spacer(1, 2 * mm)]
+    return story
+
+
+def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range) -> list[Table]:
+    """The matrix with the hypotheses of ``group``, as tables of at most :data:`TABLE_ROWS` rows
+    (ReportLab's cost of splitting a table grows with its rows times its cell styles)."""
+    count = len(group)
+    code_width = max(MIN_CODE_WIDTH, min(MAX_CODE_WIDTH, (width * 0.45) / max(1, count)))
+    label_width, *other_widths = FIXED_WIDTHS
+    text_width = width - sum(FIXED_WIDTHS) - code_width * count
+    head = ParagraphStyle("h", parent=styles["cell"], textColor=colors.white, fontName=BOLD)
+    header = (["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]
+              + [_p(_cut(m.columns[j], HEADER_TEXT_LIMIT), head) for j in group])
+    widths = [label_width, text_width, *other_widths] + [code_width] * count
+    tables = []
+    for first in range(0, max(1, len(m.lines)), TABLE_ROWS):
+        lines = m.lines[first:first + TABLE_ROWS]
+        commands = _header_style(len(lines))
+        rows = [header] + [_matrix_row(line, styles, group, commands, r)
+                           for r, line in enumerate(lines, 1)]
+        commands.append(("ALIGN", (6, 1), (-1, -1), "CENTER"))
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle(commands))
+        tables.append(table)
+    return tables
+
+
+def _matrix_row(line: MatrixLine, styles: dict, group: range, commands: list, r: int) -> list:
+    diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
+    row = [line.label, _p(_cut(line.text, CELL_TEXT_LIMIT), styles["cell"]),
+           _p(line.kind, styles["cell"]), line.credibility, line.relevance, diag]
+    for c, j in enumerate(group, len(row)):
+        rating = line.cells[j][0]
+        row.append(rating.value if rating else "")
+        if rating is not None:
+            back, fore = RATING_COLOURS[rating]
+            commands += [("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{back}")),
+                         ("TEXTCOLOR", (c, r), (c, r), colors.HexColor(f"#{fore}")),
+                         ("FONTNAME", (c, r), (c, r), BOLD)]
+    if line.inconsistent_with_all:
+        commands.append(("TEXTCOLOR", (0, r), (0, r), colors.HexColor("#B03020")))
+    return row
 
 
 def _sources(report: Report, styles: dict) -> list:

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sat_tool.domain.model import Case, CaseId, Matrix, MatrixId
+from sat_tool.domain.model import Case, CaseId, DamagedRow, Matrix, MatrixId
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import ScoringMode
@@ -158,9 +158,16 @@ def add_case(workspace: Workspace, case: Case,
 
 
 def case_snapshots(workspace: Workspace, case: Case) -> dict[MatrixId, list[Snapshot]]:
-    """Every matrix's snapshots."""
+    """Every matrix's snapshots.
+
+    A damaged snapshot is left out and added to ``case.damaged`` (once), so that
+    it never blocks an export; the caller warns about what ``case.damaged`` lists.
+    """
+    found: list[DamagedRow] = []
     with workspace.read() as session:
-        return {m.id: store.load_snapshots(session, m.id) for m in case.matrices}
+        snapshots = {m.id: store.load_snapshots(session, m.id, found) for m in case.matrices}
+    case.damaged.extend(row for row in found if row not in case.damaged)
+    return snapshots
 
 
 def open_sample(workspace: Workspace, bundle: Path = SAMPLE_CASE) -> CaseId:

@@ -153,6 +153,11 @@ class CaseEditor:
     @classmethod
     def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
         """Load a case and mark it as recently opened."""
+        if workspace.read_only:  # it can be read and shown; edits are refused with a sentence
+            with workspace.read() as session:
+                case = store.load_case(session, case_id)  # type: ignore[arg-type]
+                revision = store.case_revision(session, case.id)
+            return cls(workspace, case, analyst, revision)
         with workspace.transaction() as session:
             case = store.load_case(session, case_id)  # type: ignore[arg-type]
             store.touch_case(session, case.id)

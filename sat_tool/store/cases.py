@@ -7,6 +7,7 @@ transaction owned by the caller (see :meth:`Workspace.transaction`).
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from sat_tool.domain.model import (
     Case,
     CaseId,
     Cell,
+    DamagedRow,
     Evidence,
     EvidenceId,
     EvidenceType,
@@ -37,7 +39,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
-from sat_tool.errors import UserError
+from sat_tool.errors import LOGGER, UserError
 from sat_tool.store.schema import (
     Base,
     CaseRow,
@@ -161,85 +163,204 @@ def delete_case(session: Session, case_id: CaseId) -> None:
 
 
 # ---------------------------------------------------------------- loading
+#
+# A row that cannot be read (an unknown rating or level, text where a number
+# belongs, a snapshot that is not JSON …) is left out of the loaded case and
+# listed in ``case.damaged`` as (table, row id, reason), so that the rest of the
+# case still opens, scores and exports. Nothing is written while loading.
+
+
+class DamagedValue(ValueError):
+    """A column value that cannot be read; the message says which and why."""
+
+
+def _check(value: Any, column: str, expected: str, ok: bool) -> Any:
+    if not ok:
+        raise DamagedValue(f"its {column} {value!r} is not {expected}")
+    return value
+
+
+def _text(value: Any, column: str) -> str:
+    return _check(value, column, "text", isinstance(value, str))
+
+
+def _whole(value: Any, column: str, low: int = 0, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    return _check(value, column, f"a whole number of {low} or more",
+                  isinstance(value, int) and not isinstance(value, bool) and value >= low)
+
+
+def _fraction(value: Any, column: str, low_open: bool = False) -> float | None:
+    if value is None:
+        return None
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    inside = number and (0 < value <= 1 if low_open else 0 <= value <= 1)
+    return float(_check(value, column, "a probability from 0 to 1", inside))
+
+
+def _choice(value: Any, column: str, kind: type, expected: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        raise DamagedValue(f"its {column} {value!r} is not {expected}") from None
+
+
+_LEVELS = "High, Medium or Low"
+_TYPES = ", ".join(t.value for t in EvidenceType)
+_RATINGS = ", ".join(r.value for r in Rating)
+_MODES = ", ".join(m.value for m in ScoringMode)
+_UNREADABLE = (ValueError, TypeError, KeyError, ArithmeticError, RecursionError, AttributeError)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, DamagedValue):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply to read"
+    return f"it cannot be read ({type(exc).__name__}: {exc})"
+
+
+def _convert(rows: Any, table: str, key: Callable[[Any], Any], convert: Callable[[Any], Any],
+             damaged: list[DamagedRow]) -> list[Any]:
+    """The rows converted; those that cannot be are listed in ``damaged`` and left out."""
+    out = []
+    for row in rows:
+        try:
+            out.append(convert(row))
+        except _UNREADABLE as exc:
+            damaged.append(DamagedRow(table, key(row), _reason(exc)))
+    return out
 
 
 def load_case(session: Session, case_id: CaseId) -> Case:
-    """The whole case as domain objects; :class:`CaseNotFound` if it is not there."""
+    """The whole case as domain objects; :class:`CaseNotFound` if it is not there.
+
+    Damaged rows are left out and listed in the case's ``damaged``.
+    """
     row = session.get(CaseRow, case_id)
     if row is None or row.importing:
         raise CaseNotFound(f"no case with id {case_id} in this workspace")
-    case = Case(CaseId(row.id), row.title, row.uid, row.description, row.created)
-    case.sources = [
-        source_from_row(r)
-        for r in session.scalars(
-            select(SourceRow).where(SourceRow.case_id == case_id).order_by(SourceRow.position)
-        )
-    ]
-    case.evidence = [
-        evidence_from_row(r)
-        for r in session.scalars(
-            select(EvidenceRow).where(EvidenceRow.case_id == case_id).order_by(EvidenceRow.position)
-        )
-    ]
+    case = Case(CaseId(row.id), _shown(row.title), _shown(row.uid), _shown(row.description),
+                _shown(row.created))
+    damaged = case.damaged
+    case.sources = _convert(
+        session.scalars(select(SourceRow).where(SourceRow.case_id == case_id)
+                        .order_by(SourceRow.position)),
+        "sources", lambda r: r.id, source_from_row, damaged)
+    sources = {src.id for src in case.sources}
+    evidence = _convert(
+        session.scalars(select(EvidenceRow).where(EvidenceRow.case_id == case_id)
+                        .order_by(EvidenceRow.position)),
+        "evidence", lambda r: r.id, evidence_from_row, damaged)
+    for item in evidence:
+        if item.source_id is not None and item.source_id not in sources:
+            item.source_id = None  # its source row is damaged and listed
+    case.evidence = evidence
+    present = {item.id for item in case.evidence}
     for mrow in session.scalars(
         select(MatrixRowTable).where(MatrixRowTable.case_id == case_id).order_by(
             MatrixRowTable.position
         )
     ):
-        case.matrices.append(_load_matrix(session, mrow))
+        try:
+            mat = _matrix_from_row(mrow, damaged)
+        except _UNREADABLE as exc:
+            damaged.append(DamagedRow("matrices", mrow.id, _reason(exc)))
+            continue
+        _load_matrix_contents(session, mat, present, damaged)
+        case.matrices.append(mat)
     return case
 
 
-def _load_matrix(session: Session, mrow: MatrixRowTable) -> Matrix:
-    mat = Matrix(MatrixId(mrow.id), mrow.question, mrow.notes, mrow.conclusions, mrow.milestones,
-                 ScoringMode(mrow.scoring_mode))
-    mat.hypotheses = [
-        Hypothesis(HypothesisId(h.id), h.title, h.description, h.prior, h.judged)
-        for h in session.scalars(
-            select(HypothesisRow).where(HypothesisRow.matrix_id == mrow.id).order_by(
-                HypothesisRow.position
-            )
-        )
-    ]
-    mat.rows = [
-        MatrixRow(EvidenceId(r.evidence_id), Level(r.relevance))
-        for r in session.scalars(
-            select(InclusionRow).where(InclusionRow.matrix_id == mrow.id).order_by(
-                InclusionRow.position
-            )
-        )
-    ]
+def _shown(value: Any) -> str:
+    """A case-row text as text, whatever the column holds."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
+def _matrix_from_row(mrow: MatrixRowTable, damaged: list[DamagedRow]) -> Matrix:
+    try:
+        mode = ScoringMode(mrow.scoring_mode)
+    except ValueError:
+        damaged.append(DamagedRow("matrices", mrow.id, (
+            f"its scoring mode {mrow.scoring_mode!r} is not one of {_MODES}; it is ranked by "
+            "weighted inconsistency instead")))
+        mode = ScoringMode.WEIGHTED
+    return Matrix(MatrixId(mrow.id), _text(mrow.question, "question"), _text(mrow.notes, "notes"),
+                  _text(mrow.conclusions, "conclusions"), _text(mrow.milestones, "milestones"),
+                  mode)
+
+
+def _hypothesis_from_row(h: HypothesisRow) -> Hypothesis:
+    return Hypothesis(HypothesisId(h.id), _text(h.title, "title"),
+                      _text(h.description, "description"), _fraction(h.prior, "prior"),
+                      _fraction(h.judged, "judged"))
+
+
+def _load_matrix_contents(session: Session, mat: Matrix, present: set[EvidenceId],
+                          damaged: list[DamagedRow]) -> None:
+    mat.hypotheses = _convert(
+        session.scalars(select(HypothesisRow).where(HypothesisRow.matrix_id == mat.id)
+                        .order_by(HypothesisRow.position)),
+        "hypotheses", lambda h: h.id, _hypothesis_from_row, damaged)
+    hypotheses = {h.id for h in mat.hypotheses}
+    inclusions = session.scalars(
+        select(InclusionRow).where(InclusionRow.matrix_id == mat.id).order_by(InclusionRow.position))
+    mat.rows = _convert(
+        (r for r in inclusions if r.evidence_id in present),  # others: their evidence is listed
+        "matrix_evidence", lambda r: (r.matrix_id, r.evidence_id),
+        lambda r: MatrixRow(EvidenceId(r.evidence_id),
+                            _choice(r.relevance, "relevance", Level,
+                                    f"a relevance level ({_LEVELS})")), damaged)
     ratings = session.scalars(
         select(RatingRow).join(HypothesisRow, RatingRow.hypothesis_id == HypothesisRow.id).where(
-            HypothesisRow.matrix_id == mrow.id
+            HypothesisRow.matrix_id == mat.id
         )
     )
     for r in ratings:
-        mat.ratings[(EvidenceId(r.evidence_id), HypothesisId(r.hypothesis_id))] = Assessment(
-            Rating(r.rating), r.analyst, r.rationale, r.updated, r.likelihood
-        )
-    return mat
+        if r.evidence_id not in present or r.hypothesis_id not in hypotheses:
+            continue  # its evidence or hypothesis row is damaged and listed
+        try:
+            found = rating_from_row(r)
+        except _UNREADABLE as exc:
+            damaged.append(DamagedRow("ratings", (r.evidence_id, r.hypothesis_id), _reason(exc)))
+            continue
+        mat.ratings[(EvidenceId(r.evidence_id), HypothesisId(r.hypothesis_id))] = found
+
+
+def rating_from_row(r: RatingRow) -> Assessment:
+    """A rated cell from its row; :class:`DamagedValue` when a column cannot be read."""
+    return Assessment(_choice(r.rating, "rating", Rating, f"a rating ({_RATINGS})"),
+                      _text(r.analyst, "analyst"), _text(r.rationale, "rationale"),
+                      _text(r.updated, "updated"),
+                      _fraction(r.likelihood, "likelihood", low_open=True))
 
 
 def source_from_row(r: SourceRow) -> Source:
-    """A domain source from its row."""
-    return Source(SourceId(r.id), r.title, r.author, r.publication, r.date, r.url,
-                  r.reliability, r.text)
+    """A domain source from its row; :class:`DamagedValue` when a column cannot be read."""
+    return Source(SourceId(r.id), _text(r.title, "title"), _text(r.author, "author"),
+                  _text(r.publication, "publication"), _text(r.date, "date"),
+                  _text(r.url, "url"), _text(r.reliability, "reliability"), _text(r.text, "text"))
 
 
 def evidence_from_row(r: EvidenceRow) -> Evidence:
-    """A domain evidence item from its row."""
+    """A domain evidence item from its row; :class:`DamagedValue` when a column cannot be read."""
+    source = _whole(r.source_id, "source", optional=True)
     return Evidence(
         id=EvidenceId(r.id),
-        number=r.number,
-        text=r.text,
-        source_id=SourceId(r.source_id) if r.source_id is not None else None,
-        date=r.date,
-        type=EvidenceType(r.type),
-        credibility=Level(r.credibility),
-        notes=r.notes,
-        quote=r.quote,
-        quote_start=r.quote_start,
+        number=_whole(r.number, "number", 1),
+        text=_text(r.text, "text"),
+        source_id=SourceId(source) if source is not None else None,
+        date=_text(r.date, "date"),
+        type=_choice(r.type, "type", EvidenceType, f"an evidence type ({_TYPES})"),
+        credibility=_choice(r.credibility, "credibility", Level, f"a credibility level ({_LEVELS})"),
+        notes=_text(r.notes, "notes"),
+        quote=_text(r.quote, "quote"),
+        quote_start=_whole(r.quote_start, "quote start", optional=True),
     )
 
 
@@ -315,24 +436,60 @@ def snapshot_row(snap: Snapshot, with_id: bool = True) -> SnapshotRow:
                        created=snap.created, data=json.dumps(snapshot_data(snap), ensure_ascii=False))
 
 
+class DamagedSnapshot(LookupError, UserError):
+    """A snapshot row whose content cannot be read."""
+
+
 def snapshot_from_row(row: SnapshotRow) -> Snapshot:
-    """A snapshot from its row."""
-    return snapshot_from_data(json.loads(row.data), row.id, row.matrix_id, row.name, row.created)
+    """A snapshot from its row; :class:`DamagedValue` when its content cannot be read."""
+    try:
+        data = json.loads(row.data)
+    except json.JSONDecodeError as exc:
+        raise DamagedValue(f"its data is not valid JSON ({exc.msg} at line {exc.lineno}, "
+                           f"column {exc.colno})") from None
+    except (TypeError, UnicodeDecodeError):
+        raise DamagedValue(f"its data {type(row.data).__name__!r} is not JSON text") from None
+    if not isinstance(data, dict):
+        raise DamagedValue("its data is not a JSON object")
+    try:
+        return snapshot_from_data(data, row.id, row.matrix_id, _text(row.name, "name"),
+                                  _text(row.created, "created"))
+    except KeyError as exc:
+        raise DamagedValue(f"its data lacks {exc.args[0]!r}") from None
+    except DamagedValue:
+        raise
+    except _UNREADABLE as exc:
+        raise DamagedValue(f"its data is malformed ({exc})") from None
 
 
-def load_snapshots(session: Session, matrix_id: MatrixId) -> list[Snapshot]:
-    """The snapshots of a matrix, oldest first."""
+def load_snapshots(session: Session, matrix_id: MatrixId,
+                   damaged: list[DamagedRow] | None = None) -> list[Snapshot]:
+    """The snapshots of a matrix, oldest first.
+
+    A snapshot that cannot be read is left out and added to ``damaged`` (when
+    given; otherwise it is logged), so that it never blocks the others or an export.
+    """
     rows = session.scalars(select(SnapshotRow).where(SnapshotRow.matrix_id == matrix_id)
                            .order_by(SnapshotRow.created, SnapshotRow.id))
-    return [snapshot_from_row(r) for r in rows]
+    found: list[DamagedRow] = []
+    snapshots = _convert(rows, "snapshots", lambda r: r.id, snapshot_from_row, found)
+    if damaged is not None:
+        damaged.extend(found)
+    for row in found:  # a warning when nobody else is told
+        LOGGER.log(logging.INFO if damaged is not None else logging.WARNING,
+                   "damaged snapshot left out: %s", row.sentence)
+    return snapshots
 
 
 def load_snapshot(session: Session, snapshot_id: int) -> Snapshot:
-    """One snapshot; LookupError when it is gone."""
+    """One snapshot; LookupError when it is gone, :class:`DamagedSnapshot` when it is unreadable."""
     row = session.get(SnapshotRow, snapshot_id)
     if row is None:
         raise LookupError(f"no snapshot {snapshot_id}")
-    return snapshot_from_row(row)
+    try:
+        return snapshot_from_row(row)
+    except _UNREADABLE as exc:
+        raise DamagedSnapshot(f"snapshot {snapshot_id} is damaged: {_reason(exc)}") from None
 
 
 # ---------------------------------------------------------------- inserting a whole case

@@ -1,168 +1,141 @@
-"""Numbered schema migrations of the workspace database.
+"""Schema migrations of the workspace database, by Alembic.
 
-Each step takes the database from version N-1 to N inside one transaction. A
-workspace records its version in ``sat_meta``; opening it runs the steps it has
-not had yet, so later releases open today's workspaces. Steps are never edited
-once released: a change to the schema is a new step.
+The schema is defined once, by the ORM classes in :mod:`sat_tool.store.schema`.
+Each change to it is an Alembic revision in ``sat_tool/store/alembic/versions``
+(shipped in the package), run here when a workspace opens; no ``alembic.ini``
+is needed. A revision's id is the workspace schema version it makes, as four
+digits (``0001`` makes schema 1), and it records that version in
+``sat_meta.schema_version`` as well, which every release has read.
+
+Workspaces written before Alembic carry only ``sat_meta.schema_version``: a
+workspace at version N is stamped at revision N, then upgraded to the head, all
+in the caller's transaction. Released revisions are never edited: a change to
+the schema is a new revision (``alembic revision --autogenerate`` drafts one
+from the ORM; see ``env.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, text
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.runtime.environment import EnvironmentContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
 
-# Step 1: the first schema.
-_STEP_1: Sequence[str] = (
-    """
-    CREATE TABLE cases (
-        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-        uid VARCHAR NOT NULL,
-        title TEXT NOT NULL,
-        description TEXT NOT NULL,
-        created VARCHAR NOT NULL,
-        last_opened VARCHAR NOT NULL,
-        UNIQUE (uid)
-    )
-    """,
-    """
-    CREATE TABLE matrices (
-        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-        case_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        question TEXT NOT NULL,
-        notes TEXT NOT NULL,
-        conclusions TEXT NOT NULL,
-        milestones TEXT NOT NULL,
-        FOREIGN KEY(case_id) REFERENCES cases (id) ON DELETE CASCADE
-    )
-    """,
-    """
-    CREATE INDEX ix_matrices_case_id ON matrices (case_id)
-    """,
-    """
-    CREATE TABLE sources (
-        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-        case_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        title TEXT NOT NULL,
-        author TEXT NOT NULL,
-        publication TEXT NOT NULL,
-        date VARCHAR NOT NULL,
-        url TEXT NOT NULL,
-        reliability TEXT NOT NULL,
-        text TEXT NOT NULL,
-        FOREIGN KEY(case_id) REFERENCES cases (id) ON DELETE CASCADE
-    )
-    """,
-    """
-    CREATE INDEX ix_sources_case_id ON sources (case_id)
-    """,
-    """
-    CREATE TABLE evidence (
-        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-        case_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        number INTEGER NOT NULL,
-        text TEXT NOT NULL,
-        source_id INTEGER,
-        date VARCHAR NOT NULL,
-        type VARCHAR NOT NULL,
-        credibility VARCHAR NOT NULL,
-        notes TEXT NOT NULL,
-        quote TEXT NOT NULL,
-        quote_start INTEGER,
-        UNIQUE (case_id, number),
-        FOREIGN KEY(case_id) REFERENCES cases (id) ON DELETE CASCADE,
-        FOREIGN KEY(source_id) REFERENCES sources (id) ON DELETE SET NULL
-    )
-    """,
-    """
-    CREATE INDEX ix_evidence_case_id ON evidence (case_id)
-    """,
-    """
-    CREATE TABLE hypotheses (
-        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-        matrix_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        title TEXT NOT NULL,
-        description TEXT NOT NULL,
-        FOREIGN KEY(matrix_id) REFERENCES matrices (id) ON DELETE CASCADE
-    )
-    """,
-    """
-    CREATE INDEX ix_hypotheses_matrix_id ON hypotheses (matrix_id)
-    """,
-    """
-    CREATE TABLE matrix_evidence (
-        matrix_id INTEGER NOT NULL,
-        evidence_id INTEGER NOT NULL,
-        position INTEGER NOT NULL,
-        relevance VARCHAR NOT NULL,
-        PRIMARY KEY (matrix_id, evidence_id),
-        FOREIGN KEY(matrix_id) REFERENCES matrices (id) ON DELETE CASCADE,
-        FOREIGN KEY(evidence_id) REFERENCES evidence (id) ON DELETE CASCADE
-    )
-    """,
-    """
-    CREATE INDEX ix_matrix_evidence_evidence_id ON matrix_evidence (evidence_id)
-    """,
-    """
-    CREATE TABLE ratings (
-        evidence_id INTEGER NOT NULL,
-        hypothesis_id INTEGER NOT NULL,
-        rating VARCHAR NOT NULL,
-        analyst TEXT NOT NULL,
-        rationale TEXT NOT NULL,
-        updated VARCHAR NOT NULL,
-        PRIMARY KEY (evidence_id, hypothesis_id),
-        FOREIGN KEY(evidence_id) REFERENCES evidence (id) ON DELETE CASCADE,
-        FOREIGN KEY(hypothesis_id) REFERENCES hypotheses (id) ON DELETE CASCADE
-    )
-    """,
-    """
-    CREATE INDEX ix_ratings_hypothesis_id ON ratings (hypothesis_id)
-    """,
-)
+from sat_tool.store.schema import Base
 
-# Step 2: scoring modes, priors, the analyst's probabilities, likelihood overrides, snapshots.
-_STEP_2: Sequence[str] = (
-    "ALTER TABLE matrices ADD COLUMN scoring_mode VARCHAR NOT NULL DEFAULT 'weighted'",
-    "ALTER TABLE hypotheses ADD COLUMN prior FLOAT",
-    "ALTER TABLE hypotheses ADD COLUMN judged FLOAT",
-    "ALTER TABLE ratings ADD COLUMN likelihood FLOAT",
-    """
-    CREATE TABLE snapshots (
-        id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
-        matrix_id INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        created VARCHAR NOT NULL,
-        data TEXT NOT NULL,
-        FOREIGN KEY(matrix_id) REFERENCES matrices (id) ON DELETE CASCADE
-    )
-    """,
-    "CREATE INDEX ix_snapshots_matrix_id ON snapshots (matrix_id)",
-)
+SCRIPT_LOCATION = str(Path(__file__).with_name("alembic"))
+"""The folder of ``env.py`` and ``versions/``, inside the installed package."""
 
-# Step 3: several processes on one workspace: a revision per case, evidence numbers that are
-# never reused, and imports that stay hidden until their last batch has committed.
-_STEP_3: Sequence[str] = (
-    "ALTER TABLE cases ADD COLUMN revision INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE cases ADD COLUMN evidence_counter INTEGER NOT NULL DEFAULT 0",
-    "ALTER TABLE cases ADD COLUMN importing VARCHAR NOT NULL DEFAULT ''",
-    "UPDATE cases SET evidence_counter = "
-    "(SELECT COALESCE(MAX(number), 0) FROM evidence WHERE evidence.case_id = cases.id)",
-)
+OPTIONS: dict[str, Any] = {
+    "target_metadata": Base.metadata,
+    "render_as_batch": True,  # SQLite alters most things only by copying a table: batch mode does
+    "compare_type": True,
+    "compare_server_default": True,
+}
+"""How Alembic is configured, at run time and in ``env.py`` alike."""
 
-STEPS: Sequence[Sequence[str]] = (_STEP_1, _STEP_2, _STEP_3)
-"""The steps in order: ``STEPS[0]`` makes version 1."""
-
-SCHEMA_VERSION = len(STEPS)
+_LOCK = threading.Lock()  # Alembic's ``context`` proxy is one per process
 
 
-def migrate(connection: Connection, current: int) -> int:
-    """Run every step after ``current`` on an open transaction; return the new version."""
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        for statement in STEPS[version - 1]:
-            connection.execute(text(statement))
-    return SCHEMA_VERSION
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
+    """Alembic's configuration, made in code; ``connection`` or ``url`` is what ``env.py`` uses."""
+    config = Config()
+    config.set_main_option("script_location", SCRIPT_LOCATION)
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url)
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@cache
+def script_directory() -> ScriptDirectory:
+    """The revisions shipped with this release (read once per process)."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def revision_for(version: int) -> str:
+    """The Alembic revision that makes schema ``version``."""
+    return f"{version:04d}"
+
+
+def version_of(revision: str) -> int | None:
+    """The schema version a revision of this release makes; None for a revision it does not know."""
+    if not known_revision(revision):
+        return None
+    return int(revision)
+
+
+def known_revision(revision: str) -> bool:
+    """True when ``revision`` is one of this release's revisions (exactly, not by prefix)."""
+    return revision in _revisions()
+
+
+@cache
+def _revisions() -> frozenset[str]:
+    return frozenset(script.revision for script in script_directory().walk_revisions())
+
+
+def head_revision() -> str:
+    """The newest revision this release has."""
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+SCHEMA_VERSION = int(head_revision())
+"""The schema version this release writes (the head revision's number)."""
+
+
+def released_versions() -> list[int]:
+    """Every schema version a release has written, oldest first."""
+    return sorted(int(revision) for revision in _revisions())
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision stamped in the database, None when it has no Alembic stamp."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(connection: Connection, stored_version: int | None, stamped: str | None) -> None:
+    """Bring the database to the head revision inside the caller's open transaction.
+
+    ``stored_version`` is ``sat_meta.schema_version`` (None for a new, empty
+    database) and ``stamped`` the Alembic revision on file, if any. A database
+    of a release before Alembic is first stamped at the revision of its version.
+    """
+    if stamped is None and stored_version is not None:
+        MigrationContext.configure(connection).stamp(script_directory(), revision_for(stored_version))
+    _run(connection, "head")
+
+
+def upgrade_to(connection: Connection, version: int) -> None:
+    """Bring the database to schema ``version`` exactly (for tests and for developers)."""
+    _run(connection, revision_for(version))
+
+
+def downgrade(connection: Connection, version: int) -> None:
+    """Take the database back to schema ``version`` (for tests and for developers)."""
+    _run(connection, revision_for(version), down=True)
+
+
+def _run(connection: Connection, destination: str, down: bool = False) -> None:
+    """Run the revisions to ``destination`` as ``alembic upgrade``/``downgrade`` would, in-process."""
+    script = script_directory()
+
+    def steps(revision: Any, _context: Any) -> Any:
+        if down:
+            return script._downgrade_revs(destination, revision)
+        return script._upgrade_revs(destination, revision)
+
+    with _LOCK, EnvironmentContext(alembic_config(connection), script, fn=steps,
+                                   destination_rev=destination) as environment:
+        environment.configure(connection=connection, **OPTIONS)
+        with environment.begin_transaction():
+            environment.run_migrations()

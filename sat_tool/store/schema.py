@@ -1,13 +1,15 @@
-"""The workspace tables, as SQLAlchemy 2 typed ORM classes.
+"""The workspace tables, as SQLAlchemy 2 typed ORM classes: the one definition of the schema.
 
-The tables are created and changed only by the numbered steps in
-:mod:`sat_tool.store.migrations`; a test checks that these classes and the
-migrated database agree.
+The tables are created and changed only by the Alembic revisions in
+``sat_tool/store/alembic/versions`` (run by :mod:`sat_tool.store.migrations`);
+``tests/test_migrations.py`` checks with Alembic's autogenerate comparison that
+these classes and a migrated database agree in every column, type, default,
+index and constraint. A change here needs a new revision there.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -32,11 +34,11 @@ class CaseRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     created: Mapped[str] = mapped_column(String, default="")
     last_opened: Mapped[str] = mapped_column(String, default="")
-    revision: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     """Counts committed edits of the case; a view compares it with the revision it shows."""
-    evidence_counter: Mapped[int] = mapped_column(Integer, default=0)
+    evidence_counter: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     """The highest evidence number ever given in the case, so that numbers are never reused."""
-    importing: Mapped[str] = mapped_column(String, default="")
+    importing: Mapped[str] = mapped_column(String, default="", server_default=text("''"))
     """``host:pid`` of the process still importing the case (it is hidden until done), else empty."""
 
 
@@ -89,7 +91,8 @@ class MatrixRowTable(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     conclusions: Mapped[str] = mapped_column(Text, default="")
     milestones: Mapped[str] = mapped_column(Text, default="")
-    scoring_mode: Mapped[str] = mapped_column(String, default="weighted")
+    scoring_mode: Mapped[str] = mapped_column(String, default="weighted",
+                                              server_default=text("'weighted'"))
 
 
 class HypothesisRow(Base):

@@ -1,11 +1,23 @@
 """The workspace: one SQLite database holding any number of cases.
 
-Opening a workspace checks, before anything is written, that the file is either
-new, empty, or a SAT Tool workspace of a version this release can read; anything
-else raises :class:`WorkspaceError` and leaves the file untouched. Connections
-run with foreign keys on, WAL journalling, ``synchronous=FULL`` and a busy
-timeout; each user operation is one ``BEGIN IMMEDIATE`` transaction, committed
-before the operation returns, so a crash or a kill loses no acknowledged edit.
+Opening a workspace checks, before anything is written and before any statement
+that could fire a trigger, that the file is new, empty, or a SAT Tool workspace
+of a schema this release reads, holding nothing that SAT Tool does not create
+(:mod:`sat_tool.store.integrity`); anything else raises :class:`WorkspaceError`
+and leaves the file, and the folder around it, exactly as they were.
+
+A workspace of an older schema is upgraded by the Alembic revisions
+(:mod:`sat_tool.store.migrations`) in one transaction, after a copy of it as it
+was has been written beside it (``ws.sqlite.schema2.bak``); :attr:`Workspace.notice`
+says so in a sentence. A workspace opened with ``read_only=True``, or whose file
+or folder this process may not write, is opened for reading only: nothing is
+written, not even a pragma, and every write is refused with a sentence.
+
+Connections for writing run with foreign keys on, WAL journalling,
+``synchronous=FULL`` and a busy timeout; each user operation is one
+``BEGIN IMMEDIATE`` transaction, committed before the operation returns, so a
+crash or a kill loses no acknowledged edit. Everything SQLite-specific is in
+:mod:`sat_tool.store.dialect`.
 """
 
 from __future__ import annotations
@@ -13,30 +25,31 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, delete, event, select
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sat_tool.errors import describe
-from sat_tool.store.migrations import SCHEMA_VERSION, migrate
+from sat_tool.store import dialect, integrity, migrations
+from sat_tool.store.dialect import BUSY_TIMEOUT_MS, ChangeWatcher, FileState
+from sat_tool.store.integrity import APPLICATION, StoredVersion
+from sat_tool.store.migrations import SCHEMA_VERSION
+from sat_tool.store.problems import READ_ONLY_SENTENCE, ReadOnlyWorkspace, WorkspaceError
 from sat_tool.store.schema import CaseRow, MetaRow
 
-APPLICATION = "sat-tool"
+__all__ = [
+    "APPLICATION", "BUSY_TIMEOUT_MS", "ENV_WORKSPACE", "READ_ONLY_SENTENCE", "SCHEMA_VERSION",
+    "WORKSPACE_FILE_SUFFIXES", "ChangeWatcher", "ReadOnlyWorkspace", "Workspace", "WorkspaceError",
+    "default_location", "import_owner", "import_owner_is_gone", "resolve_location",
+    "workspace_file_named",
+]
+
 ENV_WORKSPACE = "SAT_TOOL_WORKSPACE"
-BUSY_TIMEOUT_MS = 10_000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class WorkspaceError(Exception):
-    """A workspace that cannot be opened; the message names the problem."""
+_LOG = logging.getLogger("sat_tool.store")
 
 
 def import_owner() -> str:
@@ -61,7 +74,7 @@ def import_owner_is_gone(owner: str) -> bool:
 _OPEN_WORKSPACES: dict[int, Path] = {}
 """The workspaces this process has open, by the id of their Workspace object."""
 
-WORKSPACE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+WORKSPACE_FILE_SUFFIXES = dialect.FILE_SUFFIXES
 
 
 def workspace_file_named(path: str | os.PathLike[str]) -> Path | None:
@@ -91,42 +104,20 @@ def workspace_file_named(path: str | os.PathLike[str]) -> Path | None:
     return None
 
 
-class ChangeWatcher:
-    """Tells whether the workspace has changed since the last look, from any process.
-
-    It keeps one SQLite connection open outside any transaction and compares
-    ``PRAGMA data_version``, which changes whenever another connection commits.
-    Checking costs a few microseconds, so a window can look several times a second.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self._con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                    check_same_thread=False)
-        self._con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        self._seen = self._version()
-
-    def _version(self) -> int:
-        return int(self._con.execute("PRAGMA data_version").fetchone()[0])
-
-    def changed(self) -> bool:
-        """True once after every commit that another connection made since the last call.
-
-        A moment when the file cannot be read counts as a change, so that the caller
-        looks again (and reports what it finds).
-        """
+def _open_here(path: Path) -> bool:
+    """True when this process already has the workspace file at ``path`` open."""
+    try:
+        wanted = os.stat(path)
+    except OSError:
+        return False
+    for ws_path in list(_OPEN_WORKSPACES.values()):
         try:
-            now = self._version()
-        except sqlite3.Error:
-            logging.getLogger("sat_tool.store").warning("cannot read data_version", exc_info=True)
+            found = os.stat(ws_path)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
             return True
-        if now == self._seen:
-            return False
-        self._seen = now
-        return True
-
-    def close(self) -> None:
-        """Release the connection."""
-        self._con.close()
+    return False
 
 
 def default_location() -> Path:
@@ -138,156 +129,168 @@ def default_location() -> Path:
 
 
 def resolve_location(location: str | os.PathLike[str] | None) -> tuple[str, Path]:
-    """Turn a path or an ``sqlite:///`` URL into (SQLAlchemy URL, file path)."""
-    if location is None:
-        path = default_location()
-    else:
-        raw = os.fspath(location)
-        if "://" in raw:
-            try:
-                url = make_url(raw)
-            except ArgumentError:
-                raise WorkspaceError(f"{raw!r} is not a valid database URL") from None
-            if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-                raise WorkspaceError(
-                    f"{raw!r}: a workspace must be an SQLite file (sqlite:///PATH)"
-                )
-            path = Path(url.database).expanduser()
-        else:
-            path = Path(raw).expanduser()
+    """Turn a path or an ``sqlite:///`` URL into (SQLAlchemy URL, absolute file path)."""
+    path = default_location() if location is None else dialect.location_path(os.fspath(location))
     path = path.absolute()
-    return f"sqlite:///{path}", path
+    return dialect.engine_url(path).render_as_string(), path
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, without writing, a path that is not a new file or a SAT Tool workspace.
-
-    The file is only ever opened by SQLite: closing a descriptor opened any other
-    way would drop the locks this process's own connections hold on it.
-    """
-    if path.is_dir():
-        raise WorkspaceError(f"{path} is a folder, not a SAT Tool workspace file")
-    if path.exists() and not path.is_file():
-        raise WorkspaceError(f"{path} is not a regular file (a device or a pipe), so it cannot be a "
-                             "SAT Tool workspace")
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    _check_tables(path)
-
-
-def _reason(exc: BaseException) -> str:
-    """Why SQLite refused a file, in words for the user (the library's text goes to the log)."""
-    sentence = describe(exc)
-    return sentence[:1].lower() + sentence[1:].rstrip(".")
-
-
-def _check_tables(path: Path) -> None:
-    try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise WorkspaceError(f"cannot open {path}: {_reason(exc)}") from None
-    try:
-        try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as exc:
-            if "not a database" in str(exc) or "encrypted" in str(exc):
-                raise WorkspaceError(
-                    f"{path} is not a SAT Tool workspace (not an SQLite database)") from None
-            raise
-        if not tables:
-            return
-        if "sat_meta" not in tables:
-            raise WorkspaceError(
-                f"{path} is an SQLite database of another program, not a SAT Tool workspace"
-            )
-        meta = dict(con.execute("SELECT key, value FROM sat_meta").fetchall())
-    except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path} is not a readable SAT Tool workspace: {_reason(exc)}") from None
-    finally:
-        con.close()
-    if meta.get("application") != APPLICATION:
-        raise WorkspaceError(f"{path} is not a SAT Tool workspace (its marker is missing)")
-    version = int(meta.get("schema_version", "0") or 0)
-    if version > SCHEMA_VERSION:
-        raise WorkspaceError(
-            f"{path} was written by a newer SAT Tool (workspace schema {version}); "
-            f"this version reads up to schema {SCHEMA_VERSION}"
-        )
-
-
-def _configure(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself, see _begin
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
-
-
-def _begin(connection: Any) -> None:
-    # A write takes the write lock at once (IMMEDIATE), so two writers wait on the busy
-    # timeout instead of failing on a read-to-write upgrade. A read takes no lock at
-    # all: in WAL mode it sees the last committed state and never waits for a writer.
-    if connection.get_execution_options().get("sat_read_only"):
-        connection.exec_driver_sql("BEGIN")
-    else:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+def backup_name(path: Path, version: int) -> Path:
+    """Where the copy of ``path`` at schema ``version`` goes: beside it, never over another copy."""
+    candidate = path.with_name(f"{path.name}.schema{version}.bak")
+    number = 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.name}.schema{version}.{number}.bak")
+        number += 1
+    return candidate
 
 
 class Workspace:
-    """An open workspace database. Use :meth:`transaction` for each operation."""
+    """An open workspace database. Use :meth:`transaction` for each operation that writes,
+    :meth:`read` for each that only reads.
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    ``read_only`` is true when the workspace was opened for reading only, by
+    request or because the file or its folder cannot be written. After an
+    upgrade, ``upgraded_from`` is the schema version the file had,
+    ``backup_path`` the copy of it as it was, and ``notice`` a sentence saying so.
+    """
+
+    def __init__(self, engine: Engine, path: Path, read_only: bool = False,
+                 watch_uri: str | None = None) -> None:
         self.engine = engine
         self.path = path
+        self.read_only = read_only
+        self.upgraded_from: int | None = None
+        self.backup_path: Path | None = None
+        self.notice: str | None = None
+        self._watch_uri = watch_uri or dialect.watcher_uri(path)
+        self._tidy: FileState | None = None  # a read-only opening that may leave -wal and -shm
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(sat_read_only=True),
                                      expire_on_commit=False)
         _OPEN_WORKSPACES[id(self)] = path
 
     @classmethod
-    def open(cls, location: str | os.PathLike[str] | None = None, create: bool = True) -> Workspace:
+    def open(cls, location: str | os.PathLike[str] | None = None, create: bool = True, *,
+             read_only: bool = False) -> Workspace:
         """Open the workspace at a path or ``sqlite:///`` URL (None: the default).
 
-        A missing file is created when ``create`` is true, else refused, so that a
-        mistyped path on a read-only command does not leave an empty workspace behind.
+        ``create``: a missing or empty (0-byte) file becomes a new workspace;
+        when false, either is refused, so that a mistyped path leaves nothing
+        behind. ``read_only``: open for reading only; nothing is written or
+        created, a missing or empty file is refused, and so is a workspace that
+        would need an upgrade. A file or folder this process may not write is
+        opened for reading only without being asked. Every refusal is a
+        :class:`WorkspaceError` whose message is one sentence, and leaves the
+        file as it was.
         """
-        url, path = resolve_location(location)
-        if not create and not path.exists():
-            raise WorkspaceError(f"there is no workspace at {path} (importing a case creates one)")
-        _check_file(path)
+        _url, path = resolve_location(location)
+        state = dialect.check_file(path)
+        if state.kind == "missing" or state.size == 0:
+            if read_only or not create:
+                raise WorkspaceError(cls._nothing_there(state))
+            return cls._create(state)
+        catalog = dialect.read_catalog(state, lambda found: integrity.refuse_other_programs(path, found))
+        stored = integrity.stored_version(path, catalog)  # a newer release's file is named as such
+        if not _open_here(path):  # else this process checked the file when it opened it first
+            integrity.refuse_foreign_objects(path, catalog)
+        integrity.refuse_incomplete(path, catalog, stored)
+        if stored.version is None:  # an SQLite database without a single table
+            if read_only or not create:
+                raise WorkspaceError(f"{path} holds no workspace yet (importing a case creates one)")
+            return cls._create(state)
+        if read_only or not state.writable:
+            return cls._open_for_reading(state, stored, asked=read_only)
+        return cls._open_for_writing(state, stored)
+
+    # ------------------------------------------------------------ opening
+
+    @staticmethod
+    def _nothing_there(state: FileState) -> str:
+        if state.kind == "missing":
+            return f"there is no workspace at {state.path} (importing a case creates one)"
+        return f"there is no workspace in {state.path} yet: the file is empty (importing a case creates one)"
+
+    @classmethod
+    def _create(cls, state: FileState) -> Workspace:
+        path = state.path
+        if (state.kind == "file" and not state.writable) or (
+                state.kind == "missing" and path.parent.is_dir() and not state.folder_writable):
+            raise WorkspaceError(f"cannot create a workspace at {path}: the file or its folder is "
+                                 "read-only; nothing was changed")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WorkspaceError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
-        engine = create_engine(url)
-        event.listen(engine, "connect", _configure)
-        event.listen(engine, "begin", _begin)
-        workspace = cls(engine, path)
+        return cls._open_for_writing(state, StoredVersion(None, None))
+
+    @classmethod
+    def _open_for_writing(cls, state: FileState, stored: StoredVersion) -> Workspace:
+        path = state.path
+        workspace = cls(dialect.writing_engine(path), path)
         try:
-            if workspace._stored_version() != SCHEMA_VERSION:
-                workspace._upgrade()
+            if stored.needs_upgrade or stored.needs_stamp:
+                workspace._upgrade(state)
             workspace._drop_abandoned_imports()
         except DBAPIError as exc:
-            engine.dispose()
-            raise WorkspaceError(f"cannot open {path}: {_reason(exc)}") from None
-        except WorkspaceError:
-            engine.dispose()
+            workspace.close()
+            raise WorkspaceError(f"cannot open {path}: {dialect.reason(exc)}") from None
+        except BaseException:
+            workspace.close()
             raise
         return workspace
 
-    def _stored_version(self) -> int | None:
-        """The schema version on file, read without taking the write lock (None: a new file)."""
-        with self.engine.connect().execution_options(sat_read_only=True) as connection:
-            has_meta = connection.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='sat_meta'"
-            ).first()
-            if not has_meta:
-                return None
-            value = connection.exec_driver_sql(
-                "SELECT value FROM sat_meta WHERE key='schema_version'").scalar()
-            return int(value) if value is not None else None
+    @classmethod
+    def _open_for_reading(cls, state: FileState, stored: StoredVersion, asked: bool) -> Workspace:
+        path = state.path
+        if not stored.readable:
+            assert stored.version is not None
+            if asked:
+                raise WorkspaceError(
+                    f"{path} is a workspace of an earlier SAT Tool (schema {stored.version}) that "
+                    f"must be upgraded to schema {SCHEMA_VERSION} before it can be read, and opening "
+                    "it read-only changes nothing: open it once for editing to upgrade it (a copy "
+                    "of it as it was is kept)")
+            raise WorkspaceError(
+                f"{path} is a workspace of an earlier SAT Tool (schema {stored.version}) that must "
+                f"be upgraded to schema {SCHEMA_VERSION} before it can be read, but the file or its "
+                "folder is read-only; nothing was changed: copy it to a folder you may write to "
+                "and open the copy")
+        uri = dialect.read_only_uri(state)
+        workspace = cls(dialect.reading_engine(state, uri), path, read_only=True, watch_uri=uri)
+        workspace._tidy = state
+        try:
+            _ = workspace.schema_version  # proves that the file can be read this way
+        except DBAPIError as exc:
+            workspace.close()
+            raise WorkspaceError(f"cannot read {path}: {dialect.reason(exc)}") from None
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
+
+    def _upgrade(self, state: FileState) -> None:
+        """Bring the file to the current schema in one transaction, after backing it up."""
+        with dialect.schema_change(self.engine) as connection:
+            # Read again under the write lock: another process may have upgraded it meanwhile.
+            stored = integrity.stored_version(self.path, dialect.catalog_on(connection))
+            if not (stored.needs_upgrade or stored.needs_stamp):
+                return
+            backup = None
+            if stored.version is not None and stored.version < SCHEMA_VERSION:
+                backup = backup_name(self.path, stored.version)
+                dialect.backup(state, backup)
+            try:
+                migrations.upgrade(connection, stored.version, stored.revision)
+            except BaseException:
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+                raise
+        if backup is not None and stored.version is not None:
+            self.upgraded_from, self.backup_path = stored.version, backup
+            self.notice = (f"{self.path.name} was upgraded from schema {stored.version} to schema "
+                           f"{SCHEMA_VERSION}; the file as it was is kept in {backup}")
+            _LOG.info("%s", self.notice)
 
     def _drop_abandoned_imports(self) -> None:
         """Delete cases whose import was cut short by a crash or kill of this host's processes."""
@@ -299,31 +302,7 @@ class Workspace:
             with self.transaction() as session:
                 session.execute(delete(CaseRow).where(CaseRow.id.in_(dead), CaseRow.importing != ""))
 
-    def _upgrade(self) -> None:
-        with self.engine.begin() as connection:
-            has_meta = connection.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='sat_meta'"
-            ).first()
-            if not has_meta:
-                connection.exec_driver_sql("CREATE TABLE sat_meta (key VARCHAR NOT NULL PRIMARY KEY,"
-                                           " value VARCHAR NOT NULL)")
-                connection.exec_driver_sql(
-                    "INSERT INTO sat_meta (key, value) VALUES ('application', ?), "
-                    "('schema_version', '0')",
-                    (APPLICATION,),
-                )
-            current = int(connection.exec_driver_sql(
-                "SELECT value FROM sat_meta WHERE key='schema_version'"
-            ).scalar_one())
-            if current > SCHEMA_VERSION:
-                raise WorkspaceError(
-                    f"{self.path} was written by a newer SAT Tool (workspace schema {current})"
-                )
-            if current < SCHEMA_VERSION:
-                new = migrate(connection, current)
-                connection.exec_driver_sql(
-                    "UPDATE sat_meta SET value=? WHERE key='schema_version'", (str(new),)
-                )
+    # ------------------------------------------------------------ use
 
     @property
     def schema_version(self) -> int:
@@ -334,7 +313,10 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work that writes: it holds the write lock from its first statement,
-        commits on success and rolls back on any exception."""
+        commits on success and rolls back on any exception. A workspace open for reading
+        only refuses it (:class:`ReadOnlyWorkspace`) before anything is sent to the file."""
+        if self.read_only:
+            raise ReadOnlyWorkspace()
         with self._sessions.begin() as session:
             yield session
 
@@ -347,12 +329,15 @@ class Workspace:
 
     def watcher(self) -> ChangeWatcher:
         """A cheap way to learn that any connection, in any process, has committed."""
-        return ChangeWatcher(self.path)
+        return ChangeWatcher(self._watch_uri)
 
     def close(self) -> None:
         """Release every connection; the workspace stays consistent on disk."""
         _OPEN_WORKSPACES.pop(id(self), None)
         self.engine.dispose()
+        if self._tidy is not None:
+            tidy, self._tidy = self._tidy, None
+            dialect.tidy_after_reading(tidy)
 
     def __enter__(self) -> Workspace:
         return self

@@ -82,4 +82,5 @@ def run(location: str | None = None) -> int:
         return 2
     window = MainWindow(workspace, Preferences.load())
     window.show()
+    window.tell_notice()
     return app.exec()

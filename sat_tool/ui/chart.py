@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Matrix, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
+from sat_tool.errors import describe
 from sat_tool.report import charts
-from sat_tool.report.charts import figure_bytes, new_figure
+from sat_tool.report.charts import new_figure
 from sat_tool.ui.file_dialogs import ask_save_file
 
 
@@ -35,11 +36,7 @@ class ChartCanvas(FigureCanvasQTAgg):
 
     def save(self, path: Path) -> None:
         """Write the chart as PNG or SVG, by the file's extension."""
-        fmt = path.suffix.lower().lstrip(".")
-        data = figure_bytes(self.figure, fmt)
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(path)
+        charts.write_chart(self.figure, path)
 
     def ask_save_path(self) -> Path | None:
         """Ask where to save the chart."""
@@ -63,8 +60,8 @@ class ChartCanvas(FigureCanvasQTAgg):
             return
         try:
             self.save(path)
-        except OSError as exc:
-            QMessageBox.critical(self, "Cannot save the chart", f"{path}: {exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - disk full, permissions …: one sentence
+            QMessageBox.critical(self, "Cannot save the chart", describe(exc, f"Saving {path.name}"))
 
 
 class ScoresChart(ChartCanvas):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool import __version__
-from sat_tool.domain.model import CaseId
+from sat_tool.domain.model import CaseId, describe_damage
 from sat_tool.errors import describe
 from sat_tool.formats.bundle import BundleError
 from sat_tool.services import cases as svc
@@ -270,6 +270,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.case_view)
         self._update_title()
         self._update_actions()
+        if self.document.case.damaged:
+            QMessageBox.warning(self, "Damaged rows left out",
+                                f"{describe_damage(self.document.case.damaged)}. The rest of the case "
+                                "opened as usual; the damaged rows are not shown and are left as they "
+                                "are in the file.")
         page = self.case_view.current_matrix_page()
         if page is not None:
             page.view.setFocus()
@@ -417,6 +422,9 @@ class MainWindow(QMainWindow):
         except WorkspaceError as exc:
             self.show_error("Cannot open the workspace", str(exc))
             return False
+        except Exception as exc:  # noqa: BLE001 - damaged or unreadable: one sentence
+            self.show_error("Cannot open the workspace", describe(exc))
+            return False
         self._close_document()
         self.watcher.close()
         self.workspace.close()
@@ -424,7 +432,16 @@ class MainWindow(QMainWindow):
         self.watcher = workspace.watcher()
         QSettings().setValue("workspace", str(workspace.path))
         self.show_start_page()
+        self.tell_notice()
         return True
+
+    def tell_notice(self) -> None:
+        """Say what opening the workspace did or could not do (an upgrade and its backup, read-only)."""
+        if self.workspace.notice:
+            QMessageBox.information(self, "Workspace upgraded", self.workspace.notice)
+        if self.workspace.read_only:
+            self.statusBar().showMessage(
+                "This workspace is read-only: you can read and export its cases, not edit them.")
 
     # ---------------------------------------------------------- misc
 

@@ -1,0 +1,19 @@
+"""The exceptions of the store: a workspace that cannot be opened, or cannot be written."""
+
+from __future__ import annotations
+
+from sat_tool.errors import UserError
+
+READ_ONLY_SENTENCE = ("The workspace cannot be written: the file or its folder is read-only. "
+                      "Nothing was changed.")
+
+
+class WorkspaceError(Exception):
+    """A workspace that cannot be opened; the message names the problem."""
+
+
+class ReadOnlyWorkspace(UserError):
+    """A write asked of a workspace that is open read-only; nothing was written."""
+
+    def __init__(self, message: str = READ_ONLY_SENTENCE) -> None:
+        super().__init__(message)
