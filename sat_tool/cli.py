@@ -36,6 +36,7 @@ from sat_tool.errors import describe, setup_logging
 from sat_tool.services import cases as svc
 from sat_tool.services.editor import CaseEditor
 from sat_tool.settings import Preferences
+from sat_tool.store.workspace import resolve_location
 from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
 
 EXIT_ERROR = 2
@@ -209,6 +210,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(describe(exc))
     setup_logging()
     try:
+        if args.command == "import" and not _workspace_exists(args):
+            # No workspace yet: read and check the file first, so that a refused file
+            # leaves no new workspace behind.
+            args.read = _read_case_file(args.file)
         with _open_workspace(args) as workspace:
             return COMMANDS[args.command](workspace, args)
     except CliError as exc:
@@ -252,12 +257,24 @@ def cmd_cases(workspace: Workspace, _args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
-    """Import a bundle, workbook or PARC project and print the new case's id."""
+def _workspace_exists(args: argparse.Namespace) -> bool:
     try:
-        case_id = svc.import_file(workspace, args.file)
+        return resolve_location(getattr(args, "workspace", None))[1].exists()
+    except WorkspaceError:
+        return True  # let opening it say what is wrong
+
+
+def _read_case_file(path: Path) -> tuple:
+    try:
+        return svc.read_case_file(path)
     except svc.CaseFileError as exc:
         raise CliError(str(exc)) from None
+
+
+def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Import a bundle, workbook or PARC project and print the new case's id."""
+    read = getattr(args, "read", None) or _read_case_file(args.file)
+    case_id = svc.add_case(workspace, *read)
     print(case_id)
     return 0
 

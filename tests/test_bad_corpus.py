@@ -186,3 +186,13 @@ def test_opening_a_bad_workspace_in_the_window_keeps_the_current_one(name, qtbot
     assert win.workspace.path == current
     win.close()
     assert digest(bad) == before
+
+
+@pytest.mark.parametrize("name", ["bundle/not-json.json", "workbook/zip-bomb.xlsx", "parc/truncated.achz"])
+def test_a_refused_import_creates_no_workspace(name, tmp_path, capsys):
+    """Importing a bad file into a workspace that does not exist yet leaves no file behind."""
+    workspace = tmp_path / "new" / "workspace.sqlite"
+    workspace.parent.mkdir()
+    assert cli(["--workspace", str(workspace), "import", str(BAD / name)]) == 2
+    assert one_line(capsys) == f"sat-tool: {EXPECTED[name]}"
+    assert list(workspace.parent.iterdir()) == []
