@@ -28,6 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    CondPageBreak,
     Image,
     KeepTogether,
     PageBreak,
@@ -57,6 +58,10 @@ FIXED_WIDTHS = (10 * mm, 17 * mm, 14 * mm, 14 * mm, 11 * mm)
 MIN_TEXT_WIDTH = 70 * mm
 MIN_CODE_WIDTH = 14 * mm
 MAX_CODE_WIDTH = 26 * mm
+WORDY_CODE_WIDTH = 20 * mm
+ORPHAN_ROOM = 45 * mm
+"""A heading starts a new page when less than this is left below it."""
+"""Rating columns narrower than this show the hypothesis's label (H3) rather than its title."""
 TABLE_ROWS = 100
 """Evidence rows per matrix table; a longer matrix continues in the next table."""
 CUT_MARK = " … [in full below]"
@@ -191,7 +196,7 @@ def _matrix(m: MatrixReport, styles: dict, width: float, height: float) -> list:
     if long_titles:
         story.append(_p("Hypotheses in full", styles["h3"]))
         story += [_p(f"{h.label}: {h.title}", styles["body"]) for h in long_titles]
-    story.append(_p("The matrix", styles["h3"]))
+    story += [CondPageBreak(ORPHAN_ROOM), _p("The matrix", styles["h3"])]  # never alone at a foot
     story += _matrix_tables(m, styles, width)
     long_texts = [line for line in m.lines if len(line.text) > CELL_TEXT_LIMIT]
     if long_texts:
@@ -251,8 +256,9 @@ def _matrix_tables(m: MatrixReport, styles: dict, width: float) -> list:
         return _matrix_table(m, styles, width, groups[0])
     story: list = []
     for number, group in enumerate(groups, 1):
-        story.append(_p(f"Part {number} of {len(groups)}: H{group.start + 1} to H{group.stop}",
-                        styles["muted"]))
+        story += [CondPageBreak(ORPHAN_ROOM),  # a part's title never stands alone at a page's foot
+                  _p(f"Part {number} of {len(groups)}: H{group.start + 1} to H{group.stop}",
+                     styles["muted"])]
         story += [*_matrix_table(m, styles, width, group), Spacer(1, 2 * mm)]
     return story
 
@@ -265,8 +271,12 @@ def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range) -> 
     label_width, *other_widths = FIXED_WIDTHS
     text_width = width - sum(FIXED_WIDTHS) - code_width * count
     head = ParagraphStyle("h", parent=styles["cell"], textColor=colors.white, fontName=BOLD)
+    # A title broken letter by letter reads as noise: narrow columns carry the label only,
+    # and the ranking above the matrix names each hypothesis in full.
+    narrow = code_width < WORDY_CODE_WIDTH
     header = (["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]
-              + [_p(_cut(m.columns[j], HEADER_TEXT_LIMIT), head) for j in group])
+              + [_p(m.columns[j].split(":", 1)[0] if narrow else _cut(m.columns[j], HEADER_TEXT_LIMIT),
+                    head) for j in group])
     widths = [label_width, text_width, *other_widths] + [code_width] * count
     tables = []
     for first in range(0, max(1, len(m.lines)), TABLE_ROWS):
