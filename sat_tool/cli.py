@@ -38,6 +38,7 @@ from sat_tool.services.editor import CaseEditor
 from sat_tool.settings import Preferences
 from sat_tool.store.workspace import resolve_location
 from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
+from sat_tool.store.problems import NeedsUpgrade
 
 EXIT_ERROR = 2
 
@@ -235,9 +236,15 @@ READ_ONLY_COMMANDS = ("cases", "score", "sensitivity", "export")
 
 
 def _open_workspace(args: argparse.Namespace) -> Workspace:
+    location = getattr(args, "workspace", None)
     try:
-        workspace = Workspace.open(getattr(args, "workspace", None), create=args.command == "import",
-                                   read_only=args.command in READ_ONLY_COMMANDS)
+        try:
+            workspace = Workspace.open(location, create=args.command == "import",
+                                       read_only=args.command in READ_ONLY_COMMANDS)
+        except NeedsUpgrade:
+            # An earlier release's workspace can only be read once upgraded: upgrade it, with
+            # its backup copy, and say so below.
+            workspace = Workspace.open(location, create=False)
     except WorkspaceError as exc:
         raise CliError(str(exc)) from None
     if workspace.notice:

@@ -21,6 +21,7 @@ import os
 import threading
 import tracemalloc
 import zipfile
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -589,20 +590,29 @@ def texts(required: bool = False) -> st.SearchStrategy[str]:
 FRACTIONS = st.none() | st.floats(0, 1)
 
 
+TIMES = st.just("") | st.datetimes(min_value=datetime(1900, 1, 1)).map(
+    lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ"))
+"""Times as SAT Tool records them (or none)."""
+
+
 @st.composite
 def cases(draw: Any) -> Case:
     """A case with the ids the bundle reader gives (1, 2 … in order), so it compares equal."""
-    case = Case(CaseId(0), draw(texts(True)), draw(texts()), draw(texts()), draw(texts()))
+    case = Case(CaseId(0), draw(texts(True)), draw(st.just("") | st.uuids().map(str)), draw(texts()),
+                draw(TIMES))
     for i in range(1, draw(st.integers(0, 2)) + 1):
         case.sources.append(Source(SourceId(i), draw(texts(True)), draw(texts()), draw(texts()),
                                    draw(texts()), draw(texts()), draw(texts()), draw(texts())))
     numbers = draw(st.lists(st.integers(1, 1_000_000_000), max_size=6, unique=True))
     for i, number in enumerate(numbers, 1):
+        source = draw(st.sampled_from([None, *[s.id for s in case.sources]]))
+        quote = draw(texts())
+        room = len(case.sources[source - 1].text) - len(quote) if source else -1
+        start = draw(st.none() | st.integers(0, room)) if room >= 0 else None  # where a quote can stand
         case.evidence.append(Evidence(
-            EvidenceId(i), number, draw(texts(True)),
-            draw(st.sampled_from([None, *[s.id for s in case.sources]])), draw(texts()),
+            EvidenceId(i), number, draw(texts(True)), source, draw(texts()),
             draw(st.sampled_from(list(EvidenceType))), draw(st.sampled_from(list(Level))),
-            draw(texts()), draw(texts()), draw(st.none() | st.integers(0, 2 ** 63 - 1))))
+            draw(texts()), quote, start))
     hypothesis_id = 0
     for m in range(1, draw(st.integers(0, 2)) + 1):
         mat = Matrix(MatrixId(m), draw(texts(True)), draw(texts()), draw(texts()), draw(texts()),
@@ -619,7 +629,7 @@ def cases(draw: Any) -> Case:
                 if draw(st.booleans()):
                     mat.ratings[(row.evidence_id, hyp.id)] = Assessment(
                         draw(st.sampled_from(list(Rating))), draw(texts()), draw(texts()),
-                        draw(texts()), draw(st.none() | st.floats(0, 1, exclude_min=True)))
+                        draw(TIMES), draw(st.none() | st.floats(0, 1, exclude_min=True)))
         case.matrices.append(mat)
     return case
 

@@ -196,3 +196,23 @@ def test_a_mistyped_command_line_is_one_line(argv, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert stop.value.code == 2 and len(err) == 1
     assert err[0].startswith("sat-tool: ") and err[0].endswith("--help)")
+
+
+def test_listing_an_earlier_releases_workspace_upgrades_it_with_a_backup(tmp_path, capsys):
+    """`cases` on a schema-1 workspace upgrades it, keeps a copy of it as it was, and says so."""
+    import shutil
+
+    fixture = Path(__file__).resolve().parent / "data" / "workspaces" / "schema1.db"
+    path = tmp_path / "old.sqlite"
+    shutil.copy(fixture, path)
+    assert main(["--workspace", str(path), "cases"]) == 0
+    out, err = capsys.readouterr()
+    assert "Azerbaijan's shadow war" in out
+    backup = tmp_path / "old.sqlite.schema1.bak"
+    assert err.strip() == (f"sat-tool: old.sqlite was upgraded from schema 1 to schema 3; the file as it "
+                           f"was is kept in {backup}")
+    import sqlite3
+
+    con = sqlite3.connect(backup)
+    assert con.execute("SELECT value FROM sat_meta WHERE key='schema_version'").fetchone() == ("1",)
+    con.close()

@@ -88,8 +88,8 @@ def make_case(text: Callable[[str], str] = lambda field: field, evidence: int = 
               hypotheses: int = 2, numbers: list[int] | None = None,
               dates: list[str] | None = None) -> Case:
     """A one-matrix case whose every text comes from ``text(field name)``; all cells rated."""
-    case = Case(CaseId(1), required(text("case title")), "uid-1", text("description"),
-                "2024-01-01T00:00:00Z")
+    case = Case(CaseId(1), required(text("case title")), "6f1d2c9e-0a51-4c3e-9a7b-a2f3c5d10499",
+                text("description"), "2024-01-01T00:00:00Z")
     case.sources.append(Source(SourceId(1), required(text("source title")), text("author"),
                                text("publication"), "2024-01-01", text("url"), text("reliability"),
                                text("source text")))

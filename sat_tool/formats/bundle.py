@@ -9,6 +9,8 @@ bytes.
 from __future__ import annotations
 
 import json
+import uuid
+from datetime import datetime
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -262,6 +264,14 @@ def _bad_character(value: str) -> str | None:
     return None
 
 
+def _scoring_mode(text: str) -> ScoringMode:
+    try:
+        return ScoringMode(text)
+    except ValueError:
+        raise ValueError(f"{text[:40]!r} is not a scoring mode (expected "
+                         f"{', '.join(m.value for m in ScoringMode)})") from None
+
+
 def case_from_dict(data: Any, name: str = "bundle") -> Case:
     """Build a case from the JSON structure, checking every field."""
     return case_and_snapshots_from_dict(data, name)[0]
@@ -308,15 +318,17 @@ class _Reader:
 
     def items(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
         value = parent.get(key, [])
+        path = key if where == "$" else f"{where}.{key}"  # top-level lists read "evidence[0]"
         if not isinstance(value, list):
-            raise self.fail(f"{where}.{key}", "expected a list")
-        return [self.obj(v, f"{where}.{key}[{i}]") for i, v in enumerate(value)]
+            raise self.fail(path, "expected a list")
+        return [self.obj(v, f"{path}[{i}]") for i, v in enumerate(value)]
 
     def text(self, parent: dict[str, Any], key: str, where: str, required: bool = False) -> str:
         value = parent.get(key)
         if value is None:
             if required:
-                raise self.fail(f"{where}.{key}", "is missing")
+                raise self.fail(f"{where}.{key}", "is missing" if key not in parent else
+                                "expected text, not null")
             return ""
         if not isinstance(value, str):
             raise self.fail(f"{where}.{key}", "expected text")
@@ -357,6 +369,28 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"{value!r} does not name an item of this bundle")
         return known[value]
 
+    def uid(self, head: dict[str, Any]) -> str:
+        """The case's stable identifier: a UUID, or empty for none yet."""
+        value = self.text(head, "uid", "case").strip()
+        if value:
+            try:
+                uuid.UUID(value)
+            except ValueError:
+                raise self.fail("case.uid", f"{value[:40]!r} is not a UUID (leave it empty and one "
+                                "is given on import)") from None
+        return value
+
+    def timestamp(self, parent: dict[str, Any], key: str, where: str) -> str:
+        """A time SAT Tool recorded: ISO 8601 (``2026-11-21T19:40:00Z``), or empty."""
+        value = self.text(parent, key, where)
+        if value:
+            try:
+                datetime.fromisoformat(value)
+            except ValueError:
+                raise self.fail(f"{where}.{key}", f"{value[:40]!r} is not a date and time "
+                                "(expected ISO 8601, such as 2026-11-21T19:40:00Z)") from None
+        return value
+
     def unique_id(self, item: dict[str, Any], where: str, seen: dict[str, Any]) -> str:
         value = item.get("id")
         if not isinstance(value, str) or not value:
@@ -370,14 +404,17 @@ class _Reader:
         case = Case(
             id=CaseId(0),
             title=self.text(head, "title", "case", required=True),
-            uid=self.text(head, "uid", "case"),
+            uid=self.uid(head),
             description=self.text(head, "description", "case"),
-            created=self.text(head, "created", "case"),
+            created=self.timestamp(head, "created", "case"),
         )
         sources = self.sources(data, case)
         evidence = self.evidence(data, case, sources)
         self._evidence = evidence
+        matrix_ids: dict[str, Any] = {}
         for i, mat in enumerate(self.items(data, "matrices", "$")):
+            if mat.get("id") is not None:
+                matrix_ids[self.unique_id(mat, f"matrices[{i}]", matrix_ids)] = i
             case.matrices.append(self.matrix(mat, f"matrices[{i}]", i + 1, evidence))
         return case
 
@@ -431,6 +468,12 @@ class _Reader:
                     quote_start=self.position(item, where),
                 )
             )
+            added = case.evidence[-1]
+            if added.quote_start is not None and added.source_id is not None:
+                text = case.sources[added.source_id - 1].text
+                if added.quote_start + len(added.quote) > len(text):
+                    raise self.fail(f"{where}.quote_start", f"{added.quote_start} is past the end of "
+                                    f"its source's text ({len(text)} characters)")
         return known
 
     def position(self, item: dict[str, Any], where: str) -> int | None:
@@ -448,7 +491,7 @@ class _Reader:
             notes=self.text(data, "notes", where),
             conclusions=self.text(data, "conclusions", where),
             milestones=self.text(data, "milestones", where),
-            scoring_mode=self.enum(data, "scoring_mode", where, ScoringMode, ScoringMode.WEIGHTED),
+            scoring_mode=self.enum(data, "scoring_mode", where, _scoring_mode, ScoringMode.WEIGHTED),
         )
         hyps: dict[str, HypothesisId] = {}
         for j, item in enumerate(self.items(data, "hypotheses", where)):
@@ -546,6 +589,6 @@ class _Reader:
             rating=rating,
             analyst=self.text(item, "analyst", where),
             rationale=self.text(item, "rationale", where),
-            updated=self.text(item, "updated", where),
+            updated=self.timestamp(item, "updated", where),
             likelihood=self.fraction(item, "likelihood", where, low_open=True),
         )

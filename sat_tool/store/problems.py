@@ -12,6 +12,10 @@ class WorkspaceError(Exception):
     """A workspace that cannot be opened; the message names the problem."""
 
 
+class NeedsUpgrade(WorkspaceError):
+    """A workspace asked for read-only that an earlier release wrote: reading it needs an upgrade."""
+
+
 class ReadOnlyWorkspace(UserError):
     """A write asked of a workspace that is open read-only; nothing was written."""
 

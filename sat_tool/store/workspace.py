@@ -38,7 +38,7 @@ from sat_tool.store import dialect, integrity, migrations
 from sat_tool.store.dialect import BUSY_TIMEOUT_MS, ChangeWatcher, FileState
 from sat_tool.store.integrity import APPLICATION, StoredVersion
 from sat_tool.store.migrations import SCHEMA_VERSION
-from sat_tool.store.problems import READ_ONLY_SENTENCE, ReadOnlyWorkspace, WorkspaceError
+from sat_tool.store.problems import READ_ONLY_SENTENCE, NeedsUpgrade, ReadOnlyWorkspace, WorkspaceError
 from sat_tool.store.schema import CaseRow, MetaRow
 
 __all__ = [
@@ -246,7 +246,7 @@ class Workspace:
         if not stored.readable:
             assert stored.version is not None
             if asked:
-                raise WorkspaceError(
+                raise NeedsUpgrade(
                     f"{path} is a workspace of an earlier SAT Tool (schema {stored.version}) that "
                     f"must be upgraded to schema {SCHEMA_VERSION} before it can be read, and opening "
                     "it read-only changes nothing: open it once for editing to upgrade it (a copy "

@@ -78,6 +78,17 @@ def bundles() -> None:
     write("bundle/negative-quote-start.json",
           json.dumps(good).replace('"source": "S1",', '"source": "S1", "quote_start": -5,'))
     write("bundle/missing-source.json", json.dumps(good).replace('"source": "S1"', '"source": "S7"'))
+    write("bundle/created-not-a-time.json", json.dumps(bundle(case={"title": "T", "created": "yesterday"})))
+    write("bundle/uid-not-a-uuid.json", json.dumps(bundle(case={"title": "T", "uid": "not-a-uuid"})))
+    two = bundle()
+    two["matrices"].append(dict(two["matrices"][0]))
+    write("bundle/duplicate-matrix-ids.json", json.dumps(two))
+    write("bundle/quote-past-the-source.json",
+          json.dumps(good).replace('"source": "S1",', '"source": "S1", "quote_start": 1000000000000,'))
+    write("bundle/unknown-scoring-mode.json",
+          json.dumps(good).replace('"question": "Which?",', '"question": "Which?", "scoring_mode": "magic",'))
+    write("bundle/rating-time-not-a-time.json",
+          json.dumps(good).replace('"rating": "C"', '"rating": "C", "updated": "nope"'))
     damaged = bundle()
     damaged["matrices"][0]["snapshots"] = [
         {"name": "s", "created": "2026-01-01T00:00:00Z", "data": "not a snapshot"}]
