@@ -79,21 +79,19 @@ def _is_database_error(exc: BaseException) -> bool:
     return _driver_error(exc) is not None or type(exc).__module__.startswith("sqlalchemy")
 
 
+BUSY_SENTENCE = ("The workspace is busy: another program has been writing to it for more than ten "
+                 "seconds. Nothing was changed; try again in a moment.")
+READ_ONLY_SENTENCE = ("The workspace cannot be written: the file or its folder is read-only. "
+                      "Nothing was changed.")
+DISK_FULL_SENTENCE = ("The disk holding the workspace is full. Nothing was changed; free some space and "
+                      "try again.")
 _DATABASE_SENTENCES: tuple[tuple[str, str], ...] = (
-    ("database is locked",
-     "The workspace is busy: another program has been writing to it for more than ten seconds. "
-     "Nothing was changed; try again in a moment."),
-    ("database table is locked",
-     "The workspace is busy: another program has been writing to it for more than ten seconds. "
-     "Nothing was changed; try again in a moment."),
-    ("readonly database",
-     "The workspace cannot be written: the file or its folder is read-only. Nothing was changed."),
-    ("read-only",
-     "The workspace cannot be written: the file or its folder is read-only. Nothing was changed."),
-    ("disk is full",
-     "The disk holding the workspace is full. Nothing was changed; free some space and try again."),
-    ("database or disk is full",
-     "The disk holding the workspace is full. Nothing was changed; free some space and try again."),
+    ("database is locked", BUSY_SENTENCE),
+    ("database table is locked", BUSY_SENTENCE),
+    ("readonly database", READ_ONLY_SENTENCE),
+    ("read-only", READ_ONLY_SENTENCE),
+    ("disk is full", DISK_FULL_SENTENCE),
+    ("database or disk is full", DISK_FULL_SENTENCE),
     ("malformed",
      "The workspace file is damaged. Nothing was changed; restore it from a backup copy."),
     ("file is not a database",

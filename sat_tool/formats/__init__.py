@@ -2,6 +2,9 @@
 
 No Qt and no ORM here.
 
+Every writer goes through :func:`write_atomically` (or :func:`write_file`): a
+failed write leaves the previous file, or none, never a part of one.
+
 Every reader goes through :func:`open_limited` or :func:`read_limited`: a file
 is refused by its type before it is opened (a pipe or a device would block or
 never end), and it is read in chunks that stop one byte past the limit, so the
@@ -10,8 +13,11 @@ size a file claims never decides how much is read.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -123,3 +129,46 @@ def read_limited(path: Path, limit: int, what: str, error: type[ValueError]) -> 
         except OSError as exc:
             raise _unreadable(path, exc, error) from None
     return b"".join(chunks)
+
+
+# ---------------------------------------------------------------- writing files safely
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Have ``write`` fill a temporary file beside ``path``, then rename it over ``path``.
+
+    The temporary file is hidden, uniquely named and in the same folder (so the
+    rename is atomic). Its data reach the disk before the rename. On any failure,
+    a full disk or an error of the library writing the file, the temporary file
+    is removed, ``path`` stays as it was (absent or its previous version) and the
+    exception propagates.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name[:200]}.{uuid.uuid4().hex[:8]}.part")
+    try:
+        write(tmp)
+        _sync(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file (it must not exist yet)."""
+    with open(path, "xb") as out:
+        out.write(data)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once, or leave it as it was (see :func:`write_atomically`)."""
+    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

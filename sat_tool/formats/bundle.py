@@ -34,7 +34,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
-from sat_tool.formats import read_limited
+from sat_tool.formats import read_limited, write_file
 
 FORMAT_NAME = "sat-tool-case"
 FORMAT_VERSION = 2
@@ -186,10 +186,7 @@ def write_bundle(case: Case, path: Path, snapshots: Snapshots | None = None) -> 
 
     The text is encoded before any file is opened, and a failed write leaves nothing behind.
     """
-    from sat_tool.formats.csv_export import write_atomically, write_bytes
-
-    data = dumps_bundle(case, snapshots).encode("utf-8")
-    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
+    write_file(Path(path), dumps_bundle(case, snapshots).encode("utf-8"))
 
 
 # ---------------------------------------------------------------- reading

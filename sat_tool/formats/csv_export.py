@@ -12,18 +12,14 @@ uses (CSV, PARC, workbooks, reports and charts).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import unicodedata
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 from sat_tool.domain.model import Case, Matrix
 from sat_tool.domain.scoring import score_matrix
-from sat_tool.formats import FORMULA_TRIGGERS
+from sat_tool.formats import FORMULA_TRIGGERS, write_file
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 """Characters that start a formula once a spreadsheet has skipped leading blanks."""
@@ -74,42 +70,4 @@ def matrix_csv(case: Case, matrix: Matrix) -> str:
 def write_csv(case: Case, matrix: Matrix, path: Path) -> None:
     """Write one matrix as UTF-8 CSV with a byte-order mark, so Excel reads the accents."""
     data = matrix_csv(case, matrix).encode("utf-8-sig")
-    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
-
-
-# ---------------------------------------------------------------- writing files safely
-
-
-def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Have ``write`` fill a temporary file beside ``path``, then rename it over ``path``.
-
-    The temporary file is hidden, uniquely named and in the same folder (so the
-    rename is atomic). Its data reach the disk before the rename. On any failure,
-    a full disk or an error of the library writing the file, the temporary file
-    is removed, ``path`` stays as it was (absent or its previous version) and the
-    exception propagates.
-    """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name[:200]}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        write(tmp)
-        _sync(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a new file (it must not exist yet)."""
-    with open(path, "xb") as out:
-        out.write(data)
-
-
-def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    write_file(Path(path), data)

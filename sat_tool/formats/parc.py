@@ -36,8 +36,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
-from sat_tool.formats import read_limited
-from sat_tool.formats.csv_export import write_atomically, write_bytes
+from sat_tool.formats import read_limited, write_file
 from sat_tool.domain.model import (
     Assessment,
     Case,
@@ -107,7 +106,7 @@ def decode_text(text: str) -> str:
 def write_achz(case: Case, matrix: Matrix, path: Path, classification: str = "") -> None:
     """Write one matrix of a case as a PARC ACH 2 project file."""
     data = gzip.compress(project_xml(case, matrix, classification).encode("utf-16"))
-    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
+    write_file(Path(path), data)
 
 
 def project_xml(case: Case, matrix: Matrix, classification: str = "") -> str:

@@ -37,7 +37,7 @@ from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.domain.scoring import EvidenceScore, MatrixScores, score_matrix
 from sat_tool.formats import FORMULA_TRIGGERS, palette
 from sat_tool.formats.bundle import Snapshots, case_to_dict
-from sat_tool.formats.csv_export import write_atomically
+from sat_tool.formats import write_atomically
 
 MAX_CELL_CHARS = 32_767
 DATA_SHEET = "_sat_tool_data"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sat_tool.domain.model import Case, Matrix
+from sat_tool.formats import write_file
 
 
 def write_report(case: Case, path: Path, fmt: str, matrices: Sequence[Matrix] | None = None,
@@ -31,6 +32,4 @@ def write_report(case: Case, path: Path, fmt: str, matrices: Sequence[Matrix] | 
         data = render_pdf(report)
     else:
         raise ValueError(f"reports are html or pdf, not {fmt!r}")
-    from sat_tool.formats.csv_export import write_atomically, write_bytes
-
-    write_atomically(Path(path), lambda tmp: write_bytes(tmp, data))
+    write_file(Path(path), data)

@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Matrix, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
-from sat_tool.formats.csv_export import write_atomically
+from sat_tool.formats import write_atomically
 
 INCONSISTENCY_COLOUR = "#9DB4CF"
 WEIGHTED_COLOUR = "#2F5C8F"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sat_tool.errors import UserError
+from sat_tool.errors import READ_ONLY_SENTENCE, UserError
 
-READ_ONLY_SENTENCE = ("The workspace cannot be written: the file or its folder is read-only. "
-                      "Nothing was changed.")
+__all__ = ["READ_ONLY_SENTENCE", "NeedsUpgrade", "ReadOnlyWorkspace", "WorkspaceError"]
 
 
 class WorkspaceError(Exception):

@@ -77,39 +77,44 @@ _OPEN_WORKSPACES: dict[int, Path] = {}
 WORKSPACE_FILE_SUFFIXES = dialect.FILE_SUFFIXES
 
 
+def _same_file(found: os.stat_result | None, path: Path) -> bool:
+    """Whether ``path`` is the file ``found`` describes (same device and inode; stat only)."""
+    if found is None:
+        return False
+    try:
+        other = os.stat(path)
+    except OSError:
+        return False
+    return (other.st_dev, other.st_ino) == (found.st_dev, found.st_ino)
+
+
+def _stat(path: str | os.PathLike[str]) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
 def workspace_file_named(path: str | os.PathLike[str]) -> Path | None:
     """The open workspace that ``path`` is (or is a companion file of), if any.
 
     Decided from ``stat`` alone, never by opening the file: reading or writing a
     workspace's own files as documents would drop SQLite's locks or destroy the data.
     """
-    try:
-        wanted = os.stat(path)
-    except OSError:
-        wanted = None
+    wanted = _stat(path)
     target = Path(path).absolute()
     for ws_path in list(_OPEN_WORKSPACES.values()):
         for suffix in WORKSPACE_FILE_SUFFIXES:
             companion = ws_path.with_name(ws_path.name + suffix)
-            if companion == target:
-                return ws_path
-            if wanted is None:
-                continue
-            try:
-                found = os.stat(companion)
-            except OSError:
-                continue
-            if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+            if companion == target or _same_file(wanted, companion):
                 return ws_path
     return None
 
 
 def _open_here(path: Path) -> bool:
     """True when this process already has the workspace file at ``path`` open."""
-    try:
-        wanted = os.stat(path)
-    except OSError:
-        return False
+    wanted = _stat(path)
+    return any(_same_file(wanted, ws_path) for ws_path in list(_OPEN_WORKSPACES.values()))
     for ws_path in list(_OPEN_WORKSPACES.values()):
         try:
             found = os.stat(ws_path)
