@@ -25,6 +25,8 @@ Cell = tuple[EvidenceId, HypothesisId]
 class Rating(enum.Enum):
     """How consistent an evidence item is with a hypothesis."""
 
+    __hash__ = object.__hash__  # members are unique: hash by identity, in C, not by name
+
     CC = "CC"
     C = "C"
     N = "N"
@@ -73,6 +75,8 @@ _MEANING = {
 class Level(enum.Enum):
     """A three-step judgment used for credibility and relevance."""
 
+    __hash__ = object.__hash__  # members are unique: hash by identity, in C, not by name
+
     HIGH = "High"
     MEDIUM = "Medium"
     LOW = "Low"
@@ -97,6 +101,8 @@ _LEVEL_WEIGHT = {Level.HIGH: math.sqrt(2), Level.MEDIUM: 1.0, Level.LOW: 1 / mat
 
 class EvidenceType(enum.Enum):
     """Where an evidence item comes from, or what kind of item it is."""
+
+    __hash__ = object.__hash__  # members are unique: hash by identity, in C, not by name
 
     OSINT = "OSINT"
     HUMINT = "HUMINT"
@@ -333,6 +339,8 @@ class Assessment:
 
 class ScoringMode(enum.Enum):
     """Which score ranks a matrix's hypotheses."""
+
+    __hash__ = object.__hash__  # members are unique: hash by identity, in C, not by name
 
     INCONSISTENCY = "inconsistency"
     WEIGHTED = "weighted"

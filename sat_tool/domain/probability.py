@@ -107,9 +107,16 @@ def posteriors(case: Case, matrix: Matrix) -> dict[HypothesisId, Posterior]:
         for row in matrix.rows:
             total += math.log(max(MIN_LIKELIHOOD, cell_likelihood(case, matrix, (row.evidence_id, hyp.id))))
         logs[hyp.id] = total
+    probabilities = normalised(prior, logs)
+    return {h: Posterior(h, prior[h], logs[h], probabilities[h]) for h in logs}
+
+
+def normalised(prior: Mapping[HypothesisId, float], logs: Mapping[HypothesisId, float]
+               ) -> dict[HypothesisId, float]:
+    """Posterior probabilities from the priors and each hypothesis's summed log-likelihood."""
     weights = {h: math.log(max(prior[h], 1e-300)) + logs[h] if prior[h] > 0 else -math.inf
                for h in logs}
     top = max(weights.values(), default=0.0)
     exp = {h: (math.exp(w - top) if w != -math.inf else 0.0) for h, w in weights.items()}
     norm = sum(exp.values()) or 1.0
-    return {h: Posterior(h, prior[h], logs[h], exp[h] / norm) for h in logs}
+    return {h: exp[h] / norm for h in logs}

@@ -19,13 +19,16 @@ lower cost ranks higher. Sensitivity analysis works on these costs.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sat_tool.domain import probability
 from sat_tool.domain.model import (
+    Assessment,
     Case,
+    Cell,
     EvidenceId,
     HypothesisId,
     Level,
@@ -87,11 +90,12 @@ class MatrixScores:
         raise KeyError(hypothesis_id)
 
     def for_evidence(self, evidence_id: EvidenceId) -> EvidenceScore:
-        """The diagnosticity of one evidence row."""
-        for score in self.evidence:
-            if score.evidence_id == evidence_id:
-                return score
-        raise KeyError(evidence_id)
+        """The diagnosticity of one evidence row (a dictionary lookup, made on first use)."""
+        index = self.__dict__.get("_by_evidence")
+        if index is None:
+            index = {score.evidence_id: score for score in self.evidence}
+            object.__setattr__(self, "_by_evidence", index)
+        return index[evidence_id]
 
     def ranking(self) -> list[HypothesisScore]:
         """Hypotheses least inconsistent first; ties keep column order."""
@@ -122,8 +126,13 @@ def inconsistent_with_all(ratings: Sequence[Rating | None]) -> bool:
 
 
 def competition_ranks(values: Sequence[float]) -> list[int]:
-    """Standard competition ranks, lowest value first: (3, 1, 3) → (2, 1, 2)."""
-    return [1 + sum(1 for other in values if other < value - TOLERANCE) for value in values]
+    """Standard competition ranks, lowest value first: (3, 1, 3) → (2, 1, 2).
+
+    A value's rank is one more than the number of values lower than it by more
+    than :data:`TOLERANCE`.
+    """
+    ordered = sorted(values)
+    return [1 + bisect.bisect_left(ordered, value - TOLERANCE) for value in values]
 
 
 class _Own:
@@ -157,12 +166,44 @@ def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
     return row_weight(item.credibility, matrix.row(cell[0]).relevance) * points
 
 
-def hypothesis_costs(case: Case, matrix: Matrix, mode: ScoringMode) -> dict[HypothesisId, float]:
+class CostTable:
+    """Every cell's cost in one mode, looked up rather than recomputed.
+
+    Each row's cost of each rating is worked out once (it depends only on the
+    rating, the row's credibility and relevance, and the mode), so sensitivity
+    analysis over thousands of rows costs a dictionary lookup per cell. The
+    values are the very floats :func:`cell_cost` gives.
+    """
+
+    def __init__(self, case: Case, matrix: Matrix, mode: ScoringMode) -> None:
+        self.case, self.matrix, self.mode = case, matrix, mode
+        options: list[Rating | None] = [None, *Rating]
+        self._rows = {
+            row.evidence_id: {r: cell_cost(case, matrix, (row.evidence_id, HypothesisId(0)), mode, r)
+                              for r in options}
+            for row in matrix.rows
+        }
+
+    def own(self, cell: Cell) -> float:
+        """What a cell costs with its own rating (and likelihood override)."""
+        found = self.matrix.ratings.get(cell)
+        if found is not None and found.likelihood is not None and self.mode is ScoringMode.PROBABILITY:
+            return -math.log(max(probability.MIN_LIKELIHOOD, found.likelihood))
+        return self._rows[cell[0]][found.rating if found else None]
+
+    def of(self, evidence_id: EvidenceId, rating: Rating | None) -> float:
+        """What a cell of a row would cost rated ``rating`` (None: unrated)."""
+        return self._rows[evidence_id][rating]
+
+
+def hypothesis_costs(case: Case, matrix: Matrix, mode: ScoringMode,
+                     table: CostTable | None = None) -> dict[HypothesisId, float]:
     """Each hypothesis's total cost in a mode; lower ranks higher."""
+    table = table or CostTable(case, matrix, mode)
     costs = {}
     prior = probability.priors(matrix) if mode is ScoringMode.PROBABILITY else {}
     for hyp in matrix.hypotheses:
-        total = sum(cell_cost(case, matrix, (row.evidence_id, hyp.id), mode) for row in matrix.rows)
+        total = sum(table.own((row.evidence_id, hyp.id)) for row in matrix.rows)
         if mode is ScoringMode.PROBABILITY:
             total -= math.log(prior[hyp.id]) if prior[hyp.id] > 0 else -math.inf
         costs[hyp.id] = total
@@ -180,31 +221,169 @@ def score_matrix(case: Case, matrix: Matrix, mode: ScoringMode | None = None) ->
 
     Ranks follow ``mode``, by default the matrix's own scoring mode.
     """
-    mode = mode or matrix.scoring_mode
-    inconsistency = {h.id: 0 for h in matrix.hypotheses}
-    weighted = {h.id: 0.0 for h in matrix.hypotheses}
-    evidence_scores = []
-    for row in matrix.rows:
-        item = case.evidence_item(row.evidence_id)
-        weight = row_weight(item.credibility, row.relevance)
-        cells = [matrix.rating(row.evidence_id, h.id) for h in matrix.hypotheses]
-        for hyp, rating in zip(matrix.hypotheses, cells):
-            if rating is not None:
-                inconsistency[hyp.id] += rating.points
-                weighted[hyp.id] += weight * rating.points
-        evidence_scores.append(
-            EvidenceScore(row.evidence_id, diagnosticity(cells), inconsistent_with_all(cells))
-        )
-    posterior = probability.posteriors(case, matrix)
+    sums = _Sums(case, matrix)
+    probabilities = probability.normalised(probability.priors(matrix), sums.log_likelihood)
+    return _assemble(matrix, mode or matrix.scoring_mode, sums.inconsistency, sums.weighted,
+                     probabilities, tuple(sums.evidence))
+
+
+class _Sums:
+    """One pass over a matrix: each column's sums in every mode, each row's diagnosticity.
+
+    Each row's weight and log-likelihoods are worked out once for the row, not per
+    cell; the sums are added in row order, as :func:`probability.posteriors` does.
+    """
+
+    def __init__(self, case: Case, matrix: Matrix) -> None:
+        hypotheses = [h.id for h in matrix.hypotheses]
+        self.inconsistency = dict.fromkeys(hypotheses, 0)
+        self.weighted = dict.fromkeys(hypotheses, 0.0)
+        self.log_likelihood = dict.fromkeys(hypotheses, 0.0)
+        self.unrated = dict.fromkeys(hypotheses, 0)
+        self.evidence: list[EvidenceScore] = []
+        ratings = matrix.ratings
+        unrated = _log(probability.UNINFORMATIVE)
+        for row in matrix.rows:
+            evidence_id = row.evidence_id
+            item = case.evidence_item(evidence_id)
+            weight = row_weight(item.credibility, row.relevance)
+            logs = _row_logs(item.credibility, row.relevance)
+            cells: list[Rating | None] = []
+            for hyp in hypotheses:
+                found = ratings.get((evidence_id, hyp))
+                if found is None:
+                    cells.append(None)
+                    self.log_likelihood[hyp] += unrated
+                    self.unrated[hyp] += 1
+                    continue
+                rating = found.rating
+                cells.append(rating)
+                points = _POINTS[rating]
+                if points:
+                    self.inconsistency[hyp] += points
+                    self.weighted[hyp] += weight * points
+                self.log_likelihood[hyp] += (logs[rating] if found.likelihood is None
+                                             else _log(found.likelihood))
+            self.evidence.append(
+                EvidenceScore(evidence_id, diagnosticity(cells), inconsistent_with_all(cells)))
+
+
+_POINTS = {r: r.points for r in Rating}
+
+
+def _log(likelihood: float) -> float:
+    return math.log(max(probability.MIN_LIKELIHOOD, likelihood))
+
+
+def _row_logs(credibility: Level, relevance: Level) -> dict[Rating, float]:
+    """The log-likelihood of each rating in a row of this credibility and relevance."""
+    key = (credibility, relevance)
+    logs = _ROW_LOGS.get(key)
+    if logs is None:
+        logs = _ROW_LOGS[key] = {
+            r: _log(probability.discounted(probability.DEFAULT_LIKELIHOODS[r], credibility, relevance))
+            for r in Rating}
+    return logs
+
+
+_ROW_LOGS: dict[tuple[Level, Level], dict[Rating, float]] = {}
+
+
+def _assemble(matrix: Matrix, mode: ScoringMode, inconsistency: dict[HypothesisId, int],
+              weighted: dict[HypothesisId, float], probabilities: dict[HypothesisId, float],
+              evidence_scores: tuple[EvidenceScore, ...]) -> MatrixScores:
+    """The scores of a matrix from its column sums, ranked in a mode."""
     if mode is ScoringMode.INCONSISTENCY:
         ranks = rank_costs({h: float(v) for h, v in inconsistency.items()})
     elif mode is ScoringMode.WEIGHTED:
         ranks = rank_costs(weighted)
     else:
-        ranks = rank_costs({h: -p.probability for h, p in posterior.items()})
+        ranks = rank_costs({h: -p for h, p in probabilities.items()})
     hypothesis_scores = tuple(
-        HypothesisScore(h.id, inconsistency[h.id], weighted[h.id], ranks[h.id],
-                        posterior[h.id].probability)
+        HypothesisScore(h.id, inconsistency[h.id], weighted[h.id], ranks[h.id], probabilities[h.id])
         for h in matrix.hypotheses
     )
-    return MatrixScores(hypothesis_scores, tuple(evidence_scores))
+    return MatrixScores(hypothesis_scores, evidence_scores)
+
+
+class ScoreBook:
+    """The scores of one matrix, kept current cell by cell.
+
+    Built once from the whole matrix (the same sums as :func:`score_matrix`);
+    after that, re-rating cells adjusts only the sums of their columns and the
+    diagnosticity of their rows (:meth:`rated`), so a keystroke costs the same
+    on a matrix of 20 rows as on one of 10,000. Anything else that can move a
+    score (rows, hypotheses, credibility, relevance, priors, the scoring mode)
+    calls for a new book.
+    """
+
+    def __init__(self, case: Case, matrix: Matrix) -> None:
+        self.mode = matrix.scoring_mode
+        self._hypotheses = [h.id for h in matrix.hypotheses]
+        self._prior = probability.priors(matrix)
+        sums = _Sums(case, matrix)
+        self.inconsistency = sums.inconsistency
+        self.weighted = sums.weighted
+        self.log_likelihood = sums.log_likelihood
+        self.unrated = sums.unrated
+        """How many cells of each hypothesis's column are unrated."""
+        self._evidence = sums.evidence
+        self._row_of = {score.evidence_id: n for n, score in enumerate(self._evidence)}
+        self._weights = {row.evidence_id: row_weight(case.evidence_item(row.evidence_id).credibility,
+                                                     row.relevance) for row in matrix.rows}
+        self._seen = dict(matrix.ratings)
+        """What each rated cell held when the book last looked (the objects, not copies)."""
+        self._scores: MatrixScores | None = None
+
+    def _add(self, case: Case, matrix: Matrix, evidence_id: EvidenceId, hypothesis_id: HypothesisId,
+             found: Assessment | None, sign: int) -> None:
+        if found is not None:
+            points = found.rating.points
+            self.inconsistency[hypothesis_id] += sign * points
+            self.weighted[hypothesis_id] += sign * self._weights[evidence_id] * points
+        likelihood = probability.rating_likelihood(
+            case, matrix, evidence_id, found.rating if found else None,
+            found.likelihood if found else None)
+        self.log_likelihood[hypothesis_id] += sign * math.log(max(probability.MIN_LIKELIHOOD,
+                                                                  likelihood))
+
+    def update(self, case: Case, matrix: Matrix, cells: Iterable[Cell]) -> None:
+        """These cells were rated, re-rated or cleared: adjust their columns and rows.
+
+        The book remembers what each cell held when it last looked, so the old
+        rating's share is taken out and the new one's put in. KeyError for a cell
+        outside the matrix the book was built on.
+        """
+        rows = set()
+        for cell in cells:
+            evidence_id, hypothesis_id = cell
+            if evidence_id not in self._row_of or hypothesis_id not in self.inconsistency:
+                raise KeyError(cell)
+            now = matrix.ratings.get(cell)
+            old = self._seen.get(cell)
+            if now is old:
+                continue
+            self._add(case, matrix, evidence_id, hypothesis_id, old, -1)
+            self._add(case, matrix, evidence_id, hypothesis_id, now, 1)
+            self.unrated[hypothesis_id] += (now is None) - (old is None)
+            if now is None:
+                del self._seen[cell]
+            else:
+                self._seen[cell] = now
+            rows.add(evidence_id)
+        for evidence_id in rows:
+            ratings = [matrix.rating(evidence_id, h) for h in self._hypotheses]
+            self._evidence[self._row_of[evidence_id]] = EvidenceScore(
+                evidence_id, diagnosticity(ratings), inconsistent_with_all(ratings))
+        if rows:
+            self._scores = None
+
+    def scores(self, matrix: Matrix) -> MatrixScores:
+        """The matrix's scores now, ranked in its scoring mode."""
+        if self._scores is None:
+            probabilities = probability.normalised(self._prior, self.log_likelihood)
+            self._scores = _assemble(matrix, self.mode, self.inconsistency, self.weighted,
+                                     probabilities, tuple(self._evidence))
+            object.__setattr__(self._scores, "_by_evidence",
+                               {score.evidence_id: score for score in self._evidence})
+        return self._scores

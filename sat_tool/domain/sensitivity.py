@@ -20,6 +20,7 @@ import bisect
 import copy
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sat_tool.domain.model import (
@@ -32,7 +33,7 @@ from sat_tool.domain.model import (
     Rating,
     ScoringMode,
 )
-from sat_tool.domain.scoring import TOLERANCE, cell_cost, hypothesis_costs, rank_costs
+from sat_tool.domain.scoring import TOLERANCE, CostTable, cell_cost, hypothesis_costs, rank_costs
 
 REVERSED = {Rating.CC: Rating.II, Rating.C: Rating.I, Rating.N: Rating.N,
             Rating.I: Rating.C, Rating.II: Rating.CC, Rating.NA: Rating.NA}
@@ -110,15 +111,33 @@ class Linchpin:
     ranks_without: dict[HypothesisId, int] = field(hash=False)
 
 
-def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> list[Linchpin]:
+class Cancelled(Exception):  # noqa: N818 - it is not an error: a newer request took over
+    """Raised inside a long analysis when its ``stop`` callable says the result is no longer wanted."""
+
+
+Stop = Callable[[], bool] | None
+"""Asked now and then during a long analysis; True ends it with :class:`Cancelled`."""
+
+_CHECK_EVERY = 256
+"""Rows between two calls of ``stop``."""
+
+
+def _check(stop: Stop, n: int) -> None:
+    if stop is not None and n % _CHECK_EVERY == 0 and stop():
+        raise Cancelled
+
+
+def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop: Stop = None
+              ) -> list[Linchpin]:
     """Items whose removal changes the leader or the order of the hypotheses, in row order."""
     mode = mode or matrix.scoring_mode
-    costs = hypothesis_costs(case, matrix, mode)
+    table = CostTable(case, matrix, mode)
+    costs = hypothesis_costs(case, matrix, mode, table)
     base = rank_costs(costs)
     found = []
-    for row in matrix.rows:
-        without = {h: cost - cell_cost(case, matrix, (row.evidence_id, h), mode)
-                   for h, cost in costs.items()}
+    for n, row in enumerate(matrix.rows):
+        _check(stop, n)
+        without = {h: cost - table.own((row.evidence_id, h)) for h, cost in costs.items()}
         ranks = rank_costs(without)
         if ranks != base:
             found.append(Linchpin(row.evidence_id, leaders(ranks) != leaders(base), ranks))
@@ -146,22 +165,21 @@ class LeaderChange:
     changes: tuple[CellChange, ...]
 
 
-def _best_move(case: Case, matrix: Matrix, cell: Cell, mode: ScoringMode, target: str
-               ) -> tuple[float, Rating] | None:
+def _best_move(table: CostTable, cell: Cell, target: str) -> tuple[float, Rating] | None:
     """The rating that most lowers (``target='best'``) or raises a cell's cost, and the gain."""
-    now = cell_cost(case, matrix, cell, mode)
+    now = table.own(cell)
     options = [Rating.CC, Rating.C] if target == "best" else [Rating.II]
     best: tuple[float, Rating] | None = None
     for option in options:
-        gain = (now - cell_cost(case, matrix, cell, mode, option) if target == "best"
-                else cell_cost(case, matrix, cell, mode, option) - now)
+        gain = (now - table.of(cell[0], option) if target == "best"
+                else table.of(cell[0], option) - now)
         if gain > TOLERANCE and (best is None or gain > best[0] + TOLERANCE):
             best = (gain, option)
     return best
 
 
-def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
-                   ) -> LeaderChange | None:
+def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
+                   stop: Stop = None) -> LeaderChange | None:
     """The smallest set of re-rated cells that puts another hypothesis alone in the lead.
 
     A change either helps a challenger (a cell in its column re-rated to be
@@ -174,30 +192,34 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None
     column order. None when no re-rating can change the leader.
     """
     mode = mode or matrix.scoring_mode
-    costs = hypothesis_costs(case, matrix, mode)
+    table = CostTable(case, matrix, mode)
+    costs = hypothesis_costs(case, matrix, mode, table)
     if len(costs) < 2:
         return None
     ranks = rank_costs(costs)
     leader = next(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
-    helps = {h.id: _Moves(_moves(case, matrix, mode, h.id, "best")) for h in matrix.hypotheses}
-    hurts = {h.id: _Moves(_moves(case, matrix, mode, h.id, "worst")) for h in matrix.hypotheses}
+    helps: dict[HypothesisId, _Moves] = {}
+    hurts: dict[HypothesisId, _Moves] = {}
+    for h in matrix.hypotheses:
+        helps[h.id], hurts[h.id] = _column_moves(table, h.id, stop)
     answer: LeaderChange | None = None
     for challenger in (h.id for h in matrix.hypotheses):
         if ranks[challenger] == 1 and len(leaders(ranks)) == 1:
             continue  # already leads alone
-        plan = _plan(matrix, costs, challenger, helps, hurts)
+        _check(stop, 0)
+        limit = len(answer.changes) if answer is not None else None
+        plan = _plan(matrix, costs, challenger, helps, hurts, limit)
         if plan is not None and (answer is None or len(plan) < len(answer.changes)):
             answer = LeaderChange(leader, challenger, plan)
     if answer is None:
         return None
-    return replace(answer, changes=_soften(case, matrix, mode, costs, answer.challenger,
-                                           answer.changes))
+    return replace(answer, changes=_soften(table, costs, answer.challenger, answer.changes))
 
 
 _SCALE = (Rating.CC, Rating.C, Rating.N, Rating.I, Rating.II)
 
 
-def _soften(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
+def _soften(table: CostTable, costs: dict[HypothesisId, float],
             challenger: HypothesisId, changes: tuple[CellChange, ...]) -> tuple[CellChange, ...]:
     """The same cells, each moved no further than needed: I rather than II when I suffices."""
     chosen = list(changes)
@@ -208,39 +230,65 @@ def _soften(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[Hypothesi
                          key=lambda r: abs(r.signed - now))  # type: ignore[operator]
         for option in options:
             trial = chosen[:i] + [replace(change, after=option)] + chosen[i + 1:]
-            if _leads_alone(case, matrix, mode, costs, challenger, trial):
+            if _leads_alone(table, costs, challenger, trial):
                 chosen = trial
                 break
     return tuple(chosen)
 
 
-def _leads_alone(case: Case, matrix: Matrix, mode: ScoringMode, costs: dict[HypothesisId, float],
+def _leads_alone(table: CostTable, costs: dict[HypothesisId, float],
                  challenger: HypothesisId, changes: list[CellChange]) -> bool:
     changed = dict(costs)
     for change in changes:
-        changed[change.cell[1]] += (cell_cost(case, matrix, change.cell, mode, change.after)
-                                    - cell_cost(case, matrix, change.cell, mode))
+        changed[change.cell[1]] += table.of(change.cell[0], change.after) - table.own(change.cell)
     return leaders(rank_costs(changed)) == frozenset({challenger})
 
 
-def _moves(case: Case, matrix: Matrix, mode: ScoringMode, hypothesis: HypothesisId, target: str
-           ) -> list[tuple[float, CellChange]]:
-    """The re-ratings of one column that help (``best``) or hurt (``worst``) it, largest first."""
-    moves = []
-    for row in matrix.rows:
-        cell = (row.evidence_id, hypothesis)
-        move = _best_move(case, matrix, cell, mode, target)
-        if move is not None:
-            moves.append((move[0], CellChange(cell, matrix.rating(*cell), move[1])))
-    return sorted(moves, key=lambda m: -m[0])
+def _column_moves(table: CostTable, hypothesis: HypothesisId, stop: Stop = None
+                  ) -> tuple[_Moves, _Moves]:
+    """The re-ratings of one column that help it and those that hurt it, each largest first.
+
+    The same moves as :func:`_best_move` finds cell by cell, in one pass over the column.
+    """
+    helps: list[tuple[float, EvidenceId, Rating]] = []
+    hurts: list[tuple[float, EvidenceId, Rating]] = []
+    for n, row in enumerate(table.matrix.rows):
+        _check(stop, n)
+        evidence_id = row.evidence_id
+        now = table.own((evidence_id, hypothesis))
+        best: tuple[float, Rating] | None = None
+        for option in (Rating.CC, Rating.C):
+            gain = now - table.of(evidence_id, option)
+            if gain > TOLERANCE and (best is None or gain > best[0] + TOLERANCE):
+                best = (gain, option)
+        if best is not None:
+            helps.append((best[0], evidence_id, best[1]))
+        loss = table.of(evidence_id, Rating.II) - now
+        if loss > TOLERANCE:
+            hurts.append((loss, evidence_id, Rating.II))
+    return _Moves(table, hypothesis, helps), _Moves(table, hypothesis, hurts)
 
 
 class _Moves:
-    """One column's moves, largest gain first, with running totals for quick counting."""
+    """One column's moves, largest gain first, with running totals for quick counting.
 
-    def __init__(self, moves: list[tuple[float, CellChange]]) -> None:
-        self.changes = [change for _, change in moves]
-        self.totals = list(itertools.accumulate(gain for gain, _ in moves))
+    Each move becomes a :class:`CellChange` only when a plan takes it.
+    """
+
+    def __init__(self, table: CostTable, hypothesis: HypothesisId,
+                 moves: list[tuple[float, EvidenceId, Rating]]) -> None:
+        moves.sort(key=lambda m: -m[0])  # stable: rows of equal gain stay in row order
+        self._table, self._hypothesis, self._moves = table, hypothesis, moves
+        self.totals = list(itertools.accumulate(gain for gain, _, _ in moves))
+
+    def __len__(self) -> int:
+        return len(self._moves)
+
+    def first(self, count: int) -> list[CellChange]:
+        """The ``count`` largest moves as cell changes."""
+        matrix = self._table.matrix
+        return [CellChange((e, self._hypothesis), matrix.rating(e, self._hypothesis), after)
+                for _, e, after in self._moves[:count]]
 
     def fewest(self, gap: float) -> int | None:
         """How many of the largest gains it takes to exceed ``gap`` (0 if already); None if never."""
@@ -251,13 +299,20 @@ class _Moves:
 
 
 def _plan(matrix: Matrix, costs: dict[HypothesisId, float], challenger: HypothesisId,
-          helps: dict[HypothesisId, _Moves], hurts: dict[HypothesisId, _Moves]
-          ) -> tuple[CellChange, ...] | None:
-    """Fewest changes that put one challenger strictly ahead of every rival."""
+          helps: dict[HypothesisId, _Moves], hurts: dict[HypothesisId, _Moves],
+          limit: int | None = None) -> tuple[CellChange, ...] | None:
+    """Fewest changes that put one challenger strictly ahead of every rival.
+
+    ``limit``: a plan of this many changes is known already; only fewer are of use.
+    Every plan takes at least ``k`` changes, so no ``k`` beyond the best total is tried.
+    """
     own = helps[challenger]
     rivals = [h for h in costs if h != challenger]
     best: tuple[int, int, dict[HypothesisId, int]] | None = None
-    for k in range(len(own.changes) + 1):
+    for k in range(len(own) + 1):
+        bound = min(x for x in (limit, best[0] if best else None, len(own) + 1) if x is not None)
+        if k >= bound:
+            break
         own_sum = own.totals[k - 1] if k else 0.0
         needed: dict[HypothesisId, int] = {}
         for rival in rivals:
@@ -272,9 +327,9 @@ def _plan(matrix: Matrix, costs: dict[HypothesisId, float], challenger: Hypothes
     if best is None:
         return None
     _, k, needed = best
-    plan = list(own.changes[:k])
+    plan = own.first(k)
     for rival in (h.id for h in matrix.hypotheses if h.id in needed):
-        plan += hurts[rival].changes[:needed[rival]]
+        plan += hurts[rival].first(needed[rival])
     return tuple(plan)
 
 
@@ -291,11 +346,12 @@ def contributions(case: Case, matrix: Matrix, mode: ScoringMode | None = None
     """
     mode = mode or matrix.scoring_mode
     baseline = cell_cost(case, matrix, (EvidenceId(-1), HypothesisId(-1)), mode, None)
+    table = CostTable(case, matrix, mode)
     result: dict[HypothesisId, dict[EvidenceId, float]] = {}
     for hyp in matrix.hypotheses:
         column = {}
         for row in matrix.rows:
-            value = cell_cost(case, matrix, (row.evidence_id, hyp.id), mode) - baseline
+            value = table.own((row.evidence_id, hyp.id)) - baseline
             if mode is ScoringMode.PROBABILITY:
                 value /= math.log(2)
             column[row.evidence_id] = value
