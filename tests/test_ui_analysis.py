@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
 
 from sat_tool.domain import Rating, ScoringMode, score_matrix
 from sat_tool.domain.sensitivity import WhatIf, apply_what_if
@@ -26,6 +26,19 @@ def page(qtbot, workspace: Workspace):
     page = win.case_view.current_matrix_page()
     page.window_ = win
     return page
+
+
+def settle(qtbot, page) -> None:
+    """Wait for the charts and the background findings to catch up with the last edit."""
+    qtbot.waitUntil(lambda: not page.analysis_busy(), timeout=10_000)
+
+
+def tick(qtbot, panel, row: int, column: int) -> None:
+    """Tick or untick a box of the what-if table from the keyboard (Space on the cell)."""
+    table = panel.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(row, column))
+    qtbot.keyClick(table, Qt.Key.Key_Space)
 
 
 def ranking_shown(page) -> list[str]:
@@ -60,18 +73,21 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
     case = page.doc.case
     row = next(i for i, r in enumerate(mat.rows) if case.evidence_item(r.evidence_id).label == "E25")
     before = ranking_shown(page)
-    box = panel.table.cellWidget(row, 0).property("inner")
-    assert isinstance(box, QCheckBox)
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert "E25" in panel.summary.text()  # a linchpin of the real matrix
+    tick(qtbot, panel, row, 0)
     eid = mat.rows[row].evidence_id
+    assert panel.table.model().index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert page.analysis.what_if == WhatIf(excluded=frozenset({eid}))
     expected = score_matrix(*apply_what_if(case, mat, page.analysis.what_if))
     leader = next(s for s in expected.hypotheses if s.rank == 1)
     assert ranking_shown(page)[0] == f"H{mat.hypothesis_index(leader.hypothesis_id) + 1}"
     assert ranking_shown(page) != before
     assert page.model.headerData(row, Qt.Orientation.Vertical).endswith("✕")
+    settle(qtbot, page)
     assert all("E25" not in column for column in panel.chart.shown.values())
     page.show_panel(page.scores_panel)
+    settle(qtbot, page)
     assert page.chart.shown[f"H{mat.hypothesis_index(leader.hypothesis_id) + 1}"][1] == \
         pytest.approx(leader.weighted)
     assert svc.load_case(page.doc.editor.workspace, case.id) == case  # nothing written
@@ -86,14 +102,18 @@ def test_what_if_credibility_and_deception(qtbot, page):
     page.show_panel(page.sensitivity_panel)
     panel = page.sensitivity_panel
     mat = page.matrix
-    combo = panel.table.cellWidget(6, 2)  # E7, the Treasury's "secret deal"
+    table = panel.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(6, 2))  # E7, the Treasury's "secret deal": editor opens
+    combo = table.indexWidget(table.currentIndex()) or table.focusWidget()
+    assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findText("Low"))
     combo.activated.emit(combo.currentIndex())
     eid = mat.rows[6].evidence_id
     assert dict(page.analysis.what_if.credibility)[eid].value == "Low"
     assert page.model.index(6, MatrixModel.COL_CREDIBILITY).data() == "L*"
-    deception = panel.table.cellWidget(1, 1).property("inner")
-    qtbot.mouseClick(deception, Qt.MouseButton.LeftButton)
+    assert table.model().index(6, 2).data() == "Low*"
+    tick(qtbot, panel, 1, 1)
     _, changed = apply_what_if(page.doc.case, mat, page.analysis.what_if)
     assert changed.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.CC  # II reversed
     assert mat.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.II  # real one kept
@@ -132,6 +152,7 @@ def test_steps_panel_sends_the_analyst_to_the_unrated_cell(qtbot, page):
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
     page.show_panel(page.steps_panel)
+    settle(qtbot, page)
     tree = page.steps_panel.tree
     matrix_step = tree.topLevelItem(2)
     assert matrix_step.text(0).startswith("• 3. Matrix")
@@ -155,6 +176,7 @@ def test_snapshot_save_compare_and_delete(qtbot, page, monkeypatch):
     page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_5)
+    settle(qtbot, page)
     # without any choice, the latest snapshot is compared with now
     assert (panel.first.currentText(), panel.second.currentText()) == ("Before review", "Now")
     changes = [panel.changes.item(i).text() for i in range(panel.changes.count())]

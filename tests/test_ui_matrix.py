@@ -67,6 +67,9 @@ def test_rating_from_the_keyboard_updates_everything(qtbot, window, workspace_pa
             page.scores_model.index(r, ScoresModel.COL_INCONSISTENCY).data()
             for r in range(page.scores_model.rowCount())}
     assert rows[f"H2: {mat.hypotheses[1].title}"] == str(expected.inconsistency)
+    # the chart follows once the keystrokes pause, never on the keystroke's own path
+    assert page.chart.pending
+    qtbot.waitUntil(lambda: not page.analysis_busy())
     assert page.chart.shown["H2"] == (float(expected.inconsistency), pytest.approx(expected.weighted))
     # the cursor moved on to the next hypothesis of the same row
     assert page.view.current_evidence_id() == eid
@@ -106,6 +109,7 @@ def test_undo_and_redo_with_the_standard_keys(qtbot, window, workspace_path):
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert mat.ratings[(eid, hid)] == before
     assert on_disk(workspace_path, window.document.case.id).matrices[0].ratings[(eid, hid)] == before
+    qtbot.waitUntil(lambda: not page.analysis_busy())
     assert page.chart.shown["H1"][0] == score_matrix(window.document.case, mat).for_hypothesis(
         hid).inconsistency
     qtbot.keyClick(page.view, Qt.Key.Key_Z,

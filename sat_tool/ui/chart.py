@@ -1,42 +1,172 @@
-"""Chart canvases: the Qt-free drawings of :mod:`sat_tool.report.charts` on QtAgg canvases.
+"""Chart widgets: the Qt-free drawings of :mod:`sat_tool.report.charts`, rendered off the GUI thread.
 
-Each canvas redraws with ``draw_idle`` and keeps what it last drew in ``shown``.
-A right click offers to save the chart as PNG or SVG.
+matplotlib is loaded when a chart is first drawn, not when the window opens,
+and it draws on one worker thread of its own (all of matplotlib's drawing in
+the application happens there, or under :data:`RENDER_LOCK`): a chart asks for
+a redraw with :meth:`ChartCanvas.plot`, the latest request is rendered once the
+edits pause (:data:`REDRAW_DELAY_MS`), and the finished picture is shown. So a
+keystroke never waits for a chart, however many rows it has. ``shown`` holds
+what the picture on screen shows. A right click offers to save the chart as
+PNG or SVG.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Matrix, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
 from sat_tool.errors import describe
-from sat_tool.report import charts
-from sat_tool.report.charts import new_figure
 from sat_tool.ui.file_dialogs import ask_save_file
+from sat_tool.ui.worker import BackgroundRunner
+
+REDRAW_DELAY_MS = 120
+"""How long a chart waits after the last change before it draws (a burst of edits draws once)."""
+SCREEN_DPI = 100
+
+RENDER_LOCK = threading.Lock()
+"""Held while matplotlib draws: its font caches are not safe to use from two threads at once."""
+
+_executor: ThreadPoolExecutor | None = None
 
 
-class ChartCanvas(FigureCanvasQTAgg):
-    """A one-Axes figure on a Qt canvas, savable as PNG or SVG."""
+def chart_thread() -> ThreadPoolExecutor:
+    """The one thread every chart of the application is rendered on."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sat-charts")
+    return _executor
+
+
+Draw = Callable[[Any], dict]
+"""Draws on a matplotlib Axes and returns what it drew."""
+
+
+def render(draw: Draw, width: int, height: int, ratio: float = 1.0, figure_height: float = 2.8
+           ) -> tuple[bytes, int, int, dict]:
+    """Draw a chart of ``width`` × ``height`` logical pixels; RGBA bytes, pixel size, what it shows."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from sat_tool.report.charts import new_figure
+
+    with RENDER_LOCK:
+        dpi = SCREEN_DPI * ratio
+        figure = new_figure(max(width, 50) / SCREEN_DPI, max(height, 50) / SCREEN_DPI)
+        figure.set_dpi(dpi)
+        canvas = FigureCanvasAgg(figure)
+        shown = draw(figure.axes[0])
+        canvas.draw()
+        pixels_w, pixels_h = canvas.get_width_height(physical=True)
+        data = bytes(canvas.buffer_rgba())
+    return data, pixels_w, pixels_h, shown
+
+
+class ChartCanvas(QWidget):
+    """One chart: drawn on the chart thread when edits pause, shown as a picture, savable."""
 
     def __init__(self, parent: QWidget | None = None, height: float = 2.8, name: str = "chart") -> None:
-        self.figure = new_figure(4.2, height)
-        super().__init__(self.figure)
-        self.setParent(parent)
+        super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(170)
-        self.axes = self.figure.axes[0]
         self.name = name
         self.shown: dict = {}
+        self._height = height
+        self._draw: Draw | None = None
+        """The latest drawing asked for (kept to redraw at another size and to save)."""
+        self._asked = False
+        self._picture: QPixmap | None = None
+        self._runner = BackgroundRunner(self, chart_thread())
+        self._runner.finished.connect(self._rendered)
+        self._runner.failed.connect(self._render_failed)
+        self._ticket = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self.draw_now)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(420, int(self._height * SCREEN_DPI))
+
+    # ------------------------------------------------------------ drawing
+
+    def plot(self, draw: Draw) -> None:
+        """Ask for a redraw with ``draw(axes)`` (which returns what it drew); coalesced."""
+        self._draw = draw
+        self._asked = True
+        self._timer.start()
+
+    @property
+    def pending(self) -> bool:
+        """Whether the picture on screen is not yet the latest one asked for."""
+        return self._asked
+
+    def draw_now(self) -> None:
+        """Start rendering the latest drawing asked for, at the widget's size now."""
+        self._timer.stop()
+        if self._draw is None:
+            return
+        draw, width, height = self._draw, self.width(), self.height()
+        ratio = self.devicePixelRatioF()
+        figure_height = self._height
+        self._ticket = self._runner.submit(
+            "chart", lambda _stop: render(draw, width, height, ratio, figure_height))
+
+    def _rendered(self, _kind: str, ticket: int, result: Any) -> None:
+        if ticket != self._ticket:
+            return
+        data, width, height, shown = result
+        image = QImage(data, width, height, QImage.Format.Format_RGBA8888).copy()
+        self._picture = QPixmap.fromImage(image)
+        self._picture.setDevicePixelRatio(self.devicePixelRatioF())
+        self.shown = shown
+        self._asked = False
+        self.update()
+
+    def _render_failed(self, _kind: str, ticket: int, _message: str) -> None:
+        if ticket == self._ticket:
+            self._asked = False  # the failure is in the log; the last picture stays
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.white)
+        if self._picture is not None:
+            painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._draw is not None:
+            self._asked = True
+            self._timer.start()
+
+    # ------------------------------------------------------------ saving
+
+    @property
+    def figure(self) -> Any:
+        """A matplotlib figure of the chart as it is asked for now (drawn on the calling thread)."""
+        from sat_tool.report.charts import new_figure
+
+        figure = new_figure(max(self.width(), 50) / SCREEN_DPI, max(self.height(), 50) / SCREEN_DPI)
+        if self._draw is not None:
+            with RENDER_LOCK:
+                self._draw(figure.axes[0])
+        return figure
 
     def save(self, path: Path) -> None:
         """Write the chart as PNG or SVG, by the file's extension."""
-        charts.write_chart(self.figure, path)
+        from sat_tool.report import charts
+
+        figure = self.figure
+        with RENDER_LOCK:
+            charts.write_chart(figure, path)
 
     def ask_save_path(self) -> Path | None:
         """Ask where to save the chart."""
@@ -73,8 +203,9 @@ class ScoresChart(ChartCanvas):
     def update_scores(self, matrix: Matrix, scores: MatrixScores,
                       mode: ScoringMode = ScoringMode.WEIGHTED) -> None:
         """Redraw for the current scores."""
-        self.shown = charts.draw_scores(self.axes, matrix, scores, mode)
-        self.draw_idle()
+        from sat_tool.report import charts
+
+        self.plot(lambda axes: charts.draw_scores(axes, matrix, scores, mode))
 
 
 class ContributionChart(ChartCanvas):
@@ -87,8 +218,9 @@ class ContributionChart(ChartCanvas):
                              values: dict[HypothesisId, dict[EvidenceId, float]],
                              mode: ScoringMode) -> None:
         """Redraw from :func:`sat_tool.domain.sensitivity.contributions`."""
-        self.shown = charts.draw_contributions(self.axes, case, matrix, values, mode)
-        self.draw_idle()
+        from sat_tool.report import charts
+
+        self.plot(lambda axes: charts.draw_contributions(axes, case, matrix, values, mode))
 
 
 class HistoryChart(ChartCanvas):
@@ -100,5 +232,6 @@ class HistoryChart(ChartCanvas):
     def update_history(self, names: Sequence[str], series: dict[str, list[float | None]],
                        mode: ScoringMode) -> None:
         """Redraw: one line per hypothesis label, one point per snapshot."""
-        self.shown = charts.draw_history(self.axes, names, series, mode)
-        self.draw_idle()
+        from sat_tool.report import charts
+
+        self.plot(lambda axes: charts.draw_history(axes, names, series, mode))

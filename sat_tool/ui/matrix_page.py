@@ -107,6 +107,12 @@ class MatrixPage(QWidget):
         self._connect()
         self.refresh_question()
 
+    def analysis_busy(self) -> bool:
+        """Whether a chart or a finding beside the matrix is still to catch up with the last edits."""
+        charts = (self.chart, self.sensitivity_panel.chart, self.snapshots_panel.chart)
+        return (self.analysis.busy or any(chart.pending for chart in charts)
+                or self.snapshots_panel.pending)
+
     @property
     def matrix(self):  # noqa: ANN201 - the domain Matrix
         """The domain matrix of this page."""

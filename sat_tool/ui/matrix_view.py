@@ -10,8 +10,8 @@ Enter or F2 opens the cell's rating-and-rationale dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPolygon, QResizeEvent
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPolygon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -48,6 +48,8 @@ HYPOTHESIS_WIDTH = 84
 MIN_TEXT_WIDTH = 180
 COMFORTABLE_TEXT_WIDTH = 320
 KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
+REFIT_DELAY_MS = 80
+"""After the text column is resized, rows are fitted again once the resizing pauses."""
 
 
 def rating_for_key(event: QKeyEvent) -> Rating | None:
@@ -125,6 +127,7 @@ class MatrixView(QTableView):
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._one_line = 0
         self.matrix_model = model
         self.proxy = MatrixProxy(self)
         self.proxy.setSourceModel(model)
@@ -139,9 +142,22 @@ class MatrixView(QTableView):
         self.setAlternatingRowColors(False)
         self.setTabKeyNavigation(True)
         self.doubleClicked.connect(self._on_double_click)
+        self._heights: dict[tuple[str, int], int] = {}
+        """Height of a row by (evidence text, text column width): measured once, then looked up."""
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(REFIT_DELAY_MS)
+        self._refit.timeout.connect(lambda: self.fit_rows())
         self._configure_headers()
         model.modelReset.connect(self.apply_widths)
         model.columnsInserted.connect(self.apply_widths)
+        self.proxy.modelReset.connect(lambda: self.fit_rows())
+        self.proxy.layoutChanged.connect(lambda *_: self.fit_rows())
+        self.proxy.rowsInserted.connect(lambda _parent, first, last: self.fit_rows(first, last))
+        self.proxy.dataChanged.connect(self._on_data_changed)
+        self.horizontalHeader().sectionResized.connect(self._on_section_resized)
+        model.scoresChanged.connect(self.repaint_headers)
+        self.fit_rows()
 
     def _configure_headers(self) -> None:
         header = self.horizontalHeader()
@@ -150,7 +166,10 @@ class MatrixView(QTableView):
         header.setMinimumHeight(48)
         header.setMinimumSectionSize(36)
         header.setHighlightSections(False)  # bold headers would not fit their wrapped titles
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are as tall as their evidence text wrapped in its column. Qt's ResizeToContents
+        # would measure every row's every cell again on each change of any cell; here each
+        # text is measured once per column width (see fit_rows).
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.apply_widths()
 
     def apply_widths(self) -> None:
@@ -177,6 +196,80 @@ class MatrixView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.fit_text_column()
+
+    # ---------------------------------------------------------- row heights
+
+    def _single_line(self) -> int:
+        """The height of a one-line row (rating cells are bold)."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return max(self._text_height("Xg", 200, bold), self.verticalHeader().minimumSectionSize())
+
+    def _text_height(self, text: str, width: int, font: QFont | None = None) -> int:
+        """What Qt's own delegate asks for a cell of this text, word-wrapped at this width."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.font = font or self.font()
+        option.fontMetrics = self.fontMetrics() if font is None else self.fontMetrics().__class__(font)
+        option.text = text
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        if self.wordWrap():
+            option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.rect = QRect(0, 0, width, 1 << 16)  # a valid rect: Qt wraps text only inside one
+        style = self.style()
+        return style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self).height()
+
+    def row_height(self, text: str) -> int:
+        """The height a row of this evidence text takes at the text column's width now."""
+        width = self.columnWidth(MatrixModel.COL_TEXT)
+        key = (text, width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 200_000:
+                self._heights.clear()
+            grid = 1 if self.showGrid() else 0  # as QTableView.sizeHintForRow counts the grid line
+            height = self._heights[key] = max(self._text_height(text, width), self._one_line) + grid
+        return height
+
+    def fit_rows(self, first: int = 0, last: int | None = None) -> None:
+        """Give rows ``first``…``last`` (all by default) the height of their evidence text."""
+        self._one_line = self._single_line()
+        proxy = self.proxy
+        count = proxy.rowCount()
+        last = count - 1 if last is None else min(last, count - 1)
+        header = self.verticalHeader()
+        for row in range(first, last + 1):
+            text = proxy.index(row, MatrixModel.COL_TEXT).data() or ""
+            height = self.row_height(text)
+            if header.sectionSize(row) != height:
+                header.resizeSection(row, height)
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                         roles: list[int] | None = None) -> None:
+        if top_left.column() <= MatrixModel.COL_TEXT <= bottom_right.column() and (
+                not roles or Qt.ItemDataRole.DisplayRole in roles):
+            self.fit_rows(top_left.row(), bottom_right.row())
+
+    def repaint_headers(self, first: int, last: int) -> None:
+        """Repaint the header sections of these columns (their scores changed)."""
+        header = self.horizontalHeader()
+        for logical in range(first, last + 1):
+            x = header.sectionViewportPosition(logical)
+            width = header.sectionSize(logical)
+            if x + width >= 0 and x <= header.viewport().width():
+                header.viewport().update(QRect(x, 0, width, header.height()))
+
+    def _on_section_resized(self, logical: int, _old: int, _new: int) -> None:
+        if logical == MatrixModel.COL_TEXT:
+            self._refit.start()
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_refit"):
+            self._heights.clear()
+            self._refit.start()
 
     # ---------------------------------------------------------- mapping
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
@@ -49,13 +49,32 @@ def qcolor(hex_rgb: str) -> QColor:
 
 
 def rating_brushes(rating: Rating) -> tuple[QBrush, QBrush]:
-    """(background, foreground) brushes of a rating."""
-    back, fore = RATING_COLOURS[rating]
-    return QBrush(qcolor(back)), QBrush(qcolor(fore))
+    """(background, foreground) brushes of a rating (made once, then shared)."""
+    found = _BRUSHES.get(rating)
+    if found is None:
+        back, fore = RATING_COLOURS[rating]
+        found = _BRUSHES[rating] = (QBrush(qcolor(back)), QBrush(qcolor(fore)))
+    return found
+
+
+_BRUSHES: dict[Rating, tuple[QBrush, QBrush]] = {}
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+_BOLD: list[QFont] = []
+
+
+def _bold() -> QFont:
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
 
 
 class MatrixModel(QAbstractTableModel):
     """The ACH matrix: one row per included evidence item, fixed columns then hypotheses."""
+
+    scoresChanged = Signal(int, int)
+    """The scores shown in the headers of these columns (first, last) changed, nothing else."""
 
     COL_TEXT, COL_TYPE, COL_CREDIBILITY, COL_RELEVANCE, COL_DIAGNOSTICITY = range(5)
     FIRST_HYPOTHESIS = 5
@@ -240,7 +259,7 @@ class MatrixModel(QAbstractTableModel):
     def _cell_data(self, index: AnyIndex, role: int) -> Any:
         eid = self._rows[index.row()]
         hid = self._hyps[index.column() - self.FIRST_HYPOTHESIS]
-        found = self.matrix.ratings.get((eid, hid))  # type: ignore[arg-type]
+        found = self.doc.case.matrix(self.matrix_id).ratings.get((eid, hid))  # type: ignore[arg-type]
         if role == CellRole:
             return (eid, hid)
         if role == RatingRole:
@@ -260,11 +279,9 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return rating_brushes(found.rating)[1]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _CENTRED
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"<b>{found.rating.value}</b> — {found.rating.meaning}"
             if found.rationale:
@@ -336,22 +353,38 @@ class MatrixModel(QAbstractTableModel):
 
     def _unrated(self, hypothesis_id: int) -> int:
         """How many rows of a hypothesis's column are still unrated."""
-        ratings = self.matrix.ratings
-        return sum(1 for r in self._rows if (r, hypothesis_id) not in ratings)
+        return self.analysis.unrated(hypothesis_id)  # type: ignore[arg-type]
 
     def _on_ratings(self, matrix_id: int, cells: list) -> None:
+        """Cells were rated: repaint them, their rows' diagnosticity and their columns' headers."""
         if matrix_id != self.matrix_id:
             return
+        self._narrow = True
         self.scores = self.analysis.compute()
+        rows, columns = set(), set()
         for eid, hid in cells:
             index = self.index_of_cell(eid, hid)
             if index.isValid():
                 self.dataChanged.emit(index, index)
-                diag = self.index(index.row(), self.COL_DIAGNOSTICITY)
-                self.dataChanged.emit(diag, diag)
+                rows.add(index.row())
+                columns.add(index.column())
+        for row in sorted(rows):
+            diag = self.index(row, self.COL_DIAGNOSTICITY)
+            self.dataChanged.emit(diag, diag)
+        # Only the score line of a header changes, never its height: views repaint those
+        # sections (headerDataChanged would have them re-measure and repaint everything).
+        if self.matrix.scoring_mode is ScoringMode.PROBABILITY and self._hyps:
+            # every posterior moves when one column's evidence does
+            self.scoresChanged.emit(self.FIRST_HYPOTHESIS, self.columnCount() - 1)
+        else:
+            for column in sorted(columns):
+                self.scoresChanged.emit(column, column)
 
     def _on_edited(self, matrix_id: int) -> None:
         if matrix_id != self.matrix_id:
+            return
+        if getattr(self, "_narrow", False):
+            self._narrow = False  # the cells said what changed, and it was repainted already
             return
         try:
             self.scores = self.analysis.compute()
@@ -451,7 +484,7 @@ class ScoresModel(QAbstractTableModel):
             if col == self.COL_HYPOTHESIS:
                 mat = self.doc.case.matrix(self.matrix_id)
                 hyp = mat.hypothesis(score.hypothesis_id)
-                unrated = sum(1 for r in mat.rows if (r.evidence_id, hyp.id) not in mat.ratings)
+                unrated = self.analysis.unrated(hyp.id)
                 suffix = f" ({unrated} unrated)" if unrated else ""
                 return f"H{position + 1}: {hyp.title}{suffix}"
             if col == self.COL_INCONSISTENCY:
@@ -498,6 +531,128 @@ class ScoresModel(QAbstractTableModel):
             self._order = new
             if new:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(new) - 1, len(self.HEADERS) - 1))
+
+
+class WhatIfModel(QAbstractTableModel):
+    """The what-if of a matrix, one row per evidence item: leave out, deception, credibility."""
+
+    COL_EXCLUDE, COL_DECEPTION, COL_CREDIBILITY, COL_ITEM = range(4)
+    HEADERS = ("Leave out", "Deception", "Credibility", "Item")
+    TIPS = ("Score the matrix as if this item were not there",
+            "Read the item as deception: what it seemed to support, it undercuts",
+            "Try another credibility for the item (its own is not changed)",
+            "The evidence item")
+    KINDS = {COL_EXCLUDE: "excluded", COL_DECEPTION: "deception"}
+    OwnRole = Qt.ItemDataRole.UserRole + 10
+    """The text for "its own credibility" of a row, as the credibility editor offers it."""
+
+    def __init__(self, analysis: MatrixAnalysis, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.analysis = analysis
+        self.doc = analysis.doc
+        self._rows = self._current_rows()
+        analysis.whatIfChanged.connect(self._on_what_if)
+        self.doc.rowsChanged.connect(self._on_rows)
+        self.doc.evidenceChanged.connect(self._on_evidence)
+
+    def _current_rows(self) -> list[int]:
+        try:
+            return [r.evidence_id for r in self.analysis.matrix.rows]
+        except KeyError:
+            return []
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def evidence_id_at(self, row: int) -> int:
+        """The evidence id of a row."""
+        return self._rows[row]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in self.KINDS:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == self.COL_CREDIBILITY:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        try:
+            eid = self._rows[index.row()]
+            item = self.doc.case.evidence_item(eid)  # type: ignore[arg-type]
+        except (IndexError, KeyError):
+            return None
+        col = index.column()
+        what_if = self.analysis.what_if
+        if col in self.KINDS:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                on = eid in getattr(what_if, self.KINDS[col])
+                return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.TIPS[col]
+            return None
+        tried = dict(what_if.credibility).get(eid)  # type: ignore[call-overload]
+        if col == self.COL_CREDIBILITY:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"own ({item.credibility.value})" if tried is None else f"{tried.value}*"
+            if role == Qt.ItemDataRole.EditRole:
+                return tried
+            if role == self.OwnRole:
+                return f"own ({item.credibility.value})"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.TIPS[col]
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.label}  {item.text}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.text
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        eid = self._rows[index.row()]
+        col = index.column()
+        if col in self.KINDS and role == Qt.ItemDataRole.CheckStateRole:
+            wanted = Qt.CheckState(value) == Qt.CheckState.Checked
+            if wanted != (eid in getattr(self.analysis.what_if, self.KINDS[col])):
+                self.analysis.toggle(self.KINDS[col], eid)  # type: ignore[arg-type]
+            return True
+        if col == self.COL_CREDIBILITY and role == Qt.ItemDataRole.EditRole:
+            self.analysis.set_credibility(eid, value)  # type: ignore[arg-type]
+            return True
+        return False
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.TIPS[section]
+        return None
+
+    def _on_what_if(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COL_CREDIBILITY))
+
+    def _on_rows(self, matrix_id: int) -> None:
+        if matrix_id != self.analysis.matrix_id:
+            return
+        new = self._current_rows()
+        report_rows(self, self._rows, new, lambda keys: setattr(self, "_rows", keys))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COL_ITEM))
+
+    def _on_evidence(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.COL_ITEM))
 
 
 def _percent(value: float) -> str:

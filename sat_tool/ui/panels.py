@@ -9,11 +9,12 @@ with a :class:`~sat_tool.domain.guide.Target`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -31,15 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sat_tool.domain.guide import Place, Target, review_steps
+from sat_tool.domain.guide import Place, Target
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Level, ScoringMode
 from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
-from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.analysis import MatrixAnalysis
-from sat_tool.ui.chart import ContributionChart, ScoresChart
-from sat_tool.ui.models import ScoresModel
+from sat_tool.ui.chart import REDRAW_DELAY_MS, ContributionChart, ScoresChart
+from sat_tool.ui.models import ScoresModel, WhatIfModel
 
 
 def _heading(text: str) -> QLabel:
@@ -62,6 +64,9 @@ class Panel(QWidget):
     navigate = Signal(object)
     """A :class:`Target` the analyst asked to go to."""
 
+    deferred = False
+    """Whether a change redraws the panel once edits pause rather than at once (slow panels)."""
+
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis = analysis
@@ -69,6 +74,10 @@ class Panel(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
         self._stale = True  # drawn when first shown: hidden panels cost nothing
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REDRAW_DELAY_MS)
+        self._timer.timeout.connect(self._refresh_if_alive)
         self.doc.matrixEdited.connect(self._on_matrix)
         analysis.whatIfChanged.connect(self._changed)
 
@@ -77,13 +86,24 @@ class Panel(QWidget):
             self._changed()
 
     def _changed(self) -> None:
-        """Redraw now if shown; a hidden panel redraws when it is next shown."""
+        """Redraw if shown (now, or once edits pause); a hidden panel redraws when next shown."""
         if not self._alive():
             return
-        if self.isVisible():
-            self.refresh()
-        else:
+        if not self.isVisible():
             self._stale = True
+        elif self.deferred:
+            self._timer.start()
+        else:
+            self.refresh()
+
+    def _refresh_if_alive(self) -> None:
+        if self._alive() and self.isVisible():
+            self.refresh()
+
+    @property
+    def pending(self) -> bool:
+        """Whether a redraw is waiting for edits to pause."""
+        return self._timer.isActive()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -171,9 +191,13 @@ class ScoresPanel(Panel):
 
 
 class SensitivityPanel(Panel):
-    """Linchpins, the fewest changes that change the leader, what-if, and contributions."""
+    """Linchpins, the fewest changes that change the leader, what-if, and contributions.
 
-    WHAT_IF_COLUMNS = ("Leave out", "Deception", "Credibility", "Item")
+    The findings are computed on a worker thread; while they are brought up to date
+    the last ones stay in view, marked as updating.
+    """
+
+    KIND = "sensitivity"
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
@@ -181,18 +205,16 @@ class SensitivityPanel(Panel):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.linkActivated.connect(self._follow)
-        self.table = QTableWidget(0, len(self.WHAT_IF_COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.WHAT_IF_COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self._rows_shown: list[int] = []
+        self.updating = _updating_label()
+        self.what_if_model = WhatIfModel(analysis, self)
+        self.table = WhatIfView(self.what_if_model)
         self.revert = QPushButton("Revert to the real matrix")
         self.revert.clicked.connect(analysis.revert)
         self.chart = ContributionChart(self)
-        self.layout_.addWidget(_heading("What the ranking rests on"))
+        heading = QHBoxLayout()
+        heading.addWidget(_heading("What the ranking rests on"), 1)
+        heading.addWidget(self.updating)
+        self.layout_.addLayout(heading)
         self.layout_.addWidget(self.summary)
         row = QHBoxLayout()
         row.addWidget(_heading("What if…"))
@@ -202,32 +224,58 @@ class SensitivityPanel(Panel):
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.chart, 3)
         self.doc.analysisChanged.connect(self._on_matrix)
+        analysis.resultReady.connect(self._on_result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.analysis.request(self.KIND)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.analysis.release(self.KIND)
 
     def refresh(self) -> None:
-        case, mat = self.analysis.effective()
-        self._summarise(case, mat)
-        self._fill_table()
         self.revert.setEnabled(not self.analysis.what_if.empty)
-        self.chart.update_contributions(case, mat, contributions(case, mat), mat.scoring_mode)
+        self.analysis.request(self.KIND)
+        self._show_findings()
 
-    def _summarise(self, case, mat) -> None:  # noqa: ANN001
-        labels = self.labels()
+    def _on_result(self, kind: str) -> None:
+        if kind == self.KIND and self._alive():
+            self._show_findings()
+
+    def _show_findings(self) -> None:
+        current = self.analysis.current(self.KIND)
+        _show_updating(self.updating, not current)
+        self.summary.setEnabled(current)
+        found = self.analysis.result(self.KIND)
+        if found is None:
+            if not current and not self.summary.text():
+                self.summary.setText("Working out what the ranking rests on…")
+            return
+        if current:
+            self._summarise(found)
+            self.chart.update_contributions(found["case"], found["matrix"], found["contributions"],
+                                            found["matrix"].scoring_mode)
+
+    def _summarise(self, found: dict) -> None:
+        case, mat = found["case"], found["matrix"]
+        labels = {h.id: f"H{i}" for i, h in enumerate(mat.hypotheses, 1)}
         if len(mat.hypotheses) < 2 or not mat.rows:
             self.summary.setText("Sensitivity needs two hypotheses and some evidence.")
             return
-        pins = linchpins(case, mat)
+        pins = found["linchpins"]
         lines = []
         leader_pins = [p for p in pins if p.changes_leader]
         order_pins = [p for p in pins if not p.changes_leader]
         if leader_pins:
-            links = ", ".join(_evidence_link(case, p.evidence_id) for p in leader_pins)
+            links = _links(case, [p.evidence_id for p in leader_pins])
             lines.append(f"<b>Linchpins</b>: without any one of {links} another hypothesis leads.")
         if order_pins:
-            links = ", ".join(_evidence_link(case, p.evidence_id) for p in order_pins)
+            links = _links(case, [p.evidence_id for p in order_pins])
             lines.append(f"Without {links} the order below the leader changes.")
         if not pins:
             lines.append("No single item changes the ranking when it is left out.")
-        change = fewest_changes(case, mat)
+        change = found["fewest"]
         if change is not None:
             cells = ", ".join(
                 f'<a href="cell:{c.cell[0]}:{c.cell[1]}">{case.evidence_item(c.cell[0]).label}×'
@@ -238,52 +286,59 @@ class SensitivityPanel(Panel):
                          f"{labels[change.challenger]} ahead of {labels[change.leader]}: {cells}.")
         self.summary.setText("<br>".join(lines))
 
-    def _fill_table(self) -> None:
-        """Show the what-if state of every row; the row widgets are made only when rows change."""
-        mat = self.analysis.matrix
-        if [r.evidence_id for r in mat.rows] != self._rows_shown:
-            self._build_table(mat)
-        what_if = self.analysis.what_if
-        tried = dict(what_if.credibility)
-        for r, row in enumerate(mat.rows):
-            item = self.doc.case.evidence_item(row.evidence_id)
-            self.table.item(r, 3).setText(f"{item.label}  {item.text}")
-            self.table.item(r, 3).setToolTip(item.text)
-            for column, kind in ((0, "excluded"), (1, "deception")):
-                box = self.table.cellWidget(r, column).property("inner")
-                box.blockSignals(True)
-                box.setChecked(row.evidence_id in getattr(what_if, kind))
-                box.blockSignals(False)
-            combo = self.table.cellWidget(r, 2)
-            combo.setItemText(0, f"own ({item.credibility.value})")
-            combo.setCurrentIndex(max(0, combo.findData(tried.get(row.evidence_id))))
-
-    def _build_table(self, mat) -> None:  # noqa: ANN001
-        self._rows_shown = [r.evidence_id for r in mat.rows]
-        self.table.setRowCount(len(mat.rows))
-        for r, row in enumerate(mat.rows):
-            name = QTableWidgetItem()
-            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(r, 3, name)
-            for column, kind in ((0, "excluded"), (1, "deception")):
-                box = QCheckBox()
-                box.toggled.connect(lambda _=False, e=row.evidence_id, k=kind:
-                                    self.analysis.toggle(k, e))
-                self.table.setCellWidget(r, column, _centred(box))
-            combo = QComboBox()
-            combo.addItem("own", None)
-            for level in Level:
-                combo.addItem(level.value, level)
-            combo.activated.connect(lambda _=0, e=row.evidence_id, c=combo:
-                                    self.analysis.set_credibility(e, c.currentData()))
-            self.table.setCellWidget(r, 2, combo)
-
     def _follow(self, link: str) -> None:
         kind, *ids = link.split(":")
         if kind == "cell":
             self.navigate.emit(Target(Place.CELL, int(ids[0]), int(ids[1])))  # type: ignore[arg-type]
         elif kind == "evidence":
             self.navigate.emit(Target(Place.EVIDENCE, int(ids[0])))  # type: ignore[arg-type]
+
+
+class CredibilityDelegate(QStyledItemDelegate):
+    """Edits the what-if credibility of a row with a combo box: its own, High, Medium or Low."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: QModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem("own", None)
+        for level in Level:
+            combo.addItem(level.value, level)
+        combo.activated.connect(lambda _=0, c=combo: (self.commitData.emit(c),
+                                                      self.closeEditor.emit(c)))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setItemText(0, index.data(WhatIfModel.OwnRole))
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class WhatIfView(QTableView):
+    """The what-if table: tick Leave out or Deception, pick a credibility; one row per item."""
+
+    def __init__(self, model: WhatIfModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.verticalHeader().hide()
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
+                             | QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setItemDelegateForColumn(WhatIfModel.COL_CREDIBILITY, CredibilityDelegate(self))
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.horizontalHeader()
+        for column, width in ((0, 70), (1, 76), (2, 100)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(column, width)
+        header.setSectionResizeMode(WhatIfModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
 
 
 def _centred(widget: QWidget) -> QWidget:
@@ -293,6 +348,36 @@ def _centred(widget: QWidget) -> QWidget:
     layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
     holder.setProperty("inner", widget)
     return holder
+
+
+UPDATING = "Updating…"
+
+
+def _updating_label() -> QLabel:
+    """A quiet "Updating…" mark of fixed size: showing or clearing it moves nothing around."""
+    label = QLabel(UPDATING)
+    label.setStyleSheet("color: #777; font-style: italic;")
+    label.setToolTip("The findings are being worked out for the matrix as it is now")
+    label.setFixedSize(label.sizeHint())
+    label.setText("")
+    return label
+
+
+def _show_updating(label: QLabel, on: bool) -> None:
+    text = UPDATING if on else ""
+    if label.text() != text:
+        label.setText(text)
+
+
+LISTED = 12
+"""Evidence items named in one sentence of the summary; the rest are counted."""
+
+
+def _links(case, evidence_ids: list[int]) -> str:  # noqa: ANN001
+    """Links to the first few items, and how many more there are."""
+    links = ", ".join(_evidence_link(case, e) for e in evidence_ids[:LISTED])
+    rest = len(evidence_ids) - LISTED
+    return f"{links} and {rest} more" if rest > 0 else links
 
 
 def _evidence_link(case, evidence_id: int) -> str:  # noqa: ANN001
@@ -424,15 +509,46 @@ class StepsPanel(Panel):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._go)
         self.tree.itemClicked.connect(self._go)
-        self.layout_.addWidget(_heading("Heuer's eight steps"))
+        self.updating = _updating_label()
+        heading = QHBoxLayout()
+        heading.addWidget(_heading("Heuer's eight steps"), 1)
+        heading.addWidget(self.updating)
+        self.layout_.addLayout(heading)
         self.layout_.addWidget(_note("Click a finding to go where it can be fixed."))
         self.layout_.addWidget(self.tree)
         self.doc.analysisChanged.connect(self._on_matrix)
         self.doc.matricesChanged.connect(self._changed)
+        analysis.resultReady.connect(self._on_result)
+
+    KIND = "steps"
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.analysis.request(self.KIND)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.analysis.release(self.KIND)
 
     def refresh(self) -> None:
+        self.analysis.request(self.KIND)
+        self._show_steps()
+
+    def _on_result(self, kind: str) -> None:
+        if kind == self.KIND and self._alive():
+            self._show_steps()
+
+    def _show_steps(self) -> None:
+        steps = self.analysis.result(self.KIND)
+        current = self.analysis.current(self.KIND)
+        _show_updating(self.updating, not current)
+        self.tree.setEnabled(current or steps is None)
+        if steps is None or not current:
+            if steps is None and not self.tree.topLevelItemCount():
+                self.tree.addTopLevelItem(QTreeWidgetItem(["Working out where the matrix stands…"]))
+            return
         self.tree.clear()
-        for step in review_steps(self.doc.case, self.analysis.matrix):
+        for step in steps:
             mark = "✓" if step.done else "•"
             top = QTreeWidgetItem([f"{mark} {step.number}. {step.title}"])
             font = top.font(0)

@@ -31,6 +31,7 @@ class SnapshotsPanel(Panel):
     """Save, list and compare snapshots of the matrix, with a chart of the scores over time."""
 
     NOW = -1
+    deferred = True  # reads the workspace and scores every snapshot: once edits pause
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)

@@ -14,26 +14,30 @@ def sync_list(old: Sequence[Any], new: Sequence[Any], insert: Callable[[int], No
     """Name the single step from ``old`` to ``new`` (insert, remove or move of one item).
 
     Calls the matching callback and returns True; calls ``reset`` and returns
-    False when the change is anything else. Equal lists call nothing.
+    False when the change is anything else. Equal lists call nothing. Linear in
+    the length of the lists: only the first place where they differ can be the step.
     """
     old, new = list(old), list(new)
     if old == new:
         return True
+    first = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
     if len(new) == len(old) + 1:
-        for i in range(len(new)):
-            if new[:i] + new[i + 1:] == old:
-                insert(i)
-                return True
+        if new[:first] + new[first + 1:] == old:
+            insert(first)
+            return True
     elif len(new) == len(old) - 1:
-        for i in range(len(old)):
-            if old[:i] + old[i + 1:] == new:
-                remove(i)
-                return True
-    elif len(new) == len(old) and set(old) == set(new):
-        for i, item in enumerate(old):
+        if old[:first] + old[first + 1:] == new:
+            remove(first)
+            return True
+    elif len(new) == len(old) and first < len(old):
+        # Either the item at ``first`` went further down, or a later item came up to ``first``.
+        candidates = [(first, new.index(old[first]) if old[first] in new else -1),
+                      (old.index(new[first]) if new[first] in old else -1, first)]
+        for i, j in candidates:
+            if i < 0 or j < 0 or i == j:
+                continue
             rest = old[:i] + old[i + 1:]
-            j = new.index(item) if item in new else -1
-            if j >= 0 and new[:j] + new[j + 1:] == rest:
+            if new[:j] + new[j + 1:] == rest and new[j] == old[i]:
                 move(i, j)
                 return True
     reset()
