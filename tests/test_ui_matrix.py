@@ -249,8 +249,9 @@ def test_failed_edit_is_reported_and_not_left_on_the_stack(qtbot, window, monkey
     errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: errors.append(args[2]))
     with window.workspace.engine.begin() as con:
-        con.exec_driver_sql("CREATE TRIGGER no_ratings BEFORE INSERT ON ratings "
-                            "BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
+        for when in ("INSERT", "UPDATE"):
+            con.exec_driver_sql(f"CREATE TRIGGER no_ratings_{when} BEFORE {when} ON ratings "
+                                "BEGIN SELECT RAISE(ABORT, 'disk says no'); END")
     eid, hid = mat.rows[0].evidence_id, mat.hypotheses[0].id
     before = mat.rating(eid, hid)
     go_to(qtbot, page, 0, 0)

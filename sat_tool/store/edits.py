@@ -102,6 +102,8 @@ def relink(session: Session, evidence_ids: Iterable[int], source_id: int) -> Non
 
 
 _CHUNK = 500
+_IN_PLACE = 8
+"""Up to this many cells are written one statement each; more go as one delete and one insert."""
 
 
 def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None:
@@ -109,11 +111,27 @@ def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None
 
     Many cells (a hypothesis or a matrix put back by undo) go in a few statements.
     """
+    table = RatingRow.__table__
+    if len(states) <= _IN_PLACE:
+        # A keystroke's few cells: each row rewritten in place (or added, or removed), through
+        # the table itself, without the ORM's bookkeeping of bulk statements.
+        added = []
+        for (eid, hid), found in states.items():
+            key = (table.c.evidence_id == eid) & (table.c.hypothesis_id == hid)
+            if found is None:
+                session.execute(delete(table).where(key))
+                continue
+            values = rating_values(eid, hid, found)
+            if session.execute(update(table).where(key).values(values)).rowcount == 0:
+                added.append(values)
+        if added:
+            session.execute(sql_insert(table), added)
+        return
     cells = list(states)
     for start in range(0, len(cells), _CHUNK):
-        session.execute(delete(RatingRow).where(
-            tuple_(RatingRow.evidence_id, RatingRow.hypothesis_id).in_(cells[start:start + _CHUNK])))
+        session.execute(delete(table).where(
+            tuple_(table.c.evidence_id, table.c.hypothesis_id).in_(cells[start:start + _CHUNK])))
     values = [rating_values(eid, hid, found) for (eid, hid), found in states.items()
               if found is not None]
     if values:
-        session.execute(sql_insert(RatingRow), values)
+        session.execute(sql_insert(table), values)

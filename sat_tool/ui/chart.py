@@ -46,11 +46,18 @@ def chart_thread() -> ThreadPoolExecutor:
     return _executor
 
 
+def _charts() -> Any:
+    """The chart drawings (importing them loads matplotlib: done on the chart thread)."""
+    from sat_tool.report import charts
+
+    return charts
+
+
 Draw = Callable[[Any], dict]
 """Draws on a matplotlib Axes and returns what it drew."""
 
 
-def render(draw: Draw, width: int, height: int, ratio: float = 1.0, figure_height: float = 2.8
+def render(draw: Draw, width: int, height: int, ratio: float = 1.0
            ) -> tuple[bytes, int, int, dict]:
     """Draw a chart of ``width`` × ``height`` logical pixels; RGBA bytes, pixel size, what it shows."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -81,7 +88,10 @@ class ChartCanvas(QWidget):
         self._height = height
         self._draw: Draw | None = None
         """The latest drawing asked for (kept to redraw at another size and to save)."""
-        self._asked = False
+        self._wanted = 0
+        """Counts the drawings asked for (and resizes); the picture shown is of ``_shown_of``."""
+        self._shown_of = 0
+        self._submitted: dict[int, int] = {}
         self._picture: QPixmap | None = None
         self._runner = BackgroundRunner(self, chart_thread())
         self._runner.finished.connect(self._rendered)
@@ -100,13 +110,13 @@ class ChartCanvas(QWidget):
     def plot(self, draw: Draw) -> None:
         """Ask for a redraw with ``draw(axes)`` (which returns what it drew); coalesced."""
         self._draw = draw
-        self._asked = True
+        self._wanted += 1
         self._timer.start()
 
     @property
     def pending(self) -> bool:
         """Whether the picture on screen is not yet the latest one asked for."""
-        return self._asked
+        return self._shown_of != self._wanted
 
     def draw_now(self) -> None:
         """Start rendering the latest drawing asked for, at the widget's size now."""
@@ -115,9 +125,8 @@ class ChartCanvas(QWidget):
             return
         draw, width, height = self._draw, self.width(), self.height()
         ratio = self.devicePixelRatioF()
-        figure_height = self._height
-        self._ticket = self._runner.submit(
-            "chart", lambda _stop: render(draw, width, height, ratio, figure_height))
+        self._ticket = self._runner.submit("chart", lambda _stop: render(draw, width, height, ratio))
+        self._submitted = {self._ticket: self._wanted}
 
     def _rendered(self, _kind: str, ticket: int, result: Any) -> None:
         if ticket != self._ticket:
@@ -127,12 +136,12 @@ class ChartCanvas(QWidget):
         self._picture = QPixmap.fromImage(image)
         self._picture.setDevicePixelRatio(self.devicePixelRatioF())
         self.shown = shown
-        self._asked = False
+        self._shown_of = self._submitted.pop(ticket, self._shown_of)
         self.update()
 
     def _render_failed(self, _kind: str, ticket: int, _message: str) -> None:
-        if ticket == self._ticket:
-            self._asked = False  # the failure is in the log; the last picture stays
+        if ticket == self._ticket:  # the failure is in the log; the last picture stays
+            self._shown_of = self._submitted.pop(ticket, self._shown_of)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -144,7 +153,7 @@ class ChartCanvas(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self._draw is not None:
-            self._asked = True
+            self._wanted += 1
             self._timer.start()
 
     # ------------------------------------------------------------ saving
@@ -203,9 +212,7 @@ class ScoresChart(ChartCanvas):
     def update_scores(self, matrix: Matrix, scores: MatrixScores,
                       mode: ScoringMode = ScoringMode.WEIGHTED) -> None:
         """Redraw for the current scores."""
-        from sat_tool.report import charts
-
-        self.plot(lambda axes: charts.draw_scores(axes, matrix, scores, mode))
+        self.plot(lambda axes: _charts().draw_scores(axes, matrix, scores, mode))
 
 
 class ContributionChart(ChartCanvas):
@@ -218,9 +225,7 @@ class ContributionChart(ChartCanvas):
                              values: dict[HypothesisId, dict[EvidenceId, float]],
                              mode: ScoringMode) -> None:
         """Redraw from :func:`sat_tool.domain.sensitivity.contributions`."""
-        from sat_tool.report import charts
-
-        self.plot(lambda axes: charts.draw_contributions(axes, case, matrix, values, mode))
+        self.plot(lambda axes: _charts().draw_contributions(axes, case, matrix, values, mode))
 
 
 class HistoryChart(ChartCanvas):
@@ -232,6 +237,4 @@ class HistoryChart(ChartCanvas):
     def update_history(self, names: Sequence[str], series: dict[str, list[float | None]],
                        mode: ScoringMode) -> None:
         """Redraw: one line per hypothesis label, one point per snapshot."""
-        from sat_tool.report import charts
-
-        self.plot(lambda axes: charts.draw_history(axes, names, series, mode))
+        self.plot(lambda axes: _charts().draw_history(axes, names, series, mode))

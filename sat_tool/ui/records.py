@@ -32,6 +32,9 @@ class RecordsModel(QAbstractTableModel):
         self._records = records
         self._key = key
         self._keys = [key(r) for r in records()]
+        self._by_key: dict[Any, Any] = {}
+        self._indexed: tuple[Any, Any] | None = None
+        """Which list (and which state of it) the index was made from."""
         changed.connect(self.refresh)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -41,9 +44,24 @@ class RecordsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def record(self, row: int) -> Any:
-        """The domain record shown in a row."""
+        """The domain record shown in a row (StopIteration when it has just gone).
+
+        Looked up by key in an index of the records, made again whenever it misses
+        or names a record that no longer carries the key.
+        """
         key = self._keys[row]
-        return next(r for r in self._records() if self._key(r) == key)
+        records = self._records()
+        state = (records, getattr(records, "changes", None))
+        same = self._indexed is not None and self._indexed[0] is records and \
+            self._indexed[1] == state[1]
+        found = self._by_key.get(key) if same else None
+        if found is None or self._key(found) != key:
+            self._by_key = {self._key(r): r for r in records}
+            self._indexed = state
+            found = self._by_key.get(key)
+            if found is None:
+                raise StopIteration
+        return found
 
     def row_of(self, key: Any) -> int:
         """The row showing the record with this key, or -1."""
@@ -72,6 +90,7 @@ class RecordsModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read the records and report what changed."""
+        self._indexed = None
         new = [self._key(r) for r in self._records()]
         report_rows(self, self._keys, new, lambda keys: setattr(self, "_keys", keys))
         if self._keys:

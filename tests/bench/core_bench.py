@@ -1,0 +1,180 @@
+"""Figures of the core: the database write of one rating, scoring, the background analyses,
+and the start of the application against a bare PySide6 window."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.bench.synthetic import SIZES, write_bundle  # noqa: E402
+from tests.bench.table import Figure, median_time  # noqa: E402
+
+
+def _case(folder: Path, rows: int, columns: int):  # noqa: ANN202
+    from sat_tool.formats.bundle import case_from_dict
+
+    return case_from_dict(json.loads(write_bundle(folder, rows, columns).read_text("utf-8")))
+
+
+def database_write(folder: Path) -> list[Figure]:
+    """One rating written through the editor against a raw sqlite3 UPDATE + COMMIT of it."""
+    from sat_tool.domain import Rating
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import Workspace
+
+    figures = []
+    for rows, columns in ((20, 5), (2000, 30)):
+        path = folder / f"write-{rows}x{columns}.sqlite"
+        path.unlink(missing_ok=True)
+        with Workspace.open(path) as ws:
+            case_id = svc.import_bundle(ws, write_bundle(folder, rows, columns))
+            editor = CaseEditor.open(ws, case_id, "Bench Analyst")
+            mat = editor.case.matrices[0]
+            cells = [(r.evidence_id, h.id) for r in mat.rows[:7] for h in mat.hypotheses[:3]]
+            codes = [Rating.CC, Rating.I, Rating.N]
+            state = {"n": 0}
+
+            def ours() -> None:
+                n = state["n"] = state["n"] + 1
+                editor.rate(mat.id, cells[n % len(cells)], codes[n % 3])
+
+            raw = sqlite3.connect(path, isolation_level=None)
+            raw.execute("PRAGMA synchronous=FULL")
+
+            def floor() -> None:
+                n = state["n"] = state["n"] + 1
+                eid, hid = cells[n % len(cells)]
+                raw.execute("BEGIN IMMEDIATE")
+                raw.execute("UPDATE ratings SET rating = ? WHERE evidence_id = ? AND hypothesis_id = ?",
+                            (codes[n % 3].value, eid, hid))
+                raw.execute("COMMIT")
+
+            pairs = [(median_time(ours, 5), median_time(floor, 5)) for _ in range(3)]
+            raw.close()
+        ours_s = sorted(p[0] for p in pairs)[1]
+        floor_s = sorted(p[1] for p in pairs)[1]
+        figures.append(Figure("Edit: the database write of one rating", f"{rows:,} × {columns}",
+                              ours_s, floor_s, "raw sqlite3 UPDATE + COMMIT (synchronous=FULL)",
+                              target=2.0))
+    return figures
+
+
+def analysis(folder: Path) -> list[Figure]:
+    """How long the background findings take, per size, and scoring whole against one cell."""
+    from sat_tool.domain import Rating
+    from sat_tool.domain.guide import review_steps
+    from sat_tool.domain.model import Assessment
+    from sat_tool.domain.scoring import ScoreBook, score_matrix
+    from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
+
+    figures = []
+    for rows, columns in SIZES:
+        case = _case(folder, rows, columns)
+        mat = case.matrices[0]
+        repeats = 3 if rows * columns <= 60_000 else 1
+        size = f"{rows:,} × {columns}"
+        full = median_time(lambda: score_matrix(case, mat), repeats)
+        book = ScoreBook(case, mat)
+        cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+        state = {"n": 0}
+
+        def one_cell() -> None:
+            state["n"] += 1
+            mat.ratings[cell] = Assessment(Rating.II if state["n"] % 2 else Rating.C, "A")
+            book.update(case, mat, [cell])
+            book.scores(mat)
+
+        figures.append(Figure("Scores: one rating, updated in place", size,
+                              median_time(one_cell, 21), full, "scoring the whole matrix"))
+        pins = median_time(lambda: linchpins(case, mat), repeats)
+        fewest = median_time(lambda: fewest_changes(case, mat), repeats)
+        parts = median_time(lambda: contributions(case, mat), repeats)
+        steps = median_time(lambda: review_steps(case, mat), repeats)
+        figures.append(Figure("Analysis (worker): linchpins", size, pins))
+        figures.append(Figure("Analysis (worker): fewest changes", size, fewest))
+        figures.append(Figure("Analysis (worker): contributions", size, parts))
+        figures.append(Figure("Analysis (worker): the eight steps", size, steps))
+    return figures
+
+
+START_BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1600, 1000); w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+START_OURS = """
+import sys
+from PySide6.QtCore import QTimer
+from sat_tool.settings import Preferences
+from sat_tool.store import Workspace
+from sat_tool.ui.application import make_application
+from sat_tool.ui.main_window import MainWindow
+app = make_application()
+ws = Workspace.open(sys.argv[1])
+win = MainWindow(ws, Preferences.load()); win.resize(1600, 1000)
+win.show()
+win.open_case(int(sys.argv[2]))
+QTimer.singleShot(0, app.quit)
+app.exec()
+import sys as _s
+print(",".join(m for m in ("matplotlib", "reportlab", "openpyxl", "alembic") if m in _s.modules))
+"""
+
+
+def start(folder: Path) -> list[Figure]:
+    """The application started to its first painted window with the sample case open."""
+    from sat_tool.services import cases as svc
+    from sat_tool.store import Workspace
+
+    path = folder / "start.sqlite"
+    path.unlink(missing_ok=True)
+    with Workspace.open(path) as ws:
+        case_id = svc.import_bundle(ws, ROOT / "cases" / "azerbaijan-2012.json")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               SAT_TOOL_CONFIG_DIR=str(folder / "config"), SAT_TOOL_LOG_DIR=str(folder / "log"))
+    loaded = ""
+
+    def run(code: str, *args: str) -> float:
+        nonlocal loaded
+        begin = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                             capture_output=True, text=True, check=True)
+        if args:
+            loaded = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
+        return time.perf_counter() - begin
+
+    run(START_BARE)
+    run(START_OURS, str(path), str(case_id))  # warm the file caches for both
+    pairs = [(run(START_OURS, str(path), str(case_id)), run(START_BARE)) for _ in range(5)]
+    ours = sorted(p[0] for p in pairs)[2]
+    bare = sorted(p[1] for p in pairs)[2]
+    return [Figure("Start: to the first painted window with the sample case", "sample",
+                   ours, bare, "a bare PySide6 process showing an empty QMainWindow", target=1.5,
+                   note="heavy modules loaded by then: " + (
+                       loaded or "none of matplotlib, reportlab, openpyxl, alembic"))]
+
+
+def measure(folder: Path) -> list[Figure]:
+    return database_write(folder) + analysis(folder) + start(folder)
+
+
+if __name__ == "__main__":
+    folder = Path(os.environ.get("SAT_TOOL_BENCH_DIR") or tempfile.mkdtemp(prefix="sat-bench-"))
+    for fig in measure(folder):
+        ratio = f"  ×{fig.ratio:.2f} of {fig.floor_name}" if fig.ratio is not None else ""
+        print(f"{fig.name:60} {fig.size:>12} {fig.ours * 1000:10.2f} ms{ratio}  {fig.note}")
