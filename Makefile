@@ -27,9 +27,9 @@ soak: $(STAMP)
 	SAT_TOOL_SOAK_KILLS=500 SAT_TOOL_LIVE_SECONDS=60 QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest -q -s tests/test_soak.py tests/test_live.py
 
-## bench: time scoring and editing on large matrices
+## bench: every speed and memory figure against its floor, side by side; writes docs/benchmarks.md
 bench: $(STAMP)
-	$(BIN)/python tests/bench_core.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.run
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -322,7 +322,7 @@ class MatrixRow:
     relevance: Level = Level.MEDIUM
 
 
-@dataclass
+@dataclass(slots=True)  # half a million of them in a large matrix: no per-instance dict
 class Assessment:
     """A rated cell: the rating, who made it, why, and when (ISO 8601, UTC).
 

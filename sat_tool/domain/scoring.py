@@ -90,12 +90,12 @@ class MatrixScores:
         raise KeyError(hypothesis_id)
 
     def for_evidence(self, evidence_id: EvidenceId) -> EvidenceScore:
-        """The diagnosticity of one evidence row (a dictionary lookup, made on first use)."""
-        index = self.__dict__.get("_by_evidence")
-        if index is None:
-            index = {score.evidence_id: score for score in self.evidence}
-            object.__setattr__(self, "_by_evidence", index)
-        return index[evidence_id]
+        """The diagnosticity of one evidence row (a lookup of the row's position)."""
+        positions = self.__dict__.get("_positions")
+        if positions is None:
+            positions = {score.evidence_id: n for n, score in enumerate(self.evidence)}
+            object.__setattr__(self, "_positions", positions)
+        return self.evidence[positions[evidence_id]]
 
     def ranking(self) -> list[HypothesisScore]:
         """Hypotheses least inconsistent first; ties keep column order."""
@@ -113,7 +113,7 @@ def diagnosticity(ratings: Iterable[Rating | None]) -> float | None:
     NA and unrated cells are skipped; None when fewer than two cells remain,
     since one rating alone cannot discriminate.
     """
-    values = [r.signed for r in ratings if r is not None and r.signed is not None]
+    values = [v for v in map(_SIGNED.get, ratings) if v is not None]
     if len(values) < 2:
         return None
     mean = sum(values) / len(values)
@@ -122,7 +122,7 @@ def diagnosticity(ratings: Iterable[Rating | None]) -> float | None:
 
 def inconsistent_with_all(ratings: Sequence[Rating | None]) -> bool:
     """True when every cell of the row is rated I or II: a missing hypothesis?"""
-    return bool(ratings) and all(r is not None and r.points > 0 for r in ratings)
+    return bool(ratings) and all(r is not None and _POINTS[r] > 0 for r in ratings)
 
 
 def competition_ranks(values: Sequence[float]) -> list[int]:
@@ -269,6 +269,8 @@ class _Sums:
 
 
 _POINTS = {r: r.points for r in Rating}
+_SIGNED = {r: r.signed for r in Rating}
+"""Each rating's place on the signed scale (NA and unrated: None)."""
 
 
 def _log(likelihood: float) -> float:
@@ -384,6 +386,5 @@ class ScoreBook:
             probabilities = probability.normalised(self._prior, self.log_likelihood)
             self._scores = _assemble(matrix, self.mode, self.inconsistency, self.weighted,
                                      probabilities, tuple(self._evidence))
-            object.__setattr__(self._scores, "_by_evidence",
-                               {score.evidence_id: score for score in self._evidence})
+            object.__setattr__(self._scores, "_positions", self._row_of)  # rows stay put in a book
         return self._scores

@@ -238,8 +238,9 @@ class MatrixView(QTableView):
         count = proxy.rowCount()
         last = count - 1 if last is None else min(last, count - 1)
         header = self.verticalHeader()
+        model = self.matrix_model
         for row in range(first, last + 1):
-            text = proxy.index(row, MatrixModel.COL_TEXT).data() or ""
+            text = model.text_at(proxy.mapToSource(proxy.index(row, 0)).row())
             height = self.row_height(text)
             if header.sectionSize(row) != height:
                 header.resizeSection(row, height)

@@ -141,6 +141,13 @@ class MatrixModel(QAbstractTableModel):
         """The evidence id of a row."""
         return self._rows[row]
 
+    def text_at(self, row: int) -> str:
+        """The evidence text shown in a row ('' while the row is being removed)."""
+        try:
+            return self.doc.case.evidence_item(self._rows[row]).text  # type: ignore[arg-type]
+        except (IndexError, KeyError):
+            return ""
+
     def hypothesis_id_at(self, column: int) -> int:
         """The hypothesis id of a rating column."""
         return self._hyps[column - self.FIRST_HYPOTHESIS]
