@@ -183,6 +183,7 @@ class CostTable:
                               for r in options}
             for row in matrix.rows
         }
+        self._own_rows: dict[EvidenceId, list[float]] = {}
 
     def own(self, cell: Cell) -> float:
         """What a cell costs with its own rating (and likelihood override)."""
@@ -195,6 +196,14 @@ class CostTable:
         """What a cell of a row would cost rated ``rating`` (None: unrated)."""
         return self._rows[evidence_id][rating]
 
+    def row_costs(self, evidence_id: EvidenceId) -> list[float]:
+        """What each cell of a row costs with its own rating, in column order (kept once asked)."""
+        found = self._own_rows.get(evidence_id)
+        if found is None:
+            found = self._own_rows[evidence_id] = [
+                self.own((evidence_id, h.id)) for h in self.matrix.hypotheses]
+        return found
+
 
 def hypothesis_costs(case: Case, matrix: Matrix, mode: ScoringMode,
                      table: CostTable | None = None) -> dict[HypothesisId, float]:
@@ -202,8 +211,11 @@ def hypothesis_costs(case: Case, matrix: Matrix, mode: ScoringMode,
     table = table or CostTable(case, matrix, mode)
     costs = {}
     prior = probability.priors(matrix) if mode is ScoringMode.PROBABILITY else {}
-    for hyp in matrix.hypotheses:
-        total = sum(table.own((row.evidence_id, hyp.id)) for row in matrix.rows)
+    totals = [0.0] * len(matrix.hypotheses)
+    for row in matrix.rows:  # each column summed in row order, as a sum over the column would
+        for j, cost in enumerate(table.row_costs(row.evidence_id)):
+            totals[j] += cost
+    for hyp, total in zip(matrix.hypotheses, totals):
         if mode is ScoringMode.PROBABILITY:
             total -= math.log(prior[hyp.id]) if prior[hyp.id] > 0 else -math.inf
         costs[hyp.id] = total

@@ -127,17 +127,30 @@ def _check(stop: Stop, n: int) -> None:
         raise Cancelled
 
 
-def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop: Stop = None
-              ) -> list[Linchpin]:
+def cost_table(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> CostTable:
+    """The cell costs that :func:`linchpins`, :func:`fewest_changes` and :func:`contributions`
+    share: made once, passed to each of them, it saves working them out three times."""
+    return CostTable(case, matrix, mode or matrix.scoring_mode)
+
+
+def _table(case: Case, matrix: Matrix, mode: ScoringMode, table: CostTable | None) -> CostTable:
+    if table is not None and table.matrix is matrix and table.mode is mode:
+        return table
+    return CostTable(case, matrix, mode)
+
+
+def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop: Stop = None,
+              table: CostTable | None = None) -> list[Linchpin]:
     """Items whose removal changes the leader or the order of the hypotheses, in row order."""
     mode = mode or matrix.scoring_mode
-    table = CostTable(case, matrix, mode)
+    table = _table(case, matrix, mode, table)
     costs = hypothesis_costs(case, matrix, mode, table)
     base = rank_costs(costs)
     found = []
     for n, row in enumerate(matrix.rows):
         _check(stop, n)
-        without = {h: cost - table.own((row.evidence_id, h)) for h, cost in costs.items()}
+        own = table.row_costs(row.evidence_id)
+        without = {h: cost - own[j] for j, (h, cost) in enumerate(costs.items())}
         ranks = rank_costs(without)
         if ranks != base:
             found.append(Linchpin(row.evidence_id, leaders(ranks) != leaders(base), ranks))
@@ -179,7 +192,7 @@ def _best_move(table: CostTable, cell: Cell, target: str) -> tuple[float, Rating
 
 
 def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
-                   stop: Stop = None) -> LeaderChange | None:
+                   stop: Stop = None, table: CostTable | None = None) -> LeaderChange | None:
     """The smallest set of re-rated cells that puts another hypothesis alone in the lead.
 
     A change either helps a challenger (a cell in its column re-rated to be
@@ -192,16 +205,13 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
     column order. None when no re-rating can change the leader.
     """
     mode = mode or matrix.scoring_mode
-    table = CostTable(case, matrix, mode)
+    table = _table(case, matrix, mode, table)
     costs = hypothesis_costs(case, matrix, mode, table)
     if len(costs) < 2:
         return None
     ranks = rank_costs(costs)
     leader = next(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
-    helps: dict[HypothesisId, _Moves] = {}
-    hurts: dict[HypothesisId, _Moves] = {}
-    for h in matrix.hypotheses:
-        helps[h.id], hurts[h.id] = _column_moves(table, h.id, stop)
+    helps, hurts = _all_moves(table, stop)
     answer: LeaderChange | None = None
     for challenger in (h.id for h in matrix.hypotheses):
         if ranks[challenger] == 1 and len(leaders(ranks)) == 1:
@@ -244,29 +254,33 @@ def _leads_alone(table: CostTable, costs: dict[HypothesisId, float],
     return leaders(rank_costs(changed)) == frozenset({challenger})
 
 
-def _column_moves(table: CostTable, hypothesis: HypothesisId, stop: Stop = None
-                  ) -> tuple[_Moves, _Moves]:
-    """The re-ratings of one column that help it and those that hurt it, each largest first.
+def _all_moves(table: CostTable, stop: Stop = None
+               ) -> tuple[dict[HypothesisId, _Moves], dict[HypothesisId, _Moves]]:
+    """For every column, the re-ratings that help it and those that hurt it, each largest first.
 
-    The same moves as :func:`_best_move` finds cell by cell, in one pass over the column.
+    The same moves as :func:`_best_move` finds cell by cell, in one pass over the rows:
+    what a row's cells would cost rated CC, C or II is the same in every column.
     """
-    helps: list[tuple[float, EvidenceId, Rating]] = []
-    hurts: list[tuple[float, EvidenceId, Rating]] = []
-    for n, row in enumerate(table.matrix.rows):
+    matrix = table.matrix
+    hypotheses = [h.id for h in matrix.hypotheses]
+    helps: dict[HypothesisId, list[tuple[float, EvidenceId, Rating]]] = {h: [] for h in hypotheses}
+    hurts: dict[HypothesisId, list[tuple[float, EvidenceId, Rating]]] = {h: [] for h in hypotheses}
+    for n, row in enumerate(matrix.rows):
         _check(stop, n)
         evidence_id = row.evidence_id
-        now = table.own((evidence_id, hypothesis))
-        best: tuple[float, Rating] | None = None
-        for option in (Rating.CC, Rating.C):
-            gain = now - table.of(evidence_id, option)
-            if gain > TOLERANCE and (best is None or gain > best[0] + TOLERANCE):
-                best = (gain, option)
-        if best is not None:
-            helps.append((best[0], evidence_id, best[1]))
-        loss = table.of(evidence_id, Rating.II) - now
-        if loss > TOLERANCE:
-            hurts.append((loss, evidence_id, Rating.II))
-    return _Moves(table, hypothesis, helps), _Moves(table, hypothesis, hurts)
+        very, consistent, worst = (table.of(evidence_id, r) for r in (Rating.CC, Rating.C, Rating.II))
+        for hypothesis, now in zip(hypotheses, table.row_costs(evidence_id)):
+            best: tuple[float, Rating] | None = None
+            for gain, option in ((now - very, Rating.CC), (now - consistent, Rating.C)):
+                if gain > TOLERANCE and (best is None or gain > best[0] + TOLERANCE):
+                    best = (gain, option)
+            if best is not None:
+                helps[hypothesis].append((best[0], evidence_id, best[1]))
+            loss = worst - now
+            if loss > TOLERANCE:
+                hurts[hypothesis].append((loss, evidence_id, Rating.II))
+    return ({h: _Moves(table, h, helps[h]) for h in hypotheses},
+            {h: _Moves(table, h, hurts[h]) for h in hypotheses})
 
 
 class _Moves:
@@ -336,8 +350,8 @@ def _plan(matrix: Matrix, costs: dict[HypothesisId, float], challenger: Hypothes
 # ------------------------------------------------------------------ contributions
 
 
-def contributions(case: Case, matrix: Matrix, mode: ScoringMode | None = None
-                  ) -> dict[HypothesisId, dict[EvidenceId, float]]:
+def contributions(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
+                  table: CostTable | None = None) -> dict[HypothesisId, dict[EvidenceId, float]]:
     """What each evidence row adds to each hypothesis's score in a mode.
 
     Count and weighted modes give inconsistency points (≥ 0). The probability
@@ -346,12 +360,13 @@ def contributions(case: Case, matrix: Matrix, mode: ScoringMode | None = None
     """
     mode = mode or matrix.scoring_mode
     baseline = cell_cost(case, matrix, (EvidenceId(-1), HypothesisId(-1)), mode, None)
-    table = CostTable(case, matrix, mode)
+    table = _table(case, matrix, mode, table)
     result: dict[HypothesisId, dict[EvidenceId, float]] = {}
     for hyp in matrix.hypotheses:
         column = {}
+        j = matrix.hypothesis_index(hyp.id)
         for row in matrix.rows:
-            value = table.own((row.evidence_id, hyp.id)) - baseline
+            value = table.row_costs(row.evidence_id)[j] - baseline
             if mode is ScoringMode.PROBABILITY:
                 value /= math.log(2)
             column[row.evidence_id] = value

@@ -27,6 +27,7 @@ from sat_tool.domain.sensitivity import (
     WhatIf,
     apply_what_if,
     contributions,
+    cost_table,
     fewest_changes,
     linchpins,
 )
@@ -40,10 +41,11 @@ ANALYSIS_DELAY_MS = 60
 def sensitivity_findings(case: Case, matrix: Matrix, stop: Callable[[], bool]) -> dict[str, Any]:
     """What the Sensitivity panel shows: linchpins, the fewest changes, contributions."""
     enough = len(matrix.hypotheses) >= 2 and bool(matrix.rows)
+    table = cost_table(case, matrix)
     return {
-        "linchpins": linchpins(case, matrix, stop=stop) if enough else [],
-        "fewest": fewest_changes(case, matrix, stop=stop) if enough else None,
-        "contributions": contributions(case, matrix),
+        "linchpins": linchpins(case, matrix, stop=stop, table=table) if enough else [],
+        "fewest": fewest_changes(case, matrix, stop=stop, table=table) if enough else None,
+        "contributions": contributions(case, matrix, table=table),
         "case": case,
         "matrix": matrix,
     }
