@@ -5,19 +5,17 @@ links) that means nothing to an analyst. :func:`describe` gives the sentence
 to show instead: what happened and what to do. Everything else, the
 traceback included, goes to the log file under the user's data folder
 (:func:`log_path`), and sentences about unexpected failures name that file.
-No Qt here: the CLI and the GUI share it.
+The file is opened when the first record is written, so a command that logs
+nothing neither creates nor opens it. No Qt here: the CLI and the GUI share it.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
-import logging.handlers
 import os
 import sqlite3
 from pathlib import Path
-
-import platformdirs
 
 ENV_LOG_DIR = "SAT_TOOL_LOG_DIR"
 LOGGER = logging.getLogger("sat_tool")
@@ -30,17 +28,60 @@ class UserError(Exception):
 def log_path() -> Path:
     """The log file: ``sat-tool.log`` in ``$SAT_TOOL_LOG_DIR`` or the user's log folder."""
     env = os.environ.get(ENV_LOG_DIR)
-    folder = Path(env).expanduser() if env else platformdirs.user_log_path("sat-tool", appauthor=False)
+    if env:
+        folder = Path(env).expanduser()
+    else:
+        import platformdirs
+
+        folder = platformdirs.user_log_path("sat-tool", appauthor=False)
     return folder / "sat-tool.log"
 
 
 _configured = False
+_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
+
+
+class _LogFile(logging.Handler):
+    """The rotating log file (1 MiB × 3), opened when the first record arrives.
+
+    If the file cannot be opened, records go nowhere from then on: a log that
+    cannot be written never stops the program.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Called with this handler's lock held (logging.Handler.handle), so it opens once.
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = RotatingFileHandler(
+                    self.path, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
+            except OSError:
+                self._file = logging.NullHandler()
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup_logging() -> Path:
     """Send the ``sat_tool`` logger to the log file (rotating, 1 MiB × 3); returns its path.
 
-    A log that cannot be written never stops the program: records then go nowhere.
+    The file and its folder are made when the first record is written. A log that
+    cannot be written never stops the program: records then go nowhere.
     """
     global _configured
     path = log_path()
@@ -49,13 +90,8 @@ def setup_logging() -> Path:
     _configured = True
     LOGGER.setLevel(logging.INFO)
     LOGGER.propagate = False
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1 << 20, backupCount=3, encoding="utf-8")
-    except OSError:
-        handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
+    handler = _LogFile(path)
+    handler.setFormatter(logging.Formatter(_FORMAT))
     LOGGER.addHandler(handler)
     return path
 

@@ -12,8 +12,6 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import platformdirs
-
 ENV_CONFIG_DIR = "SAT_TOOL_CONFIG_DIR"
 
 
@@ -22,6 +20,8 @@ def config_dir() -> Path:
     env = os.environ.get(ENV_CONFIG_DIR)
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return platformdirs.user_config_path("sat-tool", appauthor=False)
 
 

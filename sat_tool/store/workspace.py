@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import platformdirs
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -130,6 +129,8 @@ def default_location() -> Path:
     env = os.environ.get(ENV_WORKSPACE)
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return platformdirs.user_data_path("sat-tool", appauthor=False) / "workspace.sqlite"
 
 
