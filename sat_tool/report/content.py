@@ -8,8 +8,11 @@ for the case, the sources cited with the quotes the evidence takes from them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Case, Matrix, Rating
@@ -17,6 +20,10 @@ from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
 from sat_tool.report import charts
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 
 def banner_colour(classification: str) -> str:
@@ -62,13 +69,28 @@ class MatrixLine:
     cells: tuple[tuple[Rating | None, str], ...]
 
 
-@dataclass(frozen=True)
 class Chart:
-    """A chart as PNG (for PDF) and SVG (for HTML)."""
+    """A chart as PNG (for PDF) and SVG (for HTML), each rendered when first asked for."""
 
-    title: str
-    png: bytes
-    svg: str
+    def __init__(self, title: str, draw: Callable[[Axes], object], width: float,
+                 height: float) -> None:
+        self.title = title
+        self._draw, self._size = draw, (width, height)
+        self._figure: Figure | None = None
+
+    def _drawn(self) -> Figure:
+        if self._figure is None:
+            self._figure = charts.new_figure(*self._size)
+            self._draw(self._figure.axes[0])
+        return self._figure
+
+    @cached_property
+    def png(self) -> bytes:
+        return charts.figure_bytes(self._drawn(), "png")
+
+    @cached_property
+    def svg(self) -> str:
+        return charts.figure_bytes(self._drawn(), "svg").decode("utf-8")
 
 
 @dataclass
@@ -171,11 +193,7 @@ def _charts(case: Case, matrix: Matrix, scores) -> list[Chart]:  # noqa: ANN001
         ("What each item adds", lambda ax: charts.draw_contributions(ax, case, matrix, values, mode)),
     ]
     height = 1.4 + 0.45 * len(matrix.hypotheses)
-    made = []
-    for title, draw in drawings:
-        png, svg = charts.rendered_both(draw, 6.0, height)
-        made.append(Chart(title, png, svg.decode("utf-8")))
-    return made
+    return [Chart(title, draw, 6.0, height) for title, draw in drawings]
 
 
 def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:

@@ -9,6 +9,11 @@ so a long text in a table cell is cut short there (evidence text, hypothesis
 titles) and printed in full in a list below the table. A matrix with more
 hypotheses than fit across the page is printed as several tables, each with the
 evidence columns and a share of the hypotheses.
+
+A matrix of thousands of rows lays out in seconds: its cells are plain strings,
+the evidence text broken into lines here exactly where a Paragraph would break
+it (once per column width, not once per cell, part and page split), and each
+row's rating cells are painted in one pass instead of three styles per cell.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import re
 from html import escape
 
 import matplotlib
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -53,18 +59,26 @@ HEADER_TEXT_LIMIT = 60
 """Characters of a hypothesis shown in a matrix column header (the ranking table has more)."""
 RANKING_TEXT_LIMIT = 500
 """Characters of a hypothesis shown in the ranking table; longer ones are listed in full below."""
-FIXED_WIDTHS = (10 * mm, 17 * mm, 14 * mm, 14 * mm, 11 * mm)
-"""Matrix columns other than the evidence text and the ratings: label, type, cred., rel., diag."""
+FIXED_WIDTHS = (10 * mm, 20 * mm, 14 * mm, 14 * mm, 11 * mm)
+"""Matrix columns other than the evidence text and the ratings: label, type, cred., rel., diag.
+(The type's is as wide as "Assumption", the longest word of a type, needs.)"""
 MIN_TEXT_WIDTH = 70 * mm
 MIN_CODE_WIDTH = 14 * mm
 MAX_CODE_WIDTH = 26 * mm
 WORDY_CODE_WIDTH = 20 * mm
+"""Rating columns narrower than this show the hypothesis's label (H3) rather than its title."""
 ORPHAN_ROOM = 45 * mm
 """A heading starts a new page when less than this is left below it."""
-"""Rating columns narrower than this show the hypothesis's label (H3) rather than its title."""
 TABLE_ROWS = 100
 """Evidence rows per matrix table; a longer matrix continues in the next table."""
 CUT_MARK = " … [in full below]"
+CELL_SIZE, CELL_LEADING = 7.5, 9
+"""The evidence text and type in a matrix table (the ``cell`` paragraph style's)."""
+CELL_PADDING = 6
+"""ReportLab's padding left and right of a table cell's content."""
+_RATING_INK = {rating: (colors.HexColor(f"#{back}"), colors.HexColor(f"#{fore}"))
+               for rating, (back, fore) in RATING_COLOURS.items()}
+_FLAG_INK = colors.HexColor("#B03020")
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -131,7 +145,11 @@ def render_pdf(report: Report) -> bytes:
         story.append(PageBreak())
         story.extend(_sources(report, styles))
     decorate = _page_decorator(_printable(report.classification).replace("\n", " "))
-    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    ascii85, rl_config.useA85 = rl_config.useA85, 0  # binary streams: smaller, and quicker
+    try:
+        doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    finally:
+        rl_config.useA85 = ascii85
     return buffer.getvalue()
 
 
@@ -252,23 +270,29 @@ def hypothesis_groups(count: int, width: float) -> list[range]:
 
 def _matrix_tables(m: MatrixReport, styles: dict, width: float) -> list:
     groups = hypothesis_groups(len(m.columns), width)
+    wrapped = _Wrapped(m)
     if len(groups) == 1:
-        return _matrix_table(m, styles, width, groups[0])
+        return _matrix_table(m, styles, width, groups[0], wrapped)
     story: list = []
     for number, group in enumerate(groups, 1):
         story += [CondPageBreak(ORPHAN_ROOM),  # a part's title never stands alone at a page's foot
                   _p(f"Part {number} of {len(groups)}: H{group.start + 1} to H{group.stop}",
                      styles["muted"])]
-        story += [*_matrix_table(m, styles, width, group), Spacer(1, 2 * mm)]
+        story += [*_matrix_table(m, styles, width, group, wrapped), Spacer(1, 2 * mm)]
     return story
 
 
-def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range) -> list[Table]:
+def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range,
+                  wrapped: _Wrapped | None = None) -> list[Table]:
     """The matrix with the hypotheses of ``group``, as tables of at most :data:`TABLE_ROWS` rows
-    (ReportLab's cost of splitting a table grows with its rows times its cell styles)."""
+    (ReportLab's cost of splitting a table grows with its rows times its cell styles).
+
+    The evidence text and type are plain strings broken into lines here, once for each
+    width (a Paragraph per cell would be laid out again at every split and every part)."""
+    wrapped = wrapped or _Wrapped(m)
     count = len(group)
     code_width = max(MIN_CODE_WIDTH, min(MAX_CODE_WIDTH, (width * 0.45) / max(1, count)))
-    label_width, *other_widths = FIXED_WIDTHS
+    label_width, kind_width, *other_widths = FIXED_WIDTHS
     text_width = width - sum(FIXED_WIDTHS) - code_width * count
     head = ParagraphStyle("h", parent=styles["cell"], textColor=colors.white, fontName=BOLD)
     # A title broken letter by letter reads as noise: narrow columns carry the label only,
@@ -277,35 +301,182 @@ def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range) -> 
     header = (["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]
               + [_p(m.columns[j].split(":", 1)[0] if narrow else _cut(m.columns[j], HEADER_TEXT_LIMIT),
                     head) for j in group])
-    widths = [label_width, text_width, *other_widths] + [code_width] * count
+    widths = [label_width, text_width, kind_width, *other_widths] + [code_width] * count
+    texts = wrapped.texts(text_width - 2 * CELL_PADDING)
+    kinds = wrapped.kinds(kind_width - 2 * CELL_PADDING)
     tables = []
     for first in range(0, max(1, len(m.lines)), TABLE_ROWS):
         lines = m.lines[first:first + TABLE_ROWS]
         commands = _header_style(len(lines))
-        rows = [header] + [_matrix_row(line, styles, group, commands, r)
+        commands += [("FONTSIZE", (1, 1), (2, -1), CELL_SIZE), ("LEADING", (1, 1), (2, -1), CELL_LEADING)]
+        rows = [header] + [_matrix_row(line, texts[first + r - 1], kinds[first + r - 1], group,
+                                       commands, r)
                            for r, line in enumerate(lines, 1)]
-        commands.append(("ALIGN", (6, 1), (-1, -1), "CENTER"))
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        table = _MatrixTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle(commands))
         tables.append(table)
     return tables
 
 
-def _matrix_row(line: MatrixLine, styles: dict, group: range, commands: list, r: int) -> list:
+def _matrix_row(line: MatrixLine, text: str, kind: str, group: range, commands: list,
+                r: int) -> list:
     diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
-    row = [line.label, _p(_cut(line.text, CELL_TEXT_LIMIT), styles["cell"]),
-           _p(line.kind, styles["cell"]), line.credibility, line.relevance, diag]
-    for c, j in enumerate(group, len(row)):
-        rating = line.cells[j][0]
-        row.append(rating.value if rating else "")
-        if rating is not None:
-            back, fore = RATING_COLOURS[rating]
-            commands += [("BACKGROUND", (c, r), (c, r), colors.HexColor(f"#{back}")),
-                         ("TEXTCOLOR", (c, r), (c, r), colors.HexColor(f"#{fore}")),
-                         ("FONTNAME", (c, r), (c, r), BOLD)]
+    row = [line.label, text, kind, line.credibility, line.relevance, diag]
+    ratings = tuple(line.cells[j][0] for j in group)
+    row += [""] * len(ratings)  # painted by _Codes
+    if any(ratings):
+        commands.append(("BACKGROUND", (6, r), (-1, r), _Codes(ratings)))
     if line.inconsistent_with_all:
-        commands.append(("TEXTCOLOR", (0, r), (0, r), colors.HexColor("#B03020")))
+        commands.append(("TEXTCOLOR", (0, r), (0, r), _FLAG_INK))
     return row
+
+
+class _MatrixTable(Table):
+    """A table whose empty cells cost nothing to draw (the rating cells are painted whole)."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:  # noqa: ANN001, N802
+        if cellval != "":
+            super()._drawCell(cellval, cellstyle, pos, size)
+
+
+class _Codes:
+    """The rating cells of one matrix row, painted at once: each cell in its palette colours
+    with its code centred in bold, as a table cell with those styles would be drawn.
+
+    Given to a table as the background of the row's rating cells (ReportLab calls it with
+    the cells' rectangle), it draws one text object for the row instead of one per cell.
+    """
+
+    __slots__ = ("ratings",)
+    SIZE = 8
+    TOP = 3
+    """Points from a cell's top to the top of its text: ReportLab's cell padding."""
+
+    def __init__(self, ratings: tuple[Rating | None, ...]) -> None:
+        self.ratings = ratings
+
+    def __call__(self, table: Table, canvas, x: float, y: float, width: float,  # noqa: ANN001
+                 height: float) -> None:
+        step = width / len(self.ratings)
+        for n, rating in enumerate(self.ratings):
+            if rating is not None:
+                canvas.setFillColor(_RATING_INK[rating][0])
+                canvas.rect(x + n * step, y, step, height, stroke=0, fill=1)
+        text = canvas.beginText()
+        text.setFont(BOLD, self.SIZE)
+        baseline = y - self.TOP - self.SIZE
+        for n, rating in enumerate(self.ratings):
+            if rating is not None:
+                text.setFillColor(_RATING_INK[rating][1])
+                text.setTextOrigin(x + (n + 0.5) * step - _code_width(rating) / 2, baseline)
+                text.textOut(rating.value)
+        canvas.drawText(text)
+
+
+_CODE_WIDTHS: dict[Rating, float] = {}
+
+
+def _code_width(rating: Rating) -> float:
+    found = _CODE_WIDTHS.get(rating)
+    if found is None:
+        found = _CODE_WIDTHS[rating] = pdfmetrics.stringWidth(rating.value, BOLD, _Codes.SIZE)
+    return found
+
+
+class _Wrapped:
+    """The evidence texts and types of a matrix broken into lines, once for each width."""
+
+    def __init__(self, m: MatrixReport) -> None:
+        self.m = m
+        self.lines = _Lines(FONT, CELL_SIZE)
+        self._texts: dict[float, list[str]] = {}
+        self._kinds: dict[tuple[str, float], str] = {}
+
+    def texts(self, room: float) -> list[str]:
+        found = self._texts.get(room)
+        if found is None:
+            found = self._texts[room] = [self.lines.wrap(_printable(_cut(line.text, CELL_TEXT_LIMIT)),
+                                                         room) for line in self.m.lines]
+        return found
+
+    def kinds(self, room: float) -> list[str]:
+        out = []
+        for line in self.m.lines:
+            key = (line.kind, room)
+            found = self._kinds.get(key)
+            if found is None:
+                found = self._kinds[key] = self.lines.wrap(_printable(line.kind), room)
+            out.append(found)
+        return out
+
+
+_BLANKS_BUT_NBSP = re.compile("[^\\S\xa0]+")
+
+
+class _Lines:
+    """Plain text broken into lines that fit a width in one font, where a Paragraph breaks it:
+    at blanks (a no-break space holds), a line allowed 5% of a space's width less per gap as
+    ReportLab shrinks spaces, a word wider than a line cut by characters, its first piece
+    ending the current line; each word measured once."""
+
+    SHRINK = 0.05
+
+    def __init__(self, font: str, size: float) -> None:
+        self.font, self.size = font, size
+        self.measured: dict[str, float] = {}
+        self.space = self.width(" ")
+
+    def width(self, word: str) -> float:
+        found = self.measured.get(word)
+        if found is None:
+            found = self.measured[word] = pdfmetrics.stringWidth(word, self.font, self.size)
+        return found
+
+    def wrap(self, text: str, room: float) -> str:
+        out: list[str] = []
+        space, shrink = self.space, self.SHRINK * self.space
+        for paragraph in text.split("\n"):
+            words = _BLANKS_BUT_NBSP.split(paragraph) if "\xa0" in paragraph else paragraph.split()
+            line: list[str] = []
+            used = 0.0
+            for word in words:
+                if not word:
+                    continue
+                size = self.width(word)
+                if not line and size <= room:
+                    line, used = [word], size
+                    continue
+                if line and used + space + size <= room + shrink * len(line):
+                    line.append(word)
+                    used += space + size
+                    continue
+                if size <= room:
+                    out.append(" ".join(line))
+                    line, used = [word], size
+                    continue
+                first, *rest = self._pieces(word, room, used + space if line else 0.0)
+                if first:
+                    line.append(first)
+                if line:
+                    out.append(" ".join(line))
+                *whole, last = rest or [""]
+                out += whole
+                line, used = ([last], self.width(last)) if last else ([], 0.0)
+            out.append(" ".join(line))
+        return "\n".join(out)
+
+    def _pieces(self, word: str, room: float, used: float) -> list[str]:
+        """A word cut where each piece fills a line, the first after ``used`` points."""
+        pieces, start = [], 0
+        for i, char in enumerate(word):
+            size = self.width(char)
+            if used + size > room and (i > start or size <= room):
+                pieces.append(word[start:i])
+                start, used = i, size
+            else:
+                used += size
+        pieces.append(word[start:])
+        return pieces
 
 
 def _sources(report: Report, styles: dict) -> list:
