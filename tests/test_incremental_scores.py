@@ -88,3 +88,45 @@ def test_the_lookup_of_a_row_s_scores_is_exact():
         pass
     else:
         raise AssertionError("a row that is not there must not be found")
+
+
+def _reference_what_if(case, mat, what_if):
+    """The what-if as a deep copy changed in place: what apply_what_if must equal."""
+    import copy
+
+    from sat_tool.domain.sensitivity import REVERSED
+
+    new_case = copy.deepcopy(case)
+    new = new_case.matrix(mat.id)
+    for eid, level in what_if.credibility:
+        new_case.evidence_item(eid).credibility = level
+    for eid in what_if.deception:
+        for cell, found in new.ratings.items():
+            if cell[0] == eid:
+                found.rating = REVERSED[found.rating]
+                found.likelihood = None
+    new.rows = [r for r in new.rows if r.evidence_id not in what_if.excluded]
+    new.ratings = {c: a for c, a in new.ratings.items() if c[0] not in what_if.excluded}
+    return new_case, new
+
+
+@settings(max_examples=150, deadline=None)
+@given(matrices(), st.data())
+def test_a_what_if_is_applied_to_copies_and_leaves_the_case_alone(case, data):
+    """apply_what_if copies only what it changes, yet gives what a deep copy changed would."""
+    import copy
+
+    from sat_tool.domain.sensitivity import WhatIf, apply_what_if
+
+    mat = case.matrices[0]
+    ids = [r.evidence_id for r in mat.rows]
+    excluded = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=3)))
+    deception = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=3)))
+    tried = data.draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(list(Level)), max_size=3))
+    what_if = WhatIf(excluded, deception, tuple(tried.items()))
+    before = copy.deepcopy(case)
+    new_case, new = apply_what_if(case, mat, what_if)
+    assert case == before  # nothing of the original changed
+    ref_case, ref = _reference_what_if(case, mat, what_if)
+    assert new == ref and new_case.evidence == ref_case.evidence
+    assert_same(score_matrix(new_case, new), score_matrix(ref_case, ref))

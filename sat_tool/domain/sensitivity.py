@@ -82,20 +82,32 @@ class WhatIf:
 
 
 def apply_what_if(case: Case, matrix: Matrix, what_if: WhatIf) -> tuple[Case, Matrix]:
-    """Copies of the case and matrix with the what-if applied; the originals are untouched."""
-    new_case = copy.deepcopy(case)
-    new_matrix = new_case.matrix(matrix.id)
-    for evidence_id, level in what_if.credibility:
-        new_case.evidence_item(evidence_id).credibility = level
+    """Copies of the case and matrix with the what-if applied; the originals are untouched.
+
+    Only what the what-if changes is copied (the lists, the items given another
+    credibility, the cells read as deception); everything else is shared, read-only,
+    so trying a what-if on a matrix of 10,000 rows costs little more than its lists.
+    """
+    tried = dict(what_if.credibility)
+    new_case = copy.copy(case)
+    new_case.evidence = [replace(e, credibility=tried[e.id]) if e.id in tried else e
+                         for e in case.evidence]
+    new_matrix = copy.copy(matrix)
+    new_matrix.hypotheses = list(matrix.hypotheses)
+    new_matrix.rows = [r for r in matrix.rows if r.evidence_id not in what_if.excluded]
+    ratings = dict(matrix.ratings)
+    hypotheses = [h.id for h in matrix.hypotheses]
     for evidence_id in what_if.deception:
-        for cell, found in new_matrix.ratings.items():
-            if cell[0] == evidence_id:
-                found.rating = REVERSED[found.rating]
-                found.likelihood = None
-    if what_if.excluded:
-        new_matrix.rows = [r for r in new_matrix.rows if r.evidence_id not in what_if.excluded]
-        new_matrix.ratings = {c: a for c, a in new_matrix.ratings.items()
-                              if c[0] not in what_if.excluded}
+        for hypothesis_id in hypotheses:
+            found = ratings.get((evidence_id, hypothesis_id))
+            if found is not None:
+                ratings[(evidence_id, hypothesis_id)] = replace(
+                    found, rating=REVERSED[found.rating], likelihood=None)
+    for evidence_id in what_if.excluded:
+        for hypothesis_id in hypotheses:
+            ratings.pop((evidence_id, hypothesis_id), None)
+    new_matrix.ratings = ratings
+    new_case.matrices = [new_matrix if m.id == matrix.id else m for m in case.matrices]
     return new_case, new_matrix
 
 
