@@ -261,6 +261,17 @@ def _bad_character(value: str) -> str | None:
     return None
 
 
+def _storable(value: str) -> bool:
+    """Whether a string can be stored (the test of :func:`_bad_character`, at once for ASCII)."""
+    return value.isascii() or _bad_character(value) is None
+
+
+_RATING_CODES = {r.value: r for r in Rating}
+_LEVEL_NAMES = {level.value: level for level in Level}
+_TYPE_NAMES = {kind.value: kind for kind in EvidenceType}
+"""The canonical spellings, which the parsers read as these members; any other goes to the parser."""
+
+
 def _scoring_mode(text: str) -> ScoringMode:
     try:
         return ScoringMode(text)
@@ -296,7 +307,16 @@ def case_and_snapshots_from_dict(data: Any, name: str = "bundle"
 
 
 class _Reader:
-    """Walks a bundle's JSON, naming the JSON path of the first problem found."""
+    """Walks a bundle's JSON, naming the JSON path of the first problem found.
+
+    The items a large bundle holds by the thousand (evidence items, matrix rows,
+    ratings) are first tried the short way: when every field is present in its
+    canonical form (an id that names an item, a rating code as written, text that
+    can be stored, a time already seen to be valid) the item is built at once,
+    with no JSON path composed. Any other item is read the long way, field by
+    field, which either reads it or names its first problem: the two ways accept
+    the same items and build the same objects.
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -304,6 +324,8 @@ class _Reader:
         self._evidence: dict[str, EvidenceId] = {}
         self._gone: dict[str, int] = {}
         self._hypotheses = 0
+        self._times: set[str] = set()
+        """Times already read as valid ISO 8601 (a bundle repeats the same few many times)."""
 
     def fail(self, where: str, problem: str) -> BundleError:
         return BundleError(f"{self.name}: {where}: {problem}")
@@ -318,6 +340,8 @@ class _Reader:
         path = key if where == "$" else f"{where}.{key}"  # top-level lists read "evidence[0]"
         if not isinstance(value, list):
             raise self.fail(path, "expected a list")
+        if all(isinstance(v, dict) for v in value):
+            return value
         return [self.obj(v, f"{path}[{i}]") for i, v in enumerate(value)]
 
     def text(self, parent: dict[str, Any], key: str, where: str, required: bool = False) -> str:
@@ -380,12 +404,13 @@ class _Reader:
     def timestamp(self, parent: dict[str, Any], key: str, where: str) -> str:
         """A time SAT Tool recorded: ISO 8601 (``2026-11-21T19:40:00Z``), or empty."""
         value = self.text(parent, key, where)
-        if value:
+        if value and value not in self._times:
             try:
                 datetime.fromisoformat(value)
             except ValueError:
                 raise self.fail(f"{where}.{key}", f"{value[:40]!r} is not a date and time "
                                 "(expected ISO 8601, such as 2026-11-21T19:40:00Z)") from None
+            self._times.add(value)
         return value
 
     def unique_id(self, item: dict[str, Any], where: str, seen: dict[str, Any]) -> str:
@@ -440,38 +465,76 @@ class _Reader:
                  ) -> dict[str, EvidenceId]:
         known: dict[str, EvidenceId] = {}
         numbers: set[int] = set()
+        items: list[Evidence] = []
         for i, item in enumerate(self.items(data, "evidence", "$")):
-            where = f"evidence[{i}]"
-            key = self.unique_id(item, where, known)
-            number = self.whole(item.get("number", i + 1), f"{where}.number", 1,
-                                MAX_EVIDENCE_NUMBER, "a whole number of 1 or more")
-            if number in numbers:
-                raise self.fail(f"{where}.number", f"duplicate evidence number {number}")
-            numbers.add(number)
-            eid = EvidenceId(i + 1)
-            known[key] = eid
-            source = None if item.get("source") is None else self.ref(item, "source", where, sources)
-            case.evidence.append(
-                Evidence(
-                    id=eid,
-                    number=number,
-                    text=self.text(item, "text", where, required=True),
-                    source_id=source,
-                    date=self.text(item, "date", where),
-                    type=self.enum(item, "type", where, EvidenceType.parse, EvidenceType.OSINT),
-                    credibility=self.enum(item, "credibility", where, Level.parse, Level.MEDIUM),
-                    notes=self.text(item, "notes", where),
-                    quote=self.text(item, "quote", where),
-                    quote_start=self.position(item, where),
-                )
-            )
-            added = case.evidence[-1]
+            found = self.quick_evidence(item, i, known, numbers, sources)
+            if found is None:
+                found = self.evidence_item(item, i, known, numbers, sources)
+            key, added = found
+            known[key] = added.id
+            numbers.add(added.number)
+            items.append(added)
             if added.quote_start is not None and added.source_id is not None:
                 text = case.sources[added.source_id - 1].text
                 if added.quote_start + len(added.quote) > len(text):
-                    raise self.fail(f"{where}.quote_start", f"{added.quote_start} is past the end of "
-                                    f"its source's text ({len(text)} characters)")
+                    raise self.fail(f"evidence[{i}].quote_start", f"{added.quote_start} is past the "
+                                    f"end of its source's text ({len(text)} characters)")
+        case.evidence.extend(items)
         return known
+
+    def quick_evidence(self, item: dict[str, Any], i: int, known: dict[str, EvidenceId],
+                       numbers: set[int], sources: dict[str, SourceId]
+                       ) -> tuple[str, Evidence] | None:
+        """An evidence item whose every field is in its canonical form; None for any other."""
+        get = item.get
+        key, number, source, text = get("id"), get("number", i + 1), get("source"), get("text")
+        kind, credibility = get("type"), get("credibility")
+        date, notes, quote, quote_start = get("date"), get("notes"), get("quote"), get("quote_start")
+        if not (type(key) is str and key and key not in known
+                and type(number) is int and 1 <= number <= MAX_EVIDENCE_NUMBER
+                and number not in numbers
+                and type(text) is str and text.strip() and _storable(text)
+                and (date is None or (type(date) is str and _storable(date)))
+                and (notes is None or (type(notes) is str and _storable(notes)))
+                and (quote is None or (type(quote) is str and _storable(quote)))
+                and (kind is None or (type(kind) is str and kind in _TYPE_NAMES))
+                and (credibility is None or (type(credibility) is str
+                                             and credibility in _LEVEL_NAMES))
+                and (quote_start is None or (type(quote_start) is int
+                                             and 0 <= quote_start <= MAX_WHOLE))):
+            return None
+        if source is not None:
+            if type(source) is not str or source not in sources:
+                return None
+            source = sources[source]
+        return key, Evidence(
+            EvidenceId(i + 1), number, text, source, date or "",
+            EvidenceType.OSINT if kind is None else _TYPE_NAMES[kind],
+            Level.MEDIUM if credibility is None else _LEVEL_NAMES[credibility],
+            notes or "", quote or "", quote_start)
+
+    def evidence_item(self, item: dict[str, Any], i: int, known: dict[str, EvidenceId],
+                      numbers: set[int], sources: dict[str, SourceId]) -> tuple[str, Evidence]:
+        """An evidence item read field by field; BundleError naming the first problem."""
+        where = f"evidence[{i}]"
+        key = self.unique_id(item, where, known)
+        number = self.whole(item.get("number", i + 1), f"{where}.number", 1,
+                            MAX_EVIDENCE_NUMBER, "a whole number of 1 or more")
+        if number in numbers:
+            raise self.fail(f"{where}.number", f"duplicate evidence number {number}")
+        source = None if item.get("source") is None else self.ref(item, "source", where, sources)
+        return key, Evidence(
+            id=EvidenceId(i + 1),
+            number=number,
+            text=self.text(item, "text", where, required=True),
+            source_id=source,
+            date=self.text(item, "date", where),
+            type=self.enum(item, "type", where, EvidenceType.parse, EvidenceType.OSINT),
+            credibility=self.enum(item, "credibility", where, Level.parse, Level.MEDIUM),
+            notes=self.text(item, "notes", where),
+            quote=self.text(item, "quote", where),
+            quote_start=self.position(item, where),
+        )
 
     def position(self, item: dict[str, Any], where: str) -> int | None:
         value = item.get("quote_start")
@@ -504,16 +567,23 @@ class _Reader:
                            self.fraction(item, "judged", hwhere))
             )
         included: set[EvidenceId] = set()
+        rows: list[MatrixRow] = []
         for j, item in enumerate(self.items(data, "evidence", where)):
-            rwhere = f"{where}.evidence[{j}]"
-            eid = self.ref(item, "evidence", rwhere, evidence)
-            if eid in included:
-                raise self.fail(rwhere, f"evidence {item['evidence']!r} is included twice")
+            ref, relevance = item.get("evidence"), item.get("relevance")
+            eid = evidence.get(ref) if type(ref) is str else None
+            if relevance is None:
+                level: Level | None = Level.MEDIUM
+            else:
+                level = _LEVEL_NAMES.get(relevance) if type(relevance) is str else None
+            if eid is None or level is None or eid in included:
+                eid, level = self.row(item, f"{where}.evidence[{j}]", included, evidence)
             included.add(eid)
-            mat.rows.append(MatrixRow(eid, self.enum(item, "relevance", rwhere, Level.parse,
-                                                     Level.MEDIUM)))
+            rows.append(MatrixRow(eid, level))
+        mat.rows.extend(rows)
+        ratings, quick = mat.ratings, self.quick_rating
         for j, item in enumerate(self.items(data, "ratings", where)):
-            self.rating(item, f"{where}.ratings[{j}]", mat, included, evidence, hyps)
+            if not quick(item, included, ratings, evidence, hyps):
+                self.rating(item, f"{where}.ratings[{j}]", mat, included, evidence, hyps)
         self.snapshots[mat.id] = [
             self.snapshot(item, f"{where}.snapshots[{j}]", mat.id, hyps)
             for j, item in enumerate(self.items(data, "snapshots", where))
@@ -570,6 +640,41 @@ class _Reader:
                 stack.extend((v, f"{path}.{k}") for k, v in reversed(value.items()))
             elif isinstance(value, list):
                 stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
+
+    def row(self, item: dict[str, Any], where: str, included: set[EvidenceId],
+            evidence: dict[str, EvidenceId]) -> tuple[EvidenceId, Level]:
+        """A matrix row read field by field; BundleError naming the first problem."""
+        eid = self.ref(item, "evidence", where, evidence)
+        if eid in included:
+            raise self.fail(where, f"evidence {item['evidence']!r} is included twice")
+        return eid, self.enum(item, "relevance", where, Level.parse, Level.MEDIUM)
+
+    def quick_rating(self, item: dict[str, Any], included: set[EvidenceId],
+                     ratings: dict[tuple[EvidenceId, HypothesisId], Assessment],
+                     evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> bool:
+        """Add a rating whose every field is in its canonical form; False (and nothing added)
+        for any other."""
+        get = item.get
+        ref, hyp, code = get("evidence"), get("hypothesis"), get("rating")
+        analyst, rationale, updated, likelihood = (get("analyst"), get("rationale"),
+                                                   get("updated"), get("likelihood"))
+        eid = evidence.get(ref) if type(ref) is str else None
+        hid = hyps.get(hyp) if type(hyp) is str else None
+        rating = _RATING_CODES.get(code) if type(code) is str else None
+        if eid is None or hid is None or rating is None or eid not in included:
+            return False
+        cell = (eid, hid)
+        if (cell in ratings
+                or not (analyst is None or (type(analyst) is str and _storable(analyst)))
+                or not (rationale is None or (type(rationale) is str and _storable(rationale)))
+                or not (updated is None or (type(updated) is str
+                                            and (updated == "" or updated in self._times)))
+                or not (likelihood is None or ((type(likelihood) is float or type(likelihood) is int)
+                                               and 0 < likelihood <= 1))):
+            return False
+        ratings[cell] = Assessment(rating, analyst or "", rationale or "", updated or "",
+                                   None if likelihood is None else float(likelihood))
+        return True
 
     def rating(self, item: dict[str, Any], where: str, mat: Matrix, included: set[EvidenceId],
                evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> None:

@@ -15,7 +15,8 @@ from datetime import datetime, timezone
 from functools import partial
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sat_tool.domain.model import (
@@ -233,44 +234,114 @@ def _convert(rows: Any, table: str, key: Callable[[Any], Any], convert: Callable
     return out
 
 
+# The rows of a case are read with Core statements on the session's own connection,
+# straight into tuples (no ORM instance is built), and turned into domain objects
+# here. A row whose every column is of the expected type and value takes the short
+# way (a dictionary look-up per code, a type test per column); any other row goes
+# through the full checks (the ``*_from_values`` functions), which either read it
+# (an integer where a fraction belongs) or say what is wrong with it.
+
+_RATING_OF = {r.value: r for r in Rating}
+_LEVEL_OF = {level.value: level for level in Level}
+_TYPE_OF = {t.value: t for t in EvidenceType}
+
+_CASE_HEAD = select(CaseRow.id, CaseRow.title, CaseRow.uid, CaseRow.description, CaseRow.created,
+                    CaseRow.importing).where(CaseRow.id == bindparam("owner"))
+_SOURCES = (select(SourceRow.id, SourceRow.title, SourceRow.author, SourceRow.publication,
+                   SourceRow.date, SourceRow.url, SourceRow.reliability, SourceRow.text)
+            .where(SourceRow.case_id == bindparam("owner")).order_by(SourceRow.position))
+_EVIDENCE = (select(EvidenceRow.id, EvidenceRow.number, EvidenceRow.text, EvidenceRow.source_id,
+                    EvidenceRow.date, EvidenceRow.type, EvidenceRow.credibility, EvidenceRow.notes,
+                    EvidenceRow.quote, EvidenceRow.quote_start)
+             .where(EvidenceRow.case_id == bindparam("owner")).order_by(EvidenceRow.position))
+_MATRICES = (select(MatrixRowTable.id, MatrixRowTable.question, MatrixRowTable.notes,
+                    MatrixRowTable.conclusions, MatrixRowTable.milestones,
+                    MatrixRowTable.scoring_mode)
+             .where(MatrixRowTable.case_id == bindparam("owner")).order_by(MatrixRowTable.position))
+_HYPOTHESES = (select(HypothesisRow.id, HypothesisRow.title, HypothesisRow.description,
+                      HypothesisRow.prior, HypothesisRow.judged)
+               .where(HypothesisRow.matrix_id == bindparam("owner"))
+               .order_by(HypothesisRow.position))
+_INCLUSIONS = (select(InclusionRow.evidence_id, InclusionRow.relevance)
+               .where(InclusionRow.matrix_id == bindparam("owner")).order_by(InclusionRow.position))
+_RATINGS_OF_MATRIX = (
+    select(RatingRow.evidence_id, RatingRow.hypothesis_id, RatingRow.rating, RatingRow.analyst,
+           RatingRow.rationale, RatingRow.updated, RatingRow.likelihood)
+    .join(HypothesisRow, RatingRow.hypothesis_id == HypothesisRow.id)
+    .where(HypothesisRow.matrix_id == bindparam("owner")))
+
+
+_QUERIES = {"case": _CASE_HEAD, "sources": _SOURCES, "evidence": _EVIDENCE, "matrices": _MATRICES,
+            "hypotheses": _HYPOTHESES, "inclusions": _INCLUSIONS, "ratings": _RATINGS_OF_MATRIX}
+"""The selects of :func:`load_case`, each of one parameter, ``owner``."""
+
+_COMPILED: dict[tuple[str, str], tuple[str, bool]] = {}
+
+
+def _sql(name: str, dialect: Any) -> tuple[str, bool]:
+    """The text of a query for this dialect, and whether its parameter is positional."""
+    key = (name, dialect.name)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = (str(_QUERIES[name].compile(dialect=dialect)),
+                                  bool(dialect.positional))
+    return found
+
+
+def _tuples(connection: Connection, name: str, owner: int) -> list[tuple[Any, ...]]:
+    """The rows of one of :data:`_QUERIES` as plain tuples, in the connection's transaction.
+
+    The statement is compiled once and run on the driver's own cursor, which is
+    what loading a case of thousands of rows needs: the driver's tuples are what
+    the ORM would have read (none of the selected column types converts a value
+    on SQLite), and a driver error is raised as SQLAlchemy would raise it.
+    """
+    sql, positional = _sql(name, connection.dialect)
+    params: Any = (owner,) if positional else {"owner": owner}
+    error = connection.dialect.loaded_dbapi.Error
+    try:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+    except error as exc:
+        raise DBAPIError.instance(sql, params, exc, error) from None
+
+
 def load_case(session: Session, case_id: CaseId) -> Case:
     """The whole case as domain objects; :class:`CaseNotFound` if it is not there.
 
     Damaged rows are left out and listed in the case's ``damaged``.
     """
-    row = session.get(CaseRow, case_id)
-    if row is None or row.importing:
+    session.flush()  # rows added through the ORM and not yet sent are read too
+    connection = session.connection()
+    found = _tuples(connection, "case", case_id)
+    if not found or found[0][5]:
         raise CaseNotFound(f"no case with id {case_id} in this workspace")
-    case = Case(CaseId(row.id), _shown(row.title), _shown(row.uid), _shown(row.description),
-                _shown(row.created))
+    owner, title, uid, description, created, _importing = found[0]
+    case = Case(CaseId(owner), _shown(title), _shown(uid), _shown(description), _shown(created))
     damaged = case.damaged
-    case.sources = _convert(
-        session.scalars(select(SourceRow).where(SourceRow.case_id == case_id)
-                        .order_by(SourceRow.position)),
-        "sources", lambda r: r.id, source_from_row, damaged)
+    case.sources = _convert(_tuples(connection, "sources", owner), "sources", _first,
+                            source_from_values, damaged)
     sources = {src.id for src in case.sources}
-    evidence = _convert(
-        session.scalars(select(EvidenceRow).where(EvidenceRow.case_id == case_id)
-                        .order_by(EvidenceRow.position)),
-        "evidence", lambda r: r.id, evidence_from_row, damaged)
-    for item in evidence:
-        if item.source_id is not None and item.source_id not in sources:
-            item.source_id = None  # its source row is damaged and listed
+    evidence = _read_evidence(_tuples(connection, "evidence", owner), sources, damaged)
     case.evidence = evidence
-    present = {item.id for item in case.evidence}
-    for mrow in session.scalars(
-        select(MatrixRowTable).where(MatrixRowTable.case_id == case_id).order_by(
-            MatrixRowTable.position
-        )
-    ):
+    present = {item.id for item in evidence}
+    for values in _tuples(connection, "matrices", owner):
         try:
-            mat = _matrix_from_row(mrow, damaged)
+            mat = _matrix_from_values(values, damaged)
         except _UNREADABLE as exc:
-            damaged.append(DamagedRow("matrices", mrow.id, _reason(exc)))
+            damaged.append(DamagedRow("matrices", values[0], _reason(exc)))
             continue
-        _load_matrix_contents(session, mat, present, damaged)
+        _load_matrix_contents(connection, mat, present, damaged)
         case.matrices.append(mat)
     return case
+
+
+def _first(values: tuple[Any, ...]) -> Any:
+    return values[0]
 
 
 def _shown(value: Any) -> str:
@@ -282,85 +353,132 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _matrix_from_row(mrow: MatrixRowTable, damaged: list[DamagedRow]) -> Matrix:
+def _matrix_from_values(values: tuple[Any, ...], damaged: list[DamagedRow]) -> Matrix:
+    matrix_id, question, notes, conclusions, milestones, scoring_mode = values
     try:
-        mode = ScoringMode(mrow.scoring_mode)
+        mode = ScoringMode(scoring_mode)
     except ValueError:
-        damaged.append(DamagedRow("matrices", mrow.id, (
-            f"its scoring mode {mrow.scoring_mode!r} is not one of {_MODES}; it is ranked by "
+        damaged.append(DamagedRow("matrices", matrix_id, (
+            f"its scoring mode {scoring_mode!r} is not one of {_MODES}; it is ranked by "
             "weighted inconsistency instead")))
         mode = ScoringMode.WEIGHTED
-    return Matrix(MatrixId(mrow.id), _text(mrow.question, "question"), _text(mrow.notes, "notes"),
-                  _text(mrow.conclusions, "conclusions"), _text(mrow.milestones, "milestones"),
-                  mode)
+    return Matrix(MatrixId(matrix_id), _text(question, "question"), _text(notes, "notes"),
+                  _text(conclusions, "conclusions"), _text(milestones, "milestones"), mode)
 
 
-def _hypothesis_from_row(h: HypothesisRow) -> Hypothesis:
-    return Hypothesis(HypothesisId(h.id), _text(h.title, "title"),
-                      _text(h.description, "description"), _fraction(h.prior, "prior"),
-                      _fraction(h.judged, "judged"))
+def _hypothesis_from_values(values: tuple[Any, ...]) -> Hypothesis:
+    hypothesis_id, title, description, prior, judged = values
+    return Hypothesis(HypothesisId(hypothesis_id), _text(title, "title"),
+                      _text(description, "description"), _fraction(prior, "prior"),
+                      _fraction(judged, "judged"))
 
 
-def _load_matrix_contents(session: Session, mat: Matrix, present: set[EvidenceId],
+def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
+                   damaged: list[DamagedRow]) -> list[Evidence]:
+    """The evidence items of the rows that can be read; a damaged source leaves its items without."""
+    out = []
+    types, levels = _TYPE_OF, _LEVEL_OF
+    for values in rows:
+        item_id, number, text, source, date, kind, credibility, notes, quote, quote_start = values
+        found_type, level = types.get(kind), levels.get(credibility)
+        if (found_type is None or level is None or type(number) is not int or number < 1
+                or type(text) is not str or type(date) is not str or type(notes) is not str
+                or type(quote) is not str
+                or (source is not None and (type(source) is not int or source < 0))
+                or (quote_start is not None and (type(quote_start) is not int or quote_start < 0))):
+            try:
+                item = evidence_from_values(values)
+            except _UNREADABLE as exc:
+                damaged.append(DamagedRow("evidence", item_id, _reason(exc)))
+                continue
+        else:
+            item = Evidence(item_id, number, text, source, date, found_type, level, notes, quote,
+                            quote_start)
+        if item.source_id is not None and item.source_id not in sources:
+            item.source_id = None  # its source row is damaged and listed
+        out.append(item)
+    return out
+
+
+def _load_matrix_contents(connection: Connection, mat: Matrix, present: set[EvidenceId],
                           damaged: list[DamagedRow]) -> None:
-    mat.hypotheses = _convert(
-        session.scalars(select(HypothesisRow).where(HypothesisRow.matrix_id == mat.id)
-                        .order_by(HypothesisRow.position)),
-        "hypotheses", lambda h: h.id, _hypothesis_from_row, damaged)
+    mat.hypotheses = _convert(_tuples(connection, "hypotheses", mat.id), "hypotheses", _first,
+                              _hypothesis_from_values, damaged)
     hypotheses = {h.id for h in mat.hypotheses}
-    inclusions = session.scalars(
-        select(InclusionRow).where(InclusionRow.matrix_id == mat.id).order_by(InclusionRow.position))
-    mat.rows = _convert(
-        (r for r in inclusions if r.evidence_id in present),  # others: their evidence is listed
-        "matrix_evidence", lambda r: (r.matrix_id, r.evidence_id),
-        lambda r: MatrixRow(EvidenceId(r.evidence_id),
-                            _choice(r.relevance, "relevance", Level,
-                                    f"a relevance level ({_LEVELS})")), damaged)
-    ratings = session.scalars(
-        select(RatingRow).join(HypothesisRow, RatingRow.hypothesis_id == HypothesisRow.id).where(
-            HypothesisRow.matrix_id == mat.id
-        )
-    )
-    for r in ratings:
-        if r.evidence_id not in present or r.hypothesis_id not in hypotheses:
+    rows = []
+    levels = _LEVEL_OF
+    for evidence_id, relevance in _tuples(connection, "inclusions", mat.id):
+        if evidence_id not in present:
+            continue  # its evidence row is damaged and listed
+        level = levels.get(relevance)
+        if level is None:
+            try:
+                level = _relevance(relevance)
+            except _UNREADABLE as exc:
+                damaged.append(DamagedRow("matrix_evidence", (mat.id, evidence_id), _reason(exc)))
+                continue
+        rows.append(MatrixRow(evidence_id, level))
+    mat.rows = rows
+    ratings = mat.ratings
+    codes = _RATING_OF
+    for values in _tuples(connection, "ratings", mat.id):
+        evidence_id, hypothesis_id, code, analyst, rationale, updated, likelihood = values
+        if evidence_id not in present or hypothesis_id not in hypotheses:
             continue  # its evidence or hypothesis row is damaged and listed
-        try:
-            found = rating_from_row(r)
-        except _UNREADABLE as exc:
-            damaged.append(DamagedRow("ratings", (r.evidence_id, r.hypothesis_id), _reason(exc)))
-            continue
-        mat.ratings[(EvidenceId(r.evidence_id), HypothesisId(r.hypothesis_id))] = found
+        rating = codes.get(code)
+        if (rating is None or type(analyst) is not str or type(rationale) is not str
+                or type(updated) is not str
+                or (likelihood is not None
+                    and (type(likelihood) is not float or not 0 < likelihood <= 1))):
+            try:
+                found = rating_from_values(values)
+            except _UNREADABLE as exc:
+                damaged.append(DamagedRow("ratings", (evidence_id, hypothesis_id), _reason(exc)))
+                continue
+        else:
+            found = Assessment(rating, analyst, rationale, updated, likelihood)
+        ratings[(evidence_id, hypothesis_id)] = found
 
 
-def rating_from_row(r: RatingRow) -> Assessment:
-    """A rated cell from its row; :class:`DamagedValue` when a column cannot be read."""
-    return Assessment(_choice(r.rating, "rating", Rating, f"a rating ({_RATINGS})"),
-                      _text(r.analyst, "analyst"), _text(r.rationale, "rationale"),
-                      _text(r.updated, "updated"),
-                      _fraction(r.likelihood, "likelihood", low_open=True))
+def _relevance(value: Any) -> Level:
+    return _choice(value, "relevance", Level, f"a relevance level ({_LEVELS})")
 
 
-def source_from_row(r: SourceRow) -> Source:
-    """A domain source from its row; :class:`DamagedValue` when a column cannot be read."""
-    return Source(SourceId(r.id), _text(r.title, "title"), _text(r.author, "author"),
-                  _text(r.publication, "publication"), _text(r.date, "date"),
-                  _text(r.url, "url"), _text(r.reliability, "reliability"), _text(r.text, "text"))
+def rating_from_values(values: tuple[Any, ...]) -> Assessment:
+    """A rated cell from its ratings columns (evidence_id, hypothesis_id, rating, analyst,
+    rationale, updated, likelihood); :class:`DamagedValue` when a column cannot be read."""
+    _evidence, _hypothesis, rating, analyst, rationale, updated, likelihood = values
+    return Assessment(_choice(rating, "rating", Rating, f"a rating ({_RATINGS})"),
+                      _text(analyst, "analyst"), _text(rationale, "rationale"),
+                      _text(updated, "updated"),
+                      _fraction(likelihood, "likelihood", low_open=True))
 
 
-def evidence_from_row(r: EvidenceRow) -> Evidence:
-    """A domain evidence item from its row; :class:`DamagedValue` when a column cannot be read."""
-    source = _whole(r.source_id, "source", optional=True)
+def source_from_values(values: tuple[Any, ...]) -> Source:
+    """A domain source from its columns (id, title, author, publication, date, url,
+    reliability, text); :class:`DamagedValue` when a column cannot be read."""
+    source_id, title, author, publication, date, url, reliability, text = values
+    return Source(SourceId(source_id), _text(title, "title"), _text(author, "author"),
+                  _text(publication, "publication"), _text(date, "date"),
+                  _text(url, "url"), _text(reliability, "reliability"), _text(text, "text"))
+
+
+def evidence_from_values(values: tuple[Any, ...]) -> Evidence:
+    """A domain evidence item from its columns (id, number, text, source_id, date, type,
+    credibility, notes, quote, quote_start); :class:`DamagedValue` when one cannot be read."""
+    item_id, number, text, source_id, date, kind, credibility, notes, quote, quote_start = values
+    source = _whole(source_id, "source", optional=True)
     return Evidence(
-        id=EvidenceId(r.id),
-        number=_whole(r.number, "number", 1),
-        text=_text(r.text, "text"),
+        id=EvidenceId(item_id),
+        number=_whole(number, "number", 1),
+        text=_text(text, "text"),
         source_id=SourceId(source) if source is not None else None,
-        date=_text(r.date, "date"),
-        type=_choice(r.type, "type", EvidenceType, f"an evidence type ({_TYPES})"),
-        credibility=_choice(r.credibility, "credibility", Level, f"a credibility level ({_LEVELS})"),
-        notes=_text(r.notes, "notes"),
-        quote=_text(r.quote, "quote"),
-        quote_start=_whole(r.quote_start, "quote start", optional=True),
+        date=_text(date, "date"),
+        type=_choice(kind, "type", EvidenceType, f"an evidence type ({_TYPES})"),
+        credibility=_choice(credibility, "credibility", Level, f"a credibility level ({_LEVELS})"),
+        notes=_text(notes, "notes"),
+        quote=_text(quote, "quote"),
+        quote_start=_whole(quote_start, "quote start", optional=True),
     )
 
 
@@ -416,15 +534,15 @@ def rating_values(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: A
 def insert_matrix_contents(session: Session, mat: Matrix) -> None:
     """Insert a matrix's hypotheses (keeping their ids), rows and ratings, in bulk."""
     if mat.hypotheses:
-        session.execute(insert(HypothesisRow), [_values(hypothesis_row(mat.id, hyp, pos))
-                                                for pos, hyp in enumerate(mat.hypotheses)])
+        session.execute(insert(_HYPOTHESIS_TABLE), [
+            _values(hypothesis_row(mat.id, hyp, pos)) for pos, hyp in enumerate(mat.hypotheses)])
     if mat.rows:
-        session.execute(insert(InclusionRow), [
+        session.execute(insert(_INCLUSION_TABLE), [
             {"matrix_id": mat.id, "evidence_id": row.evidence_id, "position": pos,
              "relevance": row.relevance.value} for pos, row in enumerate(mat.rows)])
     if mat.ratings:
-        session.execute(insert(RatingRow), [rating_values(eid, hid, found)
-                                            for (eid, hid), found in mat.ratings.items()])
+        session.execute(insert(_RATING_TABLE), [rating_values(eid, hid, found)
+                                                for (eid, hid), found in mat.ratings.items()])
 
 
 # ---------------------------------------------------------------- snapshots
@@ -543,11 +661,12 @@ class InsertPlan:
         steps: list[Step] = [self._head]
         steps += [partial(self._sources, i) for i in range(0, len(case.sources), n)]
         steps += [partial(self._evidence, i) for i in range(0, len(case.evidence), n)]
-        for mat in case.matrices:
-            steps.append(partial(self._matrix, mat))
+        for position, mat in enumerate(case.matrices):
+            steps.append(partial(self._matrix, mat, position))
             steps += [partial(self._inclusions, mat, i) for i in range(0, len(mat.rows), n)]
-            cells = list(mat.ratings.items())
-            steps += [partial(self._ratings, cells[i:i + n]) for i in range(0, len(cells), n)]
+            cells = list(mat.ratings)  # the keys only: each step pairs its own with their ratings
+            steps += [partial(self._ratings_of, mat, cells[i:i + n])
+                      for i in range(0, len(cells), n)]
         if not self.importing:
             steps.append(self._snapshots)
         return steps
@@ -563,54 +682,61 @@ class InsertPlan:
         if not uid or case_with_uid(session, uid) is not None:
             uid = str(uuid.uuid4())
         counter = max((e.number for e in case.evidence), default=0)
-        row = CaseRow(uid=uid, title=case.title, description=case.description,
-                      created=case.created or utc_now(), last_opened="", revision=0,
-                      evidence_counter=counter, importing=self.importing)
-        session.add(row)
-        session.flush()
-        self.case_id = CaseId(row.id)
+        (new,) = _insert_returning(session, _CASE_TABLE, [{
+            "uid": uid, "title": case.title, "description": case.description,
+            "created": case.created or utc_now(), "last_opened": "", "revision": 0,
+            "evidence_counter": counter, "importing": self.importing}])
+        self.case_id = CaseId(new)
 
     def _sources(self, start: int, session: Session) -> None:
         chunk = self.case.sources[start:start + self.batch]
-        values = [_values(source_row(self.case_id, src, start + i, with_id=False))
-                  for i, src in enumerate(chunk)]
-        for src, new in zip(chunk, _insert_returning(session, SourceRow, values)):
-            self.source_ids[src.id] = SourceId(new)
+        case_id = self.case_id
+        rows = [(case_id, start + i, src.title, src.author, src.publication, src.date, src.url,
+                 src.reliability, src.text) for i, src in enumerate(chunk)]
+        ids = self.source_ids
+        for src, new in zip(chunk, _insert_many(session, _SOURCE_TABLE, case_id, rows)):
+            ids[src.id] = new
 
     def _evidence(self, start: int, session: Session) -> None:
         chunk = self.case.evidence[start:start + self.batch]
-        values = []
-        for i, item in enumerate(chunk):
-            row = _values(evidence_row(self.case_id, item, start + i, with_id=False))
-            row["source_id"] = (self.source_ids[item.source_id] if item.source_id is not None
-                                else None)
-            values.append(row)
-        for item, new in zip(chunk, _insert_returning(session, EvidenceRow, values)):
-            self.evidence_ids[item.id] = EvidenceId(new)
+        case_id, sources = self.case_id, self.source_ids
+        rows = [(case_id, start + i, item.number, item.text,
+                 sources[item.source_id] if item.source_id is not None else None, item.date,
+                 item.type._value_, item.credibility._value_, item.notes, item.quote,
+                 item.quote_start)
+                for i, item in enumerate(chunk)]
+        ids = self.evidence_ids
+        for item, new in zip(chunk, _insert_many(session, _EVIDENCE_TABLE, case_id, rows)):
+            ids[item.id] = new
 
-    def _matrix(self, mat: Matrix, session: Session) -> None:
-        position = self.case.matrices.index(mat)
-        (new,) = _insert_returning(session, MatrixRowTable,
-                                   [_values(matrix_row(self.case_id, mat, position, with_id=False))])
+    def _matrix(self, mat: Matrix, position: int, session: Session) -> None:
+        (new,) = _insert_returning(session, _MATRIX_TABLE, [{
+            "case_id": self.case_id, "position": position, "question": mat.question,
+            "notes": mat.notes, "conclusions": mat.conclusions, "milestones": mat.milestones,
+            "scoring_mode": mat.scoring_mode.value}])
         self.matrix_ids[mat.id] = MatrixId(new)
-        values = [_values(hypothesis_row(MatrixId(new), hyp, pos, with_id=False))
-                  for pos, hyp in enumerate(mat.hypotheses)]
-        for hyp, hid in zip(mat.hypotheses, _insert_returning(session, HypothesisRow, values)):
-            self.hypothesis_ids[hyp.id] = HypothesisId(hid)
+        rows = [(new, pos, hyp.title, hyp.description, hyp.prior, hyp.judged)
+                for pos, hyp in enumerate(mat.hypotheses)]
+        for hyp, hid in zip(mat.hypotheses, _insert_many(session, _HYPOTHESIS_TABLE, new, rows)):
+            self.hypothesis_ids[hyp.id] = hid
 
     def _inclusions(self, mat: Matrix, start: int, session: Session) -> None:
-        matrix_id = self.matrix_ids[mat.id]
-        values = [{"matrix_id": matrix_id, "evidence_id": self.evidence_ids[row.evidence_id],
-                   "position": start + i, "relevance": row.relevance.value}
-                  for i, row in enumerate(mat.rows[start:start + self.batch])]
-        if values:
-            session.execute(insert(InclusionRow), values)
+        matrix_id, ids = self.matrix_ids[mat.id], self.evidence_ids
+        _executemany(session, _INCLUSION_TABLE,
+                     [(matrix_id, ids[row.evidence_id], start + i, row.relevance._value_)
+                      for i, row in enumerate(mat.rows[start:start + self.batch])])
+
+    def _ratings_of(self, mat: Matrix, cells: list[Cell], session: Session) -> None:
+        ratings = mat.ratings
+        self._ratings([(cell, ratings[cell]) for cell in cells], session)
 
     def _ratings(self, cells: list[tuple[Cell, Assessment]], session: Session) -> None:
-        values = [rating_values(self.evidence_ids[eid], self.hypothesis_ids[hid], found)
-                  for (eid, hid), found in cells]
-        if values:
-            session.execute(insert(RatingRow), values)
+        # ``_value_``: the member's value as a plain attribute (``value`` is a property)
+        evidence, hypotheses = self.evidence_ids, self.hypothesis_ids
+        _executemany(session, _RATING_TABLE,
+                     [(evidence[eid], hypotheses[hid], found.rating._value_, found.analyst,
+                       found.rationale, found.updated, found.likelihood)
+                      for (eid, hid), found in cells])
 
     def _snapshots(self, session: Session) -> None:
         for old_id, new_id in self.matrix_ids.items():
@@ -623,6 +749,16 @@ class InsertPlan:
         session.flush()
 
 
+_CASE_TABLE: Any = CaseRow.__table__
+_SOURCE_TABLE: Any = SourceRow.__table__
+_EVIDENCE_TABLE: Any = EvidenceRow.__table__
+_MATRIX_TABLE: Any = MatrixRowTable.__table__
+_HYPOTHESIS_TABLE: Any = HypothesisRow.__table__
+_INCLUSION_TABLE: Any = InclusionRow.__table__
+_RATING_TABLE: Any = RatingRow.__table__
+"""The tables themselves: a Core insert of a list of rows is one plain executemany."""
+
+
 def _values(row: Base) -> dict[str, Any]:
     """The column values of an unsaved ORM row, for a bulk insert."""
     return {c.key: getattr(row, c.key) for c in row.__table__.columns  # type: ignore[attr-defined]
@@ -630,10 +766,77 @@ def _values(row: Base) -> dict[str, Any]:
 
 
 def _insert_returning(session: Session, table: Any, values: list[dict[str, Any]]) -> list[int]:
-    """Insert many rows and return their new ids, in order."""
+    """Insert rows into a table and return their new ids, in order.
+
+    For a case's or a matrix's own row: SQLAlchemy sends one statement per row here
+    (on SQLite it cannot batch an insert that returns ids in order), so many rows
+    go through :func:`_insert_many` instead.
+    """
     if not values:
         return []
-    for row in values:
-        row.pop("id", None)
-    result = session.execute(insert(table).returning(table.id, sort_by_parameter_order=True), values)
+    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                             values)
     return [r[0] for r in result]
+
+
+def _insert_many(session: Session, table: Any, owner: int, rows: list[tuple[Any, ...]]
+                 ) -> list[int]:
+    """Insert rows of one owner (a case's or a matrix's, the first of :data:`_INSERT_COLUMNS`;
+    distinct positions) in one executemany, and return their new ids in the order of ``rows``.
+
+    No other connection commits between reading the highest id and inserting: a
+    writing transaction holds the write lock from its first statement (``BEGIN
+    IMMEDIATE``), and one that did not would have its insert refused had another
+    committed since its read. Every id an AUTOINCREMENT table gives is above any it
+    gave before, so the owner's rows above that highest id are exactly these rows,
+    and ordered by position they come in the order of ``rows``.
+    """
+    if not rows:
+        return []
+    before = session.scalar(select(func.max(table.c.id))) or 0
+    _executemany(session, table, rows)
+    column = table.c[_INSERT_COLUMNS[table.name][0]]
+    ids = list(session.scalars(select(table.c.id).where(table.c.id > before, column == owner)
+                               .order_by(table.c.position)))
+    if len(ids) != len(rows):
+        raise RuntimeError(f"{table.name}: {len(rows)} rows inserted but {len(ids)} found")
+    return ids
+
+
+_INSERT_COLUMNS = {
+    "sources": ("case_id", "position", "title", "author", "publication", "date", "url",
+                "reliability", "text"),
+    "evidence": ("case_id", "position", "number", "text", "source_id", "date", "type",
+                 "credibility", "notes", "quote", "quote_start"),
+    "hypotheses": ("matrix_id", "position", "title", "description", "prior", "judged"),
+    "matrix_evidence": ("matrix_id", "evidence_id", "position", "relevance"),
+    "ratings": ("evidence_id", "hypothesis_id", "rating", "analyst", "rationale", "updated",
+                "likelihood"),
+}
+"""The columns a bulk insert of a case writes, per table, in the order of its row tuples."""
+
+_INSERT_SQL: dict[tuple[str, str], str] = {}
+
+
+def _executemany(session: Session, table: Any, rows: list[tuple[Any, ...]]) -> None:
+    """One executemany of the Core insert of :data:`_INSERT_COLUMNS` into ``table``.
+
+    The insert is compiled once; each row is a tuple in the order of those
+    columns, handed to the driver as it is, so no dictionary is built or
+    converted per row. (On a dialect whose parameters are not positional in
+    that order, the rows go through SQLAlchemy's own parameters instead.)
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    columns = _INSERT_COLUMNS[table.name]
+    key = (table.name, connection.dialect.name)
+    sql = _INSERT_SQL.get(key)
+    if sql is None:
+        compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
+        positional = connection.dialect.positional and list(compiled.positiontup or ()) == list(columns)
+        sql = _INSERT_SQL[key] = str(compiled) if positional else ""
+    if sql:
+        connection.exec_driver_sql(sql, rows)
+    else:
+        connection.execute(insert(table), [dict(zip(columns, row)) for row in rows])
