@@ -127,6 +127,41 @@ class Panel(QWidget):
         return {h.id: f"H{i}" for i, h in enumerate(self.analysis.matrix.hypotheses, 1)}
 
 
+class FindingsPanel(Panel):
+    """A panel whose findings are worked out in the background (``KIND`` of :data:`ANALYSES`).
+
+    Shown, it asks the analysis to keep them current; hidden, it lets go, so that
+    nothing is computed for a panel nobody sees. :meth:`show_findings` draws them.
+    """
+
+    KIND = ""
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.updating = _updating_label()
+        analysis.resultReady.connect(self._on_result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.analysis.request(self.KIND)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.analysis.release(self.KIND)
+
+    def refresh(self) -> None:
+        self.analysis.request(self.KIND)
+        self.show_findings()
+
+    def _on_result(self, kind: str) -> None:
+        if kind == self.KIND and self._alive():
+            self.show_findings()
+
+    def show_findings(self) -> None:
+        """Draw the latest findings (marked as updating while they are not current)."""
+        raise NotImplementedError
+
+
 # ------------------------------------------------------------------ scores
 
 
@@ -190,7 +225,7 @@ class ScoresPanel(Panel):
 # ------------------------------------------------------------------ sensitivity
 
 
-class SensitivityPanel(Panel):
+class SensitivityPanel(FindingsPanel):
     """Linchpins, the fewest changes that change the leader, what-if, and contributions.
 
     The findings are computed on a worker thread; while they are brought up to date
@@ -205,7 +240,6 @@ class SensitivityPanel(Panel):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.linkActivated.connect(self._follow)
-        self.updating = _updating_label()
         self.what_if_model = WhatIfModel(analysis, self)
         self.table = WhatIfView(self.what_if_model)
         self.revert = QPushButton("Revert to the real matrix")
@@ -224,26 +258,12 @@ class SensitivityPanel(Panel):
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.chart, 3)
         self.doc.analysisChanged.connect(self._on_matrix)
-        analysis.resultReady.connect(self._on_result)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.analysis.request(self.KIND)
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        super().hideEvent(event)
-        self.analysis.release(self.KIND)
 
     def refresh(self) -> None:
         self.revert.setEnabled(not self.analysis.what_if.empty)
-        self.analysis.request(self.KIND)
-        self._show_findings()
+        super().refresh()
 
-    def _on_result(self, kind: str) -> None:
-        if kind == self.KIND and self._alive():
-            self._show_findings()
-
-    def _show_findings(self) -> None:
+    def show_findings(self) -> None:
         current = self.analysis.current(self.KIND)
         _show_updating(self.updating, not current)
         self.summary.setEnabled(current)
@@ -496,7 +516,7 @@ class JudgmentPanel(Panel):
 # ------------------------------------------------------------------ the eight steps
 
 
-class StepsPanel(Panel):
+class StepsPanel(FindingsPanel):
     """Where the matrix stands on each of Heuer's eight steps; each finding a click away."""
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
@@ -509,7 +529,6 @@ class StepsPanel(Panel):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.itemActivated.connect(self._go)
         self.tree.itemClicked.connect(self._go)
-        self.updating = _updating_label()
         heading = QHBoxLayout()
         heading.addWidget(_heading("Heuer's eight steps"), 1)
         heading.addWidget(self.updating)
@@ -518,27 +537,10 @@ class StepsPanel(Panel):
         self.layout_.addWidget(self.tree)
         self.doc.analysisChanged.connect(self._on_matrix)
         self.doc.matricesChanged.connect(self._changed)
-        analysis.resultReady.connect(self._on_result)
 
     KIND = "steps"
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.analysis.request(self.KIND)
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
-        super().hideEvent(event)
-        self.analysis.release(self.KIND)
-
-    def refresh(self) -> None:
-        self.analysis.request(self.KIND)
-        self._show_steps()
-
-    def _on_result(self, kind: str) -> None:
-        if kind == self.KIND and self._alive():
-            self._show_steps()
-
-    def _show_steps(self) -> None:
+    def show_findings(self) -> None:
         steps = self.analysis.result(self.KIND)
         current = self.analysis.current(self.KIND)
         _show_updating(self.updating, not current)

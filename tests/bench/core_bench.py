@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import SIZES, write_bundle  # noqa: E402
-from tests.bench.table import Figure, median_time  # noqa: E402
+from tests.bench.table import Figure, median_time, print_figures  # noqa: E402
 
 
 def _case(folder: Path, rows: int, columns: int):  # noqa: ANN202
@@ -175,6 +175,4 @@ def measure(folder: Path) -> list[Figure]:
 
 if __name__ == "__main__":
     folder = Path(os.environ.get("SAT_TOOL_BENCH_DIR") or tempfile.mkdtemp(prefix="sat-bench-"))
-    for fig in measure(folder):
-        ratio = f"  ×{fig.ratio:.2f} of {fig.floor_name}" if fig.ratio is not None else ""
-        print(f"{fig.name:60} {fig.size:>12} {fig.ours * 1000:10.2f} ms{ratio}  {fig.note}")
+    print_figures(measure(folder))

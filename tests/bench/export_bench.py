@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import write_bundle  # noqa: E402
-from tests.bench.table import Figure, median_time  # noqa: E402
+from tests.bench.table import Figure, median_time, print_figures  # noqa: E402
 
 REPEATS = 3
 LARGE_REPEATS = 1
@@ -134,14 +134,7 @@ def main() -> None:
     kept = os.environ.get("SAT_TOOL_BENCH_DIR")
     folder = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="sat-export-bench-"))
     try:
-        for fig in measure(folder):
-            ratio = f"  ×{fig.ratio:.2f} of {fig.floor_name}" if fig.ratio is not None else ""
-            target = "" if fig.target is None else f"  (target ×{fig.target:g}: " \
-                                                    f"{'met' if fig.met else 'NOT met'})"
-            floor = "" if fig.floor is None else f"  floor {fig.floor * 1000:.0f} ms"
-            print(f"{fig.name:22} {fig.size:>12} {fig.ours * 1000:8.0f} ms{floor}{ratio}{target}")
-            if fig.note:
-                print(f"    {fig.note}")
+        print_figures(measure(folder))
     finally:
         if not kept:
             shutil.rmtree(folder, ignore_errors=True)

@@ -37,7 +37,7 @@ from sat_tool.services import cases as svc
 from sat_tool.store import Workspace
 from sat_tool.store import cases as store
 from tests.bench.synthetic import SIZES, write_bundle
-from tests.bench.table import Figure, median_time
+from tests.bench.table import Figure, median_time, print_figures
 
 OPEN_REPEATS = {20: 15, 200: 11, 2000: 7, 10000: 3}
 """Runs of each side per size (by evidence items): fewer for the big sizes."""
@@ -282,18 +282,6 @@ def measure(folder: Path) -> list[Figure]:
     return figures
 
 
-def _shown(figure: Figure) -> str:
-    ours = f"{figure.ours:.4f} s" if figure.ours < 10 else f"{figure.ours:.1f} s"
-    if figure.floor is None:
-        against = f"target ≤ {figure.target:g} s" if figure.target is not None else ""
-    else:
-        ratio = figure.ratio
-        against = (f"floor {figure.floor:.4f} s ({figure.floor_name}), ×{ratio:.2f}"
-                   + (f", target ≤ ×{figure.target:g}" if figure.target is not None else ""))
-    verdict = {True: "met", False: "NOT MET", None: ""}[figure.met]
-    return f"{figure.name:<32} {figure.size:>12}  {ours:>10}  {against}  {verdict}  {figure.note}"
-
-
 def main(argv: list[str]) -> None:
     if argv:
         folder = Path(argv[0])
@@ -302,8 +290,7 @@ def main(argv: list[str]) -> None:
     else:
         with tempfile.TemporaryDirectory(prefix="sat-io-bench-") as name:
             figures = measure(Path(name))
-    for figure in figures:
-        print(_shown(figure), flush=True)
+    print_figures(figures)
 
 
 if __name__ == "__main__":

@@ -69,7 +69,8 @@ def shown(value: float, unit: str) -> str:
 
 def row(fig: Figure) -> str:
     floor = f"{shown(fig.floor, fig.unit)} ({fig.floor_name})" if fig.floor is not None else ""
-    ratio = f"{fig.ratio:.2f}×" if fig.ratio is not None else ""
+    ratio = "" if fig.ratio is None else (f"{fig.ratio:.2f}×" if fig.ratio >= 0.01 else
+                                          f"1/{1 / fig.ratio:,.0f}")
     if fig.target is None:
         target = ""
     elif fig.floor is not None:

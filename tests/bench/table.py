@@ -46,3 +46,14 @@ def median_time(action: Callable[[], object], repeats: int = 7) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def print_figures(figures: list[Figure]) -> None:
+    """Print figures one per line, as a section of the benchmark does when run alone."""
+    for fig in figures:
+        scale, unit = (1000, "ms") if fig.unit == "s" else (1, fig.unit)
+        ratio = f"  ×{fig.ratio:.3g} of {fig.floor_name}" if fig.ratio is not None else ""
+        target = "" if fig.met is None else f"  ({'met' if fig.met else 'NOT met'})"
+        print(f"{fig.name:60} {fig.size:>12} {fig.ours * scale:10.1f} {unit}{ratio}{target}")
+        if fig.note:
+            print(f"    {fig.note}")
