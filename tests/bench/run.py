@@ -102,18 +102,27 @@ def main(argv: list[str]) -> int:
     about = machine()
     print(f"Measuring on {about}\nin {folder}")
     figures: list[Figure] = []
+    failed: list[str] = []
     began = time.perf_counter()
     for name in chosen:
         start = time.perf_counter()
         print(f"\n== {name}", flush=True)
-        module = importlib.import_module(SECTIONS[name])
-        found = module.measure(folder)
+        try:
+            module = importlib.import_module(SECTIONS[name])
+            found = module.measure(folder)
+        except Exception as exc:  # noqa: BLE001 - one section failing must not lose the others
+            print(f"bench: the {name} section failed: {exc!r}", file=sys.stderr, flush=True)
+            failed.append(name)
+            continue
         for fig in found:
             print(row(fig), flush=True)
         figures += found
         print(f"({name}: {time.perf_counter() - start:.0f} s)", flush=True)
     text = table(figures)
     print("\n" + text)
+    if failed:
+        print(f"\nNot written to {DOC.relative_to(ROOT)}: {', '.join(failed)} failed.")
+        return 1
     if chosen == list(SECTIONS):
         when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         block = (f"{START}\nMeasured {when} on {about}; the whole run took "
