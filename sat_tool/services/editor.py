@@ -196,7 +196,10 @@ class CaseEditor:
     def _write(self, *touches: Touch) -> Iterator[Any]:
         """One edit's transaction: catch up with the workspace, check, write, count the revision."""
         with self.workspace.transaction() as s:
-            revision = store.case_revision(s, self.case.id)
+            # Counted first (a failed edit rolls the count back with everything else): the
+            # count it had before this edit tells whether anyone else committed meanwhile.
+            new_revision = store.bump_revision(s, self.case.id)
+            revision = new_revision - 1
             if revision != self.revision:
                 view = copy.copy(self.case)
                 self._install(store.load_case(s, self.case.id), revision)
@@ -211,7 +214,6 @@ class CaseEditor:
             except KeyError as exc:
                 raise EditConflict("Something this edit refers to was deleted " + ELSEWHERE
                                    + "; nothing was changed.") from exc
-            new_revision = store.bump_revision(s, self.case.id)
         self.revision = new_revision
 
     def _expect(self, holds: bool, what: str) -> None:

@@ -115,21 +115,29 @@ def case_with_uid(session: Session, uid: str) -> CaseId | None:
     return CaseId(found) if found is not None else None
 
 
+_CASES = CaseRow.__table__
+_REVISION = select(_CASES.c.revision).where(_CASES.c.id == bindparam("case_id"),
+                                            _CASES.c.importing == "")
+_BUMP = (update(_CASES).where(_CASES.c.id == bindparam("case_id"), _CASES.c.importing == "")
+         .values(revision=_CASES.c.revision + 1).returning(_CASES.c.revision))
+"""Made once: every edit runs them, and building a statement costs more than running it."""
+_GONE = "this case has been deleted from the workspace by another window or program"
+
+
 def case_revision(session: Session, case_id: CaseId) -> int:
     """The case's revision: how many edits have been committed to it; CaseNotFound if it is gone."""
-    found = session.scalar(select(CaseRow.revision).where(CaseRow.id == case_id,
-                                                          CaseRow.importing == ""))
+    found = session.connection().execute(_REVISION, {"case_id": case_id}).scalar()
     if found is None:
-        raise CaseNotFound("this case has been deleted from the workspace by another window "
-                           "or program")
+        raise CaseNotFound(_GONE)
     return int(found)
 
 
 def bump_revision(session: Session, case_id: CaseId) -> int:
     """Count one more committed edit of the case; returns the new revision."""
-    session.execute(update(CaseRow).where(CaseRow.id == case_id).values(
-        revision=CaseRow.revision + 1))
-    return case_revision(session, case_id)
+    found = session.connection().execute(_BUMP, {"case_id": case_id}).scalar()
+    if found is None:
+        raise CaseNotFound(_GONE)
+    return int(found)
 
 
 def next_evidence_number(session: Session, case_id: CaseId) -> int:

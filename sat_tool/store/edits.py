@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, tuple_, update
+from sqlalchemy import bindparam, delete, tuple_, update
 from sqlalchemy import insert as sql_insert
 from sqlalchemy.orm import Session
 
@@ -102,6 +102,12 @@ def relink(session: Session, evidence_ids: Iterable[int], source_id: int) -> Non
 
 
 _CHUNK = 500
+_CELL_FIELDS = ("rating", "analyst", "rationale", "updated", "likelihood")
+_RATINGS = RatingRow.__table__
+_CELL = (_RATINGS.c.evidence_id == bindparam("e")) & (_RATINGS.c.hypothesis_id == bindparam("h"))
+_UPDATE_CELL = update(_RATINGS).where(_CELL).values(
+    {name: bindparam(f"new_{name}") for name in _CELL_FIELDS})
+_CLEAR_CELL = delete(_RATINGS).where(_CELL)
 _IN_PLACE = 8
 """Up to this many cells are written one statement each; more go as one delete and one insert."""
 
@@ -114,18 +120,20 @@ def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None
     table = RatingRow.__table__
     if len(states) <= _IN_PLACE:
         # A keystroke's few cells: each row rewritten in place (or added, or removed), through
-        # the table itself, without the ORM's bookkeeping of bulk statements.
+        # the table itself with statements made once, without the ORM's bookkeeping.
+        connection = session.connection()
         added = []
         for (eid, hid), found in states.items():
-            key = (table.c.evidence_id == eid) & (table.c.hypothesis_id == hid)
             if found is None:
-                session.execute(delete(table).where(key))
+                connection.execute(_CLEAR_CELL, {"e": eid, "h": hid})
                 continue
             values = rating_values(eid, hid, found)
-            if session.execute(update(table).where(key).values(values)).rowcount == 0:
+            changed = connection.execute(_UPDATE_CELL, {"e": eid, "h": hid, **{
+                f"new_{k}": v for k, v in values.items() if k in _CELL_FIELDS}})
+            if changed.rowcount == 0:
                 added.append(values)
         if added:
-            session.execute(sql_insert(table), added)
+            connection.execute(sql_insert(table), added)
         return
     cells = list(states)
     for start in range(0, len(cells), _CHUNK):
