@@ -43,6 +43,7 @@ def assert_same(book_scores, full):
         assert math.isclose(ours.weighted, theirs.weighted, abs_tol=1e-9)
         assert math.isclose(ours.probability, theirs.probability, abs_tol=1e-9)
         assert ours.rank == theirs.rank
+    assert book_scores.unrated == full.unrated
     for ours, theirs in zip(book_scores.evidence, full.evidence, strict=True):
         assert ours.evidence_id == theirs.evidence_id
         assert ours.inconsistent_with_all == theirs.inconsistent_with_all

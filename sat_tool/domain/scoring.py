@@ -97,6 +97,12 @@ class MatrixScores:
             object.__setattr__(self, "_positions", positions)
         return self.evidence[positions[evidence_id]]
 
+    @property
+    def unrated(self) -> int | None:
+        """How many cells of the matrix were unrated when it was scored (None: not counted)."""
+        counts = self.__dict__.get("_unrated")
+        return None if counts is None else sum(counts.values())
+
     def ranking(self) -> list[HypothesisScore]:
         """Hypotheses least inconsistent first; ties keep column order."""
         return sorted(self.hypotheses, key=lambda s: s.rank)
@@ -235,8 +241,10 @@ def score_matrix(case: Case, matrix: Matrix, mode: ScoringMode | None = None) ->
     """
     sums = _Sums(case, matrix)
     probabilities = probability.normalised(probability.priors(matrix), sums.log_likelihood)
-    return _assemble(matrix, mode or matrix.scoring_mode, sums.inconsistency, sums.weighted,
-                     probabilities, tuple(sums.evidence))
+    scores = _assemble(matrix, mode or matrix.scoring_mode, sums.inconsistency, sums.weighted,
+                       probabilities, tuple(sums.evidence))
+    object.__setattr__(scores, "_unrated", sums.unrated)
+    return scores
 
 
 class _Sums:
@@ -399,4 +407,5 @@ class ScoreBook:
             self._scores = _assemble(matrix, self.mode, self.inconsistency, self.weighted,
                                      probabilities, tuple(self._evidence))
             object.__setattr__(self._scores, "_positions", self._row_of)  # rows stay put in a book
+            object.__setattr__(self._scores, "_unrated", dict(self.unrated))
         return self._scores

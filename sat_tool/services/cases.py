@@ -261,7 +261,7 @@ def matrix_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -
     return {
         "question": matrix.question,
         "ranked_by": mode.value,
-        "unrated_cells": matrix.unrated_count(),
+        "unrated_cells": scores.unrated,
         "hypotheses": hypotheses,
         "evidence": evidence,
         "judgment": [note.message for note in review_judgment(matrix, scores)],
