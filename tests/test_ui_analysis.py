@@ -104,7 +104,11 @@ def test_what_if_credibility_and_deception(qtbot, page):
     mat = page.matrix
     table = panel.table
     table.setFocus()
-    table.setCurrentIndex(table.model().index(6, 2))  # E7, the Treasury's "secret deal": editor opens
+    table.setCurrentIndex(table.model().index(5, 2))
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # moving down the column changes nothing
+    assert page.analysis.what_if.empty
+    rect = table.visualRect(table.model().index(6, 2))  # E7, the Treasury's "secret deal"
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     combo = table.indexWidget(table.currentIndex()) or table.focusWidget()
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findText("Low"))
@@ -113,7 +117,10 @@ def test_what_if_credibility_and_deception(qtbot, page):
     assert dict(page.analysis.what_if.credibility)[eid].value == "Low"
     assert page.model.index(6, MatrixModel.COL_CREDIBILITY).data() == "L*"
     assert table.model().index(6, 2).data() == "Low*"
-    tick(qtbot, panel, 1, 1)
+    # one click in the middle of a Deception cell ticks it, not only on its small box
+    middle = table.visualRect(table.model().index(1, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=middle)
+    assert mat.rows[1].evidence_id in page.analysis.what_if.deception
     _, changed = apply_what_if(page.doc.case, mat, page.analysis.what_if)
     assert changed.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.CC  # II reversed
     assert mat.rating(mat.rows[1].evidence_id, mat.hypotheses[1].id) is Rating.II  # real one kept

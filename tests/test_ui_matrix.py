@@ -390,10 +390,16 @@ def test_hidden_row_leaves_a_usable_cursor(qtbot, window):
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_2)  # II → C: the row is still diagnostic (N)
     page.view.select_cell(eid, mat.hypotheses[3].id)
+    view_row = page.view.proxy.mapFromSource(page.model.index(page.model.row_of(eid), 0)).row()
+    next_shown = page.view.matrix_model.evidence_id_at(
+        page.view.source_index(page.view.proxy.index(view_row + 1, 0)).row())
     qtbot.keyClick(page.view, Qt.Key.Key_2)  # N → C: all C, no longer diagnostic
     hidden = not page.view.proxy.mapFromSource(page.model.index(page.model.row_of(eid), 0)).isValid()
     assert hidden
     assert page.view.currentIndex().isValid()
+    # the row that took its place starts at its first hypothesis: none is skipped
+    assert page.view.current_evidence_id() == next_shown
+    assert page.view.current_hypothesis_id() == mat.hypotheses[0].id
     before = dict(mat.ratings)
     qtbot.keyClick(page.view, Qt.Key.Key_3)
     assert mat.ratings != before  # the next key still rates a cell

@@ -226,3 +226,24 @@ def test_sync_list_names_the_single_step_or_resets(old, data):
                   for i in range(len(old)) for j in range(len(old))))
     if old != new:
         assert (steps == ["reset"]) == (not single)
+
+
+def test_the_snapshots_tab_reads_stored_snapshots_only_when_they_change(qtbot, page, monkeypatch):
+    """Rating with the Snapshots tab in front redraws "Now" from the live case; the stored
+    snapshots are read from the workspace again only when one is saved or deleted."""
+    panel = page.snapshots_panel
+    page.show_panel(panel)
+    panel.save_snapshot("Before review")
+    settle(qtbot, page)
+    reads = []
+    real = page.doc.editor.snapshots
+    monkeypatch.setattr(page.doc.editor, "snapshots", lambda mid: reads.append(mid) or real(mid))
+    for n in range(3):
+        rate(qtbot, page, n, 0, Qt.Key.Key_5)
+    settle(qtbot, page)
+    assert reads == []
+    assert [panel.changes.item(i).text().split(":")[0] for i in range(panel.changes.count())] == [
+        f"E{n + 1} × {page.matrix.hypotheses[0].title}" for n in range(3)]  # each rated cell
+    panel.save_snapshot("After")
+    settle(qtbot, page)
+    assert reads == [page.matrix_id]

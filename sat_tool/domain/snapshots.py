@@ -61,8 +61,15 @@ def take_snapshot(case: Case, matrix: Matrix, name: str, created: str) -> Snapsh
 
 
 def live_view(case: Case, matrix: Matrix) -> Snapshot:
-    """The live matrix presented as a snapshot named "Now", for comparisons."""
-    return take_snapshot(case, matrix, "Now", "")
+    """The live matrix presented as a snapshot named "Now", for comparisons.
+
+    Unlike :func:`take_snapshot` it copies nothing: it shares the live objects, so it
+    is for reading at once (comparing, scoring), never for keeping.
+    """
+    included = {r.evidence_id for r in matrix.rows}
+    view = Case(case.id, case.title, evidence=[e for e in case.evidence if e.id in included],
+                matrices=[matrix])
+    return Snapshot(SnapshotId(0), matrix.id, "Now", "", view)
 
 
 # ------------------------------------------------------------------ comparison

@@ -13,6 +13,7 @@ PNG or SVG.
 from __future__ import annotations
 
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -64,7 +65,10 @@ def render(draw: Draw, width: int, height: int, ratio: float = 1.0
 
     from sat_tool.report.charts import new_figure
 
-    with RENDER_LOCK:
+    with RENDER_LOCK, warnings.catch_warnings():
+        # A chart squeezed smaller than its labels draws as best it can; matplotlib's
+        # remark about it would only reach a terminal the analyst never sees.
+        warnings.simplefilter("ignore", UserWarning)
         dpi = SCREEN_DPI * ratio
         figure = new_figure(max(width, 50) / SCREEN_DPI, max(height, 50) / SCREEN_DPI)
         figure.set_dpi(dpi)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -325,6 +325,7 @@ class CredibilityDelegate(QStyledItemDelegate):
             combo.addItem(level.value, level)
         combo.activated.connect(lambda _=0, c=combo: (self.commitData.emit(c),
                                                       self.closeEditor.emit(c)))
+        QTimer.singleShot(0, combo.showPopup)  # the choices at once, not a closed box to click again
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
@@ -346,8 +347,10 @@ class WhatIfView(QTableView):
         self.verticalHeader().hide()
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.CurrentChanged
-                             | QAbstractItemView.EditTrigger.SelectedClicked
+        # A click (or F2, or Enter) opens the credibility choices; moving the cursor never
+        # does, so arrowing down the column cannot change a credibility by accident.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked
+                             | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setItemDelegateForColumn(WhatIfModel.COL_CREDIBILITY, CredibilityDelegate(self))
         self.setWordWrap(False)
@@ -359,6 +362,34 @@ class WhatIfView(QTableView):
         header.setSectionResizeMode(WhatIfModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        super().mousePressEvent(event)
+        if (index.isValid() and event.button() == Qt.MouseButton.LeftButton
+                and index.column() == WhatIfModel.COL_CREDIBILITY):
+            self.edit(index)  # one click opens the choices
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        index = self.indexAt(event.position().toPoint())
+        if (index.isValid() and event.button() == Qt.MouseButton.LeftButton
+                and index.column() in WhatIfModel.KINDS):
+            # A click anywhere in a Leave out or Deception cell ticks it, not only on its box.
+            ticked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+            self.model().setData(index, Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked,
+                                 Qt.ItemDataRole.CheckStateRole)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        index = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid()
+                and index.column() == WhatIfModel.COL_CREDIBILITY):
+            self.edit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def _centred(widget: QWidget) -> QWidget:

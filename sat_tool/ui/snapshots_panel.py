@@ -73,12 +73,24 @@ class SnapshotsPanel(Panel):
         self.layout_.addWidget(self.comparison, 2)
         self.layout_.addWidget(self.changes, 1)
         self.layout_.addWidget(self.chart, 2)
-        self.doc.snapshotsChanged.connect(self._on_matrix)
+        self.doc.snapshotsChanged.connect(self._on_snapshots)
         self.doc.analysisChanged.connect(self._on_matrix)
+        self._stored: list[Snapshot] | None = None
+        """The snapshots as last read from the workspace (read again when they change)."""
+        self._scored: dict[tuple[int, ScoringMode], object] = {}
+
+    def _on_snapshots(self, matrix_id: int) -> None:
+        if matrix_id == self.analysis.matrix_id:
+            self._stored = None
+            self._scored.clear()
+            self._changed()
 
     def refresh(self) -> None:
-        """Read the snapshots from the workspace, then redraw the comparison and the chart."""
-        self.snapshots = self.doc.editor.snapshots(self.analysis.matrix_id)
+        """Read the snapshots from the workspace (when they changed), then redraw the comparison
+        and the chart; an edit of the matrix redraws only what "Now" changes."""
+        if self._stored is None:
+            self._stored = self.doc.editor.snapshots(self.analysis.matrix_id)
+        self.snapshots = self._stored
         self.list.clear()
         for snap in self.snapshots:
             entry = QListWidgetItem(f"{snap.name}   ({snap.created.replace('T', ' ').rstrip('Z')} UTC)")
@@ -147,12 +159,21 @@ class SnapshotsPanel(Panel):
         if not self.changes.count():
             self.changes.addItem("No cell changed.")
 
+    def _scores_of(self, snap: Snapshot, mode: ScoringMode) -> object:
+        """A stored snapshot's scores, worked out once (a snapshot never changes)."""
+        key = (snap.id, mode)
+        if key not in self._scored:
+            self._scored[key] = score_matrix(snap.case, snap.matrix, mode)
+        return self._scored[key]
+
     def _draw_history(self) -> None:
         mat = self.analysis.matrix
         mode = mat.scoring_mode
         points = self.snapshots + [live_view(self.doc.case, mat)]
         series: dict[str, list[float | None]] = {}
-        scored = [score_matrix(snap.case, snap.matrix, mode) for snap in points]
+        scored = [self._scores_of(snap, mode) for snap in self.snapshots]
+        scored.append(self.analysis.compute() if self.analysis.what_if.empty and
+                      mode is mat.scoring_mode else score_matrix(points[-1].case, mat, mode))
         for position, hyp in enumerate(mat.hypotheses, 1):
             values = []
             for snap, scores in zip(points, scored):
