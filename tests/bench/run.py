@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import platform
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -78,7 +79,8 @@ def row(fig: Figure) -> str:
     else:
         target = f"≤ {shown(fig.target, fig.unit)}"
     met = {None: "", True: "met", False: "**not met**"}[fig.met]
-    note = f" {fig.note}" if fig.note else ""
+    note = f" ({fig.note})" if fig.note and not fig.note.startswith("(") else (
+        f" {fig.note}" if fig.note else "")
     return f"| {fig.name}{note} | {fig.size} | {shown(fig.ours, fig.unit)} | {floor} | {ratio} | " \
            f"{target} | {met} |"
 
@@ -97,8 +99,17 @@ def main(argv: list[str]) -> int:
         print(f"bench: no section named {', '.join(unknown)} (sections: {', '.join(SECTIONS)})",
               file=sys.stderr)
         return 2
-    folder = Path(os.environ.get("SAT_TOOL_BENCH_DIR") or tempfile.mkdtemp(prefix="sat-bench-"))
+    kept = os.environ.get("SAT_TOOL_BENCH_DIR")
+    folder = Path(kept or tempfile.mkdtemp(prefix="sat-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
+    try:
+        return _run(chosen, folder)
+    finally:
+        if not kept:  # about 100 MB of synthetic cases; SAT_TOOL_BENCH_DIR keeps them for reuse
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run(chosen: list[str], folder: Path) -> int:
     about = machine()
     print(f"Measuring on {about}\nin {folder}")
     figures: list[Figure] = []
@@ -119,7 +130,7 @@ def main(argv: list[str]) -> int:
         figures += found
         print(f"({name}: {time.perf_counter() - start:.0f} s)", flush=True)
     text = table(figures)
-    print("\n" + text)
+    print("\nAll sections together:\n" + text)
     if failed:
         print(f"\nNot written to {DOC.relative_to(ROOT)}: {', '.join(failed)} failed.")
         return 1
