@@ -496,12 +496,13 @@ def cmd_sensitivity(workspace: Workspace, args: argparse.Namespace) -> int:
         for pin in pins:
             what = "the leader" if pin["changes_leader"] else "the ranking"
             print(f"  Linchpin {pin['evidence']}: removing it changes {what}")
-        change = report["fewest_changes"]
-        if change:
-            cells = ", ".join(f"{c['evidence']}×{c['hypothesis']} {c['from'] or '–'}→{c['to']}"
-                              for c in change["changes"])
-            print(f"  {len(change['changes'])} re-rating(s) put {change['challenger']} ahead of "
-                  f"{change['leader']}: {cells}")
+        if report["fewest_changes"] is None:
+            print("  No re-rating puts a hypothesis from outside the lead alone in it.")
+        for change in (report["tie_break"], report["fewest_changes"]):
+            if change:
+                cells = ", ".join(f"{c['evidence']}×{c['hypothesis']} {c['from'] or '–'}→{c['to']}"
+                                  for c in change["changes"])
+                print(f"  {change['sentence'][0].upper()}{change['sentence'][1:]}: {cells}")
         print()
     return 0
 

@@ -216,3 +216,22 @@ def test_listing_an_earlier_releases_workspace_upgrades_it_with_a_backup(tmp_pat
     con = sqlite3.connect(backup)
     assert con.execute("SELECT value FROM sat_meta WHERE key='schema_version'").fetchone() == ("1",)
     con.close()
+
+
+def test_sensitivity_under_a_tie_names_the_tie(capsys, workspace_path: Path):
+    """In inconsistency mode the sample's first matrix has H1 and H3 tied: the command says which
+    re-rating decides the tie and which puts a hypothesis from outside the lead alone in it,
+    never that a hypothesis overtakes itself."""
+    run(capsys, "--workspace", str(workspace_path), "import", str(SAMPLE))
+    status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1",
+                         "--matrix", "1", "--mode", "inconsistency")
+    assert status == 0
+    assert "leader: H1, H3" in out
+    assert "would decide the tie between H1 and H3 for " in out
+    assert "alone in the lead, ahead of H1 and H3 (tied now)" in out
+    assert "ahead of H1:" not in out and "H1 ahead of H1" not in out and "H3 ahead of H3" not in out
+    status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1",
+                         "--matrix", "1", "--mode", "inconsistency", "--json")
+    report = json.loads(out)["matrices"][0]
+    assert report["tie_break"]["breaks_tie"] and report["tie_break"]["leaders"] == ["H1", "H3"]
+    assert report["fewest_changes"]["challenger"] not in ("H1", "H3")

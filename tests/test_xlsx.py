@@ -412,8 +412,8 @@ def test_sensitivity_sheet_and_probability_rows(written: Path) -> None:
     assert "Linchpins" in texts
     pin = texts.index("Linchpins")
     assert texts[pin + 1:pin + 3] == ["E3", "changes the order"]
-    assert "1 put H1 ahead of H3" in texts
-    assert texts[texts.index("1 put H1 ahead of H3") + 1:][:2] == ["E4 × H3", "CC → I"]
+    assert "1 re-rating would put H1 ahead of H3" in texts
+    assert texts[texts.index("1 re-rating would put H1 ahead of H3") + 1:][:2] == ["E4 × H3", "CC → I"]
     matrix = matrix_sheet(written)
     prob = row_of(matrix, "P(H|E), independence assumed")
     values = [matrix.cell(row=prob, column=c).value for c in range(FIRST_HYP_COL, FIRST_HYP_COL + 3)]

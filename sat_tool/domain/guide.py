@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sat_tool.domain.judgment import judgment_complete, review_judgment
 from sat_tool.domain.model import Case, EvidenceId, EvidenceType, HypothesisId, Matrix, Rating
 from sat_tool.domain.scoring import score_matrix
-from sat_tool.domain.sensitivity import fewest_changes, linchpins
+from sat_tool.domain.sensitivity import fewest_changes, linchpins, tie_break
 
 STEPS = (
     "Hypotheses", "Evidence", "Matrix", "Refine", "Tentative conclusions", "Sensitivity",
@@ -182,6 +182,12 @@ def _sensitivity(case: Case, matrix: Matrix) -> list[Finding]:
     if change is not None and len(change.changes) == 1:
         found.append(Finding("Re-rating a single cell would change the leader.",
                              Target(Place.SENSITIVITY)))
+    tied = tie_break(case, matrix)
+    if tied is not None:
+        labels = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
+        names = " and ".join(labels[h] for h in tied.leaders)
+        found.append(Finding(f"{names} tie for the lead: {tied.sentence(labels)}; find the "
+                             "evidence that tells them apart.", Target(Place.SENSITIVITY)))
     if not found:
         found.append(Finding("No single item or cell decides the leader.", done=True))
     return found

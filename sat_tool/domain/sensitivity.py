@@ -183,11 +183,35 @@ class CellChange:
 
 @dataclass(frozen=True)
 class LeaderChange:
-    """The fewest re-ratings that would make ``challenger`` lead instead of ``leader``."""
+    """The fewest re-ratings that would make ``challenger`` lead alone.
+
+    ``leaders`` are the hypotheses that lead now, in column order (more than one when
+    they tie); ``leader`` is the first of them. ``breaks_tie`` says whether the
+    challenger is one of the tied leaders (the change decides the tie) or comes from
+    outside the lead (another hypothesis takes it).
+    """
 
     leader: HypothesisId
     challenger: HypothesisId
     changes: tuple[CellChange, ...]
+    leaders: tuple[HypothesisId, ...] = ()
+
+    @property
+    def breaks_tie(self) -> bool:
+        """Whether the challenger already shares the lead, and the change only decides the tie."""
+        return self.challenger in self.leaders
+
+    def sentence(self, labels: dict[HypothesisId, str]) -> str:
+        """What the change does, in words ("2 re-ratings would put H2 ahead of H1")."""
+        count = len(self.changes)
+        did = f"{count} re-rating{'s' if count != 1 else ''} would"
+        tied = [labels[h] for h in self.leaders] or [labels[self.leader]]
+        shared = " and ".join([", ".join(tied[:-1]), tied[-1]] if len(tied) > 2 else tied)
+        if self.breaks_tie:
+            return f"{did} decide the tie between {shared} for {labels[self.challenger]}"
+        if len(tied) > 1:
+            return f"{did} put {labels[self.challenger]} alone in the lead, ahead of {shared} (tied now)"
+        return f"{did} put {labels[self.challenger]} ahead of {shared}"
 
 
 def _best_move(table: CostTable, cell: Cell, target: str) -> tuple[float, Rating] | None:
@@ -212,27 +236,49 @@ def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
     The challenger must end strictly ahead of every other hypothesis. Costs add
     up column by column, so for each number of the challenger's own moves the
     fewest moves against each rival are its largest gains first: trying every
-    number is exact. The answer is the challenger needing fewest changes; when
-    several hypotheses share the lead, ``leader`` is the first of them in
-    column order. None when no re-rating can change the leader.
+    number is exact. The answer is the challenger needing fewest changes.
+
+    Changing the leader means that a hypothesis *outside* the lead takes it alone.
+    When several hypotheses tie for the lead, deciding the tie among them is not a
+    change of leader (see :func:`tie_break` for that): the challenger is always a
+    hypothesis that does not lead now. None when no re-rating can change the leader.
     """
+    return _fewest(case, matrix, mode, stop, table, tie=False)
+
+
+def tie_break(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop: Stop = None,
+              table: CostTable | None = None) -> LeaderChange | None:
+    """When hypotheses tie for the lead: the fewest re-ratings that make one of them lead alone.
+
+    None when one hypothesis leads alone already (or no re-rating can decide the tie).
+    """
+    return _fewest(case, matrix, mode, stop, table, tie=True)
+
+
+def _fewest(case: Case, matrix: Matrix, mode: ScoringMode | None, stop: Stop,
+            table: CostTable | None, tie: bool) -> LeaderChange | None:
+    """The fewest re-ratings that make one hypothesis lead alone: one from outside the lead
+    (``tie`` False), or one of the tied leaders (``tie`` True)."""
     mode = mode or matrix.scoring_mode
     table = _table(case, matrix, mode, table)
     costs = hypothesis_costs(case, matrix, mode, table)
     if len(costs) < 2:
         return None
     ranks = rank_costs(costs)
-    leader = next(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
+    ahead = tuple(h.id for h in matrix.hypotheses if ranks[h.id] == 1)
+    if tie and len(ahead) < 2:
+        return None
+    candidates = [h.id for h in matrix.hypotheses if (h.id in ahead) == tie]
+    if not candidates:
+        return None
     helps, hurts = _all_moves(table, stop)
     answer: LeaderChange | None = None
-    for challenger in (h.id for h in matrix.hypotheses):
-        if ranks[challenger] == 1 and len(leaders(ranks)) == 1:
-            continue  # already leads alone
+    for challenger in candidates:
         _check(stop, 0)
         limit = len(answer.changes) if answer is not None else None
         plan = _plan(matrix, costs, challenger, helps, hurts, limit)
         if plan is not None and (answer is None or len(plan) < len(answer.changes)):
-            answer = LeaderChange(leader, challenger, plan)
+            answer = LeaderChange(ahead[0], challenger, plan, ahead)
     if answer is None:
         return None
     return replace(answer, changes=_soften(table, costs, answer.challenger, answer.changes))

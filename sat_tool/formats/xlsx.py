@@ -46,7 +46,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sat_tool.domain.model import Assessment, Case, Matrix, Rating
 from sat_tool.domain.scoring import CostTable, MatrixScores, score_matrix
-from sat_tool.domain.sensitivity import contributions, cost_table, fewest_changes, linchpins
+from sat_tool.domain.sensitivity import (
+    contributions,
+    cost_table,
+    fewest_changes,
+    linchpins,
+    tie_break,
+)
 from sat_tool.formats import FORMULA_TRIGGERS, palette, write_atomically
 from sat_tool.formats.bundle import Snapshots, case_to_dict
 
@@ -947,16 +953,18 @@ def _fill_sensitivity_sheet(sheet: _SheetXml, case: Case) -> None:
             sheet.text(row, 2, "changes the leader" if pin.changes_leader else "changes the order")
             row += 1
         change = fewest_changes(case, matrix, table=table)
+        tied = tie_break(case, matrix, table=table)
         sheet.text(row, 1, "Fewest re-ratings that change the leader", Look(_BOLD))
         row += 1
         if change is None:
-            sheet.text(row, 1, "No re-rating changes the leader.")
+            sheet.text(row, 1, "No re-rating puts a hypothesis from outside the lead alone in it.")
             row += 1
-        else:
-            sheet.text(row, 1, f"{len(change.changes)} put {labels[change.challenger]} ahead of "
-                               f"{labels[change.leader]}")
+        for found in (tied, change):
+            if found is None:
+                continue
+            sheet.text(row, 1, found.sentence(labels))
             row += 1
-            for c in change.changes:
+            for c in found.changes:
                 sheet.text(row, 1, f"{items[c.cell[0]].label} × {labels[c.cell[1]]}")
                 sheet.text(row, 2, f"{c.before.value if c.before else 'unrated'} → {c.after.value}")
                 row += 1

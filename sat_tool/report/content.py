@@ -18,7 +18,7 @@ from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Case, Matrix, Rating
 from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
 from sat_tool.domain.scoring import score_matrix
-from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
+from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, tie_break
 from sat_tool.report import charts
 
 if TYPE_CHECKING:
@@ -205,14 +205,13 @@ def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:
         found.append(f"Without {case.evidence_item(pin.evidence_id).label}, {what} changes.")
     if not found:
         found.append("No single evidence item changes the ranking when it is left out.")
-    change = fewest_changes(case, matrix)
-    if change is not None:
+    for change in (tie_break(case, matrix), fewest_changes(case, matrix)):
+        if change is None:
+            continue
         cells = "; ".join(f"{case.evidence_item(c.cell[0]).label} against {labels[c.cell[1]]} "
                           f"from {c.before.value if c.before else 'unrated'} to {c.after.value}"
                           for c in change.changes)
-        count = len(change.changes)
-        found.append(f"{count} re-rating{'s' if count != 1 else ''} would put "
-                     f"{labels[change.challenger]} ahead of {labels[change.leader]}: {cells}.")
+        found.append(f"{change.sentence(labels)}: {cells}.")
     return found
 
 

@@ -17,7 +17,14 @@ from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import ScoringMode
 from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, priors
 from sat_tool.domain.scoring import score_matrix
-from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, ranking
+from sat_tool.domain.sensitivity import (
+    LeaderChange,
+    contributions,
+    fewest_changes,
+    linchpins,
+    ranking,
+    tie_break,
+)
 from sat_tool.errors import describe
 from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
 from sat_tool.store import cases as store
@@ -228,6 +235,23 @@ def write_case(case: Case, fmt: str, path: Path,
         raise ValueError(f"unknown export format {fmt!r}")
 
 
+def _leader_change(change: LeaderChange | None, hyp_label: dict, ev_label: dict
+                   ) -> dict[str, Any] | None:
+    """A change of leader (or a tie decided) as plain data, with its sentence."""
+    if change is None:
+        return None
+    return {
+        "leader": hyp_label[change.leader],
+        "leaders": [hyp_label[h] for h in change.leaders],
+        "challenger": hyp_label[change.challenger],
+        "breaks_tie": change.breaks_tie,
+        "sentence": change.sentence(hyp_label),
+        "changes": [{"evidence": ev_label[c.cell[0]], "hypothesis": hyp_label[c.cell[1]],
+                     "from": c.before.value if c.before else None, "to": c.after.value}
+                    for c in change.changes],
+    }
+
+
 def matrix_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> dict[str, Any]:
     """The scores of one matrix as plain data (the ``score --json`` structure)."""
     mode = mode or matrix.scoring_mode
@@ -286,13 +310,8 @@ def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = No
              "ranking_without": {hyp_label[h]: r for h, r in p.ranks_without.items()}}
             for p in linchpins(case, matrix, mode)
         ],
-        "fewest_changes": None if change is None else {
-            "leader": hyp_label[change.leader],
-            "challenger": hyp_label[change.challenger],
-            "changes": [{"evidence": ev_label[c.cell[0]], "hypothesis": hyp_label[c.cell[1]],
-                         "from": c.before.value if c.before else None, "to": c.after.value}
-                        for c in change.changes],
-        },
+        "fewest_changes": _leader_change(change, hyp_label, ev_label),
+        "tie_break": _leader_change(tie_break(case, matrix, mode), hyp_label, ev_label),
         "contributions": {
             hyp_label[h]: {ev_label[e]: round(v, 6) for e, v in column.items() if abs(v) > 1e-12}
             for h, column in contributions(case, matrix, mode).items()

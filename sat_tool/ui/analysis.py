@@ -30,6 +30,7 @@ from sat_tool.domain.sensitivity import (
     cost_table,
     fewest_changes,
     linchpins,
+    tie_break,
 )
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.worker import BackgroundRunner, detached
@@ -45,6 +46,7 @@ def sensitivity_findings(case: Case, matrix: Matrix, stop: Callable[[], bool]) -
     return {
         "linchpins": linchpins(case, matrix, stop=stop, table=table) if enough else [],
         "fewest": fewest_changes(case, matrix, stop=stop, table=table) if enough else None,
+        "tie": tie_break(case, matrix, stop=stop, table=table) if enough else None,
         "contributions": contributions(case, matrix, table=table),
         "case": case,
         "matrix": matrix,

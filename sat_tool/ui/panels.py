@@ -295,15 +295,18 @@ class SensitivityPanel(FindingsPanel):
             lines.append(f"Without {links} the order below the leader changes.")
         if not pins:
             lines.append("No single item changes the ranking when it is left out.")
-        change = found["fewest"]
-        if change is not None:
+        for change in (found.get("tie"), found["fewest"]):
+            if change is None:
+                continue
             cells = ", ".join(
                 f'<a href="cell:{c.cell[0]}:{c.cell[1]}">{case.evidence_item(c.cell[0]).label}×'
                 f"{labels[c.cell[1]]}</a> {c.before.value if c.before else '–'}→{c.after.value}"
                 for c in change.changes)
-            count = len(change.changes)
-            lines.append(f"<b>{count} re-rating{'s' if count != 1 else ''}</b> would put "
-                         f"{labels[change.challenger]} ahead of {labels[change.leader]}: {cells}.")
+            count, rest = change.sentence(labels).split(" ", 1)
+            what = rest.split(" would ", 1)
+            lines.append(f"<b>{count} {what[0]}</b> would {_escape_html(what[1])}: {cells}.")
+        if found["fewest"] is None and len(mat.hypotheses) > 1:
+            lines.append("No re-rating puts a hypothesis from outside the lead alone in it.")
         self.summary.setText("<br>".join(lines))
 
     def _follow(self, link: str) -> None:
@@ -399,6 +402,10 @@ def _centred(widget: QWidget) -> QWidget:
     layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
     holder.setProperty("inner", widget)
     return holder
+
+
+def _escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 UPDATING = "Updating…"
