@@ -248,3 +248,23 @@ def test_deleting_the_matrix_while_typing_a_probability(qtbot, page, monkeypatch
     count = len(page.doc.case.matrices)
     page.window_.delete_matrix_action.trigger()
     assert len(page.doc.case.matrices) == count - 1
+
+
+def test_sensitivity_panel_under_a_tie_names_the_tie(qtbot, page):
+    """Ranked by the inconsistency count, H1 and H3 tie: the panel says which re-rating decides
+    the tie and which puts H4 alone in the lead, and the Steps panel names the tie."""
+    combo = page.scores_panel.mode
+    combo.setCurrentIndex(combo.findData(ScoringMode.INCONSISTENCY))
+    combo.activated.emit(combo.currentIndex())
+    page.show_panel(page.sensitivity_panel)
+    settle(qtbot, page)
+    text = page.sensitivity_panel.summary.text()
+    assert "would decide the tie between H1 and H3 for" in text
+    assert "would put H4 alone in the lead, ahead of H1 and H3 (tied now)" in text
+    assert "H1 ahead of H1" not in text and "H3 ahead of H3" not in text
+    page.show_panel(page.steps_panel)
+    settle(qtbot, page)
+    tree = page.steps_panel.tree
+    findings = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+                for j in range(tree.topLevelItem(i).childCount())]
+    assert any("H1 and H3 tie for the lead" in f for f in findings)
