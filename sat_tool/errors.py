@@ -55,6 +55,11 @@ class _LogFile(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         # Called with this handler's lock held (logging.Handler.handle), so it opens once.
+        wanted = log_path()
+        if wanted != self.path:  # the log folder was set anew: follow it, as the messages do
+            if self._file is not None:
+                self._file.close()
+            self.path, self._file = wanted, None
         if self._file is None:
             from logging.handlers import RotatingFileHandler
 
