@@ -494,8 +494,9 @@ def cmd_sensitivity(workspace: Workspace, args: argparse.Namespace) -> int:
         if not pins:
             print("  No single item changes the ranking when removed.")
         for pin in pins:
-            what = "the leader" if pin["changes_leader"] else "the ranking"
-            print(f"  Linchpin {pin['evidence']}: removing it changes {what}")
+            what = ("decides the tie for the lead" if pin.get("decides_tie") else
+                    "changes the leader" if pin["changes_leader"] else "changes the ranking")
+            print(f"  Linchpin {pin['evidence']}: removing it {what}")
         if report["fewest_changes"] is None:
             print("  No re-rating puts a hypothesis from outside the lead alone in it.")
         for change in (report["tie_break"], report["fewest_changes"]):

@@ -330,3 +330,37 @@ def test_snapshot_names_are_drawn_as_text():
     draw_history(figure.axes[0], ["$\\frac$", "Now"], {"H1": [1.0, 2.0]}, ScoringMode.WEIGHTED)
     assert figure_bytes(figure, "png").startswith(b"\x89PNG")
     assert [t.get_text() for t in figure.axes[0].get_xticklabels()] == ["$\\frac$", "Now"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_linchpin_that_only_decides_a_tie_is_told_apart(seed):
+    """Leaving an item out: the lead shrinking to part of a tie is 'decides the tie', anything
+    else that changes who leads is 'changes the leader', checked by removing each row."""
+    import random
+
+    from sat_tool.domain.sensitivity import leaders, linchpins
+
+    rng = random.Random(2000 + seed)
+    codes = ["CC", "C", "N", "I", "II", "NA"]
+    rows = []
+    for i in range(1, 5):
+        same = rng.choice(codes)
+        rows.append((f"E{i}", "Medium", "Medium", [same, same if rng.random() < 0.7 else
+                                                    rng.choice(codes), rng.choice(codes)]))
+    case = grid_case(rows)
+    mat = case.matrices[0]
+    mode = ScoringMode.INCONSISTENCY
+    before = leaders(ranking(case, mat, mode))
+    pins = {p.evidence_id: p for p in linchpins(case, mat, mode)}
+    for row in list(mat.rows):
+        original_rows, original = list(mat.rows), dict(mat.ratings)
+        mat.rows = [r for r in mat.rows if r.evidence_id != row.evidence_id]
+        mat.ratings = {c: a for c, a in original.items() if c[0] != row.evidence_id}
+        after = leaders(ranking(case, mat, mode))
+        mat.rows, mat.ratings = original_rows, original
+        pin = pins.get(row.evidence_id)
+        if after == before:
+            assert pin is None or not pin.changes_leader
+        else:
+            assert pin is not None and pin.changes_leader
+            assert pin.decides_tie == (after < before)

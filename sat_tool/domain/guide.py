@@ -174,7 +174,7 @@ def _sensitivity(case: Case, matrix: Matrix) -> list[Finding]:
         return []
     found = []
     for pin in linchpins(case, matrix):
-        if pin.changes_leader:
+        if pin.changes_leader and not pin.decides_tie:
             found.append(Finding(f"{_label(case, pin.evidence_id)} alone decides the leader: check "
                                  "its source, its credibility and whether it could be deception.",
                                  Target(Place.EVIDENCE, pin.evidence_id)))

@@ -116,11 +116,17 @@ def apply_what_if(case: Case, matrix: Matrix, what_if: WhatIf) -> tuple[Case, Ma
 
 @dataclass(frozen=True)
 class Linchpin:
-    """An evidence item whose removal alone changes the result."""
+    """An evidence item whose removal alone changes the result.
+
+    ``changes_leader``: the hypotheses in the lead are not the same without it.
+    ``decides_tie``: they were tied, and without it only some of them lead (the tie is
+    decided, nobody from outside takes the lead).
+    """
 
     evidence_id: EvidenceId
     changes_leader: bool
     ranks_without: dict[HypothesisId, int] = field(hash=False)
+    decides_tie: bool = False
 
 
 class Cancelled(Exception):  # noqa: N818 - it is not an error: a newer request took over
@@ -165,7 +171,8 @@ def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop:
         without = {h: cost - own[j] for j, (h, cost) in enumerate(costs.items())}
         ranks = rank_costs(without)
         if ranks != base:
-            found.append(Linchpin(row.evidence_id, leaders(ranks) != leaders(base), ranks))
+            now, before = leaders(ranks), leaders(base)
+            found.append(Linchpin(row.evidence_id, now != before, ranks, now < before))
     return found
 
 

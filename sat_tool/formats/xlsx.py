@@ -950,7 +950,8 @@ def _fill_sensitivity_sheet(sheet: _SheetXml, case: Case) -> None:
             row += 1
         for pin in pins:
             sheet.text(row, 1, items[pin.evidence_id].label)
-            sheet.text(row, 2, "changes the leader" if pin.changes_leader else "changes the order")
+            sheet.text(row, 2, "decides the tie" if pin.decides_tie else
+                       "changes the leader" if pin.changes_leader else "changes the order")
             row += 1
         change = fewest_changes(case, matrix, table=table)
         tied = tie_break(case, matrix, table=table)

@@ -201,8 +201,10 @@ def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:
         return ["Sensitivity needs two hypotheses and some evidence."]
     found = []
     for pin in linchpins(case, matrix):
-        what = "the leading hypothesis" if pin.changes_leader else "the order of the hypotheses"
-        found.append(f"Without {case.evidence_item(pin.evidence_id).label}, {what} changes.")
+        what = ("the tie for the lead is decided" if pin.decides_tie else
+                "the leading hypothesis changes" if pin.changes_leader else
+                "the order of the hypotheses changes")
+        found.append(f"Without {case.evidence_item(pin.evidence_id).label}, {what}.")
     if not found:
         found.append("No single evidence item changes the ranking when it is left out.")
     for change in (tie_break(case, matrix), fewest_changes(case, matrix)):

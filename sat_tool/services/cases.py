@@ -307,6 +307,7 @@ def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = No
         "leader": sorted(hyp_label[h] for h, r in ranks.items() if r == 1),
         "linchpins": [
             {"evidence": ev_label[p.evidence_id], "changes_leader": p.changes_leader,
+             "decides_tie": p.decides_tie,
              "ranking_without": {hyp_label[h]: r for h, r in p.ranks_without.items()}}
             for p in linchpins(case, matrix, mode)
         ],

@@ -285,11 +285,15 @@ class SensitivityPanel(FindingsPanel):
             return
         pins = found["linchpins"]
         lines = []
-        leader_pins = [p for p in pins if p.changes_leader]
+        leader_pins = [p for p in pins if p.changes_leader and not p.decides_tie]
+        tie_pins = [p for p in pins if p.decides_tie]
         order_pins = [p for p in pins if not p.changes_leader]
         if leader_pins:
             links = _links(case, [p.evidence_id for p in leader_pins])
             lines.append(f"<b>Linchpins</b>: without any one of {links} another hypothesis leads.")
+        if tie_pins:
+            links = _links(case, [p.evidence_id for p in tie_pins])
+            lines.append(f"Without any one of {links} the tie for the lead is decided.")
         if order_pins:
             links = _links(case, [p.evidence_id for p in order_pins])
             lines.append(f"Without {links} the order below the leader changes.")
