@@ -70,7 +70,7 @@ def test_a_book_kept_current_edit_by_edit_equals_a_full_rescore(case, edits):
                 rating = Rating(CODES[code])
                 likelihood = ((n % 9) + 1) / 10 if override else None
                 mat.ratings[cell] = Assessment(rating, "A", "", "", likelihood)
-        book.update(case, mat, chosen)
+        book.update(mat, chosen)
         assert_same(book.scores(mat), score_matrix(case, mat))
         assert book.unrated == {h.id: sum(1 for r in mat.rows if (r.evidence_id, h.id) not in mat.ratings)
                                 for h in mat.hypotheses}

@@ -407,12 +407,6 @@ class Matrix:
         found = self.ratings.get((evidence_id, hypothesis_id))
         return found.rating if found else None
 
-    def unrated_count(self) -> int:
-        """How many cells are still unrated (without listing them)."""
-        ratings = self.ratings
-        return sum(1 for row in self.rows for hyp in self.hypotheses
-                   if (row.evidence_id, hyp.id) not in ratings)
-
     def unrated_cells(self) -> list[Cell]:
         """Cells that still lack a rating, row by row."""
         return [

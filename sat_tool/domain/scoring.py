@@ -261,19 +261,22 @@ class _Sums:
         self.log_likelihood = dict.fromkeys(hypotheses, 0.0)
         self.unrated = dict.fromkeys(hypotheses, 0)
         self.evidence: list[EvidenceScore] = []
+        self.weights: dict[EvidenceId, float] = {}
+        """Each row's weight, credibility × relevance."""
+        self.logs: dict[EvidenceId, dict[Rating, float]] = {}
+        """Each row's log-likelihood of each rating (see :func:`cell_log`)."""
         ratings = matrix.ratings
-        unrated = _log(probability.UNINFORMATIVE)
         for row in matrix.rows:
             evidence_id = row.evidence_id
             item = case.evidence_item(evidence_id)
-            weight = row_weight(item.credibility, row.relevance)
-            logs = _row_logs(item.credibility, row.relevance)
+            weight = self.weights[evidence_id] = row_weight(item.credibility, row.relevance)
+            logs = self.logs[evidence_id] = _row_logs(item.credibility, row.relevance)
             cells: list[Rating | None] = []
             for hyp in hypotheses:
                 found = ratings.get((evidence_id, hyp))
+                self.log_likelihood[hyp] += cell_log(found, logs)
                 if found is None:
                     cells.append(None)
-                    self.log_likelihood[hyp] += unrated
                     self.unrated[hyp] += 1
                     continue
                 rating = found.rating
@@ -282,8 +285,6 @@ class _Sums:
                 if points:
                     self.inconsistency[hyp] += points
                     self.weighted[hyp] += weight * points
-                self.log_likelihood[hyp] += (logs[rating] if found.likelihood is None
-                                             else _log(found.likelihood))
             self.evidence.append(
                 EvidenceScore(evidence_id, diagnosticity(cells), inconsistent_with_all(cells)))
 
@@ -295,6 +296,17 @@ _SIGNED = {r: r.signed for r in Rating}
 
 def _log(likelihood: float) -> float:
     return math.log(max(probability.MIN_LIKELIHOOD, likelihood))
+
+
+_UNRATED_LOG = _log(probability.UNINFORMATIVE)
+
+
+def cell_log(found: Assessment | None, logs: dict[Rating, float]) -> float:
+    """What a cell adds to its hypothesis's log-likelihood, given its row's ``logs``: its
+    likelihood override if it has one, else its rating's (0.5 unrated)."""
+    if found is None:
+        return _UNRATED_LOG
+    return logs[found.rating] if found.likelihood is None else _log(found.likelihood)
 
 
 def _row_logs(credibility: Level, relevance: Level) -> dict[Rating, float]:
@@ -351,25 +363,21 @@ class ScoreBook:
         """How many cells of each hypothesis's column are unrated."""
         self._evidence = sums.evidence
         self._row_of = {score.evidence_id: n for n, score in enumerate(self._evidence)}
-        self._weights = {row.evidence_id: row_weight(case.evidence_item(row.evidence_id).credibility,
-                                                     row.relevance) for row in matrix.rows}
+        self._weights = sums.weights
+        self._logs = sums.logs
         self._seen = dict(matrix.ratings)
         """What each rated cell held when the book last looked (the objects, not copies)."""
         self._scores: MatrixScores | None = None
 
-    def _add(self, case: Case, matrix: Matrix, evidence_id: EvidenceId, hypothesis_id: HypothesisId,
+    def _add(self, evidence_id: EvidenceId, hypothesis_id: HypothesisId,
              found: Assessment | None, sign: int) -> None:
         if found is not None:
             points = found.rating.points
             self.inconsistency[hypothesis_id] += sign * points
             self.weighted[hypothesis_id] += sign * self._weights[evidence_id] * points
-        likelihood = probability.rating_likelihood(
-            case, matrix, evidence_id, found.rating if found else None,
-            found.likelihood if found else None)
-        self.log_likelihood[hypothesis_id] += sign * math.log(max(probability.MIN_LIKELIHOOD,
-                                                                  likelihood))
+        self.log_likelihood[hypothesis_id] += sign * cell_log(found, self._logs[evidence_id])
 
-    def update(self, case: Case, matrix: Matrix, cells: Iterable[Cell]) -> None:
+    def update(self, matrix: Matrix, cells: Iterable[Cell]) -> None:
         """These cells were rated, re-rated or cleared: adjust their columns and rows.
 
         The book remembers what each cell held when it last looked, so the old
@@ -385,8 +393,8 @@ class ScoreBook:
             old = self._seen.get(cell)
             if now is old:
                 continue
-            self._add(case, matrix, evidence_id, hypothesis_id, old, -1)
-            self._add(case, matrix, evidence_id, hypothesis_id, now, 1)
+            self._add(evidence_id, hypothesis_id, old, -1)
+            self._add(evidence_id, hypothesis_id, now, 1)
             self.unrated[hypothesis_id] += (now is None) - (old is None)
             if now is None:
                 del self._seen[cell]

@@ -221,19 +221,6 @@ class LeaderChange:
         return f"{did} put {labels[self.challenger]} ahead of {shared}"
 
 
-def _best_move(table: CostTable, cell: Cell, target: str) -> tuple[float, Rating] | None:
-    """The rating that most lowers (``target='best'``) or raises a cell's cost, and the gain."""
-    now = table.own(cell)
-    options = [Rating.CC, Rating.C] if target == "best" else [Rating.II]
-    best: tuple[float, Rating] | None = None
-    for option in options:
-        gain = (now - table.of(cell[0], option) if target == "best"
-                else table.of(cell[0], option) - now)
-        if gain > TOLERANCE and (best is None or gain > best[0] + TOLERANCE):
-            best = (gain, option)
-    return best
-
-
 def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
                    stop: Stop = None, table: CostTable | None = None) -> LeaderChange | None:
     """The smallest set of re-rated cells that puts another hypothesis alone in the lead.
@@ -323,8 +310,10 @@ def _all_moves(table: CostTable, stop: Stop = None
                ) -> tuple[dict[HypothesisId, _Moves], dict[HypothesisId, _Moves]]:
     """For every column, the re-ratings that help it and those that hurt it, each largest first.
 
-    The same moves as :func:`_best_move` finds cell by cell, in one pass over the rows:
-    what a row's cells would cost rated CC, C or II is the same in every column.
+    A cell helps its column when rating it CC or C lowers its cost (by the larger of the
+    two gains, CC when they are equal; plans are softened afterwards, see :func:`_soften`),
+    and hurts it when rating it II raises its cost. One pass over the rows does it: what a
+    row's cells would cost rated CC, C or II is the same in every column.
     """
     matrix = table.matrix
     hypotheses = [h.id for h in matrix.hypotheses]

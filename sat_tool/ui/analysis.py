@@ -181,7 +181,7 @@ class MatrixAnalysis(QObject):
         elif self._cells:
             cells, self._cells = self._cells, []
             try:
-                self._book.update(case, matrix, cells)
+                self._book.update(matrix, cells)
             except KeyError:  # a cell of a row or column that has just gone: score afresh
                 self._book = ScoreBook(case, matrix)
         return self._book

@@ -91,7 +91,7 @@ def analysis(folder: Path) -> list[Figure]:
         def one_cell() -> None:
             state["n"] += 1
             mat.ratings[cell] = Assessment(Rating.II if state["n"] % 2 else Rating.C, "A")
-            book.update(case, mat, [cell])
+            book.update(mat, [cell])
             book.scores(mat)
 
         figures.append(Figure("Scores: one rating, updated in place", size,
