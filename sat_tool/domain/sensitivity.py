@@ -210,15 +210,22 @@ class LeaderChange:
 
     def sentence(self, labels: dict[HypothesisId, str]) -> str:
         """What the change does, in words ("2 re-ratings would put H2 ahead of H1")."""
+        how_many, what = self.parts(labels)
+        return f"{how_many} would {what}"
+
+    def parts(self, labels: dict[HypothesisId, str]) -> tuple[str, str]:
+        """The sentence's two halves: how many re-ratings ("2 re-ratings") and what they would do
+        ("put H2 ahead of H1"), for a view that sets them apart."""
         count = len(self.changes)
-        did = f"{count} re-rating{'s' if count != 1 else ''} would"
+        how_many = f"{count} re-rating{'s' if count != 1 else ''}"
         tied = [labels[h] for h in self.leaders] or [labels[self.leader]]
         shared = " and ".join([", ".join(tied[:-1]), tied[-1]] if len(tied) > 2 else tied)
         if self.breaks_tie:
-            return f"{did} decide the tie between {shared} for {labels[self.challenger]}"
+            return how_many, f"decide the tie between {shared} for {labels[self.challenger]}"
         if len(tied) > 1:
-            return f"{did} put {labels[self.challenger]} alone in the lead, ahead of {shared} (tied now)"
-        return f"{did} put {labels[self.challenger]} ahead of {shared}"
+            return how_many, (f"put {labels[self.challenger]} alone in the lead, ahead of {shared} "
+                              "(tied now)")
+        return how_many, f"put {labels[self.challenger]} ahead of {shared}"
 
 
 def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,

@@ -24,6 +24,7 @@ from sat_tool.domain.guide import review_steps
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Level, Matrix, MatrixId
 from sat_tool.domain.scoring import MatrixScores, ScoreBook, score_matrix
 from sat_tool.domain.sensitivity import (
+    Cancelled,
     WhatIf,
     apply_what_if,
     contributions,
@@ -56,8 +57,6 @@ def sensitivity_findings(case: Case, matrix: Matrix, stop: Callable[[], bool]) -
 def steps_findings(case: Case, matrix: Matrix, stop: Callable[[], bool]) -> Any:
     """What the Steps panel shows: where the matrix stands on each of the eight steps."""
     if stop():
-        from sat_tool.domain.sensitivity import Cancelled
-
         raise Cancelled
     return review_steps(case, matrix)
 
@@ -75,8 +74,6 @@ class MatrixAnalysis(QObject):
     whatIfChanged = Signal()
     resultReady = Signal(str)
     """The background findings of this kind are current now (see :meth:`result`)."""
-    busyChanged = Signal(bool)
-    """True when background findings are being brought up to date, False once all are."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +140,6 @@ class MatrixAnalysis(QObject):
         self._state += 1
         if self._wanted:
             self._timer.start()
-            self.busyChanged.emit(True)
 
     # ---------------------------------------------------------- scores
 
@@ -203,15 +199,12 @@ class MatrixAnalysis(QObject):
         self._wanted.add(kind)
         if not self.current(kind):
             self._timer.start()
-            self.busyChanged.emit(True)
 
     def release(self, kind: str) -> None:
         """Findings of this kind are no longer shown: stop computing them."""
         self._wanted.discard(kind)
         self.runner.cancel(kind)
         self._tickets.pop(kind, None)
-        if not self.busy:
-            self.busyChanged.emit(False)
 
     @property
     def busy(self) -> bool:
@@ -246,31 +239,12 @@ class MatrixAnalysis(QObject):
             return
         self._results[kind] = (state, result)
         self.resultReady.emit(kind)
-        if not self.busy:
-            self.busyChanged.emit(False)
 
     def _failed(self, kind: str, ticket: int, message: str) -> None:
         if self._tickets.get(kind, (None, None))[1] == ticket:
             del self._tickets[kind]
             self._wanted.discard(kind)  # shown as failed; asked for again on the next showing
             self.resultReady.emit(kind)
-            if not self.busy:
-                self.busyChanged.emit(False)
-
-    def wait(self, timeout: float = 30.0) -> bool:
-        """Process events until every wanted finding is current (for scripts and tests)."""
-        import time
-
-        from PySide6.QtCore import QCoreApplication
-
-        end = time.monotonic() + timeout
-        while self.busy and time.monotonic() < end:
-            if self._timer.isActive():
-                self._timer.stop()
-                self._start()
-            QCoreApplication.processEvents()
-            time.sleep(0.001)
-        return not self.busy
 
     # ---------------------------------------------------------- what-if
 

@@ -10,7 +10,17 @@ Enter or F2 opens the cell's rating-and-rationale dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPolygon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -276,10 +286,8 @@ class MatrixView(QTableView):
         if logical == MatrixModel.COL_TEXT:
             self._refit.start()
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
-        from PySide6.QtCore import QEvent
-
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_refit"):
             self._heights.clear()
             self._refit.start()

@@ -97,6 +97,8 @@ class MatrixModel(QAbstractTableModel):
         self._rows = [r.evidence_id for r in self.matrix.rows]
         self._hyps = [h.id for h in self.matrix.hypotheses]
         self.scores = self.analysis.compute()
+        self._narrow = False
+        """The last cells rated were repainted already: the matrixEdited that follows needs nothing."""
         self.analysis.whatIfChanged.connect(self._on_what_if)
         doc.ratingsChanged.connect(self._on_ratings)
         doc.rowsChanged.connect(self._on_rows)
@@ -226,16 +228,16 @@ class MatrixModel(QAbstractTableModel):
         return None
 
     def _evidence_tooltip(self, item: Any) -> str:
-        parts = [f"<b>{item.label}</b> — {_escape(item.text)}", f"<i>{item.type.value}</i>"]
+        parts = [f"<b>{item.label}</b> — {escape_html(item.text)}", f"<i>{item.type.value}</i>"]
         if item.source_id is not None:
             src = self.doc.case.source(item.source_id)
-            parts.append(f"Source: {_escape(src.title)}")
+            parts.append(f"Source: {escape_html(src.title)}")
         if item.date:
-            parts.append(f"Date: {_escape(item.date)}")
+            parts.append(f"Date: {escape_html(item.date)}")
         if item.quote:
-            parts.append(f"“{_escape(item.quote)}”")
+            parts.append(f"“{escape_html(item.quote)}”")
         if item.notes:
-            parts.append(_escape(item.notes))
+            parts.append(escape_html(item.notes))
         return "<br>".join(parts)
 
     def _diagnosticity_data(self, eid: int, role: int) -> Any:
@@ -292,8 +294,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"<b>{found.rating.value}</b> — {found.rating.meaning}"
             if found.rationale:
-                tip += f"<br>{_escape(found.rationale)}"
-            by = f"<br><i>{_escape(found.analyst)}, {found.updated}</i>" if found.analyst else ""
+                tip += f"<br>{escape_html(found.rationale)}"
+            by = f"<br><i>{escape_html(found.analyst)}, {found.updated}</i>" if found.analyst else ""
             return tip + by
         return None
 
@@ -345,11 +347,11 @@ class MatrixModel(QAbstractTableModel):
             return "\n".join(lines) + f"\n{score.inconsistency} · {score.weighted:.2f}{mark}"
         if role == Qt.ItemDataRole.ToolTipRole:
             score = self.scores.for_hypothesis(hyp.id)
-            desc = f"<br>{_escape(hyp.description)}" if hyp.description else ""
+            desc = f"<br>{escape_html(hyp.description)}" if hyp.description else ""
             unrated = self._unrated(hyp.id)
             warning = (f"<br><b>{unrated} cell{'s' if unrated != 1 else ''} unrated</b>: the "
                        "score counts only what is rated" if unrated else "")
-            return (f"<b>H{position + 1}: {_escape(hyp.title)}</b>{desc}<br>Inconsistency "
+            return (f"<b>H{position + 1}: {escape_html(hyp.title)}</b>{desc}<br>Inconsistency "
                     f"{score.inconsistency}, weighted {score.weighted:.3f}, rank {score.rank}"
                     f"{warning}")
         if role == ObjectRole:
@@ -390,7 +392,7 @@ class MatrixModel(QAbstractTableModel):
     def _on_edited(self, matrix_id: int) -> None:
         if matrix_id != self.matrix_id:
             return
-        if getattr(self, "_narrow", False):
+        if self._narrow:
             self._narrow = False  # the cells said what changed, and it was repainted already
             return
         try:
@@ -669,5 +671,6 @@ def _percent(value: float) -> str:
     return f"{value:.1%}" if value < 0.1 else f"{value:.0%}"
 
 
-def _escape(text: str) -> str:
+def escape_html(text: str) -> str:
+    """Text made safe to show in a rich-text label or tooltip."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -41,7 +41,7 @@ from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.ui.chart import REDRAW_DELAY_MS, ContributionChart, ScoresChart
-from sat_tool.ui.models import ScoresModel, WhatIfModel
+from sat_tool.ui.models import ScoresModel, WhatIfModel, escape_html
 
 
 def _heading(text: str) -> QLabel:
@@ -306,9 +306,8 @@ class SensitivityPanel(FindingsPanel):
                 f'<a href="cell:{c.cell[0]}:{c.cell[1]}">{case.evidence_item(c.cell[0]).label}×'
                 f"{labels[c.cell[1]]}</a> {c.before.value if c.before else '–'}→{c.after.value}"
                 for c in change.changes)
-            count, rest = change.sentence(labels).split(" ", 1)
-            what = rest.split(" would ", 1)
-            lines.append(f"<b>{count} {what[0]}</b> would {_escape_html(what[1])}: {cells}.")
+            how_many, what = change.parts(labels)
+            lines.append(f"<b>{how_many}</b> would {escape_html(what)}: {cells}.")
         if found["fewest"] is None and len(mat.hypotheses) > 1:
             lines.append("No re-rating puts a hypothesis from outside the lead alone in it.")
         self.summary.setText("<br>".join(lines))
@@ -406,10 +405,6 @@ def _centred(widget: QWidget) -> QWidget:
     layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignCenter)
     holder.setProperty("inner", widget)
     return holder
-
-
-def _escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 UPDATING = "Updating…"

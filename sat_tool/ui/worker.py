@@ -107,13 +107,6 @@ class BackgroundRunner(QObject):
             return
         self.finished.emit(kind, ticket, result)
 
-    def shutdown(self) -> None:
-        """Cancel everything and let the worker thread end."""
-        with self._lock:
-            self._newest.clear()
-        if self._own:
-            self._executor.shutdown(wait=False, cancel_futures=True)
-
 
 def _clone(obj: Any) -> Any:
     """A shallow copy of a dataclass instance (what ``copy.copy`` does, several times faster)."""
