@@ -8,7 +8,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -16,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import SIZES, write_bundle  # noqa: E402
-from tests.bench.table import Figure, median_time, print_figures  # noqa: E402
+from tests.bench.table import Figure, median_time, run_alone  # noqa: E402
 
 
 def _case(folder: Path, rows: int, columns: int):  # noqa: ANN202
@@ -186,5 +185,4 @@ def measure(folder: Path) -> list[Figure]:
 
 
 if __name__ == "__main__":
-    folder = Path(os.environ.get("SAT_TOOL_BENCH_DIR") or tempfile.mkdtemp(prefix="sat-bench-"))
-    print_figures(measure(folder))
+    run_alone(measure)

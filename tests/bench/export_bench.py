@@ -19,8 +19,6 @@ of a few runs each. Run alone: ``python -m tests.bench.export_bench``
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
 import sys
 from collections.abc import Callable
@@ -31,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import write_bundle  # noqa: E402
-from tests.bench.table import Figure, median_time, print_figures  # noqa: E402
+from tests.bench.table import Figure, median_time, run_alone  # noqa: E402
 
 REPEATS = 3
 LARGE_REPEATS = 1
@@ -128,17 +126,5 @@ def _pages(path: Path) -> str:
     return f"{len(PdfReader(str(path)).pages):,}"
 
 
-def main() -> None:
-    import tempfile
-
-    kept = os.environ.get("SAT_TOOL_BENCH_DIR")
-    folder = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="sat-export-bench-"))
-    try:
-        print_figures(measure(folder))
-    finally:
-        if not kept:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

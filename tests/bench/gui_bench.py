@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.table import Figure, print_figures  # noqa: E402
+from tests.bench.table import Figure, run_alone  # noqa: E402
 
 KEYS = 9
 """Keystrokes measured per size (their median is reported)."""
@@ -107,12 +107,8 @@ def _peak_mib() -> float:
 
 def _wait_analysis(app, page, limit: float = 600.0) -> float:  # noqa: ANN001
     """Seconds until the page's analysis is current (no work pending), processing events."""
-    busy = getattr(page, "analysis_busy", None)
     start = time.perf_counter()
-    if busy is None:
-        _settle(app)
-        return time.perf_counter() - start
-    while busy() and time.perf_counter() - start < limit:
+    while page.analysis_busy() and time.perf_counter() - start < limit:
         app.processEvents()
         time.sleep(0.001)
     _settle(app)
@@ -169,10 +165,5 @@ if __name__ == "__main__":
     if len(sys.argv) >= 5 and sys.argv[1] == "--size":
         print(json.dumps(run_size(Path(sys.argv[4]), int(sys.argv[2]), int(sys.argv[3]))))
     else:
-        import tempfile
-
-        chosen = None
-        if len(sys.argv) > 1:
-            chosen = [tuple(int(x) for x in s.split("x")) for s in sys.argv[1:]]
-        folder = Path(os.environ.get("SAT_TOOL_BENCH_DIR") or tempfile.mkdtemp(prefix="sat-bench-"))
-        print_figures(measure(folder, chosen))
+        chosen = [tuple(int(x) for x in s.split("x")) for s in sys.argv[1:]] or None
+        run_alone(lambda folder: measure(folder, chosen))

@@ -28,7 +28,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ from sat_tool.services import cases as svc
 from sat_tool.store import Workspace
 from sat_tool.store import cases as store
 from tests.bench.synthetic import SIZES, write_bundle
-from tests.bench.table import Figure, median_time, print_figures
+from tests.bench.table import Figure, median_time, run_alone
 
 OPEN_REPEATS = {20: 15, 200: 11, 2000: 7, 10000: 3}
 """Runs of each side per size (by evidence items): fewer for the big sizes."""
@@ -282,16 +281,5 @@ def measure(folder: Path) -> list[Figure]:
     return figures
 
 
-def main(argv: list[str]) -> None:
-    if argv:
-        folder = Path(argv[0])
-        folder.mkdir(parents=True, exist_ok=True)
-        figures = measure(folder)
-    else:
-        with tempfile.TemporaryDirectory(prefix="sat-io-bench-") as name:
-            figures = measure(Path(name))
-    print_figures(figures)
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    run_alone(measure, Path(sys.argv[1]) if len(sys.argv) > 1 else None)

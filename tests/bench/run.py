@@ -13,10 +13,8 @@ from __future__ import annotations
 import importlib
 import os
 import platform
-import shutil
 import sqlite3
 import sys
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.bench.table import Figure  # noqa: E402
+from tests.bench.table import Figure, bench_folder  # noqa: E402
 
 SECTIONS = {
     "core": "tests.bench.core_bench",
@@ -99,14 +97,8 @@ def main(argv: list[str]) -> int:
         print(f"bench: no section named {', '.join(unknown)} (sections: {', '.join(SECTIONS)})",
               file=sys.stderr)
         return 2
-    kept = os.environ.get("SAT_TOOL_BENCH_DIR")
-    folder = Path(kept or tempfile.mkdtemp(prefix="sat-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
+    with bench_folder() as folder:
         return _run(chosen, folder)
-    finally:
-        if not kept:  # about 100 MB of synthetic cases; SAT_TOOL_BENCH_DIR keeps them for reuse
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _run(chosen: list[str], folder: Path) -> int:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.bench.table import Figure, print_figures  # noqa: E402
+from tests.bench.table import Figure, run_alone  # noqa: E402
 
 ROWS, COLUMNS = 10_000, 50
 TITLE = f"Bench {ROWS} x {COLUMNS}"
@@ -221,17 +220,5 @@ def measure(folder: Path) -> list[Figure]:
     return [score, start]
 
 
-def main() -> None:
-    import tempfile
-
-    kept = os.environ.get("SAT_TOOL_BENCH_DIR")
-    folder = Path(kept) if kept else Path(tempfile.mkdtemp(prefix="sat-start-bench-"))
-    try:
-        print_figures(measure(folder))
-    finally:
-        if not kept:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
 if __name__ == "__main__":
-    main()
+    run_alone(measure)

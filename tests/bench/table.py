@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -57,3 +62,24 @@ def print_figures(figures: list[Figure]) -> None:
         print(f"{fig.name:60} {fig.size:>12} {fig.ours * scale:10.1f} {unit}{ratio}{target}")
         if fig.note:
             print(f"    {fig.note}")
+
+
+@contextmanager
+def bench_folder(given: Path | None = None) -> Iterator[Path]:
+    """Where a run's synthetic cases go: ``given``, else ``$SAT_TOOL_BENCH_DIR`` (both kept for
+    the next run), else a temporary folder removed afterwards (about 100 MB)."""
+    kept = given or (Path(os.environ["SAT_TOOL_BENCH_DIR"]) if os.environ.get("SAT_TOOL_BENCH_DIR")
+                     else None)
+    folder = kept or Path(tempfile.mkdtemp(prefix="sat-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        yield folder
+    finally:
+        if kept is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_alone(measure: Callable[[Path], list[Figure]], given: Path | None = None) -> None:
+    """Run one section on its own and print its figures (see :func:`bench_folder`)."""
+    with bench_folder(given) as folder:
+        print_figures(measure(folder))
