@@ -4,20 +4,35 @@ Each rating maps to a likelihood P(evidence | hypothesis) through
 :data:`DEFAULT_LIKELIHOODS`; an analyst may override the likelihood of any
 cell. Credibility and relevance pull an item's default likelihoods toward the
 uninformative 0.5:  ``p' = 0.5 + k × (p − 0.5)`` with ``k`` the product of the
-two :data:`DISCOUNT` factors. Overridden cells are taken as given. Posteriors
-follow from the priors (uniform unless the analyst set them) by Bayes' rule
-**assuming the evidence items are independent given each hypothesis**, an
-assumption that real evidence rarely meets: the view is a guide to the weight
-of the evidence, not a forecast.
+two :data:`DISCOUNT` factors. Overridden cells are taken as given.
+
+Items are not independent when they come from one place, so the rows of a
+matrix are grouped into **lines of evidence**: the items of one origin (when
+the analyst names one), else of one source; an item with neither stands alone.
+A line counts as one item: its log-likelihood for a hypothesis is the *mean* of
+its rows' log-likelihoods (so each of its n rows carries a share 1/n).
+Posteriors follow from the priors (uniform unless the analyst set them) by
+Bayes' rule, **assuming the lines are independent given each hypothesis**. The
+view is a guide to the weight of the evidence, not a forecast.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
-from sat_tool.domain.model import Case, Cell, EvidenceId, HypothesisId, Level, Matrix, Rating
+from sat_tool.domain.model import (
+    Case,
+    Cell,
+    Evidence,
+    EvidenceId,
+    HypothesisId,
+    Level,
+    Matrix,
+    MatrixRow,
+    Rating,
+)
 
 UNINFORMATIVE = 0.5
 
@@ -35,9 +50,9 @@ DISCOUNT: Mapping[Level, float] = {Level.HIGH: 1.0, Level.MEDIUM: 0.8, Level.LOW
 """How much of a rating's information survives a credibility or relevance level."""
 
 INDEPENDENCE_CAVEAT = (
-    "Posteriors assume the evidence items are independent given each hypothesis. "
-    "Items that share a source, or report the same event, are counted more than once; "
-    "read the numbers as the weight of the evidence, not as forecasts."
+    "Items of one source (or of one origin the analyst names) count together as one line of "
+    "evidence; the lines are assumed independent given each hypothesis. Read the numbers as the "
+    "weight of the evidence, not as forecasts."
 )
 
 MIN_LIKELIHOOD = 1e-6
@@ -98,17 +113,200 @@ class Posterior:
     probability: float
 
 
-def posteriors(case: Case, matrix: Matrix) -> dict[HypothesisId, Posterior]:
-    """Posterior probability of each hypothesis under the independence assumption."""
-    prior = priors(matrix)
+def line_key(item: Evidence) -> Hashable:
+    """Which line of evidence an item belongs to: its origin (compared without regard to case
+    or surrounding spaces), else its source, else the item alone."""
+    origin = " ".join(item.origin.split()).casefold()
+    if origin:
+        return ("origin", origin)
+    if item.source_id is not None:
+        return ("source", item.source_id)
+    return ("item", item.id)
+
+
+def evidence_lines(case: Case, matrix: Matrix) -> dict[Hashable, list[MatrixRow]]:
+    """The matrix's rows grouped into lines of evidence, each line in row order, the lines in
+    the order of their first row."""
+    lines: dict[Hashable, list[MatrixRow]] = {}
+    for row in matrix.rows:
+        lines.setdefault(line_key(case.evidence_item(row.evidence_id)), []).append(row)
+    return lines
+
+
+def row_shares(case: Case, matrix: Matrix, independent: bool = False) -> dict[EvidenceId, float]:
+    """What each row's log-likelihood counts for: 1/n for a row of a line of n rows (1 for
+    every row when ``independent``)."""
+    if independent:
+        return dict.fromkeys((row.evidence_id for row in matrix.rows), 1.0)
+    shares = {}
+    for rows in evidence_lines(case, matrix).values():
+        share = 1.0 / len(rows)
+        for row in rows:
+            shares[row.evidence_id] = share
+    return shares
+
+
+def line_name(case: Case, key: Hashable, member: Evidence | None = None) -> str:
+    """A line of evidence in words: its origin, its source's title, or the item's label.
+
+    ``member``, an item of the line, spares a search for the origin's spelling."""
+    kind, value = key  # type: ignore[misc]
+    if kind == "origin":
+        for item in ([member] if member is not None else case.evidence):
+            if line_key(item) == key:
+                return " ".join(item.origin.split())
+        return str(value)
+    if kind == "source":
+        try:
+            return case.source(value).title or f"Source {value}"
+        except KeyError:
+            return f"Source {value}"
+    try:
+        return f"{case.evidence_item(value).label} (no source)"
+    except KeyError:
+        return "An item with no source"
+
+
+def log_likelihoods(case: Case, matrix: Matrix, rows: list[MatrixRow] | None = None,
+                    independent: bool = False) -> dict[HypothesisId, float]:
+    """Each hypothesis's log-likelihood: the sum over lines of each line's mean (the plain sum
+    over rows when ``independent``). ``rows`` restricts it to some rows (their lines' shares
+    are taken among those rows)."""
+    if rows is not None:
+        matrix = _with_rows(matrix, rows)
+    shares = row_shares(case, matrix, independent)
     logs = {}
     for hyp in matrix.hypotheses:
         total = 0.0
         for row in matrix.rows:
-            total += math.log(max(MIN_LIKELIHOOD, cell_likelihood(case, matrix, (row.evidence_id, hyp.id))))
+            likelihood = cell_likelihood(case, matrix, (row.evidence_id, hyp.id))
+            total += shares[row.evidence_id] * math.log(max(MIN_LIKELIHOOD, likelihood))
         logs[hyp.id] = total
+    return logs
+
+
+def _with_rows(matrix: Matrix, rows: list[MatrixRow]) -> Matrix:
+    """A shallow stand-in for ``matrix`` holding only ``rows`` (ratings and hypotheses shared)."""
+    return Matrix(matrix.id, matrix.question, scoring_mode=matrix.scoring_mode,
+                  hypotheses=matrix.hypotheses, rows=list(rows), ratings=matrix.ratings)
+
+
+def posteriors(case: Case, matrix: Matrix, independent: bool = False
+               ) -> dict[HypothesisId, Posterior]:
+    """Posterior probability of each hypothesis, lines of evidence independent (every item
+    independent when ``independent``)."""
+    prior = priors(matrix)
+    logs = log_likelihoods(case, matrix, independent=independent)
     probabilities = normalised(prior, logs)
     return {h: Posterior(h, prior[h], logs[h], probabilities[h]) for h in logs}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of evidence of a matrix and what it does to the posteriors.
+
+    ``against`` is the evidence the line gives against each hypothesis, in bits
+    (−log2 of its mean likelihood over 0.5: positive counts against, negative
+    supports); ``without`` the posteriors with the whole line left out.
+    """
+
+    key: Hashable
+    name: str
+    evidence: tuple[EvidenceId, ...]
+    against: dict[HypothesisId, float]
+    without: dict[HypothesisId, float]
+
+
+@dataclass(frozen=True)
+class LineReport:
+    """The lines of evidence of a matrix: each one's pull, and the most influential of them.
+
+    ``leader`` leads the source-aware posteriors (the first of them when tied);
+    ``most_influential`` is the line whose removal moves the leader's posterior
+    most (None without lines); ``independent`` the posteriors as if every item
+    were independent, for comparison.
+    """
+
+    posteriors: dict[HypothesisId, float]
+    independent: dict[HypothesisId, float]
+    lines: tuple[Line, ...]
+    leader: HypothesisId | None
+
+    @property
+    def most_influential(self) -> Line | None:
+        if self.leader is None or not self.lines:
+            return None
+        now = self.posteriors[self.leader]
+        return max(self.lines, key=lambda line: abs(line.without[self.leader] - now))
+
+    def shift(self, line: Line) -> float:
+        """How far leaving ``line`` out moves the leader's posterior (negative: down)."""
+        if self.leader is None:
+            return 0.0
+        return line.without[self.leader] - self.posteriors[self.leader]
+
+    def sentence(self, labels: Mapping[HypothesisId, str]) -> str:
+        """What leaving the most influential line out does, in words (empty without lines)."""
+        line = self.most_influential
+        if line is None or self.leader is None:
+            return ""
+        items = "item" if len(line.evidence) == 1 else "items"
+        lead = labels[self.leader]
+        now, then = self.posteriors[self.leader], line.without[self.leader]
+        text = (f"The most influential line of evidence is {line.name} ({len(line.evidence)} "
+                f"{items}): leaving it out moves {lead} from {now:.0%} to {then:.0%}")
+        after = self.leader_without(line)
+        if after is not None and after != self.leader:
+            text += f", and {labels[after]} then leads"
+        return text + "."
+
+    def leader_without(self, line: Line) -> HypothesisId | None:
+        """Who leads once ``line`` is left out (the first of the tied, in column order)."""
+        if not line.without:
+            return None
+        return max(line.without, key=lambda h: line.without[h])
+
+
+def shift_text(shift: float) -> str:
+    """A move of a posterior in percentage points, signed: +12%, −3%, ±0%."""
+    if abs(shift) < 0.005:
+        return "±0%"
+    return f"{'+' if shift > 0 else '−'}{abs(shift):.0%}"
+
+
+def line_report(case: Case, matrix: Matrix) -> LineReport:
+    """Every line of evidence of a matrix, its pull on each hypothesis, and the posteriors
+    without it.
+
+    Leaving a whole line out leaves the other lines' shares as they are, so each
+    line's mean is worked out once and the posteriors without it follow from the
+    total less that mean: one pass over the cells.
+    """
+    prior = priors(matrix)
+    hypotheses = [h.id for h in matrix.hypotheses]
+    grouped = evidence_lines(case, matrix)
+    means: dict[Hashable, dict[HypothesisId, float]] = {}
+    plain = dict.fromkeys(hypotheses, 0.0)
+    for key, rows in grouped.items():
+        mean = dict.fromkeys(hypotheses, 0.0)
+        for row in rows:
+            for h in hypotheses:
+                log = math.log(max(MIN_LIKELIHOOD, cell_likelihood(case, matrix, (row.evidence_id, h))))
+                mean[h] += log / len(rows)
+                plain[h] += log
+        means[key] = mean
+    total = {h: math.fsum(mean[h] for mean in means.values()) for h in hypotheses}
+    now = normalised(prior, total)
+    lines = []
+    for key, rows in grouped.items():
+        mean = means[key]
+        without = normalised(prior, {h: total[h] - mean[h] for h in hypotheses})
+        against = {h: -(mean[h] - math.log(UNINFORMATIVE)) / math.log(2) for h in hypotheses}
+        member = case.evidence_item(rows[0].evidence_id)
+        lines.append(Line(key, line_name(case, key, member), tuple(r.evidence_id for r in rows),
+                          against, without))
+    leader = max(now, key=lambda h: now[h]) if now else None
+    return LineReport(now, normalised(prior, plain), tuple(lines), leader)
 
 
 def normalised(prior: Mapping[HypothesisId, float], logs: Mapping[HypothesisId, float]

@@ -13,8 +13,9 @@ Hypotheses are ranked by the matrix's scoring mode: least inconsistent first
 scores share a rank.
 
 Every mode is additive over cells: a hypothesis's *cost* is the sum of its
-cells' costs (points, weighted points, or −log likelihood plus −log prior), and
-lower cost ranks higher. Sensitivity analysis works on these costs.
+cells' costs (points, weighted points, or −log likelihood times the row's share
+of its line of evidence, plus −log prior), and lower cost ranks higher.
+Sensitivity analysis works on these costs.
 """
 
 from __future__ import annotations
@@ -149,11 +150,14 @@ OWN = _Own()
 
 
 def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
-              mode: ScoringMode, rating: Rating | None | _Own = OWN) -> float:
+              mode: ScoringMode, rating: Rating | None | _Own = OWN,
+              share: float | None = None) -> float:
     """What one cell adds to its hypothesis's cost in a mode (lower is better).
 
     ``rating`` asks what the cell would cost with another rating (None: unrated);
-    by default the cell's own rating counts.
+    by default the cell's own rating counts. In the probability mode the cost is
+    scaled by the row's ``share`` of its line of evidence (worked out from the
+    matrix when not given).
     """
     override = None
     if isinstance(rating, _Own):
@@ -162,7 +166,9 @@ def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
         override = found.likelihood if found else None
     if mode is ScoringMode.PROBABILITY:
         likelihood = probability.rating_likelihood(case, matrix, cell[0], rating, override)
-        return -math.log(max(probability.MIN_LIKELIHOOD, likelihood))
+        if share is None:
+            share = probability.row_shares(case, matrix)[cell[0]]
+        return -share * math.log(max(probability.MIN_LIKELIHOOD, likelihood))
     if rating is None:
         return 0.0
     points = float(rating.points)
@@ -184,8 +190,15 @@ class CostTable:
     def __init__(self, case: Case, matrix: Matrix, mode: ScoringMode) -> None:
         self.case, self.matrix, self.mode = case, matrix, mode
         options: list[Rating | None] = [None, *Rating]
+        probabilistic = mode is ScoringMode.PROBABILITY
+        self.shares = probability.row_shares(case, matrix) if probabilistic else {}
+        """Each row's share of its line of evidence (probability mode only)."""
+        self.lines = ({row.evidence_id: probability.line_key(case.evidence_item(row.evidence_id))
+                       for row in matrix.rows} if probabilistic else {})
+        """Each row's line of evidence (probability mode only)."""
         self._rows = {
-            row.evidence_id: {r: cell_cost(case, matrix, (row.evidence_id, HypothesisId(0)), mode, r)
+            row.evidence_id: {r: cell_cost(case, matrix, (row.evidence_id, HypothesisId(0)), mode, r,
+                                           self.shares.get(row.evidence_id, 1.0))
                               for r in options}
             for row in matrix.rows
         }
@@ -195,7 +208,7 @@ class CostTable:
         """What a cell costs with its own rating (and likelihood override)."""
         found = self.matrix.ratings.get(cell)
         if found is not None and found.likelihood is not None and self.mode is ScoringMode.PROBABILITY:
-            return -math.log(max(probability.MIN_LIKELIHOOD, found.likelihood))
+            return -self.shares[cell[0]] * math.log(max(probability.MIN_LIKELIHOOD, found.likelihood))
         return self._rows[cell[0]][found.rating if found else None]
 
     def of(self, evidence_id: EvidenceId, rating: Rating | None) -> float:
@@ -250,8 +263,9 @@ def score_matrix(case: Case, matrix: Matrix, mode: ScoringMode | None = None) ->
 class _Sums:
     """One pass over a matrix: each column's sums in every mode, each row's diagnosticity.
 
-    Each row's weight and log-likelihoods are worked out once for the row, not per
-    cell; the sums are added in row order, as :func:`probability.posteriors` does.
+    Each row's weight, log-likelihoods and share of its line of evidence are worked
+    out once for the row, not per cell; the sums are added in row order, as
+    :func:`probability.posteriors` does.
     """
 
     def __init__(self, case: Case, matrix: Matrix) -> None:
@@ -265,16 +279,19 @@ class _Sums:
         """Each row's weight, credibility × relevance."""
         self.logs: dict[EvidenceId, dict[Rating, float]] = {}
         """Each row's log-likelihood of each rating (see :func:`cell_log`)."""
+        self.shares = probability.row_shares(case, matrix)
+        """Each row's share of its line of evidence."""
         ratings = matrix.ratings
         for row in matrix.rows:
             evidence_id = row.evidence_id
             item = case.evidence_item(evidence_id)
             weight = self.weights[evidence_id] = row_weight(item.credibility, row.relevance)
             logs = self.logs[evidence_id] = _row_logs(item.credibility, row.relevance)
+            share = self.shares[evidence_id]
             cells: list[Rating | None] = []
             for hyp in hypotheses:
                 found = ratings.get((evidence_id, hyp))
-                self.log_likelihood[hyp] += cell_log(found, logs)
+                self.log_likelihood[hyp] += share * cell_log(found, logs)
                 if found is None:
                     cells.append(None)
                     self.unrated[hyp] += 1
@@ -365,6 +382,7 @@ class ScoreBook:
         self._row_of = {score.evidence_id: n for n, score in enumerate(self._evidence)}
         self._weights = sums.weights
         self._logs = sums.logs
+        self._shares = sums.shares
         self._seen = dict(matrix.ratings)
         """What each rated cell held when the book last looked (the objects, not copies)."""
         self._scores: MatrixScores | None = None
@@ -375,7 +393,8 @@ class ScoreBook:
             points = found.rating.points
             self.inconsistency[hypothesis_id] += sign * points
             self.weighted[hypothesis_id] += sign * self._weights[evidence_id] * points
-        self.log_likelihood[hypothesis_id] += sign * cell_log(found, self._logs[evidence_id])
+        self.log_likelihood[hypothesis_id] += (
+            sign * self._shares[evidence_id] * cell_log(found, self._logs[evidence_id]))
 
     def update(self, matrix: Matrix, cells: Iterable[Cell]) -> None:
         """These cells were rated, re-rated or cleared: adjust their columns and rows.

@@ -33,7 +33,7 @@ from sat_tool.domain.model import (
     Rating,
     ScoringMode,
 )
-from sat_tool.domain.scoring import TOLERANCE, CostTable, cell_cost, hypothesis_costs, rank_costs
+from sat_tool.domain.scoring import TOLERANCE, CostTable, hypothesis_costs, rank_costs
 
 REVERSED = {Rating.CC: Rating.II, Rating.C: Rating.I, Rating.N: Rating.N,
             Rating.I: Rating.C, Rating.II: Rating.CC, Rating.NA: Rating.NA}
@@ -164,16 +164,42 @@ def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop:
     table = _table(case, matrix, mode, table)
     costs = hypothesis_costs(case, matrix, mode, table)
     base = rank_costs(costs)
+    lines = _line_totals(matrix, table)
     found = []
     for n, row in enumerate(matrix.rows):
         _check(stop, n)
         own = table.row_costs(row.evidence_id)
         without = {h: cost - own[j] for j, (h, cost) in enumerate(costs.items())}
+        if lines:
+            # The rest of the item's line of evidence now shares what it shared with it.
+            total, size = lines[table.lines[row.evidence_id]]
+            if size > 1:
+                without = {h: cost + (total[j] - own[j]) / (size - 1)
+                           for j, (h, cost) in enumerate(without.items())}
         ranks = rank_costs(without)
         if ranks != base:
             now, before = leaders(ranks), leaders(base)
             found.append(Linchpin(row.evidence_id, now != before, ranks, now < before))
     return found
+
+
+def _line_totals(matrix: Matrix, table: CostTable) -> dict[object, tuple[list[float], int]]:
+    """In the probability mode, each line of evidence's cost per hypothesis and its size."""
+    if not table.lines:
+        return {}
+    totals: dict[object, tuple[list[float], int]] = {}
+    for row in matrix.rows:
+        key = table.lines[row.evidence_id]
+        costs = table.row_costs(row.evidence_id)
+        found = totals.get(key)
+        if found is None:
+            totals[key] = (list(costs), 1)
+        else:
+            total, size = found
+            for j, cost in enumerate(costs):
+                total[j] += cost
+            totals[key] = (total, size + 1)
+    return totals
 
 
 # ------------------------------------------------------------------ fewest changes
@@ -420,14 +446,13 @@ def contributions(case: Case, matrix: Matrix, mode: ScoringMode | None = None,
     when the item counts against the hypothesis, negative when it supports it.
     """
     mode = mode or matrix.scoring_mode
-    baseline = cell_cost(case, matrix, (EvidenceId(-1), HypothesisId(-1)), mode, None)
     table = _table(case, matrix, mode, table)
     result: dict[HypothesisId, dict[EvidenceId, float]] = {}
     for hyp in matrix.hypotheses:
         column = {}
         j = matrix.hypothesis_index(hyp.id)
         for row in matrix.rows:
-            value = table.row_costs(row.evidence_id)[j] - baseline
+            value = table.row_costs(row.evidence_id)[j] - table.of(row.evidence_id, None)
             if mode is ScoringMode.PROBABILITY:
                 value /= math.log(2)
             column[row.evidence_id] = value
