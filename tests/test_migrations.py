@@ -23,7 +23,7 @@ from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.schema import Base
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "workspaces"
-RELEASED = (1, 2, 3)
+RELEASED = (1, 2, 3, 4)
 
 
 def fixture(version: int) -> Path:
@@ -107,9 +107,9 @@ def stamped_revision(path: Path) -> str | None:
 def test_revision_ids_are_the_schema_versions():
     """Revision N makes schema N; the head is the version this release writes."""
     assert migrations.released_versions() == list(RELEASED)
-    assert migrations.head_revision() == "0003" and SCHEMA_VERSION == 3
-    assert [migrations.revision_for(v) for v in RELEASED] == ["0001", "0002", "0003"]
-    assert migrations.version_of("0002") == 2 and migrations.version_of("0004") is None
+    assert migrations.head_revision() == "0004" and SCHEMA_VERSION == 4
+    assert [migrations.revision_for(v) for v in RELEASED] == ["0001", "0002", "0003", "0004"]
+    assert migrations.version_of("0002") == 2 and migrations.version_of("0005") is None
     assert not migrations.known_revision("000") and not migrations.known_revision("0")
 
 
@@ -139,19 +139,22 @@ def test_the_orm_and_a_migrated_database_agree(tmp_path: Path, source):
 
 def test_downgrades_return_to_each_released_schema(tmp_path: Path):
     """Going back revision by revision gives each release's schema, keeping the rows it had."""
-    path = copy_of(3, tmp_path)
+    path = copy_of(4, tmp_path)
     Workspace.open(path).close()
     before = rows(path)
     engine = dialect.writing_engine(path)
     try:
-        for version in (2, 1):
+        for version in (3, 2, 1):
             with dialect.schema_change(engine) as connection:
                 migrations.downgrade(connection, version)
             assert structure(path) == structure(fixture(version))
     finally:
         engine.dispose()
     after = rows(path)
-    assert after["evidence"] == before["evidence"] and after["sources"] == before["sources"]
+    columns, kept = after["evidence"]
+    assert [tuple(r[:len(columns)]) for r in before["evidence"][1]] == kept  # origin dropped
+    assert before["evidence"][0][:len(columns)] == columns
+    assert after["sources"] == before["sources"]
     assert len(after["ratings"][1]) == len(before["ratings"][1])
 
 
@@ -170,7 +173,7 @@ def test_a_released_workspace_opens_upgrades_and_keeps_its_data(tmp_path: Path, 
         case = svc.load_case(ws, 1)
     after = rows(path)
     assert set(before) <= set(after)
-    assert after.pop("sat_meta")[1] == [("application", "sat-tool"), ("schema_version", "3")]
+    assert after.pop("sat_meta")[1] == [("application", "sat-tool"), ("schema_version", "4")]
     before.pop("sat_meta")
     for table, (columns, old_rows) in before.items():
         new_columns, new_rows = after[table]
@@ -191,14 +194,15 @@ def test_a_released_workspace_opens_upgrades_and_keeps_its_data(tmp_path: Path, 
 
 
 def test_a_current_workspace_reads_the_same_before_and_after_its_first_opening(tmp_path: Path):
-    """The schema-3 fixture (from before Alembic) reads the same read-only, then once stamped."""
-    path = copy_of(3, tmp_path)
+    """The schema-4 fixture (the current schema) reads the same read-only and read-write, and
+    opening it writes nothing."""
+    path = copy_of(4, tmp_path)
     with Workspace.open(path, read_only=True) as ws:
         before = [svc.load_case(ws, c.id) for c in svc.list_cases(ws)]
     with Workspace.open(path) as ws:
         assert ws.upgraded_from is None and ws.backup_path is None and ws.notice is None
         assert [svc.load_case(ws, c.id) for c in svc.list_cases(ws)] == before
-    assert stamped_revision(path) == "0003"
+    assert stamped_revision(path) == "0004"
     assert not list(tmp_path.glob("*.bak"))
     stamped = path.read_bytes()
     Workspace.open(path).close()
@@ -218,7 +222,27 @@ def test_the_snapshot_and_probabilities_of_schema_two_survive(tmp_path: Path):
     assert [s.name for s in snaps] == ["Fixture baseline"]
 
 
-@pytest.mark.parametrize("version", [1, 2])
+def test_the_origins_and_outcomes_of_schema_four_survive(tmp_path: Path):
+    """What schema 4 added (an item's origin, a matrix's outcome with its closing snapshot, its
+    layout) is kept, and a workspace upgraded from schema 3 starts with every matrix open and
+    shown in the standard layout."""
+    with Workspace.open(copy_of(4, tmp_path)) as ws:
+        case = svc.load_case(ws, 1)
+        mat = case.matrices[0]
+        snaps = CaseEditor(ws, case, "x").snapshots(mat.id)
+    assert case.evidence_item(mat.rows[0].evidence_id).origin == "Fixture ministry statement"
+    assert mat.outcome is not None and mat.outcome.hypothesis_id == mat.hypotheses[0].id
+    assert (mat.outcome.date, mat.outcome.evidence) == ("2015-03", "Fixture grounds")
+    assert [s.name for s in snaps][-1].startswith("Closed: ")
+    assert mat.outcome.snapshot_id == snaps[-1].id
+    assert [m.transposed for m in case.matrices] == [False, True, False]
+    with Workspace.open(copy_of(3, tmp_path, "three.sqlite")) as ws:
+        old = svc.load_case(ws, 1)
+    assert all(m.outcome is None and not m.transposed for m in old.matrices)
+    assert all(e.origin == "" for e in old.evidence)
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_an_upgrade_first_backs_the_file_up_and_names_the_copy(tmp_path: Path, version: int):
     """Before an upgrade the file is copied beside it (ws.sqlite.schemaN.bak); the workspace says
     where, and the copy is the old workspace, row for row, at its old version."""
@@ -227,7 +251,7 @@ def test_an_upgrade_first_backs_the_file_up_and_names_the_copy(tmp_path: Path, v
     with Workspace.open(path) as ws:
         expected = tmp_path / f"ws.sqlite.schema{version}.bak"
         assert ws.upgraded_from == version and ws.backup_path == expected
-        assert ws.notice == (f"ws.sqlite was upgraded from schema {version} to schema 3; "
+        assert ws.notice == (f"ws.sqlite was upgraded from schema {version} to schema 4; "
                              f"the file as it was is kept in {expected}")
     assert expected.is_file() and rows(expected) == original
     assert structure(expected) == structure(fixture(version))
@@ -322,7 +346,10 @@ def test_any_schema_one_contents_survive_the_upgrade(tmp_path_factory, contents)
     with Workspace.open(path) as ws:
         loaded = {c.uid: svc.load_case(ws, c.id) for c in svc.list_cases(ws)}
     after = rows(path)
-    assert after["evidence"] == before["evidence"]
+    columns, kept = after["evidence"]
+    assert columns[:len(before["evidence"][0])] == before["evidence"][0]
+    assert [r[:len(before["evidence"][0])] for r in kept] == before["evidence"][1]
+    assert all(r[columns.index("origin")] == "" for r in kept)  # schema 4's column starts empty
     columns = after["cases"][0]
     counters = {r[columns.index("uid")]: r[columns.index("evidence_counter")] for r in after["cases"][1]}
     for uid, title, items in contents:
@@ -378,7 +405,7 @@ def test_a_newer_schema_version_is_refused_byte_for_byte(tmp_path_factory, curre
     path = newer(tmp_path_factory.mktemp("v"), current_bytes, str(version), None)
     for options in ({}, {"read_only": True}, {"create": False}):
         message = assert_refused_untouched(path, "newer SAT Tool", **options)
-        assert f"workspace schema {version}" in message and "reads up to schema 3" in message
+        assert f"workspace schema {version}" in message and f"reads up to schema {SCHEMA_VERSION}" in message
 
 
 revision_ids = st.text(st.characters(codec="ascii", categories=("L", "N")), min_size=1, max_size=12)
@@ -397,7 +424,7 @@ def test_an_unknown_revision_is_refused_byte_for_byte(tmp_path_factory, current_
 def test_a_newer_workspace_with_a_newer_table_is_refused_as_newer(tmp_path: Path, current_bytes):
     """A later release's workspace may have tables this one does not know: its version is what
     the user hears about, and the file is untouched."""
-    path = newer(tmp_path, current_bytes, "4", "0004")
+    path = newer(tmp_path, current_bytes, str(SCHEMA_VERSION + 1), f"{SCHEMA_VERSION + 1:04d}")
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE comments (id INTEGER PRIMARY KEY, text TEXT)")
     con.commit()

@@ -46,7 +46,7 @@ ACTIONS = st.lists(st.tuples(st.sampled_from([
     "rate", "rate_many", "assess", "add_evidence", "delete_evidence", "edit_evidence",
     "add_hypothesis", "delete_hypothesis", "edit_hypothesis", "move_row", "move_hypothesis",
     "exclude", "include", "mode", "priors", "add_source", "delete_source", "edit_matrix",
-    "add_matrix", "delete_matrix", "snapshot",
+    "add_matrix", "delete_matrix", "snapshot", "likelihoods", "transpose", "outcome",
 ]), st.integers(0, 10_000)), min_size=1, max_size=12)
 
 
@@ -79,7 +79,10 @@ def command_for(doc: Any, action: str, n: int) -> Any:
     if action == "add_hypothesis" and case.matrices:
         return cmd.AddHypothesisCommand(doc, case.matrices[n % len(case.matrices)].id, f"H {n}", "")
     if action == "delete_hypothesis" and mat is not None:
-        return cmd.DeleteHypothesisCommand(doc, mat.hypotheses[n % len(mat.hypotheses)].id)
+        kept = mat.outcome.hypothesis_id if mat.outcome is not None else None
+        free = [h for h in mat.hypotheses if h.id != kept]  # the recorded outcome stays
+        if free:
+            return cmd.DeleteHypothesisCommand(doc, free[n % len(free)].id)
     if action == "edit_hypothesis" and mat is not None:
         return cmd.EditHypothesisCommand(doc, mat.hypotheses[n % len(mat.hypotheses)].id,
                                          title=f"Retitled {n}")
@@ -116,6 +119,25 @@ def command_for(doc: Any, action: str, n: int) -> Any:
         return cmd.DeleteMatrixCommand(doc, case.matrices[n % len(case.matrices)].id)
     if action == "snapshot" and case.matrices:
         return cmd.TakeSnapshotCommand(doc, case.matrices[0].id, f"Snap {doc.undo_stack.index()}")
+    if action == "likelihoods" and mat is not None:
+        rated = [c for c in mat.ratings if mat.includes(c[0])]
+        if rated:
+            row = rated[n % len(rated)][0]
+            cells = [c for c in rated if c[0] == row]
+            return cmd.SetLikelihoodsCommand(doc, mat.id, {c: (None if (n + i) % 3 == 0 else
+                                                               0.05 + ((n + i) % 19) / 20)
+                                                           for i, c in enumerate(cells)})
+    if action == "transpose" and case.matrices:
+        target = case.matrices[n % len(case.matrices)]
+        return cmd.SetTransposedCommand(doc, target.id, not target.transposed)
+    if action == "outcome" and case.matrices:
+        from sat_tool.domain import Outcome
+
+        target = case.matrices[n % len(case.matrices)]
+        if target.outcome is not None:
+            return cmd.SetOutcomeCommand(doc, target.id, None)
+        truth = target.hypotheses[n % len(target.hypotheses)].id if target.hypotheses and n % 4 else None
+        return cmd.SetOutcomeCommand(doc, target.id, Outcome(truth, "2015-03", f"Known {n}"))
     return None
 
 

@@ -23,6 +23,7 @@ from sat_tool.cli import main as cli
 from sat_tool.services import cases as svc
 from sat_tool.services.editor import CaseEditor
 from sat_tool.store import READ_ONLY_SENTENCE, ReadOnlyWorkspace, Workspace, WorkspaceError
+from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.workspace import workspace_file_named
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "workspaces"
@@ -71,7 +72,7 @@ def refused(path: Path, **options: Any) -> str:
 
 @pytest.fixture(scope="module")
 def stamped_template(tmp_path_factory) -> Path:
-    """The schema-3 fixture once opened by this release (so it carries its Alembic stamp)."""
+    """The schema-3 fixture once opened (upgraded) by this release, so it carries its Alembic stamp."""
     path = copy_of(3, tmp_path_factory.mktemp("stamped"))
     Workspace.open(path).close()
     return path
@@ -274,15 +275,15 @@ def refuses_every_write(ws: Workspace) -> list[str]:
     return sentences
 
 
-@pytest.mark.parametrize("version", [3, "stamped"])
+@pytest.mark.parametrize("version", [4, "stamped"])
 def test_read_only_opening_reads_everything_and_writes_nothing(tmp_path: Path, stamped_template,
                                                                version):
     """Listing, loading, scoring and exporting work; every write is refused with the sentence;
     the file is byte for byte as it was."""
-    path = stamped(tmp_path / "ws", stamped_template) if version == "stamped" else copy_of(3, tmp_path / "ws")
+    path = stamped(tmp_path / "ws", stamped_template) if version == "stamped" else copy_of(4, tmp_path / "ws")
     before = path.read_bytes()
     with Workspace.open(path, read_only=True) as ws:
-        assert ws.read_only and ws.schema_version == 3
+        assert ws.read_only and ws.schema_version == SCHEMA_VERSION
         found = reads_everything(ws, tmp_path / "case.json")
         assert refuses_every_write(ws) == [READ_ONLY_SENTENCE] * 4
         watcher = ws.watcher()
@@ -332,7 +333,7 @@ def test_an_empty_file_opened_for_editing_becomes_a_workspace(tmp_path: Path):
     path = tmp_path / "ws.sqlite"
     path.write_bytes(b"")
     with Workspace.open(path) as ws:
-        assert ws.schema_version == 3 and svc.list_cases(ws) == []
+        assert ws.schema_version == SCHEMA_VERSION and svc.list_cases(ws) == []
 
 
 def test_a_refused_file_leaves_no_companions(tmp_path: Path, stamped_template):
@@ -424,6 +425,8 @@ def check_session(results: dict[str, Any]) -> None:
 def warmed(tmp_path: Path, stamped_template) -> None:
     """Run what the child processes run once here first, so that every module they need is
     loaded before a process that may not read the interpreter's own folders runs it."""
+    import logging.handlers  # noqa: F401 - the log file a refused write is recorded in
+
     path = stamped(tmp_path / "warm", stamped_template)
     out = tmp_path / "warm-out"
     out.mkdir()
@@ -496,7 +499,7 @@ def test_an_older_workspace_in_a_read_only_folder_is_refused_in_a_sentence(warme
         message = as_unprivileged(open_it)
         assert listing(folder) == ["ws.sqlite"]
     assert message == (f"{path} is a workspace of an earlier SAT Tool (schema 2) that must be upgraded "
-                       "to schema 3 before it can be read, but the file or its folder is read-only; "
+                       "to schema 4 before it can be read, but the file or its folder is read-only; "
                        "nothing was changed: copy it to a folder you may write to and open the copy")
     assert path.read_bytes() == before
 

@@ -14,6 +14,7 @@ from sat_tool.domain.model import (
     Matrix,
     MatrixId,
     MatrixRow,
+    Outcome,
     Rating,
     ScoringMode,
     Source,
@@ -30,6 +31,6 @@ from sat_tool.domain.scoring import (
 __all__ = [
     "Assessment", "Case", "CaseId", "Cell", "Evidence", "EvidenceId", "EvidenceType",
     "EvidenceScore", "Hypothesis", "HypothesisId", "HypothesisScore", "Level", "Matrix",
-    "MatrixId", "MatrixRow", "MatrixScores", "Rating", "ScoringMode", "Source", "SourceId",
+    "MatrixId", "MatrixRow", "MatrixScores", "Outcome", "Rating", "ScoringMode", "Source", "SourceId",
     "diagnosticity", "score_matrix",
 ]

@@ -8,8 +8,10 @@ item with one hypothesis, recorded with the analyst who made it.
 
 from __future__ import annotations
 
+import calendar
 import enum
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, NewType
 
@@ -121,6 +123,22 @@ class EvidenceType(enum.Enum):
                 return kind
         allowed = ", ".join(k.value for k in cls)
         raise ValueError(f"{text!r} is not an evidence type (expected one of {allowed})")
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def valid_date(text: str) -> bool:
+    """Whether ``text`` is a full or partial ISO date: 2012, 2012-04 or 2012-04-18."""
+    found = _DATE.match(text.strip())
+    if not found:
+        return False
+    year, month, day = (int(part) if part else None for part in found.groups())
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is not None:
+        return 1 <= day <= calendar.monthrange(year or 1, month or 1)[1]
+    return True
 
 
 def locate_quote(text: str, quote: str, hint: int | None = None) -> int | None:
@@ -278,7 +296,11 @@ class Evidence:
     """An evidence item, an assumption or an absence of evidence; belongs to the case.
 
     ``number`` is the stable label shown to analysts (E1, E2 …): it never changes
-    when other items are deleted or reordered.
+    when other items are deleted or reordered. ``origin`` names the report an item
+    rests on when that is not simply its source (two items from one ministry
+    statement, relayed by different articles); items of one origin, or of one
+    source when no origin is given, are one line of evidence in the probabilistic
+    view.
     """
 
     id: EvidenceId
@@ -291,6 +313,7 @@ class Evidence:
     notes: str = ""
     quote: str = ""
     quote_start: int | None = None
+    origin: str = ""
 
     @property
     def label(self) -> str:
@@ -355,13 +378,34 @@ class ScoringMode(enum.Enum):
 _MODE_LABELS = {
     ScoringMode.INCONSISTENCY: "Inconsistency count (Heuer)",
     ScoringMode.WEIGHTED: "Weighted inconsistency (PARC)",
-    ScoringMode.PROBABILITY: "Probability (Bayes, independence assumed)",
+    ScoringMode.PROBABILITY: "Probability (Bayes, by line of evidence)",
 }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What turned out to be true for a matrix's question, once it is known.
+
+    ``hypothesis_id`` is the hypothesis that proved true (None: none of them);
+    ``date`` when that was known (full or partial ISO date); ``evidence`` on what
+    grounds; ``snapshot_id`` the snapshot that froze the matrix as it stood when
+    the outcome was recorded (None when there is none, as after an import).
+    """
+
+    hypothesis_id: HypothesisId | None
+    date: str = ""
+    evidence: str = ""
+    snapshot_id: int | None = None
 
 
 @dataclass
 class Matrix:
-    """One ACH question: hypotheses across, evidence rows down, ratings in the cells."""
+    """One ACH question: hypotheses across, evidence rows down, ratings in the cells.
+
+    ``outcome`` is set when the question is closed: what turned out to be true.
+    ``transposed`` shows it with the hypotheses down the side and the evidence
+    across, a layout found to reduce confirmation bias.
+    """
 
     id: MatrixId
     question: str
@@ -372,6 +416,8 @@ class Matrix:
     hypotheses: list[Hypothesis] = field(default_factory=list)
     rows: list[MatrixRow] = field(default_factory=list)
     ratings: dict[Cell, Assessment] = field(default_factory=dict)
+    outcome: Outcome | None = None
+    transposed: bool = False
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in ("hypotheses", "rows"):

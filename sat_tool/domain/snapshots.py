@@ -28,6 +28,7 @@ from sat_tool.domain.model import (
     MatrixRow,
     Rating,
     ScoringMode,
+    SourceId,
 )
 from sat_tool.domain.scoring import MatrixScores, score_matrix
 
@@ -165,7 +166,8 @@ def snapshot_data(snapshot: Snapshot, evidence_key: Callable[[int], str] = str,
         "hypotheses": [{"id": hypothesis_key(h.id), "title": h.title, "description": h.description,
                         "prior": h.prior, "judged": h.judged} for h in mat.hypotheses],
         "evidence": [{"id": evidence_key(e.id), "number": e.number, "text": e.text,
-                      "type": e.type.value, "credibility": e.credibility.value}
+                      "type": e.type.value, "credibility": e.credibility.value,
+                      "source": e.source_id, "origin": e.origin}
                      for e in snapshot.case.evidence],
         "rows": [{"evidence": evidence_key(r.evidence_id), "relevance": r.relevance.value}
                  for r in mat.rows],
@@ -187,7 +189,8 @@ def snapshot_from_data(data: dict[str, Any], snapshot_id: int, matrix_id: int, n
                                  str(h.get("description", "")), _fraction(h.get("prior")),
                                  _fraction(h.get("judged"))) for h in data["hypotheses"]]
     evidence = [Evidence(EvidenceId(evidence_id(e["id"])), int(e["number"]), str(e["text"]),
-                         type=EvidenceType(e["type"]), credibility=Level(e["credibility"]))
+                         source_id=_source(e.get("source")), type=EvidenceType(e["type"]),
+                         credibility=Level(e["credibility"]), origin=str(e.get("origin") or ""))
                 for e in data["evidence"]]
     mat.rows = [MatrixRow(EvidenceId(evidence_id(r["evidence"])), Level(r["relevance"]))
                 for r in data["rows"]]
@@ -198,6 +201,16 @@ def snapshot_from_data(data: dict[str, Any], snapshot_id: int, matrix_id: int, n
                                        _fraction(r.get("likelihood")))
     return Snapshot(SnapshotId(snapshot_id), MatrixId(matrix_id), name, created,
                     Case(CaseId(0), "", evidence=evidence, matrices=[mat]))
+
+
+def _source(value: Any) -> SourceId | None:
+    """A frozen item's source id (snapshots before schema 4 kept none: its items then count
+    as independent lines of evidence)."""
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise ValueError(f"{value!r} is not a source id")
+    return SourceId(value)
 
 
 def _fraction(value: Any) -> float | None:

@@ -28,10 +28,12 @@ from sat_tool.domain.model import (
     Matrix,
     MatrixId,
     MatrixRow,
+    Outcome,
     Rating,
     ScoringMode,
     Source,
     SourceId,
+    valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
 from sat_tool.formats import read_limited, write_file
@@ -108,6 +110,7 @@ def _evidence_dict(
         "notes": item.notes,
         "quote": item.quote,
         "quote_start": item.quote_start,
+        **({"origin": item.origin} if item.origin else {}),
     }
 
 
@@ -137,6 +140,7 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
         "conclusions": mat.conclusions,
         "milestones": mat.milestones,
         "scoring_mode": mat.scoring_mode.value,
+        **({"layout": "transposed"} if mat.transposed else {}),
         "hypotheses": [
             {"id": hyp_ids[h.id], "title": h.title, "description": h.description,
              "prior": h.prior, "judged": h.judged}
@@ -148,7 +152,18 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
         ],
         "ratings": ratings,
         "snapshots": _snapshot_dicts(snapshots, mid, evidence_ids, hyp_ids),
+        **({"outcome": _outcome_dict(mat.outcome, hyp_ids, snapshots)} if mat.outcome else {}),
     }
+
+
+def _outcome_dict(outcome: Outcome, hyp_ids: dict[HypothesisId, str],
+                  snapshots: Sequence[Snapshot]) -> dict[str, Any]:
+    """A recorded outcome; its closing snapshot is named by its place among the matrix's
+    snapshots (1 for the first), since snapshot ids belong to a workspace."""
+    positions = {snap.id: n for n, snap in enumerate(snapshots, 1)}
+    return {"hypothesis": hyp_ids[outcome.hypothesis_id] if outcome.hypothesis_id is not None
+            else None, "date": outcome.date, "evidence": outcome.evidence,
+            "snapshot": positions.get(outcome.snapshot_id)}
 
 
 def _snapshot_dicts(snapshots: Sequence[Snapshot], mid: str, evidence_ids: dict[EvidenceId, str],
@@ -490,6 +505,8 @@ class _Reader:
         key, number, source, text = get("id"), get("number", i + 1), get("source"), get("text")
         kind, credibility = get("type"), get("credibility")
         date, notes, quote, quote_start = get("date"), get("notes"), get("quote"), get("quote_start")
+        if "origin" in item:
+            return None  # read field by field
         if not (type(key) is str and key and key not in known
                 and type(number) is int and 1 <= number <= MAX_EVIDENCE_NUMBER
                 and number not in numbers
@@ -534,6 +551,7 @@ class _Reader:
             notes=self.text(item, "notes", where),
             quote=self.text(item, "quote", where),
             quote_start=self.position(item, where),
+            origin=self.text(item, "origin", where),
         )
 
     def position(self, item: dict[str, Any], where: str) -> int | None:
@@ -552,6 +570,7 @@ class _Reader:
             conclusions=self.text(data, "conclusions", where),
             milestones=self.text(data, "milestones", where),
             scoring_mode=self.enum(data, "scoring_mode", where, _scoring_mode, ScoringMode.WEIGHTED),
+            transposed=self.layout(data, where),
         )
         hyps: dict[str, HypothesisId] = {}
         for j, item in enumerate(self.items(data, "hypotheses", where)):
@@ -585,10 +604,35 @@ class _Reader:
             if not quick(item, included, ratings, evidence, hyps):
                 self.rating(item, f"{where}.ratings[{j}]", mat, included, evidence, hyps)
         self.snapshots[mat.id] = [
-            self.snapshot(item, f"{where}.snapshots[{j}]", mat.id, hyps)
+            self.snapshot(item, f"{where}.snapshots[{j}]", mat.id, hyps, j + 1)
             for j, item in enumerate(self.items(data, "snapshots", where))
         ]
+        if data.get("outcome") is not None:
+            mat.outcome = self.outcome(data["outcome"], f"{where}.outcome", hyps,
+                                       len(self.snapshots[mat.id]))
         return mat
+
+    def layout(self, data: dict[str, Any], where: str) -> bool:
+        """Whether a matrix is shown transposed (hypotheses down the side)."""
+        value = data.get("layout", "standard")
+        if value not in ("standard", "transposed"):
+            raise self.fail(f"{where}.layout", f"{value!r} is not a layout (standard or transposed)")
+        return value == "transposed"
+
+    def outcome(self, value: Any, where: str, hyps: dict[str, HypothesisId], snapshots: int
+                ) -> Outcome:
+        """A matrix's recorded outcome; its snapshot is a position among the matrix's own."""
+        item = self.obj(value, where)
+        truth = None if item.get("hypothesis") is None else self.ref(item, "hypothesis", where, hyps)
+        date = self.text(item, "date", where)
+        if date and not valid_date(date):
+            raise self.fail(f"{where}.date", f"{date!r} is not a date such as 2012, 2012-04 "
+                            "or 2012-04-18")
+        position = item.get("snapshot")
+        if position is not None:
+            position = self.whole(position, f"{where}.snapshot", 1, max(snapshots, 1),
+                                  f"the place of one of the matrix's {snapshots} snapshots")
+        return Outcome(truth, date, self.text(item, "evidence", where), position)
 
     def fraction(self, item: dict[str, Any], key: str, where: str, low_open: bool = False
                  ) -> float | None:
@@ -610,13 +654,14 @@ class _Reader:
         return self._gone.setdefault(key, -(len(self._gone) + 1))
 
     def snapshot(self, item: dict[str, Any], where: str, matrix_id: MatrixId,
-                 hyps: dict[str, HypothesisId]) -> Snapshot:
+                 hyps: dict[str, HypothesisId], position: int = 0) -> Snapshot:
+        """A snapshot of the bundle; its id is its place among the matrix's (1 for the first)."""
         name = self.text(item, "name", where, required=True)
         created = self.text(item, "created", where)
         data = self.obj(item.get("data"), f"{where}.data")
         self.storable(data, f"{where}.data")
         try:
-            return snapshot_from_data(data, 0, matrix_id, name, created,
+            return snapshot_from_data(data, position, matrix_id, name, created,
                                       lambda e: self.local_id(e, self._evidence),
                                       lambda h: self.local_id(h, hyps))
         except (KeyError, ValueError, TypeError, ArithmeticError) as exc:

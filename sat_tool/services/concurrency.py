@@ -183,11 +183,14 @@ class MatrixChanges:
     rows: bool = False
     cells: list[Any] = field(default_factory=list)
     analysis: bool = False
+    layout: bool = False
+    outcome: bool = False
 
     @property
     def any(self) -> bool:
         """Whether anything differs."""
-        return self.hypotheses or self.rows or bool(self.cells) or self.analysis
+        return (self.hypotheses or self.rows or bool(self.cells) or self.analysis or self.layout
+                or self.outcome)
 
 
 @dataclass
@@ -239,6 +242,8 @@ def case_changes(old: Case, new: Case) -> CaseChanges:
         change.analysis = (prior.scoring_mode != mat.scoring_mode
                            or [(h.prior, h.judged) for h in prior.hypotheses]
                            != [(h.prior, h.judged) for h in mat.hypotheses])
+        change.layout = prior.transposed != mat.transposed
+        change.outcome = prior.outcome != mat.outcome
         out.per_matrix[mat.id] = change
     return out
 

@@ -30,10 +30,12 @@ from sat_tool.domain.model import (
     Matrix,
     MatrixId,
     MatrixRow,
+    Outcome,
     Rating,
     ScoringMode,
     Source,
     SourceId,
+    valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
 from sat_tool.errors import UserError
@@ -51,6 +53,17 @@ from sat_tool.services.concurrency import (
 from sat_tool.store import cases as store
 from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class OutcomeChange:
+    """What :meth:`CaseEditor.set_outcome` did: the outcome before and after, and the snapshot
+    it took on closing (None when it took none)."""
+
+    matrix_id: MatrixId
+    before: Outcome | None
+    after: Outcome | None
+    snapshot: Snapshot | None
 
 
 class InvalidEdit(UserError, ValueError):
@@ -610,6 +623,88 @@ class CaseEditor:
         mat.scoring_mode = mode
         return before
 
+    def set_transposed(self, matrix_id: MatrixId, transposed: bool,
+                       expect: bool | None = None) -> bool:
+        """Show a matrix with its hypotheses down the side (True) or across (False); returns
+        the previous layout."""
+        with self._write(("matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            before = mat.transposed
+            if expect is not None:
+                self._expect(before is expect, name_of(self.case, "matrix", matrix_id))
+            edits.update_fields(s, "matrix", matrix_id,
+                                layout="transposed" if transposed else "standard")
+        mat.transposed = transposed
+        return before
+
+    # ------------------------------------------------------------ outcome
+
+    def set_outcome(self, matrix_id: MatrixId, outcome: Outcome | None,
+                    expect: Outcome | None | bool = False) -> OutcomeChange:
+        """Close a matrix with what turned out to be true, or reopen it (``outcome`` None).
+
+        Closing freezes the matrix in a snapshot (named "Closed: …") in the same
+        transaction, so the judgments that calibration weighs are the ones held when
+        the outcome was recorded. Reopening keeps that snapshot. ``expect``: the
+        outcome the matrix must have now (an undo's guard; False checks nothing).
+        """
+        if outcome is not None:
+            if outcome.date.strip() and not valid_date(outcome.date):
+                raise InvalidEdit(f"{outcome.date.strip()!r} is not a date such as 2012, 2012-04 "
+                                  "or 2012-04-18")
+        with self._write(("has", "matrix", matrix_id), ("matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            before = mat.outcome
+            if expect is not False:
+                self._expect(before == expect, name_of(self.case, "matrix", matrix_id))
+            snap = None
+            if outcome is not None:
+                if outcome.hypothesis_id is not None:
+                    mat.hypothesis(outcome.hypothesis_id)  # KeyError: deleted meanwhile
+                outcome = replace(outcome, date=outcome.date.strip(), evidence=outcome.evidence.strip())
+                if outcome.snapshot_id is None:
+                    snap = self._closing_snapshot(s, mat, outcome)
+                    outcome = replace(outcome, snapshot_id=snap.id)
+            edits.update_fields(s, "matrix", matrix_id, **store.outcome_values(outcome))
+        mat.outcome = outcome
+        return OutcomeChange(matrix_id, before, outcome, snap)
+
+    def _closing_snapshot(self, s: Any, mat: Matrix, outcome: Outcome) -> Snapshot:
+        truth = (mat.hypothesis(outcome.hypothesis_id).title if outcome.hypothesis_id is not None
+                 else "none of the hypotheses")
+        taken = {snap.name for snap in store.load_snapshots(s, mat.id)}
+        name, n = f"Closed: {truth}", 1
+        while name in taken:
+            n += 1
+            name = f"Closed: {truth} ({n})"
+        snap = take_snapshot(self.case, mat, name, store.utc_now())
+        snap.id = SnapshotId(edits.insert(s, store.snapshot_row(snap, with_id=False)))
+        return snap
+
+    def undo_outcome(self, change: OutcomeChange) -> None:
+        """Put back the outcome a :meth:`set_outcome` replaced, and drop the snapshot it took."""
+        with self._write(("has", "matrix", change.matrix_id), ("matrix", change.matrix_id)) as s:
+            mat = self.case.matrix(change.matrix_id)
+            self._expect(mat.outcome == change.after, name_of(self.case, "matrix", change.matrix_id))
+            if change.snapshot is not None:
+                edits.delete_row(s, "snapshot", change.snapshot.id)
+            edits.update_fields(s, "matrix", change.matrix_id, **store.outcome_values(change.before))
+        mat.outcome = change.before
+
+    def redo_outcome(self, change: OutcomeChange) -> OutcomeChange:
+        """Make a :meth:`set_outcome` again after its undo: the same outcome, with its closing
+        snapshot put back as it was."""
+        with self._write(("has", "matrix", change.matrix_id), ("matrix", change.matrix_id)) as s:
+            mat = self.case.matrix(change.matrix_id)
+            self._expect(mat.outcome == change.before, name_of(self.case, "matrix", change.matrix_id))
+            if change.after is not None and change.after.hypothesis_id is not None:
+                mat.hypothesis(change.after.hypothesis_id)  # KeyError: deleted meanwhile
+            if change.snapshot is not None:
+                edits.insert(s, store.snapshot_row(change.snapshot))
+            edits.update_fields(s, "matrix", change.matrix_id, **store.outcome_values(change.after))
+        mat.outcome = change.after
+        return change
+
     # ------------------------------------------------------------ snapshots
 
     def snapshots(self, matrix_id: MatrixId) -> list[Snapshot]:
@@ -681,6 +776,9 @@ class CaseEditor:
             hyp = mat.hypothesis(hypothesis_id)
             if expect is not None:
                 self._expect(hyp == expect, name_of(self.case, "hypothesis", hypothesis_id))
+            if mat.outcome is not None and mat.outcome.hypothesis_id == hypothesis_id:
+                raise InvalidEdit(f"{hyp.title!r} is the recorded outcome of this question; "
+                                  "reopen the question before deleting it")
             ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
             removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
             remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
@@ -722,6 +820,9 @@ class CaseEditor:
                 raise InvalidEdit(f"{value:.0%} is not a probability between 0% and 100%")
         with self._write(*[("hypothesis", h) for h in values]) as s:
             mat = self.case.matrix(matrix_id)
+            if field_name == "judged" and mat.outcome is not None and expect is None:
+                raise InvalidEdit("this question is closed, so the probabilities judged before its "
+                                  "outcome was known stay as they were; reopen it to change them")
             before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
             if expect is not None:
                 self._expect(all(before.get(h) == v for h, v in expect.items()),
@@ -809,10 +910,30 @@ class CaseEditor:
 
         return self._put_cells(matrix_id, [cell], after)[cell]
 
+    def set_likelihoods(self, matrix_id: MatrixId, values: dict[Cell, float | None],
+                        expect: dict[Cell, Assessment | None] | None = None
+                        ) -> dict[Cell, Assessment | None]:
+        """Override several rated cells' likelihoods at once, as for one row elicited in a dialog
+        (None: back to the rating's default). Returns the cells' previous states."""
+        for likelihood in values.values():
+            if likelihood is not None and not 0 < likelihood <= 1:
+                raise InvalidEdit("a likelihood must be more than 0 and at most 1")
+        now = store.utc_now()
+
+        def after(old: Assessment | None, cell: Cell) -> Assessment | None:
+            if old is None:
+                raise InvalidEdit("rate every cell of the row before stating its likelihoods")
+            if old.likelihood == values[cell]:
+                return old
+            return replace(old, likelihood=values[cell], analyst=self.analyst, updated=now)
+
+        return self._put_cells(matrix_id, list(values), after, expect, per_cell=True)
+
     def _put_cells(self, matrix_id: MatrixId, cells: list[Cell], after: Any,
-                   expect: dict[Cell, Assessment | None] | None = None
+                   expect: dict[Cell, Assessment | None] | None = None, per_cell: bool = False
                    ) -> dict[Cell, Assessment | None]:
-        """Write each cell's new state, computed from its state in the workspace now."""
+        """Write each cell's new state, computed from its state in the workspace now
+        (``after(old)``, or ``after(old, cell)`` with ``per_cell``)."""
         with self._write(("has", "matrix", matrix_id),
                          *[("cell", matrix_id, e, h) for e, h in cells]) as s:
             mat = self.case.matrix(matrix_id)
@@ -823,7 +944,8 @@ class CaseEditor:
                         f"Cell {cell_name(self.case, *cell)} was changed {ELSEWHERE} while this "
                         "dialog was open, so this edit was not made; the view now shows it as it is.")
             before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
-            states = {cell: after(old) for cell, old in before.items()}
+            states = {cell: after(old, cell) if per_cell else after(old)
+                      for cell, old in before.items()}
             edits.put_ratings(s, states)
         self._apply_cells(mat, states)
         return before

@@ -32,6 +32,7 @@ from sat_tool.domain.model import (
     HypothesisId,
     Level,
     Matrix,
+    Outcome,
     MatrixId,
     MatrixRow,
     Rating,
@@ -260,11 +261,13 @@ _SOURCES = (select(SourceRow.id, SourceRow.title, SourceRow.author, SourceRow.pu
             .where(SourceRow.case_id == bindparam("owner")).order_by(SourceRow.position))
 _EVIDENCE = (select(EvidenceRow.id, EvidenceRow.number, EvidenceRow.text, EvidenceRow.source_id,
                     EvidenceRow.date, EvidenceRow.type, EvidenceRow.credibility, EvidenceRow.notes,
-                    EvidenceRow.quote, EvidenceRow.quote_start)
+                    EvidenceRow.quote, EvidenceRow.quote_start, EvidenceRow.origin)
              .where(EvidenceRow.case_id == bindparam("owner")).order_by(EvidenceRow.position))
 _MATRICES = (select(MatrixRowTable.id, MatrixRowTable.question, MatrixRowTable.notes,
                     MatrixRowTable.conclusions, MatrixRowTable.milestones,
-                    MatrixRowTable.scoring_mode)
+                    MatrixRowTable.scoring_mode, MatrixRowTable.layout, MatrixRowTable.outcome,
+                    MatrixRowTable.outcome_hypothesis_id, MatrixRowTable.outcome_date,
+                    MatrixRowTable.outcome_evidence, MatrixRowTable.outcome_snapshot_id)
              .where(MatrixRowTable.case_id == bindparam("owner")).order_by(MatrixRowTable.position))
 _HYPOTHESES = (select(HypothesisRow.id, HypothesisRow.title, HypothesisRow.description,
                       HypothesisRow.prior, HypothesisRow.judged)
@@ -339,13 +342,49 @@ def load_case(session: Session, case_id: CaseId) -> Case:
     present = {item.id for item in evidence}
     for values in _tuples(connection, "matrices", owner):
         try:
-            mat = _matrix_from_values(values, damaged)
+            mat = _matrix_from_values(values[:6], damaged)
         except _UNREADABLE as exc:
             damaged.append(DamagedRow("matrices", values[0], _reason(exc)))
             continue
         _load_matrix_contents(connection, mat, present, damaged)
+        mat.transposed = values[6] == "transposed"  # anything else shows the standard layout
+        mat.outcome = _outcome_from_values(mat, values[7:], damaged)
         case.matrices.append(mat)
     return case
+
+
+_OUTCOME_STATES = ("", "hypothesis", "none")
+
+
+def _outcome_from_values(mat: Matrix, values: tuple[Any, ...], damaged: list[DamagedRow]
+                         ) -> Outcome | None:
+    """A matrix's recorded outcome, or None while it is open or when the record is damaged
+    (then listed: the matrix opens as an open question)."""
+    state, hypothesis_id, date, grounds, snapshot_id = values
+    if state == "" or state is None:
+        return None
+    problem = None
+    if state not in _OUTCOME_STATES:
+        problem = f"its outcome {_shown(state)!r} is not one this release knows"
+    elif state == "hypothesis" and not any(h.id == hypothesis_id for h in mat.hypotheses):
+        problem = f"its outcome names hypothesis {hypothesis_id!r}, which the matrix does not hold"
+    elif not isinstance(date, str) or not isinstance(grounds, str):
+        problem = "its outcome's date or grounds are not text"
+    if problem:
+        damaged.append(DamagedRow("matrices", mat.id, problem + "; it is shown as an open question"))
+        return None
+    return Outcome(HypothesisId(hypothesis_id) if state == "hypothesis" else None, date, grounds,
+                   snapshot_id if type(snapshot_id) is int else None)
+
+
+def outcome_values(outcome: Outcome | None) -> dict[str, Any]:
+    """The matrix columns that record an outcome (or its absence)."""
+    if outcome is None:
+        return {"outcome": "", "outcome_hypothesis_id": None, "outcome_date": "",
+                "outcome_evidence": "", "outcome_snapshot_id": None}
+    return {"outcome": "hypothesis" if outcome.hypothesis_id is not None else "none",
+            "outcome_hypothesis_id": outcome.hypothesis_id, "outcome_date": outcome.date,
+            "outcome_evidence": outcome.evidence, "outcome_snapshot_id": outcome.snapshot_id}
 
 
 def _first(values: tuple[Any, ...]) -> Any:
@@ -387,11 +426,12 @@ def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
     out = []
     types, levels = _TYPE_OF, _LEVEL_OF
     for values in rows:
-        item_id, number, text, source, date, kind, credibility, notes, quote, quote_start = values
+        (item_id, number, text, source, date, kind, credibility, notes, quote, quote_start,
+         origin) = values
         found_type, level = types.get(kind), levels.get(credibility)
         if (found_type is None or level is None or type(number) is not int or number < 1
                 or type(text) is not str or type(date) is not str or type(notes) is not str
-                or type(quote) is not str
+                or type(quote) is not str or type(origin) is not str
                 or (source is not None and (type(source) is not int or source < 0))
                 or (quote_start is not None and (type(quote_start) is not int or quote_start < 0))):
             try:
@@ -401,7 +441,7 @@ def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
                 continue
         else:
             item = Evidence(item_id, number, text, source, date, found_type, level, notes, quote,
-                            quote_start)
+                            quote_start, origin)
         if item.source_id is not None and item.source_id not in sources:
             item.source_id = None  # its source row is damaged and listed
         out.append(item)
@@ -473,8 +513,9 @@ def source_from_values(values: tuple[Any, ...]) -> Source:
 
 def evidence_from_values(values: tuple[Any, ...]) -> Evidence:
     """A domain evidence item from its columns (id, number, text, source_id, date, type,
-    credibility, notes, quote, quote_start); :class:`DamagedValue` when one cannot be read."""
-    item_id, number, text, source_id, date, kind, credibility, notes, quote, quote_start = values
+    credibility, notes, quote, quote_start, origin); :class:`DamagedValue` when one cannot be read."""
+    (item_id, number, text, source_id, date, kind, credibility, notes, quote, quote_start,
+     origin) = values
     source = _whole(source_id, "source", optional=True)
     return Evidence(
         id=EvidenceId(item_id),
@@ -487,6 +528,7 @@ def evidence_from_values(values: tuple[Any, ...]) -> Evidence:
         notes=_text(notes, "notes"),
         quote=_text(quote, "quote"),
         quote_start=_whole(quote_start, "quote start", optional=True),
+        origin=_text(origin, "origin"),
     )
 
 
@@ -509,7 +551,7 @@ def evidence_row(case_id: CaseId, item: Evidence, position: int, with_id: bool =
         id=item.id if with_id else None, case_id=case_id, position=position, number=item.number,
         text=item.text, source_id=item.source_id, date=item.date, type=item.type.value,
         credibility=item.credibility.value, notes=item.notes, quote=item.quote,
-        quote_start=item.quote_start,
+        quote_start=item.quote_start, origin=item.origin,
     )
 
 
@@ -520,6 +562,7 @@ def matrix_row(case_id: CaseId, mat: Matrix, position: int, with_id: bool = True
         id=mat.id if with_id else None, case_id=case_id, position=position,
         question=mat.question, notes=mat.notes, conclusions=mat.conclusions,
         milestones=mat.milestones, scoring_mode=mat.scoring_mode.value,
+        layout="transposed" if mat.transposed else "standard", **outcome_values(mat.outcome),
     )
 
 
@@ -711,7 +754,7 @@ class InsertPlan:
         rows = [(case_id, start + i, item.number, item.text,
                  sources[item.source_id] if item.source_id is not None else None, item.date,
                  item.type._value_, item.credibility._value_, item.notes, item.quote,
-                 item.quote_start)
+                 item.quote_start, item.origin)
                 for i, item in enumerate(chunk)]
         ids = self.evidence_ids
         for item, new in zip(chunk, _insert_many(session, _EVIDENCE_TABLE, case_id, rows)):
@@ -721,12 +764,18 @@ class InsertPlan:
         (new,) = _insert_returning(session, _MATRIX_TABLE, [{
             "case_id": self.case_id, "position": position, "question": mat.question,
             "notes": mat.notes, "conclusions": mat.conclusions, "milestones": mat.milestones,
-            "scoring_mode": mat.scoring_mode.value}])
+            "scoring_mode": mat.scoring_mode.value,
+            "layout": "transposed" if mat.transposed else "standard"}])
         self.matrix_ids[mat.id] = MatrixId(new)
         rows = [(new, pos, hyp.title, hyp.description, hyp.prior, hyp.judged)
                 for pos, hyp in enumerate(mat.hypotheses)]
         for hyp, hid in zip(mat.hypotheses, _insert_many(session, _HYPOTHESIS_TABLE, new, rows)):
             self.hypothesis_ids[hyp.id] = hid
+        if mat.outcome is not None:
+            known = mat.outcome.hypothesis_id
+            values = outcome_values(Outcome(self.hypothesis_ids[known] if known is not None else None,
+                                            mat.outcome.date, mat.outcome.evidence))  # no snapshot
+            session.execute(update(_MATRIX_TABLE).where(_MATRIX_TABLE.c.id == new).values(**values))
 
     def _inclusions(self, mat: Matrix, start: int, session: Session) -> None:
         matrix_id, ids = self.matrix_ids[mat.id], self.evidence_ids
@@ -747,13 +796,21 @@ class InsertPlan:
                       for (eid, hid), found in cells])
 
     def _snapshots(self, session: Session) -> None:
+        outcomes = {m.id: m.outcome for m in self.case.matrices if m.outcome is not None}
         for old_id, new_id in self.matrix_ids.items():
-            for snap in self.snapshots.get(old_id, ()):
+            for position, snap in enumerate(self.snapshots.get(old_id, ()), 1):
                 moved = snapshot_from_data(
                     snapshot_data(snap), 0, new_id, snap.name, snap.created,
                     lambda e: self.evidence_ids.get(int(e), int(e)),
                     lambda h: self.hypothesis_ids.get(int(h), int(h)))
-                session.add(snapshot_row(moved, with_id=False))
+                row = snapshot_row(moved, with_id=False)
+                session.add(row)
+                outcome = outcomes.get(old_id)
+                if outcome is not None and outcome.snapshot_id == position:
+                    # The case's outcome names its closing snapshot by position among its own.
+                    session.flush()
+                    session.execute(update(_MATRIX_TABLE).where(_MATRIX_TABLE.c.id == new_id)
+                                    .values(outcome_snapshot_id=row.id))
         session.flush()
 
 
@@ -815,7 +872,7 @@ _INSERT_COLUMNS = {
     "sources": ("case_id", "position", "title", "author", "publication", "date", "url",
                 "reliability", "text"),
     "evidence": ("case_id", "position", "number", "text", "source_id", "date", "type",
-                 "credibility", "notes", "quote", "quote_start"),
+                 "credibility", "notes", "quote", "quote_start", "origin"),
     "hypotheses": ("matrix_id", "position", "title", "description", "prior", "judged"),
     "matrix_evidence": ("matrix_id", "evidence_id", "position", "relevance"),
     "ratings": ("evidence_id", "hypothesis_id", "rating", "analyst", "rationale", "updated",

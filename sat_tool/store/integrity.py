@@ -181,14 +181,27 @@ def _revision(path: Path, revisions: tuple[Any, ...] | None, version: int) -> st
     return revision
 
 
+_ADDED_BY: dict[int, tuple[frozenset[str], frozenset[str]]] = {
+    2: (frozenset({"snapshots"}), frozenset({"ix_snapshots_matrix_id"})),
+}
+"""The tables and indexes each schema version added to those of the version before it (the
+versions not listed added columns only)."""
+
+
 def refuse_incomplete(path: Path, catalog: Catalog, stored: StoredVersion) -> None:
-    """WorkspaceError when a workspace at the current schema lacks one of its tables or indexes."""
-    if not stored.readable:
+    """WorkspaceError when a workspace lacks one of the tables or indexes its schema has (the
+    current schema's, or an older one's before it is upgraded)."""
+    if stored.version is None or not 1 <= stored.version <= SCHEMA_VERSION:
         return
+    tables, indexes = set(expected_tables() - {VERSION_TABLE}), set(expected_indexes())
+    for version, (added_tables, added_indexes) in _ADDED_BY.items():
+        if stored.version < version:
+            tables -= added_tables
+            indexes -= added_indexes
     names = {o.name for o in catalog.objects}
-    for table in sorted(expected_tables() - {VERSION_TABLE}):
+    for table in sorted(tables):
         if table not in names:
             raise WorkspaceError(f"{path} is damaged: its table {table} is missing; it was not opened")
-    for index in sorted(expected_indexes()):
+    for index in sorted(indexes):
         if index not in names:
             raise WorkspaceError(f"{path} is damaged: its index {index} is missing; it was not opened")

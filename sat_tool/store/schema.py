@@ -12,6 +12,9 @@ from __future__ import annotations
 from sqlalchemy import Float, ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+EMPTY = text("''")
+"""The server default of a text column that starts empty."""
+
 
 class Base(DeclarativeBase):
     """Base of every workspace table."""
@@ -77,6 +80,7 @@ class EvidenceRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     quote: Mapped[str] = mapped_column(Text, default="")
     quote_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    origin: Mapped[str] = mapped_column(Text, default="", server_default=EMPTY)
 
 
 class MatrixRowTable(Base):
@@ -93,6 +97,17 @@ class MatrixRowTable(Base):
     milestones: Mapped[str] = mapped_column(Text, default="")
     scoring_mode: Mapped[str] = mapped_column(String, default="weighted",
                                               server_default=text("'weighted'"))
+    layout: Mapped[str] = mapped_column(String, default="standard",
+                                        server_default=text("'standard'"))
+    """'standard' (hypotheses across) or 'transposed' (hypotheses down the side)."""
+    outcome: Mapped[str] = mapped_column(String, default="", server_default=text("''"))
+    """'' while the question is open; 'hypothesis' when ``outcome_hypothesis_id`` proved true;
+    'none' when none of the hypotheses did."""
+    outcome_hypothesis_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outcome_date: Mapped[str] = mapped_column(String, default="", server_default=text("''"))
+    outcome_evidence: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    outcome_snapshot_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """The snapshot that froze the matrix when its outcome was recorded."""
 
 
 class HypothesisRow(Base):
