@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sat_tool import __version__
+from sat_tool.domain.probability import shift_text
 from sat_tool.domain.model import (
     Case,
     Evidence,
@@ -36,6 +37,7 @@ from sat_tool.domain.model import (
     SourceId,
     describe_damage,
     locate_quote,
+    valid_date,
 )
 from sat_tool.errors import describe, setup_logging
 from sat_tool.services import cases as svc
@@ -86,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="import a case bundle, workbook or PARC ACH file; prints the new case id")
     imp.add_argument("file", type=Path,
                      help="a case bundle (.json), an Excel workbook (.xlsx) or a PARC ACH project (.achz)")
+
+    calib = sub.add_parser("calibration", parents=[common],
+                           help="Brier scores and calibration of the analyst's probabilities and "
+                                "of the tool's posteriors across every closed matrix")
+    calib.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     score = sub.add_parser("score", parents=[common], help="print the scores of a case's matrices")
     score.add_argument("case", help="case id or exact title")
@@ -191,6 +198,26 @@ def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     inc.add_argument("--relevance", metavar="LEVEL",
                      help=f"their relevance to the matrix's question: {LEVELS}; default Medium")
 
+    lik = command("likelihood", "state P(evidence | hypothesis) for the cells of one evidence row, "
+                  "or put them back to the ratings' defaults")
+    lik.add_argument("evidence", help="evidence item: E3 or id:57")
+    lik.add_argument("values", nargs="+", metavar="H=P",
+                     help="a hypothesis and its likelihood, as H1=0.8 or H2=80%%; H3=default puts "
+                          "one back; 'default' alone puts the whole row back")
+    lik.add_argument("--matrix", help=MATRIX_HELP)
+
+    close = command("close", "record what turned out to be true for a matrix's question, and "
+                    "freeze its judgments in a snapshot")
+    close.add_argument("hypothesis", help="the hypothesis that proved true (H2 or id:12), or "
+                       "'none' when none of them did")
+    close.add_argument("--matrix", help=MATRIX_HELP)
+    close.add_argument("--date", default="", help="when it was known: 2014, 2014-06 or 2014-06-30")
+    close.add_argument("--evidence", default="", metavar="TEXT",
+                       help="on what grounds the outcome is known")
+
+    reopen = command("reopen", "take a matrix's recorded outcome back: the question is open again")
+    reopen.add_argument("--matrix", help=MATRIX_HELP)
+
     exc = command("exclude", "take evidence rows out of a matrix, with their ratings there "
                              "(the items stay in the case)")
     exc.add_argument("evidence", nargs="+", help="evidence items: E3 or id:57")
@@ -206,6 +233,9 @@ def _evidence_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", help="the source it is drawn from: its number in the case's list "
                                          "(1, 2 …), id:N, or its exact title ('' for none)")
     parser.add_argument("--quote", help="the passage of the source the item rests on")
+    parser.add_argument("--origin", help="the report the item rests on when that is not simply "
+                        "its source (items of one origin count as one line of evidence); "
+                        "'' removes it")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -321,7 +351,7 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-READ_ONLY_COMMANDS = ("cases", "score", "sensitivity", "export")
+READ_ONLY_COMMANDS = ("cases", "score", "sensitivity", "export", "calibration")
 """Commands that only read: they open the workspace read-only and never create, write or upgrade it."""
 
 
@@ -476,6 +506,27 @@ def _print_report(number: int, report: dict) -> None:
         print(f"  • {note}")
     if report["ranked_by"] == ScoringMode.PROBABILITY.value:
         print(f"  Note: {report['caveat']}")
+        independent = ", ".join(f"{h['label']} {h['probability_items_independent']:.1%}"
+                                for h in report["hypotheses"])
+        print(f"  Were every item independent: {independent}")
+    lines = report["lines_of_evidence"]
+    if lines:
+        leader = report["probability_leader"]
+        print(f"  Lines of evidence ({len(lines)}): how the posterior of {leader}, the most "
+              "probable, moves without each")
+        for line in lines:
+            after = line["leader_without"]
+            shift = line["leader_shift_without"]
+            print(f"    {shift_text(shift):>5}  {line['name']} ({_count(len(line['evidence']), 'item')})"
+                  + (f"; {after} then leads" if after and after != leader else ""))
+        print(f"  {report['most_influential_line']}")
+    if "outcome" in report:
+        outcome = report["outcome"]
+        when = f" ({outcome['date']})" if outcome["date"] else ""
+        print(f"  Closed{when}: {outcome['hypothesis'] or 'none'} proved true: {outcome['title']}")
+        analyst = "–" if outcome["brier_analyst"] is None else f"{outcome['brier_analyst']:.3f}"
+        print(f"  Brier score: analyst {analyst}, tool {outcome['brier_tool']:.3f} "
+              "(0 perfect, 2 worst)")
     print()
 
 
@@ -504,7 +555,34 @@ def cmd_sensitivity(workspace: Workspace, args: argparse.Namespace) -> int:
                 cells = ", ".join(f"{c['evidence']}×{c['hypothesis']} {c['from'] or '–'}→{c['to']}"
                                   for c in change["changes"])
                 print(f"  {change['sentence'][0].upper()}{change['sentence'][1:]}: {cells}")
+        if report["most_influential_line"]:
+            print(f"  {report['most_influential_line']['sentence']}")
         print()
+    return 0
+
+
+def cmd_calibration(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Print the Brier scores and calibration of the closed matrices of the workspace."""
+    report = svc.calibration_report(workspace)
+    if args.json:
+        print(json_text(report))
+        return 0
+    closed = report["closed_matrices"]
+    if not closed:
+        print("No matrix is closed yet: record an outcome with 'sat-tool close' once it is known.")
+        return 0
+    print(f"{len(closed)} closed {'matrix' if len(closed) == 1 else 'matrices'}"
+          " (Brier score: 0 is perfect, 2 the worst)")
+    print(f"  {'analyst':>7}  {'tool':>6}  question → outcome")
+    for entry in closed:
+        analyst = "" if entry["brier_analyst"] is None else f"{entry['brier_analyst']:.3f}"
+        print(f"  {analyst:>7}  {entry['brier_tool']:>6.3f}  {entry['case']}: {entry['question']}"
+              f" → {entry['outcome']}")
+    for who in ("analyst", "tool"):
+        print(report[who]["sentence"])
+        for b in report[who]["bins"]:
+            print(f"    {b['from']:.0%}–{b['to']:.0%}: {b['count']} given {b['mean_forecast']:.0%} "
+                  f"on average, {b['observed']:.0%} proved true")
     return 0
 
 
@@ -714,7 +792,7 @@ def _evidence_values(case: Case, args: argparse.Namespace, item: Evidence | None
             values["type"] = EvidenceType.parse(args.type)
         except ValueError as exc:
             raise CliError(f"--type: {exc}") from None
-    for name in ("date", "notes", "quote"):
+    for name in ("date", "notes", "quote", "origin"):
         if getattr(args, name) is not None:
             values[name] = getattr(args, name).strip()
     if args.source is not None:
@@ -797,7 +875,7 @@ def plan_edit_evidence(case: Case, args: argparse.Namespace) -> Step | str:
         raise CliError("--matrix names the matrix of --relevance: give --relevance too")
     if not values and relevance is None:
         raise CliError("nothing to change: give --text, --credibility, --type, --date, --notes, "
-                       "--source, --quote or --relevance with --matrix")
+                       "--source, --quote, --origin or --relevance with --matrix")
     changed = {k: v for k, v in values.items() if getattr(item, k) != v}
     if relevance is not None and relevance[0].row(item.id).relevance is relevance[1]:
         relevance = None
@@ -805,11 +883,11 @@ def plan_edit_evidence(case: Case, args: argparse.Namespace) -> Step | str:
         return f"{item.label} already has those values; nothing changed"
     titles = {s.id: s.title for s in case.sources}
     said = []
-    for name in ("text", "credibility", "type", "date", "notes", "source_id", "quote"):
+    for name in ("text", "credibility", "type", "date", "notes", "source_id", "quote", "origin"):
         if name == "source_id" and name in changed:
             said.append(_change("source", titles.get(item.source_id), titles.get(changed[name])))
         elif name in changed:
-            short = name in ("credibility", "type", "date")
+            short = name in ("credibility", "type", "date", "origin")
             said.append(_change(name, getattr(item, name), changed[name]) if short else name)
     if "quote_start" in changed and "quote" not in changed and "source_id" not in changed:
         said.append("quote position")
@@ -822,6 +900,89 @@ def plan_edit_evidence(case: Case, args: argparse.Namespace) -> Step | str:
         editor.update_evidence(item.id, None if relevance is None else (relevance[0].id, relevance[1]),
                                **changed)
         return f"Changed {label}: {', '.join(said)}"
+
+    return step
+
+
+def _probability_value(text: str, where: str) -> float:
+    """A likelihood given as 0.8, .8 or 80%."""
+    raw = text.strip()
+    try:
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        raise CliError(f"{where}: {text!r} is not a likelihood (give 0.8 or 80%)") from None
+    if not 0 < value <= 1:
+        raise CliError(f"{where}: a likelihood is more than 0 and at most 1 (100%), not {text}")
+    return value
+
+
+def plan_likelihood(case: Case, args: argparse.Namespace) -> Step:
+    """Set the likelihood overrides of one evidence row, cell by cell, in one edit."""
+    item = _evidence(case, args.evidence)
+    mat = _matrix(case, args.matrix)
+    _included(case, mat, item)
+    wanted: dict[Any, float | None] = {}
+    if [v.strip().lower() for v in args.values] == ["default"]:
+        wanted = {h.id: None for h in mat.hypotheses}
+    else:
+        for value in args.values:
+            name, sep, given = value.partition("=")
+            if not sep:
+                raise CliError(f"{value!r}: give each likelihood as H1=0.8 (or H1=default)")
+            _, hyp = _hypothesis(case, name, args.matrix)
+            wanted[hyp.id] = (None if given.strip().lower() == "default"
+                              else _probability_value(given, name.strip()))
+    unrated = [h for h in wanted if (item.id, h) not in mat.ratings and wanted[h] is not None]
+    if unrated:
+        names = ", ".join(_hypothesis_label(mat, mat.hypothesis(h)) for h in unrated)
+        raise CliError(f"rate {item.label} against {names} before stating its likelihood")
+    cells = {(item.id, h): v for h, v in wanted.items() if (item.id, h) in mat.ratings}
+    where = f"in {_matrix_name(case, mat)}"
+
+    def step(editor: CaseEditor) -> str:
+        editor.set_likelihoods(mat.id, cells)
+        shown = ", ".join(f"{_hypothesis_label(mat, mat.hypothesis(c[1]))} "
+                          f"{'default' if v is None else f'{v:.0%}'}" for c, v in cells.items())
+        return f"Likelihoods of {item.label} {where}: {shown}"
+
+    return step
+
+
+def plan_close(case: Case, args: argparse.Namespace) -> Step:
+    """Record a matrix's outcome; the editor freezes the matrix in a snapshot."""
+    from sat_tool.domain.model import Outcome
+
+    mat = _matrix(case, args.matrix)
+    if args.hypothesis.strip().lower() == "none":
+        truth, title = None, "none of the hypotheses"
+    else:
+        _, hyp = _hypothesis(case, args.hypothesis, args.matrix)
+        truth, title = hyp.id, f"{_hypothesis_label(mat, hyp)} {hyp.title!r}"
+    if args.date.strip() and not valid_date(args.date):
+        raise CliError(f"--date: {args.date.strip()!r} is not a date such as 2014, 2014-06 or "
+                       "2014-06-30")
+    if mat.outcome is not None:
+        raise CliError(f"{_matrix_name(case, mat)} is already closed; 'sat-tool reopen' first to "
+                       "record another outcome")
+    outcome = Outcome(truth, args.date, args.evidence)
+
+    def step(editor: CaseEditor) -> str:
+        change = editor.set_outcome(mat.id, outcome)
+        kept = f"; judgments frozen in snapshot {change.snapshot.name!r}" if change.snapshot else ""
+        return f"Closed {_matrix_name(case, mat)}: {title} proved true{kept}"
+
+    return step
+
+
+def plan_reopen(case: Case, args: argparse.Namespace) -> Step | str:
+    """Take a matrix's outcome back."""
+    mat = _matrix(case, args.matrix)
+    if mat.outcome is None:
+        return f"{_matrix_name(case, mat)} is open already; nothing changed"
+
+    def step(editor: CaseEditor) -> str:
+        editor.set_outcome(mat.id, None)
+        return f"Reopened {_matrix_name(case, mat)} (its closing snapshot stays)"
 
     return step
 
@@ -1007,7 +1168,11 @@ COMMANDS = {"cases": cmd_cases, "import": cmd_import, "score": cmd_score,
             "add-matrix": _editing(plan_add_matrix),
             "delete-matrix": _editing(plan_delete_matrix),
             "include": _editing(plan_include),
-            "exclude": _editing(plan_exclude)}
+            "exclude": _editing(plan_exclude),
+            "likelihood": _editing(plan_likelihood),
+            "close": _editing(plan_close),
+            "reopen": _editing(plan_reopen),
+            "calibration": cmd_calibration}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,11 +11,19 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sat_tool.domain.model import Case, CaseId, DamagedRow, Matrix, MatrixId
-from sat_tool.domain.snapshots import Snapshot
+from sat_tool.domain.model import Case, CaseId, DamagedRow, HypothesisId, Matrix, MatrixId
+from sat_tool.domain.calibration import ClosedMatrix, calibration, closed_scores, forecasts_of
+from sat_tool.domain.snapshots import Snapshot, live_view
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import ScoringMode
-from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, priors
+from sat_tool.domain.probability import (
+    INDEPENDENCE_CAVEAT,
+    Line,
+    LineReport,
+    line_report,
+    posteriors,
+    priors,
+)
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import (
     LeaderChange,
@@ -282,15 +290,52 @@ def matrix_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -
             "diagnosticity": None if e.diagnosticity is None else round(e.diagnosticity, 6),
             "inconsistent_with_all": e.inconsistent_with_all,
         })
-    return {
+    lines = line_report(case, matrix)
+    labels = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
+    for hyp, entry in zip(matrix.hypotheses, hypotheses):
+        entry["probability_items_independent"] = round(lines.independent[hyp.id], 6)
+    report = {
         "question": matrix.question,
         "ranked_by": mode.value,
         "unrated_cells": scores.unrated,
         "hypotheses": hypotheses,
         "evidence": evidence,
+        "probability_leader": labels[lines.leader] if lines.leader is not None else None,
+        "lines_of_evidence": [_line_dict(case, line, lines, labels) for line in lines.lines],
+        "most_influential_line": lines.sentence(labels),
         "judgment": [note.message for note in review_judgment(matrix, scores)],
         "caveat": INDEPENDENCE_CAVEAT,
     }
+    if matrix.outcome is not None:
+        report["outcome"] = outcome_dict(matrix, labels)
+        analyst, tool = closed_scores(matrix, lines.posteriors)
+        report["outcome"]["brier_analyst"] = None if analyst is None else round(analyst, 6)
+        report["outcome"]["brier_tool"] = round(tool, 6)
+    return report
+
+
+def _line_dict(case: Case, line: Line, lines: LineReport, labels: dict[HypothesisId, str]
+               ) -> dict[str, Any]:
+    """One line of evidence as plain data."""
+    after = lines.leader_without(line)
+    return {
+        "name": line.name,
+        "evidence": [case.evidence_item(e).label for e in line.evidence],
+        "bits_against": {labels[h]: round(v, 6) for h, v in line.against.items()},
+        "probability_without": {labels[h]: round(v, 6) for h, v in line.without.items()},
+        "leader_shift_without": round(lines.shift(line), 6),
+        "leader_without": labels[after] if after is not None else None,
+    }
+
+
+def outcome_dict(matrix: Matrix, labels: dict[HypothesisId, str]) -> dict[str, Any]:
+    """A closed matrix's outcome as plain data."""
+    outcome = matrix.outcome
+    assert outcome is not None
+    truth = outcome.hypothesis_id
+    return {"hypothesis": labels[truth] if truth is not None else None,
+            "title": matrix.hypothesis(truth).title if truth is not None else "none of the hypotheses",
+            "date": outcome.date, "evidence": outcome.evidence}
 
 
 def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None
@@ -317,7 +362,24 @@ def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = No
             hyp_label[h]: {ev_label[e]: round(v, 6) for e, v in column.items() if abs(v) > 1e-12}
             for h, column in contributions(case, matrix, mode).items()
         },
+        "most_influential_line": _influence(case, matrix, hyp_label),
     }
+
+
+def _influence(case: Case, matrix: Matrix, labels: dict[HypothesisId, str]) -> dict[str, Any] | None:
+    """What leaving out the line of evidence that matters most does to the posteriors."""
+    if len(matrix.hypotheses) < 2 or not matrix.rows:
+        return None
+    found = line_report(case, matrix)
+    line = found.most_influential
+    if line is None or found.leader is None:
+        return None
+    after = found.leader_without(line)
+    return {"name": line.name, "evidence": [case.evidence_item(e).label for e in line.evidence],
+            "leader": labels[found.leader], "posterior": round(found.posteriors[found.leader], 6),
+            "posterior_without": round(line.without[found.leader], 6),
+            "leader_without": labels[after] if after is not None else None,
+            "sentence": found.sentence(labels)}
 
 
 def select_matrices(case: Case, reference: str | None) -> list[Matrix]:
@@ -340,3 +402,73 @@ def select_matrices(case: Case, reference: str | None) -> list[Matrix]:
     numbers = "1" if len(case.matrices) == 1 else f"1 to {len(case.matrices)}"
     raise LookupError(f"case {case.title!r} has no matrix {reference!r} (give its number, "
                       f"{numbers}, or its exact question)")
+
+
+# ---------------------------------------------------------------- calibration
+
+
+def closed_matrices(workspace: Workspace) -> list[ClosedMatrix]:
+    """Every closed matrix of the workspace with its outcome and forecasts, case by case.
+
+    The forecasts are the matrix's snapshots up to and including the one taken when
+    its outcome was recorded; a matrix closed elsewhere (imported closed, with no
+    closing snapshot here) counts its snapshots and then itself as it stands.
+    """
+    found = []
+    for summary in list_cases(workspace):
+        try:
+            case = load_case(workspace, summary.id)
+        except store.CaseNotFound:
+            continue  # deleted meanwhile
+        for mat in case.matrices:
+            if mat.outcome is None:
+                continue
+            with workspace.read() as session:
+                snaps = store.load_snapshots(session, mat.id)
+            ids = [snap.id for snap in snaps]
+            if mat.outcome.snapshot_id in ids:
+                snaps = snaps[:ids.index(mat.outcome.snapshot_id) + 1]
+            else:
+                snaps = [*snaps, live_view(case, mat)]
+            tools = [{h: p.probability for h, p in posteriors(snap.case, snap.matrix).items()}
+                     for snap in snaps]
+            truth = mat.outcome.hypothesis_id
+            found.append(ClosedMatrix(
+                mat.id, mat.question, case.title, mat.outcome,
+                mat.hypothesis(truth).title if truth is not None else "none of the hypotheses",
+                forecasts_of(snaps, tools)))
+    return found
+
+
+def calibration_report(workspace: Workspace) -> dict[str, Any]:
+    """The calibration of the analyst's probabilities and of the tool's posteriors across the
+    closed matrices of the workspace, as plain data (the ``calibration --json`` structure)."""
+    closed = closed_matrices(workspace)
+    result: dict[str, Any] = {"closed_matrices": [], "analyst": {}, "tool": {}}
+    for entry in closed:
+        def rounded(value: float | None) -> float | None:
+            return None if value is None else round(value, 6)
+        result["closed_matrices"].append({
+            "case": entry.case_title, "question": entry.question,
+            "outcome": entry.truth_title, "date": entry.outcome.date,
+            "evidence": entry.outcome.evidence,
+            "forecasts": len(entry.forecasts),
+            "brier_analyst": rounded(entry.brier("analyst")),
+            "brier_tool": rounded(entry.brier("tool")),
+            "history": [{"snapshot": name, "brier_analyst": rounded(a), "brier_tool": rounded(t)}
+                        for (name, a), (_, t) in zip(entry.history("analyst"), entry.history("tool"))],
+        })
+    for who in ("analyst", "tool"):
+        cal = calibration(closed, who)
+        result[who] = {
+            "matrices": cal.matrices,
+            "brier": None if cal.brier is None else round(cal.brier, 6),
+            "confidence": None if cal.confidence is None else round(cal.confidence, 6),
+            "hit_rate": None if cal.hit_rate is None else round(cal.hit_rate, 6),
+            "overconfidence": None if cal.overconfidence is None else round(cal.overconfidence, 6),
+            "bins": [{"from": b.low, "to": b.high, "count": b.count,
+                      "mean_forecast": round(b.mean_forecast, 6), "observed": round(b.observed, 6)}
+                     for b in cal.bins],
+            "sentence": cal.sentence(),
+        }
+    return result
