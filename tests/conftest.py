@@ -80,3 +80,27 @@ def write_json(path: Path, data: Any) -> Path:
     """Write JSON to a file and return its path."""
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
+
+
+def sample_page(qtbot: Any, workspace: Workspace, size: tuple[int, int] = (1400, 900)) -> Any:
+    """The first matrix page of the sample case, opened from the start page in a shown window
+    of ``size``; the window is ``page.window_``."""
+    from PySide6.QtCore import Qt
+
+    from sat_tool.settings import Preferences
+    from sat_tool.ui.main_window import MainWindow
+
+    win = MainWindow(workspace, Preferences(analyst="Ann Analyst"))
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.mouseClick(win.start_page.sample_button, Qt.MouseButton.LeftButton)
+    page = win.case_view.current_matrix_page()
+    page.window_ = win
+    return page
+
+
+@pytest.fixture
+def page(qtbot: Any, workspace: Workspace) -> Any:
+    """The first matrix page of the sample case, in a shown 1400×900 window."""
+    return sample_page(qtbot, workspace)

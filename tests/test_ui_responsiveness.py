@@ -20,25 +20,19 @@ from PySide6.QtWidgets import QApplication
 from sat_tool.domain import Rating
 from sat_tool.domain.guide import review_steps
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins
-from sat_tool.settings import Preferences
 from sat_tool.store import Workspace
 from sat_tool.ui import chart as chart_module
-from sat_tool.ui.main_window import MainWindow
 from sat_tool.ui.models import MatrixModel
 from sat_tool.ui.sync import sync_list
 from sat_tool.ui.worker import BackgroundRunner
 
+from conftest import sample_page
+
 
 @pytest.fixture
 def page(qtbot, workspace: Workspace):
-    win = MainWindow(workspace, Preferences(analyst="Ann Analyst"))
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.mouseClick(win.start_page.sample_button, Qt.MouseButton.LeftButton)
-    page = win.case_view.current_matrix_page()
-    page.window_ = win
-    return page
+    """The first matrix page of the sample case, in a shown 1600×1000 window."""
+    return sample_page(qtbot, workspace, (1600, 1000))
 
 
 def settle(qtbot, page) -> None:

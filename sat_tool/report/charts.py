@@ -97,7 +97,7 @@ def draw_scores(ax: Axes, matrix: Matrix, scores: MatrixScores,
             ax.scatter([j for _, j in judged], [y for y, _ in judged], marker="D", s=28,
                        color=JUDGED_COLOUR, zorder=3, label="Your judgment")
         ax.set_xlim(0, 100)
-        _style(ax, "Probability", "Percent (independence assumed)")
+        _style(ax, "Probability", "Percent (lines of evidence independent)")
     else:
         height = 0.38
         ax.barh([y - height / 2 for y in ys], [s.inconsistency for s in values], height,
@@ -198,6 +198,42 @@ def draw_history(ax: Axes, names: Sequence[str], series: dict[str, list[float | 
     ax.grid(alpha=0.3)
     ax.set_title("Scores across snapshots", fontsize=9)
     ax.legend(fontsize=7, loc="best", framealpha=0.9)
+    return shown
+
+
+def draw_calibration(ax: Axes, curves: dict[str, Sequence[tuple[float, float, int]]]
+                     ) -> dict[str, Any]:
+    """A calibration (reliability) chart: per forecaster, the mean probability given in each bin
+    against how often those hypotheses proved true; the diagonal is perfect calibration.
+
+    ``curves`` maps a forecaster's name to its bins as (mean forecast, observed share, count).
+    """
+    shown = {"curves": {name: list(points) for name, points in curves.items()}}
+    if not any(curves.values()):
+        empty(ax, "Record the outcome of a matrix to see how well its probabilities did")
+        return shown
+    ax.clear()
+    ax.set_axis_on()
+    ax.plot([0, 100], [0, 100], color="#999999", linestyle="--", linewidth=1,
+            label="Perfect calibration")
+    colours = (JUDGED_COLOUR, PROBABILITY_COLOUR, *SEGMENT_COLOURS)
+    for n, (name, points) in enumerate(curves.items()):
+        if not points:
+            continue
+        xs = [p * 100 for p, _, _ in points]
+        ys = [o * 100 for _, o, _ in points]
+        sizes = [18 + 10 * c for _, _, c in points]
+        colour = colours[n % len(colours)]
+        ax.plot(xs, ys, color=colour, linewidth=1.5, label=name)
+        ax.scatter(xs, ys, s=sizes, color=colour, zorder=3)
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("Probability given (%)", fontsize=8)
+    ax.set_ylabel("Proved true (%)", fontsize=8)
+    ax.tick_params(labelsize=8)
+    ax.grid(alpha=0.3)
+    ax.set_title("Calibration across closed matrices (dot size: how many)", fontsize=9)
+    ax.legend(fontsize=7, loc="upper left", framealpha=0.9)
     return shown
 
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from sat_tool.domain.guide import review_steps
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Level, Matrix, MatrixId
+from sat_tool.domain.probability import line_report
 from sat_tool.domain.scoring import MatrixScores, ScoreBook, score_matrix
 from sat_tool.domain.sensitivity import (
     Cancelled,
@@ -61,11 +62,20 @@ def steps_findings(case: Case, matrix: Matrix, stop: Callable[[], bool]) -> Any:
     return review_steps(case, matrix)
 
 
+def lines_findings(case: Case, matrix: Matrix, stop: Callable[[], bool]) -> Any:
+    """What the Lines panel shows: each line of evidence, its pull, the posteriors without it."""
+    if stop():
+        raise Cancelled
+    return line_report(case, matrix)
+
+
 ANALYSES: dict[str, Callable[[Case, Matrix, Callable[[], bool]], Any]] = {
     "sensitivity": sensitivity_findings,
     "steps": steps_findings,
+    "lines": lines_findings,
 }
-"""The background analyses, by kind. ``sensitivity`` reads the what-if; ``steps`` the real matrix."""
+"""The background analyses, by kind. ``sensitivity`` and ``lines`` read the what-if; ``steps``
+the real matrix."""
 
 
 class MatrixAnalysis(QObject):
@@ -221,7 +231,7 @@ class MatrixAnalysis(QObject):
         for kind in sorted(self._wanted):
             if self.current(kind) or self._tickets.get(kind, (None,))[0] == self._state:
                 continue  # current, or already on its way
-            with_what_if = kind == "sensitivity" and not self.what_if.empty
+            with_what_if = kind in ("sensitivity", "lines") and not self.what_if.empty
             if with_what_if not in snapshots:
                 snapshots[with_what_if] = detached(*(shown if with_what_if else real))
             case, matrix = snapshots[with_what_if]

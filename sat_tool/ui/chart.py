@@ -242,3 +242,14 @@ class HistoryChart(ChartCanvas):
                        mode: ScoringMode) -> None:
         """Redraw: one line per hypothesis label, one point per snapshot."""
         self.plot(lambda axes: _charts().draw_history(axes, names, series, mode))
+
+
+class CalibrationChart(ChartCanvas):
+    """How often hypotheses given a probability proved true, per forecaster."""
+
+    def __init__(self, parent: QWidget | None = None, height: float = 3.2) -> None:
+        super().__init__(parent, height, name="calibration")
+
+    def update_calibration(self, curves: dict[str, list[tuple[float, float, int]]]) -> None:
+        """Redraw from each forecaster's bins (mean forecast, share proved true, count)."""
+        self.plot(lambda axes: _charts().draw_calibration(axes, curves))

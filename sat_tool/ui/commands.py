@@ -25,6 +25,7 @@ from sat_tool.domain.model import (
     Level,
     Matrix,
     MatrixId,
+    Outcome,
     Rating,
     ScoringMode,
     Source,
@@ -32,7 +33,7 @@ from sat_tool.domain.model import (
 )
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.errors import describe
-from sat_tool.services.editor import EditConflict
+from sat_tool.services.editor import EditConflict, OutcomeChange
 from sat_tool.ui.document import CaseDocument
 
 
@@ -107,9 +108,13 @@ class SetCellsCommand(EditCommand):
         self.before: dict[Cell, Assessment | None] = {}
         self.after: dict[Cell, Assessment | None] = {}
 
+    def first_write(self) -> dict[Cell, Assessment | None]:
+        """The edit itself, made the first time; returns the cells' previous states."""
+        return self.editor.rate_cells(self.matrix_id, self.cells, self.rating)
+
     def apply(self) -> None:
         if not self.after:
-            self.before = self.editor.rate_cells(self.matrix_id, self.cells, self.rating)
+            self.before = self.first_write()
             mat = self.doc.case.matrix(self.matrix_id)
             self.after = {cell: copy.copy(mat.ratings.get(cell)) for cell in self.cells}
             self._notify()
@@ -164,6 +169,64 @@ class SetAssessmentCommand(EditCommand):
     def _notify(self) -> None:
         self.doc.ratingsChanged.emit(self.matrix_id, [self.cell])
         self.doc.matrixEdited.emit(self.matrix_id)
+
+
+class SetLikelihoodsCommand(SetCellsCommand):
+    """State P(evidence | hypothesis) for several rated cells at once (a row elicited in a
+    dialog); None puts a cell back to its rating's default. Undone and redone as the cells'
+    states, as a rating is."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, values: dict[Cell, float | None]
+                 ) -> None:
+        super().__init__(doc, matrix_id, list(values), None)
+        self.setText("State likelihoods")
+        self.values = dict(values)
+
+    def first_write(self) -> dict[Cell, Assessment | None]:
+        return self.editor.set_likelihoods(self.matrix_id, self.values)
+
+
+class SetTransposedCommand(EditCommand):
+    """Show a matrix with its hypotheses down the side, or across again."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, transposed: bool) -> None:
+        super().__init__(doc, "Hypotheses down the side" if transposed else "Hypotheses across")
+        self.matrix_id, self.transposed = matrix_id, transposed
+
+    def apply(self) -> None:
+        self.editor.set_transposed(self.matrix_id, self.transposed, expect=not self.transposed)
+        self.doc.layoutChanged.emit(self.matrix_id)
+
+    def revert(self) -> None:
+        self.editor.set_transposed(self.matrix_id, not self.transposed, expect=self.transposed)
+        self.doc.layoutChanged.emit(self.matrix_id)
+
+
+class SetOutcomeCommand(EditCommand):
+    """Close a matrix with what turned out to be true (freezing it in a snapshot), or reopen it."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, outcome: Outcome | None) -> None:
+        super().__init__(doc, "Record the outcome" if outcome is not None else "Reopen the question")
+        self.matrix_id, self.outcome = matrix_id, outcome
+        self.before = doc.case.matrix(matrix_id).outcome
+        self.change: OutcomeChange | None = None
+
+    def apply(self) -> None:
+        if self.change is None:
+            self.change = self.editor.set_outcome(self.matrix_id, self.outcome, expect=self.before)
+        else:
+            self.change = self.editor.redo_outcome(self.change)
+        self._notify()
+
+    def revert(self) -> None:
+        assert self.change is not None
+        self.editor.undo_outcome(self.change)
+        self._notify()
+
+    def _notify(self) -> None:
+        self.doc.outcomeChanged.emit(self.matrix_id)
+        self.doc.snapshotsChanged.emit(self.matrix_id)
+        self.doc.analysisChanged.emit(self.matrix_id)
 
 
 class SetScoringModeCommand(EditCommand):

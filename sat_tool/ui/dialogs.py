@@ -36,9 +36,11 @@ from sat_tool.domain.model import (
     EvidenceType,
     Hypothesis,
     Level,
+    Outcome,
     Rating,
     Source,
     locate_quote,
+    valid_date,
 )
 from sat_tool.formats.text_import import SourceFileError, read_source_file
 from sat_tool.ui.file_dialogs import ask_open_file
@@ -144,6 +146,12 @@ class EvidenceDialog(FormDialog):
             self.matrix = self.choice("Add to matrix", [("(the case only)", None)] + matrices, matrix)
         sources = [("(none)", None)] + [(s.title, s.id) for s in case.sources]
         self.source = self.choice("Source", sources, blank.source_id)
+        self.origin = self.line("Origin", blank.origin,
+                                placeholder="The report it rests on, when not simply its source")
+        self.origin.setToolTip(
+            "Items of one origin count as one line of evidence in the probabilistic view, as items "
+            "of one source do: name the same origin for items that rest on one statement, even "
+            "when different articles relay it")
         self.date = self.line("Date", blank.date, placeholder="2012-04-18, 2012-04 or 2012")
         self.type = self.choice("Type", [(t.value, t) for t in EvidenceType], blank.type)
         self.credibility = self.choice("Credibility", level_options(), blank.credibility)
@@ -168,6 +176,7 @@ class EvidenceDialog(FormDialog):
         return {
             "text": self.text_edit.toPlainText().strip(),
             "source_id": source_id,
+            "origin": " ".join(self.origin.text().split()),
             "date": self.date.text().strip(),
             "type": self.type.currentData(),
             "credibility": self.credibility.currentData(),
@@ -448,3 +457,102 @@ class PreferencesDialog(FormDialog):
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class LikelihoodDialog(QDialog):
+    """State P(evidence | hypothesis) for every rated cell of one evidence row.
+
+    Each hypothesis shows the likelihood its rating stands for now; the analyst
+    states another (in percent) or leaves it to the rating's default. The
+    research on ACH finds analysts' judgments more coherent when they state
+    probabilities rather than codes.
+    """
+
+    def __init__(self, evidence: Evidence, rows: list[tuple[Hypothesis, Rating | None, float, bool]],
+                 parent: QWidget | None = None) -> None:
+        """``rows``: per hypothesis, its rating (None: unrated), the likelihood in effect and
+        whether the analyst stated it."""
+        super().__init__(parent)
+        self.setWindowTitle(f"Likelihoods of {evidence.label}")
+        self.resize(620, 120 + 34 * len(rows))
+        layout = QVBoxLayout(self)
+        about = QLabel(f"<b>{evidence.label}</b> {_esc(evidence.text)}<br><br>How likely is this "
+                       "item if each hypothesis were true? Tick a hypothesis to state its "
+                       "likelihood; unticked ones keep the default of their rating.")
+        about.setWordWrap(True)
+        layout.addWidget(about)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Hypothesis</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>Rating</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>P(item | hypothesis)</b>"), 0, 2, 1, 2)
+        self.fields: dict[Any, tuple[QCheckBox, QDoubleSpinBox]] = {}
+        for n, (hyp, rating, value, stated) in enumerate(rows, 1):
+            name = QLabel(_esc(hyp.title))
+            name.setWordWrap(True)
+            grid.addWidget(name, n, 0)
+            grid.addWidget(QLabel(rating.value if rating else "unrated"), n, 1)
+            check = QCheckBox("State")
+            spin = QDoubleSpinBox()
+            spin.setRange(1.0, 100.0)
+            spin.setDecimals(0)
+            spin.setSuffix(" %")
+            spin.setValue(round(value * 100))
+            spin.setAccessibleName(f"Likelihood if {hyp.title}")
+            check.setChecked(stated)
+            spin.setEnabled(stated)
+            check.toggled.connect(spin.setEnabled)
+            if rating is None:
+                check.setEnabled(False)
+                check.setToolTip("Rate the cell first")
+            grid.addWidget(check, n, 2)
+            grid.addWidget(spin, n, 3)
+            self.fields[hyp.id] = (check, spin)
+        grid.setColumnStretch(0, 1)
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[Any, float | None]:
+        """Each rated hypothesis's stated likelihood as a fraction (None: the default)."""
+        return {hid: (spin.value() / 100 if check.isChecked() else None)
+                for hid, (check, spin) in self.fields.items() if check.isEnabled()}
+
+
+class OutcomeDialog(FormDialog):
+    """Record what turned out to be true for a matrix's question."""
+
+    NONE = "none"
+
+    def __init__(self, hypotheses: list[Hypothesis], parent: QWidget | None = None) -> None:
+        super().__init__("Record the outcome", parent)
+        self.resize(560, 300)
+        note = QLabel("Once the answer is known, record it: the matrix is frozen in a snapshot as "
+                      "it stands, and the analyst's probabilities and the tool's are scored "
+                      "against it (Analysis ▸ Calibration).")
+        note.setWordWrap(True)
+        self.form.insertRow(0, note)
+        options = [(h.title, h.id) for h in hypotheses] + [("None of these hypotheses", self.NONE)]
+        self.truth = self.choice("What proved true", options, options[0][1] if options else None)
+        self.date = self.line("Known since", "", placeholder="2015, 2015-03 or 2015-03-18")
+        self.grounds = self.text("On what grounds", "", lines=3,
+                                 placeholder="The report, ruling or event that settled it")
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #B00020;")
+        self.form.addRow(self.error)
+
+    def accept(self) -> None:
+        """Refuse a malformed date with a sentence; the dialog stays open."""
+        date = self.date.text().strip()
+        if date and not valid_date(date):
+            self.error.setText(f"{date!r} is not a date such as 2015, 2015-03 or 2015-03-18.")
+            return
+        super().accept()
+
+    def outcome(self) -> Outcome:
+        """The outcome as entered."""
+        truth = self.truth.currentData()
+        return Outcome(None if truth == self.NONE else truth, self.date.text().strip(),
+                       self.grounds.toPlainText().strip())

@@ -42,6 +42,10 @@ class CaseDocument(QObject):
     """Anything that can change the scores of the matrix with this id."""
     analysisChanged = Signal(int)
     """The scoring mode, priors or judged probabilities of the matrix with this id changed."""
+    layoutChanged = Signal(int)
+    """The matrix with this id is to be shown with its hypotheses across or down the side."""
+    outcomeChanged = Signal(int)
+    """The matrix with this id was closed with an outcome, or reopened."""
     snapshotsChanged = Signal(int)
     """Snapshots of the matrix with this id were saved or deleted."""
     cellsRevisited = Signal(int, list)
@@ -135,6 +139,11 @@ class CaseDocument(QObject):
                 continue
             if change.analysis:
                 self.analysisChanged.emit(matrix_id)
+            if change.layout:
+                self.layoutChanged.emit(matrix_id)
+            if change.outcome:
+                self.outcomeChanged.emit(matrix_id)
+                self.snapshotsChanged.emit(matrix_id)
             if change.cells and not (change.rows or change.hypotheses):
                 self.ratingsChanged.emit(matrix_id, change.cells)
             self.notify_matrix(matrix_id, rows=change.rows, hypotheses=change.hypotheses)

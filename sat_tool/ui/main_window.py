@@ -24,6 +24,7 @@ from sat_tool.services.editor import CaseEditor
 from sat_tool.settings import Preferences
 from sat_tool.store import CaseNotFound, Workspace, WorkspaceError
 from sat_tool.ui import commands as cmd
+from sat_tool.ui.calibration import CalibrationDialog
 from sat_tool.ui.case_view import CaseView
 from sat_tool.ui.dialogs import PreferencesDialog
 from sat_tool.ui.document import CaseDocument
@@ -164,6 +165,12 @@ class MainWindow(QMainWindow):
         matrix_menu.addAction(self.edit_matrix_action)
         matrix_menu.addAction(self.delete_matrix_action)
 
+        analysis_menu = bar.addMenu("&Analysis")
+        self.calibration_action = self._action("&Calibration…", self.show_calibration)
+        self.calibration_action.setToolTip("Brier scores and calibration of the analyst's "
+                                           "probabilities and the tool's across closed matrices")
+        analysis_menu.addAction(self.calibration_action)
+
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Rating keys", self.show_keys))
         help_menu.addAction(self._action("&About SAT Tool", self.show_about))
@@ -194,6 +201,16 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
         self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    def show_calibration(self) -> None:
+        """How well the probabilities did, across every closed matrix of the workspace."""
+        try:
+            dialog = CalibrationDialog(self.workspace, self)
+        except Exception as exc:  # noqa: BLE001 - a moment the file cannot be read: say so
+            self.show_error("Cannot show the calibration", describe(exc, "Reading the outcomes"))
+            return
+        self.calibration_dialog = dialog
+        dialog.show()
 
     def undo(self) -> None:
         """Undo the last edit of the open case, and say which."""

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 from sat_tool.domain.guide import Place, Target
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Level, ScoringMode
-from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, shift_text
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.ui.chart import REDRAW_DELAY_MS, ContributionChart, ScoresChart
+from sat_tool.ui.dialogs import OutcomeDialog
 from sat_tool.ui.models import ScoresModel, WhatIfModel, escape_html
 
 
@@ -187,8 +188,9 @@ class ScoresPanel(Panel):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(64)  # the hypothesis keeps a readable width in a narrow panel
-        self.caveat = _note("P(H|E) assumes independent evidence: read it as the weight of the "
-                            "evidence, not a forecast.")
+        self.caveat = _note("P(H|E) counts the items of one source as one line of evidence and "
+                            "assumes the lines independent: read it as the weight of the "
+                            "evidence, not a forecast (By source tab).")
         self.caveat.setToolTip(INDEPENDENCE_CAVEAT)
         self.what_if = QLabel()
         self.what_if.setStyleSheet("background: #FFF4D6; border: 1px solid #E0B84D; padding: 3px;")
@@ -471,9 +473,25 @@ class JudgmentPanel(Panel):
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.total)
         self.layout_.addWidget(self.notes, 1)
+        self.layout_.addWidget(_heading("Outcome"))
+        self.outcome = _note()
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.layout_.addWidget(self.outcome)
+        buttons = QHBoxLayout()
+        self.record = QPushButton("Record the outcome…")
+        self.record.setToolTip("Once the answer is known: what proved true, when, on what grounds. "
+                               "The matrix is frozen in a snapshot and scored for calibration.")
+        self.record.clicked.connect(self.record_outcome)
+        self.reopen = QPushButton("Reopen the question")
+        self.reopen.clicked.connect(self.reopen_question)
+        buttons.addWidget(self.record)
+        buttons.addWidget(self.reopen)
+        buttons.addStretch(1)
+        self.layout_.addLayout(buttons)
         self.spins: dict[tuple[int, str], QDoubleSpinBox] = {}
         self.doc.analysisChanged.connect(self._on_matrix)
         self.doc.hypothesesChanged.connect(self._on_matrix)
+        self.doc.outcomeChanged.connect(self._on_matrix_outcome)
 
     def refresh(self) -> None:
         mat = self.analysis.matrix
@@ -503,6 +521,46 @@ class JudgmentPanel(Panel):
             entry = QListWidgetItem(("⚠ " if note.problem else "✓ ") + note.message)
             entry.setData(Qt.ItemDataRole.UserRole, note.hypothesis_id)
             self.notes.addItem(entry)
+        self._show_outcome(mat)
+
+    def _show_outcome(self, mat) -> None:  # noqa: ANN001 - the domain Matrix
+        closed = mat.outcome is not None
+        self.record.setVisible(not closed)
+        self.reopen.setVisible(closed)
+        for hyp in mat.hypotheses:
+            spin = self.spins.get((hyp.id, "judged"))
+            if spin is not None:
+                spin.setEnabled(not closed)
+                spin.setToolTip("Closed: the probabilities judged before the outcome was known stay "
+                                "as they were" if closed else "Your probability for this hypothesis")
+        if not closed:
+            self.outcome.setText("Open: when the answer is known, record it to see how well the "
+                                 "probabilities did (Analysis ▸ Calibration).")
+            return
+        outcome = mat.outcome
+        if outcome.hypothesis_id is not None:
+            position = [h.id for h in mat.hypotheses].index(outcome.hypothesis_id) + 1
+            truth = f"H{position} ({mat.hypothesis(outcome.hypothesis_id).title}) proved true"
+        else:
+            truth = "none of the hypotheses proved true"
+        when = f" — known since {outcome.date}" if outcome.date else ""
+        grounds = f". {outcome.evidence}" if outcome.evidence else ""
+        self.outcome.setText(f"Closed: {truth}{when}{grounds}")
+
+    def _on_matrix_outcome(self, matrix_id: int) -> None:
+        if matrix_id == self.analysis.matrix_id:
+            self._changed()
+
+    def record_outcome(self) -> None:
+        """Ask what proved true and close the question (one undo step)."""
+        mat = self.analysis.matrix
+        dialog = OutcomeDialog(list(mat.hypotheses), self)
+        if dialog.exec():
+            self.doc.push(cmd.SetOutcomeCommand(self.doc, self.analysis.matrix_id, dialog.outcome()))
+
+    def reopen_question(self) -> None:
+        """Take the outcome back (its closing snapshot stays)."""
+        self.doc.push(cmd.SetOutcomeCommand(self.doc, self.analysis.matrix_id, None))
 
     def _build_rows(self, mat) -> None:  # noqa: ANN001
         """One row per hypothesis, made again only when the hypotheses themselves change."""
@@ -548,6 +606,101 @@ class JudgmentPanel(Panel):
         hid = item.data(Qt.ItemDataRole.UserRole)
         if hid is not None:
             self.spins[(hid, "judged")].setFocus()
+
+
+# ------------------------------------------------------------------ lines of evidence
+
+
+class LinesPanel(FindingsPanel):
+    """The probabilistic view by line of evidence: what each source (or named origin) does to
+    the posteriors, and how far the most probable hypothesis rests on one of them."""
+
+    KIND = "lines"
+    COLUMNS = ("Line of evidence", "Items", "Leader without it", "Favours")
+
+    def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
+        super().__init__(analysis, parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(self.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemActivated.connect(self._go)
+        self.comparison = _note()
+        heading = QHBoxLayout()
+        heading.addWidget(_heading("Where the probabilities come from"), 1)
+        heading.addWidget(self.updating)
+        self.layout_.addLayout(heading)
+        self.layout_.addWidget(_note(
+            "Items of one source, or of one origin named on the items, count together as one "
+            "line of evidence (their log-likelihoods are averaged); the lines are taken as "
+            "independent. Name an origin on items that rest on one statement (Edit evidence)."))
+        self.layout_.addWidget(self.summary)
+        self.layout_.addWidget(self.comparison)
+        self.layout_.addWidget(self.table, 1)
+        self._evidence: list[int] = []
+        self.doc.analysisChanged.connect(self._on_matrix)
+        self.doc.evidenceChanged.connect(self._changed)
+
+    def show_findings(self) -> None:
+        current = self.analysis.current(self.KIND)
+        _show_updating(self.updating, not current)
+        found = self.analysis.result(self.KIND)
+        if found is None or not current:
+            return
+        mat = self.analysis.matrix
+        labels = self.labels()
+        if len(mat.hypotheses) < 2 or not mat.rows:
+            self.summary.setText("The probabilistic view needs two hypotheses and some evidence.")
+            self.table.setRowCount(0)
+            self.comparison.setText("")
+            return
+        leader = found.leader
+        strongest = found.most_influential
+        self.summary.setText(
+            f"<b>{labels[leader]}</b> is the most probable at {found.posteriors[leader]:.0%}. "
+            + escape_html(found.sentence(labels)))
+        self.table.setRowCount(len(found.lines))
+        self._evidence = []
+        for r, line in enumerate(found.lines):
+            after = found.leader_without(line)
+            favours = min(line.against, key=lambda h: line.against[h])
+            cells = (
+                line.name,
+                str(len(line.evidence)),
+                f"{line.without[leader]:.0%} ({shift_text(found.shift(line))})"
+                + (f", {labels[after]} leads" if after is not None and after != leader else ""),
+                labels[favours] if line.against[favours] < -1e-9 else "–",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setToolTip(", ".join(self.doc.case.evidence_item(e).label
+                                              for e in line.evidence))
+                if line is strongest:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, column, item)
+            self._evidence.append(line.evidence[0])
+        self.table.resizeRowsToContents()
+        independent = ", ".join(f"{labels[h.id]} {found.independent[h.id]:.0%}" for h in mat.hypotheses)
+        by_line = ", ".join(f"{labels[h.id]} {found.posteriors[h.id]:.0%}" for h in mat.hypotheses)
+        self.comparison.setText(f"By line of evidence: {by_line}. Were every item independent: "
+                                f"{independent}.")
+
+    def _go(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        if 0 <= row < len(self._evidence):
+            self.navigate.emit(Target(Place.EVIDENCE, self._evidence[row]))  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ the eight steps
