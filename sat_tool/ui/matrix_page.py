@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool.domain.model import EvidenceId, HypothesisId, Level, MatrixId, Rating
+from sat_tool.domain.probability import cell_likelihood
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.dialogs import (
     CellDialog,
+    LikelihoodDialog,
     EvidenceDialog,
     HypothesisDialog,
     IncludeEvidenceDialog,
@@ -35,6 +38,7 @@ from sat_tool.ui.matrix_view import KEY_HELP, MatrixView
 from sat_tool.ui.models import MatrixModel, rating_brushes
 from sat_tool.ui.panels import (
     JudgmentPanel,
+    LinesPanel,
     ScoresPanel,
     SensitivityPanel,
     StepsPanel,
@@ -46,10 +50,25 @@ from sat_tool.domain.guide import Place, Target
 
 MIN_PANEL_WIDTH = 240
 MAX_PANEL_WIDTH = 520
+COMFORTABLE_PANEL_WIDTH = 360
+"""The panels' width beside a transposed matrix too wide to be shown whole anyway."""
 
 ARRANGE_ACTIONS = ("remove_row", "delete_hypothesis", "move_up", "move_down", "move_left",
                    "move_right")
 """Toolbar actions gathered under the Arrange menu button."""
+
+LAYOUT_TEXTS = {
+    False: {"remove_row": "Remove row", "move_up": "Move row up", "move_down": "Move row down",
+            "move_left": "Move hypothesis left", "move_right": "Move hypothesis right"},
+    True: {"remove_row": "Remove evidence column", "move_up": "Move hypothesis up",
+           "move_down": "Move hypothesis down", "move_left": "Move evidence left",
+           "move_right": "Move evidence right"},
+}
+"""What the actions that follow the screen are called, standard (False) or transposed (True)."""
+HIDE_TIPS = {
+    False: "Hide rows that rate every hypothesis alike: they do not help choose",
+    True: "Hide evidence columns that rate every hypothesis alike: they do not help choose",
+}
 
 
 class Legend(QWidget):
@@ -99,6 +118,7 @@ class MatrixPage(QWidget):
         self.sensitivity_panel = SensitivityPanel(self.analysis, self)
         self.judgment_panel = JudgmentPanel(self.analysis, self)
         self.steps_panel = StepsPanel(self.analysis, self)
+        self.lines_panel = LinesPanel(self.analysis, self)
         self.snapshots_panel = SnapshotsPanel(self.analysis, self)
         self.scores_model = self.scores_panel.model
         self.chart = self.scores_panel.chart
@@ -106,6 +126,9 @@ class MatrixPage(QWidget):
         self._build()
         self._connect()
         self.refresh_question()
+        if self.matrix.transposed:
+            self.view.set_transposed(True)
+            self._relabel()
 
     def analysis_busy(self) -> bool:
         """Whether a chart or a finding beside the matrix is still to catch up with the last edits."""
@@ -127,7 +150,8 @@ class MatrixPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for panel, title in ((self.scores_panel, "Scores"), (self.sensitivity_panel, "Sensitivity"),
-                             (self.judgment_panel, "Judgment"), (self.steps_panel, "Steps"),
+                             (self.judgment_panel, "Judgment"), (self.lines_panel, "By source"),
+                             (self.steps_panel, "Steps"),
                              (self.snapshots_panel, "Snapshots")):
             scroller = QScrollArea(self.tabs)
             scroller.setWidget(panel)
@@ -139,7 +163,15 @@ class MatrixPage(QWidget):
             panel.navigate.connect(self.navigate)
         self.tabs.setMinimumWidth(MIN_PANEL_WIDTH)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.view)
+        # The band reads out the current evidence item while the hypotheses are down the side.
+        self.matrix_area = QWidget(self.splitter)
+        area = QVBoxLayout(self.matrix_area)
+        area.setContentsMargins(0, 0, 0, 0)
+        area.setSpacing(4)
+        area.addWidget(self.view.band)
+        area.addWidget(self.view, 1)
+        area.addStretch(0)  # below a transposed matrix, which is only as tall as its rows
+        self.splitter.addWidget(self.matrix_area)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -170,11 +202,12 @@ class MatrixPage(QWidget):
             ("edit", "Edit…", self.edit_current, ""),
             ("remove_row", "Remove row", self.remove_current_row, ""),
             ("delete_hypothesis", "Delete hypothesis", self.delete_current_hypothesis, ""),
-            ("move_up", "Move row up", lambda: self.move_current_row(-1), "Alt+Up"),
-            ("move_down", "Move row down", lambda: self.move_current_row(1), "Alt+Down"),
-            ("move_left", "Move hypothesis left", lambda: self.move_current_hypothesis(-1),
+            ("move_up", "Move row up", lambda: self.move_on_screen(-1, vertical=True), "Alt+Up"),
+            ("move_down", "Move row down", lambda: self.move_on_screen(1, vertical=True),
+             "Alt+Down"),
+            ("move_left", "Move hypothesis left", lambda: self.move_on_screen(-1, vertical=False),
              "Alt+Left"),
-            ("move_right", "Move hypothesis right", lambda: self.move_current_hypothesis(1),
+            ("move_right", "Move hypothesis right", lambda: self.move_on_screen(1, vertical=False),
              "Alt+Right"),
             (None, None, None, None),
             ("question", "Question && conclusions…", lambda: self.edit_matrix(), ""),
@@ -212,6 +245,17 @@ class MatrixPage(QWidget):
         hide.toggled.connect(self._toggle_hide)
         bar.addAction(hide)
         self.actions_by_name["hide"] = hide
+        side = QAction("Hypotheses down the side", self)
+        side.setCheckable(True)
+        side.setShortcut("Ctrl+Shift+T")
+        side.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        side.setToolTip("Show the hypotheses as rows and the evidence as columns (Ctrl+Shift+T), "
+                        "a layout found to reduce confirmation bias")
+        side.setChecked(self.matrix.transposed)
+        side.toggled.connect(self._toggle_transposed)
+        self.addAction(side)
+        bar.addAction(side)
+        self.actions_by_name["transposed"] = side
         return bar
 
     def _connect(self) -> None:
@@ -222,25 +266,30 @@ class MatrixPage(QWidget):
         self.doc.matrixEdited.connect(self._after_edit)
         self.doc.hypothesesChanged.connect(self.refresh_hint)
         self.doc.rowsChanged.connect(self.refresh_hint)
-        header = self.view.horizontalHeader()
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._hypothesis_menu)
-        header.sectionDoubleClicked.connect(self._edit_hypothesis_at)
-        vheader = self.view.verticalHeader()
-        vheader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        vheader.customContextMenuRequested.connect(self._row_menu)
-        vheader.sectionDoubleClicked.connect(
-            lambda section: self.edit_evidence(self._evidence_at_view_row(section)))
+        self.doc.layoutChanged.connect(self._on_layout)
+        # Each header stands for hypotheses or for evidence depending on the layout shown.
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            header.customContextMenuRequested.connect(
+                lambda pos, h=header: self._header_menu(h, pos))
+            header.sectionDoubleClicked.connect(
+                lambda section, h=header: self._header_double_clicked(h, section))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._cell_menu)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._fit_split()
+
+    def _fit_split(self) -> None:
         if not self._user_sized:
             # The matrix gets what it needs to show every column with a readable evidence text;
             # the analysis panels get the rest, within limits.
-            side = max(MIN_PANEL_WIDTH, min(MAX_PANEL_WIDTH,
-                                            self.splitter.width() - self.view.ideal_width()))
+            room = self.splitter.width() - self.view.ideal_width()
+            if self.view.transposed and room < MIN_PANEL_WIDTH:
+                # Evidence across scrolls whatever it is given: keep the panels readable.
+                room = COMFORTABLE_PANEL_WIDTH
+            side = max(MIN_PANEL_WIDTH, min(MAX_PANEL_WIDTH, room))
             self.splitter.setSizes([max(300, self.splitter.width() - side), side])
 
     # ---------------------------------------------------------- refresh
@@ -272,9 +321,11 @@ class MatrixPage(QWidget):
     def focus_first_cell(self) -> None:
         """Give the matrix the keyboard; without a current cell, start at the first rating cell."""
         view = self.view
-        if not view.currentIndex().isValid() and view.proxy.rowCount():
-            column = (MatrixModel.FIRST_HYPOTHESIS if self.model.columnCount() >
-                      MatrixModel.FIRST_HYPOTHESIS else MatrixModel.COL_TEXT)
+        rated = self.model.columnCount() > MatrixModel.FIRST_HYPOTHESIS
+        # With the hypotheses down the side only rating cells are shown: none without hypotheses.
+        if not view.currentIndex().isValid() and view.proxy.rowCount() and (
+                rated or not view.transposed):
+            column = MatrixModel.FIRST_HYPOTHESIS if rated else MatrixModel.COL_TEXT
             view.setCurrentIndex(view.proxy.index(0, column))
         view.setFocus()
 
@@ -348,9 +399,16 @@ class MatrixPage(QWidget):
                 self.view.select_cell(self.matrix.rows[0].evidence_id, command.hypothesis.id)
                 self.view.setFocus()
 
-    def _edit_hypothesis_at(self, section: int) -> None:
-        if self.model.is_rating_column(section):
-            self.edit_hypothesis(self.model.hypothesis_id_at(section))
+    def _header_double_clicked(self, header: QHeaderView, section: int) -> None:
+        """Edit the hypothesis or the evidence item of a header section."""
+        if header is self.view.hypothesis_header():
+            hid = self.view.hypothesis_at_section(section)
+            if hid is not None:
+                self.edit_hypothesis(hid)
+        else:
+            eid = self.view.evidence_at_section(section)
+            if eid is not None:
+                self.edit_evidence(eid)
 
     def edit_hypothesis(self, hypothesis_id: int) -> None:
         """Edit a hypothesis's title and description."""
@@ -367,22 +425,31 @@ class MatrixPage(QWidget):
         self.doc.push(cmd.DeleteHypothesisCommand(self.doc, HypothesisId(hypothesis_id)))
 
     def delete_current_hypothesis(self) -> None:
-        """Delete the hypothesis of the current column."""
+        """Delete the hypothesis of the current cell."""
         hid = self.view.current_hypothesis_id()
         if hid is None:
-            self._say("Select a cell in the hypothesis's column first.")
+            where = "row" if self.view.transposed else "column"
+            self._say(f"Select a cell in the hypothesis's {where} first.")
             return
         self.delete_hypothesis(hid)
 
+    def move_on_screen(self, step: int, vertical: bool) -> None:
+        """Move what the arrow points along: up or down moves the evidence row (the hypothesis
+        when transposed), left or right the hypothesis (the evidence item when transposed)."""
+        if vertical != self.view.transposed:
+            self.move_current_row(step)
+        else:
+            self.move_current_hypothesis(step)
+
     def move_current_hypothesis(self, step: int) -> None:
-        """Move the current column's hypothesis left or right."""
+        """Move the current cell's hypothesis one place earlier or later."""
         hid = self.view.current_hypothesis_id()
         if hid is None:
             return
         index = self.matrix.hypothesis_index(hid)  # type: ignore[arg-type]
         target = index + step
         if 0 <= target < len(self.matrix.hypotheses):
-            row = self.view.currentIndex().row()
+            row = self.view.current_position().row()
             self.doc.push(cmd.MoveHypothesisCommand(self.doc, hid, target))  # type: ignore[arg-type]
             self.view.setCurrentIndex(self.view.proxy.index(row, MatrixModel.FIRST_HYPOTHESIS + target))
 
@@ -432,9 +499,11 @@ class MatrixPage(QWidget):
             self.doc.push(cmd.ExcludeEvidenceCommand(self.doc, self.matrix_id, EvidenceId(eid)))
 
     def move_current_row(self, step: int) -> None:
-        """Move the current evidence row up or down."""
+        """Move the current evidence item one place earlier or later (a row up or down; a column
+        left or right when transposed)."""
         if self.view.rearranged:
-            self._say("Rows are sorted or some are hidden; show them in their own order to "
+            what = "Evidence columns" if self.view.transposed else "Rows"
+            self._say(f"{what} are sorted or some are hidden; show them in their own order to "
                       "move them.")
             return
         eid = self.view.current_evidence_id()
@@ -443,7 +512,7 @@ class MatrixPage(QWidget):
         index = self.matrix.row_index(eid)  # type: ignore[arg-type]
         target = index + step
         if 0 <= target < len(self.matrix.rows):
-            column = self.view.currentIndex().column()
+            column = self.view.current_position().column()
             self.doc.push(cmd.MoveRowCommand(self.doc, self.matrix_id, EvidenceId(eid), target))
             self.view.setCurrentIndex(self.view.proxy.index(target, column))
 
@@ -470,25 +539,29 @@ class MatrixPage(QWidget):
 
     # ---------------------------------------------------------- menus
 
-    def _evidence_at_view_row(self, row: int) -> int:
-        return self.model.evidence_id_at(self.view.proxy.mapToSource(self.view.proxy.index(row, 0)).row())
+    def _header_menu(self, header: QHeaderView, pos: QPoint) -> None:
+        """The menu of a header section: a hypothesis's or an evidence item's, by layout."""
+        section = header.logicalIndexAt(pos)
+        if header is self.view.hypothesis_header():
+            menu = self.hypothesis_menu(self.view.hypothesis_at_section(section))
+        else:
+            menu = self.evidence_menu(self.view.evidence_at_section(section))
+        menu.exec(header.mapToGlobal(pos))
 
-    def _hypothesis_menu(self, pos: QPoint) -> None:
-        section = self.view.horizontalHeader().logicalIndexAt(pos)
+    def hypothesis_menu(self, hid: int | None) -> QMenu:
+        """The menu of a hypothesis's header (None: of the header past the last one)."""
         menu = QMenu(self)
-        if self.model.is_rating_column(section):
-            hid = self.model.hypothesis_id_at(section)
+        if hid is not None:
             menu.addAction("Edit hypothesis…", lambda: self.edit_hypothesis(hid))
             menu.addAction("Delete hypothesis", lambda: self.delete_hypothesis(hid))
             menu.addSeparator()
         menu.addAction("Add hypothesis…", self.add_hypothesis)
-        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+        return menu
 
-    def _row_menu(self, pos: QPoint) -> None:
-        row = self.view.verticalHeader().logicalIndexAt(pos)
+    def evidence_menu(self, eid: int | None) -> QMenu:
+        """The menu of an evidence item's header (None: of the header past the last one)."""
         menu = QMenu(self)
-        if row >= 0:
-            eid = self._evidence_at_view_row(row)
+        if eid is not None:
             menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
             show = menu.addAction("Show in source", lambda: self.showInSourceRequested.emit(eid))
             show.setEnabled(self.doc.case.evidence_item(eid).source_id is not None)  # type: ignore[arg-type]
@@ -497,9 +570,11 @@ class MatrixPage(QWidget):
             menu.addAction("Delete from the case", lambda: self.doc.push(
                 cmd.DeleteEvidenceCommand(self.doc, EvidenceId(eid))))
             menu.addSeparator()
+            menu.addAction("State likelihoods…", lambda: self.state_likelihoods(eid))
+            menu.addSeparator()
         menu.addAction("Add evidence…", self.add_evidence)
         menu.addAction("Include evidence…", self.include_evidence)
-        menu.exec(self.view.verticalHeader().mapToGlobal(pos))
+        return menu
 
     def _cell_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
@@ -517,7 +592,57 @@ class MatrixPage(QWidget):
             menu.addAction("Clear", lambda: self._rate(self.view.selected_cells(), None))
             menu.addSeparator()
             menu.addAction("Rating and rationale…", lambda: self.open_cell_dialog(cell))
+            menu.addAction("State likelihoods of this column…" if self.view.transposed else
+                           "State likelihoods of this row…", lambda: self.state_likelihoods(cell[0]))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def state_likelihoods(self, evidence_id: int) -> None:
+        """Elicit P(evidence | hypothesis) for every rated cell of one row, in one undo step."""
+        mat, case = self.matrix, self.doc.case
+        item = case.evidence_item(evidence_id)  # type: ignore[arg-type]
+        rows = []
+        for hyp in mat.hypotheses:
+            found = mat.ratings.get((item.id, hyp.id))
+            rows.append((hyp, found.rating if found else None,
+                         cell_likelihood(case, mat, (item.id, hyp.id)),
+                         found is not None and found.likelihood is not None))
+        dialog = LikelihoodDialog(item, rows, self)
+        if not dialog.exec():
+            return
+        wanted = {(item.id, hid): value for hid, value in dialog.values().items()
+                  if mat.ratings.get((item.id, hid)) is not None
+                  and mat.ratings[(item.id, hid)].likelihood != value}
+        if wanted:
+            self.doc.push(cmd.SetLikelihoodsCommand(self.doc, self.matrix_id, wanted))
+
+    def _toggle_transposed(self, on: bool) -> None:
+        if on != self.matrix.transposed:
+            self.doc.push(cmd.SetTransposedCommand(self.doc, self.matrix_id, on))
+
+    def _on_layout(self, matrix_id: int) -> None:
+        """The matrix's layout changed (here, by undo, or in another window): show it."""
+        if matrix_id != self.matrix_id:
+            return
+        try:
+            transposed = self.matrix.transposed
+        except KeyError:
+            return
+        toggle = self.actions_by_name["transposed"]
+        if toggle.isChecked() != transposed:
+            toggle.blockSignals(True)
+            toggle.setChecked(transposed)
+            toggle.blockSignals(False)
+        self.view.set_transposed(transposed)
+        self._relabel()
+        self._fit_split()
+
+    def _relabel(self) -> None:
+        """Name the actions that follow the screen after what they act on in this layout."""
+        transposed = self.view.transposed
+        for name, text in LAYOUT_TEXTS[transposed].items():
+            self.actions_by_name[name].setText(text)
+        self.actions_by_name["hide"].setToolTip(HIDE_TIPS[transposed])
+        self._enable_moves()
 
     def _toggle_sort(self, on: bool) -> None:
         self.view.sort_by_diagnosticity(on)
@@ -528,8 +653,10 @@ class MatrixPage(QWidget):
         self._enable_moves()
 
     def _enable_moves(self) -> None:
-        for name in ("move_up", "move_down"):
-            self.actions_by_name[name].setEnabled(not self.view.rearranged)
+        """Evidence cannot be moved while it is sorted or partly hidden; hypotheses always can."""
+        evidence = ("move_left", "move_right") if self.view.transposed else ("move_up", "move_down")
+        for name in ("move_up", "move_down", "move_left", "move_right"):
+            self.actions_by_name[name].setEnabled(name not in evidence or not self.view.rearranged)
 
     def _after_edit(self, matrix_id: int) -> None:
         """A sorted or filtered view follows the edit (the cursor stays on its cell)."""

@@ -6,25 +6,40 @@ neutral, ``I`` inconsistent, ``Shift+I`` very inconsistent, ``A`` not
 applicable. Delete or Backspace clears. After a rating the cursor moves to the
 next hypothesis of the same row (ACH works across rows), then to the next row.
 Enter or F2 opens the cell's rating-and-rationale dialog.
+
+The same view can show the matrix transposed, with the hypotheses down the side
+and the evidence items across (:meth:`MatrixView.set_transposed`), a layout found
+to reduce confirmation bias. There a rating moves the cursor to the next evidence
+item of the same hypothesis, and a band above the table shows the text of the
+current item in full. Everything else (keys, selection, sorting and hiding, which
+then act on columns) works alike in both layouts.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import (
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
+    QTransposeProxyModel,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPolygon, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,7 +48,15 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool.domain.model import Rating
-from sat_tool.ui.models import MatrixModel, RatingRole, RationaleRole, SortRole
+from sat_tool.ui.models import (
+    MatrixModel,
+    ObjectRole,
+    RatingRole,
+    RationaleRole,
+    SortRole,
+    TransposedRole,
+    escape_html,
+)
 
 DIGIT_KEYS = {
     Qt.Key.Key_1: Rating.CC,
@@ -59,7 +82,23 @@ MIN_TEXT_WIDTH = 180
 COMFORTABLE_TEXT_WIDTH = 320
 KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
 REFIT_DELAY_MS = 80
+UNLIMITED = 16777215
+"""Qt's largest widget size (QWIDGETSIZE_MAX)."""
 """After the text column is resized, rows are fitted again once the resizing pauses."""
+EVIDENCE_WIDTH = 36
+"""The narrowest evidence column when the hypotheses are down the side."""
+HEADER_PADDING = 10
+"""Room a header section needs around its text."""
+SIDE_HEADER_WIDTHS = (150, 300)
+"""The narrowest and the widest the hypothesis row headers may be (hypotheses down the side)."""
+SIDE_ROW_HEIGHT = 48
+"""The lowest a hypothesis row may be (hypotheses down the side)."""
+BAND_LINES = 3
+"""Lines the band above a transposed matrix always has room for: the item's facts, its text."""
+TRANSPOSED_HEADER_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+                           Qt.ItemDataRole.TextAlignmentRole)
+"""The header roles that read differently when the hypotheses are down the side."""
 
 
 def rating_for_key(event: QKeyEvent) -> Rating | None:
@@ -125,8 +164,87 @@ class MatrixProxy(QSortFilterProxyModel):
         return score.diagnostic or score.inconsistent_with_all
 
 
+class TransposedMatrix(QTransposeProxyModel):
+    """The sorted matrix turned on its side: a row per hypothesis, a column per evidence item.
+
+    The rows of the evidence's own fields (text, type, credibility, relevance,
+    diagnosticity) stay in the model, for the view to hide: their values are read by
+    the evidence column headers instead (see :data:`TransposedRole`).
+    """
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role in TRANSPOSED_HEADER_ROLES:
+            role = TransposedRole + role
+        return super().headerData(section, orientation, role)
+
+
+class EvidenceBand(QLabel):
+    """The current evidence item in full, above a transposed matrix."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.setStyleSheet("EvidenceBand { background: #F4F6FA; border: 1px solid #D5DCE6;"
+                           " border-radius: 3px; padding: 3px 8px; }")
+        self.evidence_id: int | None = None
+        self.setVisible(False)
+
+    def _least_height(self) -> int:
+        """Room for BAND_LINES lines: moving along the items must not make the table jump."""
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * BAND_LINES + margins.top() + margins.bottom() + 2
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        # A long text takes the lines it needs, up to twice the usual; the tooltip has it all.
+        least = self._least_height()
+        return min(max(super().heightForWidth(width), least), 2 * least)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self.heightForWidth(max(self.width(), 200)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, self._least_height())
+
+    def show_item(self, model: MatrixModel, row: int | None) -> None:
+        """Show the evidence item of a model row (None: no item is current)."""
+        if row is None or not 0 <= row < model.rowCount():
+            self.evidence_id = None
+            self.setText("<span style='color:#666'>Move to a cell to read its evidence item "
+                         "here; hover a column header for its source and notes.</span>")
+            self.setToolTip("")
+            return
+        item = model.index(row, MatrixModel.COL_TEXT).data(ObjectRole)
+        try:
+            relevance = model.matrix.row(item.id).relevance
+        except (AttributeError, KeyError):  # the item is being removed: its successor follows
+            return
+        self.evidence_id = item.id
+        label = model.headerData(row, Qt.Orientation.Vertical) or item.label
+        diagnosticity = model.index(row, MatrixModel.COL_DIAGNOSTICITY).data() or "–"
+        facts = (f"{item.type.value} · credibility {item.credibility.value.lower()} · relevance "
+                 f"{relevance.value.lower()} · diagnosticity {diagnosticity}")
+        self.setText(f"<b>{escape_html(str(label))}</b>&nbsp; <span style='color:#555'>"
+                     f"{escape_html(facts)}</span><br>{escape_html(item.text)}")
+        self.setToolTip(model.index(row, MatrixModel.COL_TEXT).data(Qt.ItemDataRole.ToolTipRole))
+        self.updateGeometry()
+
+
 class MatrixView(QTableView):
-    """The table showing a :class:`MatrixModel` through a sorting proxy."""
+    """The table showing a :class:`MatrixModel` through a sorting proxy.
+
+    Indexes come in three kinds here: those of the view's own model (:meth:`model`,
+    which is the sorting proxy, or the transposed proxy above it), those of the
+    sorting proxy (:attr:`proxy`: rows are evidence, columns the fixed fields then the
+    hypotheses, in the order shown, whatever the layout), and those of the
+    :class:`MatrixModel`. :meth:`setCurrentIndex` takes the first two kinds.
+    """
 
     rateRequested = Signal(list, object)
     """Rating cells (as (evidence id, hypothesis id)) and the Rating, or None to clear."""
@@ -137,6 +255,8 @@ class MatrixView(QTableView):
 
     def __init__(self, model: MatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._transposed = False
+        self._placing = False
         self._one_line = 0
         self.matrix_model = model
         self.proxy = MatrixProxy(self)
@@ -146,6 +266,11 @@ class MatrixView(QTableView):
         # costs the same on 20 rows as on 10,000 (invalidating would sort them all again).
         self.proxy.setDynamicSortFilter(True)
         self.setModel(self.proxy)
+        self.transpose = TransposedMatrix(self)
+        """The matrix with hypotheses as rows; it follows the proxy only while it is shown."""
+        self.band = EvidenceBand()
+        """The current evidence item's text, for the page to place above the table."""
+        self._standard_column_size = self.horizontalHeader().defaultSectionSize()
         self.setItemDelegate(RatingDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -169,6 +294,10 @@ class MatrixView(QTableView):
         self.proxy.dataChanged.connect(self._on_data_changed)
         self.horizontalHeader().sectionResized.connect(self._on_section_resized)
         model.scoresChanged.connect(self.repaint_headers)
+        self.transpose.modelReset.connect(lambda: self._fit_transposed(everything=True))
+        self.transpose.layoutChanged.connect(lambda *_: self._fit_transposed())
+        self.transpose.rowsInserted.connect(lambda *_: self._fit_transposed())
+        self.transpose.headerDataChanged.connect(self._on_transposed_header_changed)
         self.fit_rows()
 
     def _configure_headers(self) -> None:
@@ -186,6 +315,9 @@ class MatrixView(QTableView):
 
     def apply_widths(self) -> None:
         """Give the fixed columns sensible widths and the hypotheses equal room."""
+        if self._transposed:
+            self._fit_transposed()
+            return
         m = MatrixModel
         for column, width in FIXED_WIDTHS.items():
             self.setColumnWidth(column, width)
@@ -201,12 +333,18 @@ class MatrixView(QTableView):
 
     def ideal_width(self) -> int:
         """The width that shows every column with a comfortable evidence text."""
+        if self._transposed:
+            columns = self.horizontalHeader().length()
+            return (self.verticalHeader().width() + columns
+                    + self.verticalScrollBar().sizeHint().width() + 4)
         others = sum(self.columnWidth(c) for c in range(1, self.model().columnCount()))
         return (others + COMFORTABLE_TEXT_WIDTH + self.verticalHeader().width()
                 + self.verticalScrollBar().sizeHint().width() + 4)
 
     def fit_text_column(self) -> None:
         """Give the evidence text the room the other columns leave, but never less than a minimum."""
+        if self._transposed:
+            return
         others = sum(self.columnWidth(c) for c in range(1, self.model().columnCount()))
         self.setColumnWidth(MatrixModel.COL_TEXT,
                             max(MIN_TEXT_WIDTH, self.viewport().width() - others - 2))
@@ -214,6 +352,8 @@ class MatrixView(QTableView):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.fit_text_column()
+        if self._transposed and event.size().width() != event.oldSize().width():
+            self._fit_height()  # a horizontal scroll bar may have come or gone
 
     # ---------------------------------------------------------- row heights
 
@@ -252,6 +392,13 @@ class MatrixView(QTableView):
     def fit_rows(self, first: int = 0, last: int | None = None) -> None:
         """Give rows ``first``…``last`` (all by default) the height of their evidence text."""
         self._one_line = self._single_line()
+        if self._transposed:
+            # The rows are the evidence columns here. Without a range (a sort, a reset) each
+            # column keeps the width it had: Qt moves the widths with their items.
+            self._fit_transposed()
+            if last is not None:
+                self._fit_new_evidence(first, last)
+            return
         proxy = self.proxy
         count = proxy.rowCount()
         last = count - 1 if last is None else min(last, count - 1)
@@ -265,12 +412,25 @@ class MatrixView(QTableView):
 
     def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
                          roles: list[int] | None = None) -> None:
+        if self._transposed:
+            # The evidence's fields are read in the column headers and the band: repaint those.
+            if top_left.column() < MatrixModel.FIRST_HYPOTHESIS:
+                self.horizontalHeader().headerDataChanged(Qt.Orientation.Horizontal,
+                                                          top_left.row(), bottom_right.row())
+                self._fit_evidence_columns(top_left.row(), bottom_right.row())
+                current = self.current_position()
+                if current.isValid() and top_left.row() <= current.row() <= bottom_right.row():
+                    self._show_band()
+            return
         if top_left.column() <= MatrixModel.COL_TEXT <= bottom_right.column() and (
                 not roles or Qt.ItemDataRole.DisplayRole in roles):
             self.fit_rows(top_left.row(), bottom_right.row())
 
     def repaint_headers(self, first: int, last: int) -> None:
         """Repaint the header sections of these columns (their scores changed)."""
+        if self._transposed:
+            self._repaint_side_headers(first, last)
+            return
         header = self.horizontalHeader()
         for logical in range(first, last + 1):
             needed = self._score_width(logical)
@@ -283,7 +443,7 @@ class MatrixView(QTableView):
                 header.viewport().update(QRect(x, 0, width, header.height()))
 
     def _on_section_resized(self, logical: int, _old: int, _new: int) -> None:
-        if logical == MatrixModel.COL_TEXT:
+        if logical == MatrixModel.COL_TEXT and not self._transposed:
             self._refit.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -291,19 +451,60 @@ class MatrixView(QTableView):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "_refit"):
             self._heights.clear()
             self._refit.start()
+            self._fit_transposed(everything=True)
 
     # ---------------------------------------------------------- mapping
 
+    def to_proxy(self, index: QModelIndex | QPersistentModelIndex) -> QModelIndex:
+        """The sorting proxy's index behind a view index (the same index when not transposed)."""
+        if index.isValid() and index.model() is self.transpose:
+            return self.transpose.mapToSource(index)
+        return QModelIndex(index)
+
+    def from_proxy(self, index: QModelIndex) -> QModelIndex:
+        """The view index showing an index of the sorting proxy."""
+        if self._transposed and index.isValid():
+            return self.transpose.mapFromSource(index)
+        return index
+
     def source_index(self, index: QModelIndex) -> QModelIndex:
         """The model index behind a view index."""
-        return self.proxy.mapToSource(index)
+        return self.proxy.mapToSource(self.to_proxy(index))
+
+    def current_position(self) -> QModelIndex:
+        """The current cell as an index of the sorting proxy, whatever the layout."""
+        return self.to_proxy(self.currentIndex())
+
+    def setCurrentIndex(self, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        """Make a cell current and the only one selected, the start of any Shift+arrow
+        selection; the index may be the view's or the sorting proxy's."""
+        if self._transposed and index.isValid() and index.model() is self.proxy:
+            index = self.transpose.mapFromSource(QModelIndex(index))
+        self._placing = True
+        try:
+            super().setCurrentIndex(index)
+        finally:
+            self._placing = False
+
+    def selectionCommand(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
+                         event: QEvent | None = None) -> QItemSelectionModel.SelectionFlag:
+        if self._placing and event is None:
+            # Placed by the program (a panel's link, undo, the next cell after a rating): a
+            # Shift still held from typing CC or II must not stretch the selection to it.
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
 
     def selected_cells(self) -> list[tuple[int, int]]:
-        """The rating cells selected, or the current one when nothing is selected."""
+        """The rating cells selected, or the current one when nothing is selected.
+
+        They come in the matrix's order (row by row as shown in the standard layout),
+        so a command reads the same in both layouts.
+        """
         indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        positions = [self.to_proxy(index) for index in indexes]
         cells = []
-        for index in sorted(indexes, key=lambda i: (i.row(), i.column())):
-            cell = self.matrix_model.cell_at(self.source_index(index))
+        for index in sorted(positions, key=lambda i: (i.row(), i.column())):
+            cell = self.matrix_model.cell_at(self.proxy.mapToSource(index))
             if cell is not None:
                 cells.append(cell)
         return cells
@@ -328,7 +529,7 @@ class MatrixView(QTableView):
                                          MatrixModel.FIRST_HYPOTHESIS
                                          if self.matrix_model.columnCount() > MatrixModel.FIRST_HYPOTHESIS
                                          else MatrixModel.COL_TEXT)
-        index = self.proxy.mapFromSource(source)
+        index = self.from_proxy(self.proxy.mapFromSource(source))
         if index.isValid():
             self.setCurrentIndex(index)
             self.scrollTo(index)
@@ -336,9 +537,32 @@ class MatrixView(QTableView):
 
     def select_cell(self, evidence_id: int, hypothesis_id: int) -> None:
         """Make a cell current."""
-        index = self.proxy.mapFromSource(self.matrix_model.index_of_cell(evidence_id, hypothesis_id))
+        index = self.from_proxy(self.proxy.mapFromSource(
+            self.matrix_model.index_of_cell(evidence_id, hypothesis_id)))
         if index.isValid():
             self.setCurrentIndex(index)
+
+    def hypothesis_header(self) -> QHeaderView:
+        """The header that shows the hypotheses: across the top, or down the side."""
+        return self.verticalHeader() if self._transposed else self.horizontalHeader()
+
+    def evidence_header(self) -> QHeaderView:
+        """The header that shows the evidence items: down the side, or across the top."""
+        return self.horizontalHeader() if self._transposed else self.verticalHeader()
+
+    def hypothesis_at_section(self, section: int) -> int | None:
+        """The hypothesis of a section of :meth:`hypothesis_header`, if it is one."""
+        column = section  # the proxy never reorders the model's columns
+        if section < 0 or not self.matrix_model.is_rating_column(column):
+            return None
+        return self.matrix_model.hypothesis_id_at(column)
+
+    def evidence_at_section(self, section: int) -> int | None:
+        """The evidence item of a section of :meth:`evidence_header`, if it is one."""
+        if not 0 <= section < self.proxy.rowCount():
+            return None
+        return self.matrix_model.evidence_id_at(
+            self.proxy.mapToSource(self.proxy.index(section, 0)).row())
 
     # ---------------------------------------------------------- keys
 
@@ -357,13 +581,15 @@ class MatrixView(QTableView):
         if rating is not None and cells:
             single = len(cells) == 1
             rated_row = self.current_evidence_id()
+            place = self.current_position().row()
             self.rateRequested.emit(cells, rating)
             if single and self.current_evidence_id() == rated_row:
                 self._advance()
             elif single and self.currentIndex().isValid():
-                # The rated row has just hidden itself: the row that took its place starts afresh.
-                self.setCurrentIndex(self.proxy.index(self.currentIndex().row(),
-                                                      MatrixModel.FIRST_HYPOTHESIS))
+                # The rated item has just hidden itself: the item that took its place (the next
+                # row, or the next column when transposed) starts afresh at the first hypothesis.
+                place = min(place, self.proxy.rowCount() - 1)
+                self.setCurrentIndex(self.proxy.index(place, MatrixModel.FIRST_HYPOTHESIS))
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
@@ -375,15 +601,25 @@ class MatrixView(QTableView):
         super().keyPressEvent(event)
 
     def _advance(self) -> None:
-        """Move to the next hypothesis in the row, then to the next row's first hypothesis."""
-        index = self.currentIndex()
-        first = MatrixModel.FIRST_HYPOTHESIS
-        last = self.proxy.columnCount() - 1
-        row, column = index.row(), index.column() + 1
-        if column > last:
-            if row + 1 >= self.proxy.rowCount():
-                return
-            row, column = row + 1, first
+        """Move to the next cell to the right, then to the start of the next line.
+
+        In the standard layout that is the next hypothesis of the evidence row; with the
+        hypotheses down the side it is the next evidence item of the hypothesis.
+        """
+        index = self.current_position()
+        row, column = index.row(), index.column()
+        if self._transposed:
+            row += 1
+            if row >= self.proxy.rowCount():
+                if column + 1 >= self.proxy.columnCount():
+                    return
+                row, column = 0, column + 1
+        else:
+            column += 1
+            if column >= self.proxy.columnCount():
+                if row + 1 >= self.proxy.rowCount():
+                    return
+                row, column = row + 1, MatrixModel.FIRST_HYPOTHESIS
         self.setCurrentIndex(self.proxy.index(row, column))
 
     def _on_double_click(self, index: QModelIndex) -> None:
@@ -402,8 +638,9 @@ class MatrixView(QTableView):
             self.proxy.sort(MatrixModel.COL_DIAGNOSTICITY, Qt.SortOrder.DescendingOrder)
         else:
             self.proxy.sort(-1)
-        self.horizontalHeader().setSortIndicatorShown(on)
-        if on:
+        # The indicator marks the Diag column, which is folded into the headers when transposed.
+        self.horizontalHeader().setSortIndicatorShown(on and not self._transposed)
+        if on and not self._transposed:
             self.horizontalHeader().setSortIndicator(MatrixModel.COL_DIAGNOSTICITY,
                                                      Qt.SortOrder.DescendingOrder)
 
@@ -429,7 +666,7 @@ class MatrixView(QTableView):
         row_id = (self.matrix_model.evidence_id_at(current.row())
                   if current.isValid() and current.row() < self.matrix_model.rowCount() else None)
         column = current.column() if current.isValid() else 0
-        view_row = self.currentIndex().row()
+        view_row = self.current_position().row()
         if everything:
             self.proxy.invalidate()
             if self.sorted_by_diagnosticity:
@@ -453,3 +690,215 @@ class MatrixView(QTableView):
     def sorted_by_diagnosticity(self) -> bool:
         """Whether rows are shown in diagnosticity order."""
         return self.proxy.sortColumn() == MatrixModel.COL_DIAGNOSTICITY
+
+    # ---------------------------------------------------------- hypotheses down the side
+
+    @property
+    def transposed(self) -> bool:
+        """Whether the hypotheses are shown down the side and the evidence items across."""
+        return self._transposed
+
+    def set_transposed(self, on: bool) -> None:
+        """Show the hypotheses as rows and the evidence items as columns (True), or the
+        standard way round; the current cell and the selection stay as they were."""
+        if on == self._transposed:
+            return
+        selection = QItemSelection(self.selectionModel().selection())
+        if self._transposed:
+            selection = self.transpose.mapSelectionToSource(selection)
+        current = self.current_position()
+        old = self.selectionModel()
+        if on:
+            self.transpose.setSourceModel(self.proxy)
+            self._transposed = True
+            self.setModel(self.transpose)
+        else:
+            self._transposed = False
+            self.setModel(self.proxy)
+            self.transpose.setSourceModel(None)  # nothing to keep in step while it is not shown
+        old.deleteLater()
+        self._configure_layout()
+        self._restore_cursor(current, selection)
+
+    def _configure_layout(self) -> None:
+        """Set the headers and sizes up for the layout now shown."""
+        header, side = self.horizontalHeader(), self.verticalHeader()
+        on = self._transposed
+        # The current evidence item's label is shown bold across the top when transposed.
+        header.setHighlightSections(on)
+        if on:
+            header.setSortIndicatorShown(False)
+            self._fit_transposed(everything=True)
+        else:
+            for row in range(min(MatrixModel.FIRST_HYPOTHESIS, self.proxy.rowCount())):
+                self.setRowHidden(row, False)  # those were the evidence's fields
+            side.setMinimumWidth(0)
+            side.setMaximumWidth(UNLIMITED)  # the side header sizes itself again
+            self.setMaximumHeight(UNLIMITED)
+            header.setDefaultSectionSize(self._standard_column_size)
+            header.setSortIndicatorShown(self.sorted_by_diagnosticity)
+            if self.sorted_by_diagnosticity:
+                header.setSortIndicator(MatrixModel.COL_DIAGNOSTICITY, Qt.SortOrder.DescendingOrder)
+            self.apply_widths()
+            self.fit_rows()
+        if self.band.parentWidget() is not None:  # placed by the page
+            self.band.setVisible(on)
+        if on:
+            self._show_band()
+
+    def _restore_cursor(self, current: QModelIndex, selection: QItemSelection) -> None:
+        """Put the cursor and the selection back on the same cells after a change of layout."""
+        model = self.selectionModel()
+        has_ratings = self.proxy.columnCount() > MatrixModel.FIRST_HYPOTHESIS
+        if self._transposed and current.isValid() and current.column() < MatrixModel.FIRST_HYPOTHESIS:
+            # The evidence's own fields are in the column header: go to the item's first rating.
+            if not has_ratings:
+                return
+            self.setCurrentIndex(self.proxy.index(current.row(), MatrixModel.FIRST_HYPOTHESIS))
+        else:
+            if current.isValid():
+                self.setCurrentIndex(current)  # also where a Shift+arrow selection starts from
+            if self._transposed:
+                selection = self.transpose.mapSelectionFromSource(selection)
+            model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
+
+    def _fit_transposed(self, everything: bool = False) -> None:
+        """Hide the rows of the evidence's fields and size the headers of the transposed layout
+        (``everything``: every evidence column too, not only the hypothesis rows)."""
+        if not self._transposed:
+            return
+        for row in range(min(MatrixModel.FIRST_HYPOTHESIS, self.transpose.rowCount())):
+            if not self.isRowHidden(row):
+                self.setRowHidden(row, True)
+        self._fit_side()
+        if everything:
+            self._set_evidence_width(self._evidence_width(0, self.proxy.rowCount() - 1), True)
+
+    def _fit_new_evidence(self, first: int, last: int) -> None:
+        """Size the columns of evidence items just shown (a wider label widens them all)."""
+        width = max(self.horizontalHeader().defaultSectionSize(), self._evidence_width(first, last))
+        self._set_evidence_width(width, False)
+        self._fit_evidence_columns(first, last)
+
+    def _set_evidence_width(self, width: int, everything: bool) -> None:
+        """Make ``width`` the evidence columns' own width, and fit those that need more."""
+        header = self.horizontalHeader()
+        if header.defaultSectionSize() != width:
+            header.setDefaultSectionSize(width)  # every evidence column, and those still to come
+            everything = True
+        if everything:
+            self._fit_evidence_columns()
+
+    def _header_metrics(self, header: QHeaderView) -> Any:
+        """The metrics of a header's bold font (its current section is drawn bold)."""
+        font = QFont(header.font())
+        font.setBold(True)
+        return header.fontMetrics().__class__(font)
+
+    def _side_texts(self, first: int = MatrixModel.FIRST_HYPOTHESIS,
+                    last: int | None = None) -> dict[int, str]:
+        """The hypothesis row headers' texts, by row."""
+        count = self.transpose.rowCount()
+        last = count - 1 if last is None else min(last, count - 1)
+        return {row: str(self.transpose.headerData(row, Qt.Orientation.Vertical) or "")
+                for row in range(max(first, MatrixModel.FIRST_HYPOTHESIS), last + 1)}
+
+    def _side_width(self, texts: dict[int, str]) -> int:
+        metrics = self._header_metrics(self.verticalHeader())
+        widest = max((metrics.horizontalAdvance(line) for text in texts.values()
+                      for line in text.split("\n")), default=0)
+        return min(max(widest + 20, SIDE_HEADER_WIDTHS[0]), SIDE_HEADER_WIDTHS[1])
+
+    def _fit_side(self) -> None:
+        """Give the hypothesis row headers the width of their longest line and each row the
+        height of its title and scores."""
+        side = self.verticalHeader()
+        texts = self._side_texts()
+        width = self._side_width(texts)
+        if side.minimumWidth() != width or side.maximumWidth() != width:
+            side.setFixedWidth(width)
+            self.updateGeometries()
+        spacing = side.fontMetrics().lineSpacing()
+        for row, text in texts.items():
+            height = max(SIDE_ROW_HEIGHT, (text.count("\n") + 1) * spacing + 12)
+            if side.sectionSize(row) != height:
+                side.resizeSection(row, height)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Make the transposed table no taller than its rows: a few hypotheses leave the space
+        below to the page rather than to an empty grid."""
+        across, side = self.horizontalHeader(), self.verticalHeader()
+        frame = 2 * self.frameWidth()
+        scrolls = across.length() > self.width() - frame - side.width()
+        header = max(across.minimumHeight(), across.sizeHint().height())  # as QTableView lays it out
+        height = (frame + header + side.length()
+                  + (self.horizontalScrollBar().sizeHint().height() if scrolls else 0))
+        if self.maximumHeight() != height:
+            self.setMaximumHeight(height)
+
+    def _evidence_width(self, first: int, last: int) -> int:
+        """The width the evidence columns ``first``…``last`` (in the shown order) need for
+        their labels and field lines, and a minimum; what-if marks and ⚠ widen single columns."""
+        metrics = self._header_metrics(self.horizontalHeader())
+        model, proxy, case = self.matrix_model, self.proxy, self.matrix_model.doc.case
+        labels = set()
+        for row in range(max(first, 0), min(last, proxy.rowCount() - 1) + 1):
+            try:
+                eid = model.evidence_id_at(proxy.mapToSource(proxy.index(row, 0)).row())
+                labels.add(case.evidence_item(eid).label)  # type: ignore[arg-type]
+            except (IndexError, KeyError):
+                continue
+        samples = [*labels, "M·M", "0.00"]
+        return max(EVIDENCE_WIDTH, max(metrics.horizontalAdvance(text) for text in samples)
+                   + HEADER_PADDING)
+
+    def _fit_evidence_columns(self, first: int = 0, last: int | None = None) -> None:
+        """Widen the evidence columns ``first``…``last`` whose header would be cut (a what-if
+        mark, a ⚠), and narrow them back when it is gone."""
+        header = self.horizontalHeader()
+        count = self.transpose.columnCount()
+        last = count - 1 if last is None else min(last, count - 1)
+        metrics = self._header_metrics(header)
+        base = header.defaultSectionSize()
+        for column in range(max(first, 0), last + 1):
+            text = str(self.transpose.headerData(column, Qt.Orientation.Horizontal) or "")
+            widest = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+            width = max(base, widest + HEADER_PADDING)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        self._fit_height()
+
+    def _repaint_side_headers(self, first: int, last: int) -> None:
+        """Repaint the hypothesis row headers whose scores changed (wider if a score grew)."""
+        side = self.verticalHeader()
+        if self._side_width(self._side_texts(first, last)) > side.width():
+            self._fit_side()
+            return
+        for row in range(first, last + 1):
+            y = side.sectionViewportPosition(row)
+            height = side.sectionSize(row)
+            if y + height >= 0 and y <= side.viewport().height():
+                side.viewport().update(QRect(0, y, side.width(), height))
+
+    def _on_transposed_header_changed(self, orientation: Qt.Orientation, first: int,
+                                      last: int) -> None:
+        if not self._transposed:
+            return
+        if orientation == Qt.Orientation.Vertical:
+            self._fit_side()  # a title or a score line may have grown
+        else:
+            self._fit_evidence_columns(first, last)  # a what-if mark may have come or gone
+
+    def _show_band(self) -> None:
+        """Show the current evidence item in the band above the table."""
+        position = self.current_position()
+        row = self.proxy.mapToSource(position).row() if position.isValid() else None
+        self.band.show_item(self.matrix_model, row)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # noqa: N802
+        super().currentChanged(current, previous)
+        if self._transposed:
+            self._show_band()

@@ -30,12 +30,17 @@ CellRole = Qt.ItemDataRole.UserRole + 4
 """The (evidence id, hypothesis id) of a matrix cell."""
 RationaleRole = Qt.ItemDataRole.UserRole + 5
 """The rationale of a rated cell ('' when none)."""
+TransposedRole = Qt.ItemDataRole.UserRole + 256
+"""Added to a role, asks :meth:`MatrixModel.headerData` for the header of the transposed
+layout (hypotheses down the side): ``headerData(s, o, TransposedRole + Qt.DisplayRole)``."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 HEADER_WRAP = 11
 """Characters per line of a hypothesis column header."""
 HEADER_LINES = 3
+SIDE_HEADER_WRAP = 26
+"""Characters per line of a hypothesis row header (hypotheses down the side)."""
 
 TYPE_SHORT = {
     EvidenceType.ASSUMPTION: "Assump.",
@@ -301,10 +306,15 @@ class MatrixModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        transposed = role >= TransposedRole
+        if transposed:
+            role -= TransposedRole
         try:
             if orientation == Qt.Orientation.Vertical:
+                if transposed:
+                    return self._evidence_header(section, role)
                 return self._row_header(section, role)
-            return self._column_header(section, role)
+            return self._column_header(section, role, transposed)
         except (KeyError, IndexError):
             return None
 
@@ -325,7 +335,38 @@ class MatrixModel(QAbstractTableModel):
                 return "What-if: read as deception (its ratings reversed in the scores)"
         return None
 
-    def _column_header(self, section: int, role: int) -> Any:
+    def _evidence_header(self, section: int, role: int) -> Any:
+        """An evidence item as a column header: its label, credibility·relevance and
+        diagnosticity, one per line; the whole item in the tooltip."""
+        eid = self._rows[section]
+        scored = eid not in self.analysis.what_if.excluded  # left out: the scores skip it
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = self._row_header(section, role)
+            credibility = self._fixed_data(self.index(section, self.COL_CREDIBILITY), role)
+            relevance = self._fixed_data(self.index(section, self.COL_RELEVANCE), role)
+            diagnosticity = self._diagnosticity_data(eid, role) if scored else "–"
+            return f"{label}\n{credibility}·{relevance}\n{diagnosticity}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            item = self.doc.case.evidence_item(eid)  # type: ignore[arg-type]
+            row = self.matrix.row(eid)  # type: ignore[arg-type]
+            facts = f"Credibility {item.credibility.value}, relevance {row.relevance.value}."
+            if scored:
+                facts += f" {self._diagnosticity_data(eid, role)}"
+            what_if = self._row_header(section, role)
+            extra = f"<br><i>{escape_html(what_if)}</i>" if what_if else ""
+            return f"{self._evidence_tooltip(item)}<br>{escape_html(facts)}{extra}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            what_if = self._what_if_data(eid, self.COL_TEXT, role)
+            return what_if if what_if is not None or not scored else self._diagnosticity_data(eid, role)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._what_if_data(eid, self.COL_TEXT, role)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRED
+        if role == ObjectRole:
+            return self.doc.case.evidence_item(eid)  # type: ignore[arg-type]
+        return None
+
+    def _column_header(self, section: int, role: int, transposed: bool = False) -> Any:
         if section < self.FIRST_HYPOTHESIS:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.FIXED_HEADERS[section]
@@ -336,10 +377,12 @@ class MatrixModel(QAbstractTableModel):
         hyp = self.matrix.hypothesis(self._hyps[position])  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.DisplayRole:
             score = self.scores.for_hypothesis(hyp.id)
-            lines = textwrap.wrap(f"H{position + 1}: {hyp.title}", HEADER_WRAP)
+            # Down the side a title has the room of a row header: wider lines, as many.
+            wrap = SIDE_HEADER_WRAP if transposed else HEADER_WRAP
+            lines = textwrap.wrap(f"H{position + 1}: {hyp.title}", wrap)
             if len(lines) > HEADER_LINES:
                 lines = lines[:HEADER_LINES]
-                lines[-1] = lines[-1][: HEADER_WRAP - 1].rstrip() + "…"
+                lines[-1] = lines[-1][: wrap - 1].rstrip() + "…"
             unrated = self._unrated(hyp.id)
             mark = f" · {unrated}?" if unrated else ""
             if self.matrix.scoring_mode is ScoringMode.PROBABILITY:
@@ -453,7 +496,7 @@ class ScoresModel(QAbstractTableModel):
     HEADERS = ("#", "Hypothesis", "Incons.", "Weighted", "P(H|E)", "Judged")
     TIPS = ("Rank in the matrix's scoring mode", "", "Inconsistency score: I counts 1, II counts 2",
             "Weighted inconsistency: each row weighted by credibility × relevance",
-            "Posterior probability in the probabilistic view (assumes independent evidence)",
+            "Posterior probability in the probabilistic view (lines of evidence independent)",
             "Your own probability for the hypothesis")
 
 
