@@ -115,7 +115,8 @@ def row_of(ws: Worksheet, label: str, column: int = 2) -> int:
 def test_sheet_order() -> None:
     """The Case sheet comes first, then one sheet per matrix, then Scores, Evidence, Sources."""
     assert visible(build_workbook(case_of(example_bundle()))) == [
-        "Case", "M1 Who set the harbour fire", "Scores", "Sensitivity", "Evidence", "Sources"]
+        "Case", "M1 Who set the harbour fire", "Scores", "Sensitivity", "Probabilities", "Evidence",
+        "Sources"]
 
 
 def test_header_row(written: Path) -> None:
@@ -360,7 +361,7 @@ def test_matrix_sheet_names_from_questions(tmp_path: Path) -> None:
     names = visible(load_workbook(path))
     assert names[1] == "M1 Who set the harbour fire"
     assert names[2].startswith("M2 What Why again") and len(names[2]) <= 31
-    assert names[3:] == ["Scores", "Sensitivity", "Evidence", "Sources"]
+    assert names[3:] == ["Scores", "Sensitivity", "Probabilities", "Evidence", "Sources"]
 
 
 def test_clean_text_limit_counts_utf16() -> None:
@@ -401,7 +402,8 @@ def test_empty_case(tmp_path: Path) -> None:
     path = tmp_path / "empty.xlsx"
     write_workbook(case_of({"format": "sat-tool-case", "version": 1,
                             "case": {"title": "Empty"}}), path)
-    assert visible(load_workbook(path)) == ["Case", "Scores", "Sensitivity", "Evidence", "Sources"]
+    assert visible(load_workbook(path)) == ["Case", "Scores", "Sensitivity", "Probabilities",
+                                            "Evidence", "Sources"]
 
 
 def test_sensitivity_sheet_and_probability_rows(written: Path) -> None:
@@ -415,7 +417,7 @@ def test_sensitivity_sheet_and_probability_rows(written: Path) -> None:
     assert "1 re-rating would put H1 ahead of H3" in texts
     assert texts[texts.index("1 re-rating would put H1 ahead of H3") + 1:][:2] == ["E4 × H3", "CC → I"]
     matrix = matrix_sheet(written)
-    prob = row_of(matrix, "P(H|E), independence assumed")
+    prob = row_of(matrix, "P(H|E), by line of evidence")
     values = [matrix.cell(row=prob, column=c).value for c in range(FIRST_HYP_COL, FIRST_HYP_COL + 3)]
     assert sum(values) == pytest.approx(1.0)
     assert matrix.cell(row=prob, column=FIRST_HYP_COL).number_format == "0.0%"

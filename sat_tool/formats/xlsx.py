@@ -44,7 +44,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sat_tool.domain.calibration import closed_scores, outcome_sentence
 from sat_tool.domain.model import Assessment, Case, Matrix, Rating
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, line_report
 from sat_tool.domain.scoring import CostTable, MatrixScores, score_matrix
 from sat_tool.domain.sensitivity import (
     contributions,
@@ -653,12 +655,15 @@ def build_workbook(case: Case, snapshots: Snapshots | None = None) -> Workbook:
 
     all_scores = [score_matrix(case, matrix) for matrix in case.matrices]
     _fill_case_sheet(sheet(case_sheet), case, all_scores)
-    used = {"case", "scores", "sensitivity", "evidence", "sources", DATA_SHEET.lower()}
+    used = {"case", "scores", "sensitivity", "probabilities", "evidence", "sources",
+            DATA_SHEET.lower()}
     for index, (matrix, scores) in enumerate(zip(case.matrices, all_scores), 1):
         title = sheet_title(f"M{index} {matrix.question}", used)
-        _fill_matrix_sheet(sheet(workbook.create_sheet(title)), case, matrix, scores)
+        fill = _fill_transposed_sheet if matrix.transposed else _fill_matrix_sheet
+        fill(sheet(workbook.create_sheet(title)), case, matrix, scores)
     _fill_scores_sheet(sheet(workbook.create_sheet("Scores")), case, all_scores)
     _fill_sensitivity_sheet(sheet(workbook.create_sheet("Sensitivity")), case)
+    _fill_probability_sheet(sheet(workbook.create_sheet("Probabilities")), case)
     _fill_evidence_sheet(sheet(workbook.create_sheet("Evidence")), case)
     _fill_sources_sheet(sheet(workbook.create_sheet("Sources")), case)
     _fill_data_sheet(sheet(workbook.create_sheet(DATA_SHEET)), case, snapshots)
@@ -743,8 +748,10 @@ def _fill_case_sheet(sheet: _SheetXml, case: Case, all_scores: list[MatrixScores
         row = _labelled(sheet, row + 1, "Question", matrix.question, bold=True)
         row = _case_hypotheses(sheet, row, matrix)
         row = _labelled(sheet, row, "Ranking", _ranking_text(matrix, scores))
+        labels = {h.id: f"H{j}" for j, h in enumerate(matrix.hypotheses, 1)}
         for label, value in (("Conclusions", matrix.conclusions),
-                             ("Milestones", matrix.milestones), ("Notes", matrix.notes)):
+                             ("Milestones", matrix.milestones), ("Notes", matrix.notes),
+                             ("Outcome", outcome_sentence(matrix, labels))):
             row = _labelled(sheet, row, label, value)
     _print_setup(sheet.ws, title_rows=None, landscape=False)
 
@@ -799,6 +806,108 @@ def _fill_matrix_sheet(sheet: _SheetXml, case: Case, matrix: Matrix, scores: Mat
     _print_setup(ws, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
 
 
+_TRANSPOSED_SCORES = (("Incons.", "0", lambda s, h: s.inconsistency),
+                      ("Weighted", "0.000", lambda s, h: s.weighted),
+                      ("P(H|E)", "0.0%", lambda s, h: s.probability),
+                      ("Analyst", "0%", lambda s, h: h.judged),
+                      ("Rank", "0", lambda s, h: s.rank))
+"""The score columns of a transposed matrix sheet, after the hypothesis."""
+
+
+def _fill_transposed_sheet(sheet: _SheetXml, case: Case, matrix: Matrix,
+                           scores: MatrixScores) -> None:
+    """A matrix with the hypotheses down the side and the evidence across: each hypothesis's
+    scores beside it, each item's label heading its column (its text, credibility and
+    relevance in the header's note; the Evidence sheet lists them in full)."""
+    ws = sheet.ws
+    first_code = 2 + len(_TRANSPOSED_SCORES)
+    last_col = first_code + len(matrix.rows) - 1
+    sheet.set_widths([40] + [10] * len(_TRANSPOSED_SCORES) + [6] * len(matrix.rows))
+    _matrix_title(sheet, case, matrix, max(last_col, first_code))
+    items = {item.id: item for item in case.evidence}
+    by_row = {s.evidence_id: s for s in scores.evidence}
+    headers = ["Hypothesis"] + [name for name, _, _ in _TRANSPOSED_SCORES] + [
+        items[r.evidence_id].label for r in matrix.rows]
+    notes: list[tuple[str, str] | None] = [None] * first_code
+    for r in matrix.rows:
+        item, found = items[r.evidence_id], by_row[r.evidence_id]
+        diag = "–" if found.diagnosticity is None else f"{found.diagnosticity:.2f}"
+        flag = " Inconsistent with every hypothesis: is a hypothesis missing?" if (
+            found.inconsistent_with_all) else ""
+        notes.append((f"{item.text} (credibility {item.credibility.value}, relevance "
+                      f"{r.relevance.value}, diagnosticity {diag}).{flag}", TOOL_AUTHOR))
+    _header_row(sheet, _HEADER_ROW, headers, notes)
+    by_hypothesis = {s.hypothesis_id: s for s in scores.hypotheses}
+    for row, hyp in enumerate(matrix.hypotheses, _HEADER_ROW + 1):
+        score = by_hypothesis[hyp.id]
+        sheet.text(row, 1, f"H{row - _HEADER_ROW}: {hyp.title}",
+                   Look(_font(bold=score.rank == 1), grid=True, align=_WRAP_TOP),
+                   (hyp.description, TOOL_AUTHOR) if hyp.description else None)
+        for column, (_, number_format, pick) in enumerate(_TRANSPOSED_SCORES, 2):
+            sheet.number(row, column, pick(score, hyp),
+                         Look(_font(bold=score.rank == 1), _SCORE_FILL, True, _CENTRE, number_format))
+        sheet.codes(row, first_code, [matrix.ratings.get((r.evidence_id, hyp.id)) for r in matrix.rows])
+    _legend(sheet, _HEADER_ROW + len(matrix.hypotheses) + 2)
+    ws.freeze_panes = f"{get_column_letter(first_code)}{_HEADER_ROW + 1}"
+    _print_setup(ws, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
+
+
+def _fill_probability_sheet(sheet: _SheetXml, case: Case) -> None:
+    """Per matrix: the posteriors by line of evidence and with every item independent, each
+    line's pull on each hypothesis, and the posteriors without it."""
+    sheet.set_widths((44, 10, 14, 14, 14, 14, 14, 14, 14, 14))
+    row = 1
+    sheet.text(row, 1, INDEPENDENCE_CAVEAT, Look(_MUTED, align=_WRAP_TOP))
+    row += 2
+    for index, matrix in enumerate(case.matrices, 1):
+        labels = [f"H{j}" for j in range(1, len(matrix.hypotheses) + 1)]
+        sheet.text(row, 1, f"M{index}: {matrix.question}", Look(_font(bold=True, size=12)))
+        row += 1
+        if len(matrix.hypotheses) < 2 or not matrix.rows:
+            sheet.text(row, 1, "Needs two hypotheses and some evidence.")
+            row += 2
+            continue
+        found = line_report(case, matrix)
+        percent = Look(grid=True, number_format="0.0%")
+        bits = Look(grid=True, number_format="0.00")
+        _header_row(sheet, row, ["Posterior", ""] + labels)
+        row += 1
+        for name, values in (("By line of evidence", found.posteriors),
+                             ("Every item independent", found.independent)):
+            sheet.text(row, 1, name, Look(grid=True))
+            for column, hyp in enumerate(matrix.hypotheses, 3):
+                sheet.number(row, column, values[hyp.id], percent)
+            row += 1
+        row += 1
+        sheet.text(row, 1, found.sentence(dict(zip((h.id for h in matrix.hypotheses), labels))))
+        row += 1
+        leader = found.leader
+        leader_label = labels[[h.id for h in matrix.hypotheses].index(leader)]
+        _header_row(sheet, row, ["Line of evidence", "Items"]
+                    + [f"{label} bits against" for label in labels]
+                    + [f"{leader_label} without it"])
+        row += 1
+        for line in found.lines:
+            sheet.text(row, 1, line.name, Look(grid=True, align=_WRAP_TOP))
+            sheet.number(row, 2, len(line.evidence), Look(grid=True))
+            for column, hyp in enumerate(matrix.hypotheses, 3):
+                sheet.number(row, column, line.against[hyp.id], bits)
+            sheet.number(row, 3 + len(labels), line.without[leader], percent)
+            row += 1
+        if matrix.outcome is not None:
+            row += 1
+            ids = {h.id: label for h, label in zip(matrix.hypotheses, labels)}
+            sheet.text(row, 1, outcome_sentence(matrix, ids), Look(_BOLD))
+            analyst, tool = closed_scores(matrix, found.posteriors)
+            for name, value in (("Brier score, analyst", analyst), ("Brier score, tool", tool)):
+                row += 1
+                sheet.text(row, 1, name, Look(grid=True))
+                sheet.number(row, 2, value, Look(grid=True, number_format="0.000"))
+            row += 1
+        row += 1
+    _print_setup(sheet.ws, title_rows=None)
+
+
 def _matrix_title(sheet: _SheetXml, case: Case, matrix: Matrix, last_col: int) -> None:
     look = Look(_font(bold=True, size=14), align=_WRAP_TOP)
     width = sum(_FIXED_WIDTHS) + _HYPOTHESIS_WIDTH * max(0, last_col - len(_FIXED_HEADERS))
@@ -838,7 +947,7 @@ def _score_rows(sheet: _SheetXml, row: int, matrix: Matrix, scores: MatrixScores
     judged = {h.id: h.judged for h in matrix.hypotheses}
     specs = (("Inconsistency", "0", lambda s: s.inconsistency),
              ("Weighted inconsistency", "0.000", lambda s: s.weighted),
-             ("P(H|E), independence assumed", "0.0%", lambda s: s.probability),
+             ("P(H|E), by line of evidence", "0.0%", lambda s: s.probability),
              ("Analyst's probability", "0%", lambda s: judged[s.hypothesis_id]),
              (f"Rank ({matrix.scoring_mode.value})", "0", lambda s: s.rank))
     fill = Look(fill=_SCORE_FILL)

@@ -425,14 +425,19 @@ def _stored_case(sheet: _Sheet, name: str) -> tuple[Case, dict[MatrixId, list[Sn
 
 
 def _apply_edited_ratings(sheet: _Sheet, case: Case, matrix: Matrix) -> None:
-    """Ratings typed into an exported matrix sheet since the export replace the stored ones."""
+    """Ratings typed into an exported matrix sheet since the export replace the stored ones
+    (the sheet laid out either way: evidence down, or hypotheses down the side)."""
     labels = {case.evidence_item(r.evidence_id).label: r.evidence_id for r in matrix.rows}
     header: int | None = None
     columns: dict[int, Hypothesis] = {}
     rated_rows: list[int] = []
     for row, cells in sheet.rows():
         if header is None:
-            if row <= 10 and str(cells[1].value if 1 in cells else "").strip().lower() == "evidence":
+            heading = str(cells[1].value if 1 in cells else "").strip().lower()
+            if row <= 10 and heading == "hypothesis":
+                _apply_transposed_ratings(sheet, matrix, labels, row)
+                return
+            if row <= 10 and heading == "evidence":
                 header = row
                 columns = _hypothesis_columns(cells, matrix)
             continue
@@ -442,13 +447,40 @@ def _apply_edited_ratings(sheet: _Sheet, case: Case, matrix: Matrix) -> None:
             continue
         rated_rows.append(row)
         for column, hyp in columns.items():
-            rating = _rating(sheet, cells, row, column)
-            current = matrix.ratings.get((eid, hyp.id))
-            if rating is None and current is not None:
-                del matrix.ratings[(eid, hyp.id)]
-            elif rating is not None and (current is None or current.rating is not rating):
-                kept = current.rationale if current else ""
-                matrix.ratings[(eid, hyp.id)] = Assessment(rating, "edited in Excel", kept)
+            _edited(matrix, (eid, hyp.id), _rating(sheet, cells, row, column))
+    _refuse_merged(sheet, rated_rows, set(columns))
+
+
+def _edited(matrix: Matrix, cell: tuple[EvidenceId, HypothesisId], rating: Rating | None) -> None:
+    """A rating read from an exported sheet: it replaces the stored one when it differs (the
+    rationale stays), and a blank clears the cell."""
+    current = matrix.ratings.get(cell)
+    if rating is None and current is not None:
+        del matrix.ratings[cell]
+    elif rating is not None and (current is None or current.rating is not rating):
+        matrix.ratings[cell] = Assessment(rating, "edited in Excel", current.rationale if current else "")
+
+
+def _apply_transposed_ratings(sheet: _Sheet, matrix: Matrix, labels: dict[str, EvidenceId],
+                              header: int) -> None:
+    """Ratings typed into a transposed matrix sheet: a row per hypothesis (``H<n>: …`` in the
+    first column), a column per evidence item headed by its label."""
+    columns: dict[int, EvidenceId] = {}
+    rated_rows: list[int] = []
+    for row, cells in sheet.rows():
+        if row == header:
+            columns = {column: labels[str(cell.value).strip()] for column, cell in cells.items()
+                       if column > 1 and str(cell.value).strip() in labels}
+            continue
+        if row < header:
+            continue
+        found = _hypothesis_columns({1: cells[1]} if 1 in cells else {}, matrix)
+        hyp = found.get(1)
+        if hyp is None:
+            continue
+        rated_rows.append(row)
+        for column, eid in columns.items():
+            _edited(matrix, (eid, hyp.id), _rating(sheet, cells, row, column))
     _refuse_merged(sheet, rated_rows, set(columns))
 
 

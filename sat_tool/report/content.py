@@ -14,9 +14,10 @@ from datetime import datetime, timezone
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from sat_tool.domain.calibration import closed_scores, outcome_sentence
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Case, Matrix, Rating
-from sat_tool.domain.probability import INDEPENDENCE_CAVEAT
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, line_report, shift_text
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, tie_break
 from sat_tool.report import charts
@@ -110,6 +111,14 @@ class MatrixReport:
     milestones: list[str]
     notes: str
     caveat: str = INDEPENDENCE_CAVEAT
+    transposed: bool = False
+    """Show the matrix with the hypotheses down the side and the evidence across."""
+    probability: list[str] = field(default_factory=list)
+    """Where the probabilities come from, in sentences."""
+    sources: list[tuple[str, int, str]] = field(default_factory=list)
+    """Each line of evidence: its name, how many items, the leader's posterior without it."""
+    outcome: str = ""
+    """What proved true, once the question is closed."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,13 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
         lines.append(MatrixLine(item.label, item.text, item.type.value, item.credibility.value,
                                 row.relevance.value, e.diagnosticity, e.inconsistent_with_all,
                                 tuple(cells)))
+    probability, sources = _probability(case, matrix, labels)
+    outcome = outcome_sentence(matrix, labels)
+    if outcome:
+        analyst, tool = closed_scores(matrix, {s.hypothesis_id: s.probability for s in scores.hypotheses})
+        said = "not given in full" if analyst is None else f"{analyst:.3f}"
+        outcome += (f" Brier score (0 perfect, 2 worst) of the analyst's probabilities: {said}; "
+                    f"of the tool's posteriors as the matrix stands: {tool:.3f}.")
     return MatrixReport(
         number=number,
         question=matrix.question,
@@ -180,7 +196,32 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
         milestones=[line.lstrip("-•* ").strip() for line in matrix.milestones.splitlines()
                     if line.strip()],
         notes=matrix.notes,
+        transposed=matrix.transposed,
+        probability=probability,
+        sources=sources,
+        outcome=outcome,
     )
+
+
+def _probability(case: Case, matrix: Matrix, labels: dict) -> tuple[list[str], list[tuple[str, int, str]]]:
+    """The probabilistic view by line of evidence: sentences, and one row per line."""
+    if len(matrix.hypotheses) < 2 or not matrix.rows:
+        return [], []
+    found = line_report(case, matrix)
+    by_line = ", ".join(f"{labels[h.id]} {found.posteriors[h.id]:.0%}" for h in matrix.hypotheses)
+    independent = ", ".join(f"{labels[h.id]} {found.independent[h.id]:.0%}" for h in matrix.hypotheses)
+    sentences = [f"By line of evidence: {by_line}.",
+                 f"Were every item independent: {independent}.",
+                 found.sentence(labels)]
+    leader = found.leader
+    rows = []
+    for line in found.lines:
+        after = found.leader_without(line)
+        text = f"{labels[leader]} {line.without[leader]:.0%} ({shift_text(found.shift(line))})"
+        if after is not None and after != leader:
+            text += f"; {labels[after]} leads"
+        rows.append((line.name, len(line.evidence), text))
+    return [s for s in sentences if s], rows
 
 
 def _charts(case: Case, matrix: Matrix, scores) -> list[Chart]:  # noqa: ANN001

@@ -89,7 +89,15 @@ def _matrix(m: MatrixReport) -> str:
                    f"<td class=num>{judged}</td></tr>")
     out.append("</table>")
     out.append(f'<p class="caveat">{_e(m.caveat)}</p>')
-    out.append("<h3>The matrix</h3>" + _matrix_table(m))
+    if m.probability:
+        out.append("<h3>Where the probabilities come from</h3>"
+                   + "".join(f"<p>{_e(s)}</p>" for s in m.probability))
+        out.append("<table><tr><th>Line of evidence</th><th>Items</th><th>Leader without it</th></tr>"
+                   + "".join(f"<tr><td>{_e(name)}</td><td class=num>{count}</td><td>{_e(text)}</td></tr>"
+                             for name, count, text in m.sources) + "</table>")
+    if m.outcome:
+        out.append(f"<h3>Outcome</h3><p>{_e(m.outcome)}</p>")
+    out.append("<h3>The matrix</h3>" + (_transposed_table(m) if m.transposed else _matrix_table(m)))
     out.append("".join(f'<div class="chart">{chart.svg[chart.svg.find("<svg"):]}</div>'
                        for chart in m.charts))
     out.append("<h3>Sensitivity</h3><ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.sensitivity)
@@ -112,17 +120,42 @@ def _matrix_table(m: MatrixReport) -> str:
         diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
         label = (f'<span class="flag">{_e(line.label)}</span>' if line.inconsistent_with_all
                  else _e(line.label))
-        cells = []
-        for rating, rationale in line.cells:
-            if rating is None:
-                cells.append("<td></td>")
-                continue
-            back, fore = RATING_COLOURS[rating]
-            cells.append(f'<td class="code" style="background:#{back};color:#{fore}" '
-                         f'title="{_e(rationale)}">{rating.value}</td>')
+        cells = [_code_cell(rating, rationale) for rating, rationale in line.cells]
         rows.append(f"<tr><td>{label}</td><td class=text>{_e(line.text)}</td><td>{_e(line.kind)}</td>"
                     f"<td>{_e(line.credibility)}</td><td>{_e(line.relevance)}</td>"
                     f"<td class=num>{diag}</td>{''.join(cells)}</tr>")
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _code_cell(rating: Rating | None, rationale: str) -> str:
+    """A rating cell in its palette colours, its rationale as the tooltip (empty when unrated)."""
+    if rating is None:
+        return "<td></td>"
+    back, fore = RATING_COLOURS[rating]
+    return (f'<td class="code" style="background:#{back};color:#{fore}" '
+            f'title="{_e(rationale)}">{rating.value}</td>')
+
+
+def _transposed_table(m: MatrixReport) -> str:
+    """The matrix with the hypotheses down the side and the evidence across, then the evidence
+    items in full."""
+    head = "".join(
+        f'<th title="{_e(line.text)}">'
+        + (f'<span class="flag">{_e(line.label)}</span>' if line.inconsistent_with_all
+           else _e(line.label)) + "</th>" for line in m.lines)
+    rows = [f'<table class="matrix"><tr><th>Hypothesis</th>{head}</tr>']
+    for j, column in enumerate(m.columns):
+        cells = [_code_cell(*line.cells[j]) for line in m.lines]
+        rows.append(f"<tr><td>{_e(column)}</td>{''.join(cells)}</tr>")
+    rows.append("</table>")
+    rows.append("<table><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th><th>Rel.</th>"
+                "<th>Diag.</th></tr>")
+    for line in m.lines:
+        diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
+        rows.append(f"<tr><td>{_e(line.label)}</td><td class=text>{_e(line.text)}</td>"
+                    f"<td>{_e(line.kind)}</td><td>{_e(line.credibility)}</td>"
+                    f"<td>{_e(line.relevance)}</td><td class=num>{diag}</td></tr>")
     rows.append("</table>")
     return "".join(rows)
 

@@ -79,6 +79,8 @@ CELL_PADDING = 6
 _RATING_INK = {rating: (colors.HexColor(f"#{back}"), colors.HexColor(f"#{fore}"))
                for rating, (back, fore) in RATING_COLOURS.items()}
 _FLAG_INK = colors.HexColor("#B03020")
+_FLAG_ON_HEADER = colors.HexColor("#FFB38A")
+"""An item inconsistent with every hypothesis, named in a (dark) header row."""
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -214,10 +216,24 @@ def _matrix(m: MatrixReport, styles: dict, width: float, height: float) -> list:
     if long_titles:
         story.append(_p("Hypotheses in full", styles["h3"]))
         story += [_p(f"{h.label}: {h.title}", styles["body"]) for h in long_titles]
+    if m.probability:
+        story.append(_p("Where the probabilities come from", styles["h3"]))
+        story += [_p(s, styles["body"]) for s in m.probability]
+        rows = [["Line of evidence", "Items", "Leader without it"]]
+        rows += [[_p(name, styles["cell"]), str(count), _p(text, styles["cell"])]
+                 for name, count, text in m.sources]
+        lines = Table(rows, colWidths=[width - 100 * mm, 16 * mm, 84 * mm], repeatRows=1)
+        lines.setStyle(TableStyle(_header_style(len(rows) - 1)))
+        story.append(lines)
+    if m.outcome:
+        story += [_p("Outcome", styles["h3"]), _p(m.outcome, styles["body"])]
     story += [CondPageBreak(ORPHAN_ROOM), _p("The matrix", styles["h3"])]  # never alone at a foot
-    story += _matrix_tables(m, styles, width)
+    if m.transposed:
+        story += _transposed_tables(m, styles, width)
+    else:
+        story += _matrix_tables(m, styles, width)
     long_texts = [line for line in m.lines if len(line.text) > CELL_TEXT_LIMIT]
-    if long_texts:
+    if long_texts and not m.transposed:
         story.append(_p("Evidence in full", styles["h3"]))
         story += [_p(f"{line.label}: {line.text}", styles["body"]) for line in long_texts]
     story += _charts(m, width, height)
@@ -316,6 +332,56 @@ def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range,
         table.setStyle(TableStyle(commands))
         tables.append(table)
     return tables
+
+
+TRANSPOSED_NAME_WIDTH = 70 * mm
+"""The hypothesis column of a transposed matrix."""
+TRANSPOSED_CODE_WIDTH = 11 * mm
+
+
+def _transposed_tables(m: MatrixReport, styles: dict, width: float) -> list:
+    """The matrix with the hypotheses down the side and the evidence across (as many items per
+    table as fit the page), then each item in full."""
+    story: list = []
+    fit = max(1, int((width - TRANSPOSED_NAME_WIDTH) // TRANSPOSED_CODE_WIDTH))
+    count = max(1, math.ceil(len(m.lines) / fit))
+    parts, start = [], 0
+    for number in range(count if m.lines else 0):  # as even as can be: 21 in two is 11 and 10
+        size = len(m.lines) // count + (1 if number < len(m.lines) % count else 0)
+        parts.append(range(start, start + size))
+        start += size
+    for number, part in enumerate(parts or [range(0)], 1):
+        if len(parts) > 1:
+            story += [CondPageBreak(ORPHAN_ROOM),
+                      _p(f"Part {number} of {len(parts)}: {m.lines[part.start].label} to "
+                         f"{m.lines[part.stop - 1].label}", styles["muted"])]
+        header = ["Hypothesis"] + [m.lines[i].label for i in part]
+        rows: list = [header]
+        commands = _header_style(len(m.columns))
+        for r, column in enumerate(m.columns, 1):
+            ratings = tuple(m.lines[i].cells[r - 1][0] for i in part)
+            rows.append([_p(_cut(column, HEADER_TEXT_LIMIT * 2), styles["cell"])] + [""] * len(part))
+            if any(ratings):
+                commands.append(("BACKGROUND", (1, r), (-1, r), _Codes(ratings)))
+        for c, i in enumerate(part, 1):
+            if m.lines[i].inconsistent_with_all:
+                commands.append(("TEXTCOLOR", (c, 0), (c, 0), _FLAG_ON_HEADER))
+        table = _MatrixTable(rows, colWidths=[TRANSPOSED_NAME_WIDTH] + [TRANSPOSED_CODE_WIDTH] * len(part),
+                             repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        story += [table, Spacer(1, 2 * mm)]
+    story.append(_p("The evidence", styles["h3"]))
+    rows = [["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]]
+    for line in m.lines:
+        diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
+        rows.append([line.label, _p(line.text, styles["cell"]), line.kind, line.credibility,
+                     line.relevance, diag])
+    label_width, kind_width, *other = FIXED_WIDTHS
+    key = Table(rows, colWidths=[label_width, width - sum(FIXED_WIDTHS), kind_width, *other],
+                repeatRows=1)
+    key.setStyle(TableStyle(_header_style(len(rows) - 1)))
+    story.append(key)
+    return story
 
 
 def _matrix_row(line: MatrixLine, text: str, kind: str, group: range, commands: list,
