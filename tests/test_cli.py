@@ -146,9 +146,9 @@ def test_score_in_another_mode_and_sensitivity(capsys, workspace_path: Path):
         case = svc.load_case(ws, 1)
     assert first == svc.sensitivity_report(case, case.matrices[0])
     assert first["leader"] == ["H1"]
-    assert [p["evidence"] for p in first["linchpins"] if p["changes_leader"]] == ["E17", "E25", "E26"]
+    assert [p["evidence"] for p in first["linchpins"] if p["changes_leader"]] == ["E3"]
     assert first["fewest_changes"]["changes"] == [
-        {"evidence": "E1", "hypothesis": "H1", "from": "C", "to": "I"}]
+        {"evidence": "E2", "hypothesis": "H1", "from": "C", "to": "I"}]
     status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1", "--matrix", "3")
     assert status == 0 and out.startswith("Matrix 3: Will Iran–Azerbaijan tensions")
 
@@ -209,7 +209,7 @@ def test_listing_an_earlier_releases_workspace_upgrades_it_with_a_backup(tmp_pat
     out, err = capsys.readouterr()
     assert "Azerbaijan's shadow war" in out
     backup = tmp_path / "old.sqlite.schema1.bak"
-    assert err.strip() == (f"sat-tool: old.sqlite was upgraded from schema 1 to schema 3; the file as it "
+    assert err.strip() == (f"sat-tool: old.sqlite was upgraded from schema 1 to schema 4; the file as it "
                            f"was is kept in {backup}")
     import sqlite3
 

@@ -79,7 +79,7 @@ def test_rate_sets_clears_and_keeps_the_rationale(capsys, workspace_path, sample
     mat, key = cell(case, 1, "E3", 2)
     found = mat.ratings[key]
     assert found.rating is Rating.II and found.analyst == "Kim"
-    assert found.rationale.startswith("Baku’s alignment with Israel")
+    assert found.rationale.startswith("Two months of weapons training fits a state camp")
 
     status, out, _ = run(capsys, workspace_path, "rate", TITLE, "e3", "h2", "cc", "--matrix", "1",
                          "--rationale", "  Reported by two sources.  ")
@@ -100,9 +100,9 @@ def test_rate_by_database_id_and_the_analyst_from_preferences(capsys, workspace_
     monkeypatch.setenv("SAT_TOOL_CONFIG_DIR", str(tmp_path / "config"))
     Preferences(analyst="Pat Analyst").save()
     case = reload(workspace_path, sample_id)
-    mat, (eid, hid) = cell(case, 2, "E7", 3)
+    mat, (eid, hid) = cell(case, 2, "E24", 3)
     status, out, _ = run(capsys, workspace_path, "rate", "1", f"id:{eid}", f"#{hid}", "I I")
-    assert status == 0 and out == "Rated E7 × H3 II in matrix 2\n"
+    assert status == 0 and out == "Rated E24 × H3 II in matrix 2\n"
     found = reload(workspace_path, sample_id).matrices[1].ratings[(eid, hid)]
     assert found.rating is Rating.II and found.analyst == "Pat Analyst"
 
@@ -122,14 +122,14 @@ def test_rate_in_a_real_process(workspace_path, sample_id, tmp_path):
     """`python -m sat_tool rate` prints its line and exits 0; a refusal is one line, exit 2, no traceback."""
     env = {**os.environ, "SAT_TOOL_LOG_DIR": str(tmp_path / "logs"), "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "sat_tool", "--workspace", str(workspace_path), "rate", "1"]
-    done = subprocess.run([*command, "E5", "H4", "NA", "--matrix", "3"], env=env,
+    done = subprocess.run([*command, "E50", "H4", "NA", "--matrix", "3"], env=env,
                           capture_output=True, text=True, timeout=120)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "Rated E5 × H4 NA in matrix 3\n", "")
-    mat, key = cell(reload(workspace_path, sample_id), 3, "E5", 4)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "Rated E50 × H4 NA in matrix 3\n", "")
+    mat, key = cell(reload(workspace_path, sample_id), 3, "E50", 4)
     assert mat.ratings[key].rating is Rating.NA
 
     before = dump(workspace_path)
-    done = subprocess.run([*command, "E5", "H4", "XX", "--matrix", "3"], env=env,
+    done = subprocess.run([*command, "E50", "H4", "XX", "--matrix", "3"], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and done.stdout == ""
     assert one_line(done.stderr).startswith("sat-tool: 'XX' is not a rating")
@@ -194,18 +194,18 @@ def test_a_conflict_raised_by_the_editor_is_reported(capsys, workspace_path, sam
 def test_add_evidence_to_the_case_and_to_a_matrix(capsys, workspace_path, sample_id):
     """`add-evidence` prints the new label; with --matrix the item is a row there with its relevance."""
     status, out, _ = run(capsys, workspace_path, "add-evidence", "1", "  A new report.  ")
-    assert status == 0 and out == "Added E76\n"
+    assert status == 0 and out == "Added E67\n"
     status, out, _ = run(capsys, workspace_path, "add-evidence", "1", "Satellite images of a camp.",
                          "--matrix", "2", "--relevance", "h", "--credibility", "low", "--type", "imint",
                          "--date", "2012-04", "--notes", "One analyst's reading.", "--source", "3",
                          "--quote", "Iran")
-    assert status == 0 and out == "Added E77 to matrix 2\n"
+    assert status == 0 and out == "Added E68 to matrix 2\n"
     case = reload(workspace_path, sample_id)
     first, second = case.evidence[-2:]
-    assert (first.label, first.text) == ("E76", "A new report.")
+    assert (first.label, first.text) == ("E67", "A new report.")
     assert not any(m.includes(first.id) for m in case.matrices)
     assert (second.label, second.credibility, second.type, second.date, second.notes) == (
-        "E77", Level.LOW, EvidenceType.IMINT, "2012-04", "One analyst's reading.")
+        "E68", Level.LOW, EvidenceType.IMINT, "2012-04", "One analyst's reading.")
     source = case.sources[2]
     assert second.source_id == source.id and second.quote == "Iran"
     assert second.quote_start == source.text.find("Iran")
@@ -215,36 +215,36 @@ def test_add_evidence_to_the_case_and_to_a_matrix(capsys, workspace_path, sample
 
 def test_edit_evidence_says_what_changed(capsys, workspace_path, sample_id):
     """`edit-evidence` changes fields and a matrix's relevance in one edit and names each change."""
-    status, out, _ = run(capsys, workspace_path, "edit-evidence", "1", "E3", "--text", "Reworded.",
-                         "--credibility", "Low", "--type", "HUMINT", "--date", "2012-03-05",
+    status, out, _ = run(capsys, workspace_path, "edit-evidence", "1", "E50", "--text", "Reworded.",
+                         "--credibility", "Low", "--type", "HUMINT", "--date", "2021-08-05",
                          "--relevance", "low", "--matrix", "3", "--source", "")
     assert status == 0
-    assert out == ("Changed E3: text, credibility High → Low, type OSINT → HUMINT, "
-                   "date 2012-03 → 2012-03-05, source What’s Going On in Azerbaijan? → (none), "
-                   "relevance to matrix 3 Medium → Low\n")
+    assert out == ("Changed E50: text, credibility High → Low, type OSINT → HUMINT, "
+                   "date 2021-08 → 2021-08-05, source Iran-Azerbaijan: Escalation Unlikely, but "
+                   "Tensions to Continue → (none), relevance to matrix 3 Medium → Low\n")
     case = reload(workspace_path, sample_id)
-    item = case.evidence[2]
+    item = case.evidence[49]
     assert (item.text, item.credibility, item.type, item.date, item.source_id) == (
-        "Reworded.", Level.LOW, EvidenceType.HUMINT, "2012-03-05", None)
+        "Reworded.", Level.LOW, EvidenceType.HUMINT, "2021-08-05", None)
     assert case.matrices[2].row(item.id).relevance is Level.LOW
 
     before = dump(workspace_path)
-    status, out, _ = run(capsys, workspace_path, "edit-evidence", "1", "E3", "--credibility", "L")
-    assert status == 0 and out == "E3 already has those values; nothing changed\n"
+    status, out, _ = run(capsys, workspace_path, "edit-evidence", "1", "E50", "--credibility", "L")
+    assert status == 0 and out == "E50 already has those values; nothing changed\n"
     assert dump(workspace_path) == before
 
 
 def test_delete_evidence(capsys, workspace_path, sample_id):
     """`delete-evidence` removes the item from the case and from every matrix with its ratings."""
     case = reload(workspace_path, sample_id)
-    gone = case.evidence[2].id
-    status, out, _ = run(capsys, workspace_path, "delete-evidence", "1", "E3")
+    gone = case.evidence[7].id
+    status, out, _ = run(capsys, workspace_path, "delete-evidence", "1", "E8")
     assert status == 0
-    assert out == "Deleted E3 with its 8 ratings and its rows in matrices 1 and 3\n"
+    assert out == "Deleted E8 with its 9 ratings and its rows in matrices 1 and 2\n"
     case = reload(workspace_path, sample_id)
     assert gone not in {e.id for e in case.evidence}
     assert not any(m.includes(gone) or any(c[0] == gone for c in m.ratings) for m in case.matrices)
-    assert [e.label for e in case.evidence][:3] == ["E1", "E2", "E4"]
+    assert [e.label for e in case.evidence][6:8] == ["E7", "E9"]
 
 
 def test_include_and_exclude(capsys, workspace_path, sample_id):
@@ -289,7 +289,7 @@ def test_hypotheses_add_edit_delete(capsys, workspace_path, sample_id):
     second = case.matrices[0].hypotheses[1]
     status, out, _ = run(capsys, workspace_path, "delete-hypothesis", "1", f"id:{second.id}")
     assert status == 0
-    assert out == (f"Deleted H2 of matrix 1 ({second.title}) with its 27 ratings; "
+    assert out == (f"Deleted H2 of matrix 1 ({second.title}) with its 21 ratings; "
                    "H3 to H5 are now H2 to H4\n")
     mat = reload(workspace_path, sample_id).matrices[0]
     assert second.id not in [h.id for h in mat.hypotheses] and len(mat.hypotheses) == 4
@@ -305,11 +305,11 @@ def test_matrices_add_and_delete(capsys, workspace_path, sample_id):
     question = reload(workspace_path, sample_id).matrices[1].question
     status, out, _ = run(capsys, workspace_path, "delete-matrix", "1", "2")
     assert status == 0
-    assert out == (f"Deleted matrix 2 ({question}) with its 4 hypotheses, 29 rows and 116 ratings; "
+    assert out == (f"Deleted matrix 2 ({question}) with its 5 hypotheses, 27 rows and 135 ratings; "
                    "the evidence stays in the case; matrices 3 to 4 are now 2 to 3\n")
     case = reload(workspace_path, sample_id)
     assert [m.question for m in case.matrices][2] == "Who funds the cell?"
-    assert len(case.matrices) == 3 and len(case.evidence) == 75
+    assert len(case.matrices) == 3 and len(case.evidence) == 66
 
 
 def test_a_case_with_one_matrix_needs_no_matrix_option(capsys, workspace_path, workspace):

@@ -8,6 +8,8 @@ import re
 import pytest
 
 from sat_tool.domain import EvidenceType, Rating, score_matrix
+from sat_tool.domain.scoring import inconsistent_with_all
+from sat_tool.domain.sensitivity import fewest_changes, linchpins, tie_break
 from sat_tool.formats.bundle import read_bundle
 from sat_tool.services import cases as svc
 
@@ -29,10 +31,11 @@ def test_the_case_loads_with_five_sources_and_three_matrices(workspace):
     case = svc.load_case(workspace, svc.import_bundle(workspace, SAMPLE))
     assert len(case.sources) == 5
     assert [m.question for m in case.matrices] == [
-        "Who trained members of the al-Qaeda-linked cell that Azerbaijan broke up in April 2012 "
-        "during their two months in Iran?",
-        "What is the nature of the Iran–al-Qaeda relationship?",
-        "Will Iran–Azerbaijan tensions lead to open military conflict?",
+        "Who, if anyone, trained members of the al-Qaeda-linked cell that Azerbaijan broke up in "
+        "April 2012 during the two months Baku says they spent in Iran?",
+        "What has been the nature of the Iran–al-Qaeda relationship from 2001 to 2021?",
+        "Will Iran–Azerbaijan tensions lead to open military conflict between the two states "
+        "before the end of 2025?",
     ]
     assert len(case.matrices[0].rows) >= 20
     assert all(len(m.hypotheses) >= 4 for m in case.matrices)
@@ -109,3 +112,79 @@ def test_first_matrix_covers_the_required_evidence():
         assert needle in texts, needle
     kinds = {CASE.evidence_item(r.evidence_id).type for r in mat.rows}
     assert EvidenceType.ABSENCE in kinds
+
+
+MATRIX_IDS = [f"M{i}" for i in range(1, len(CASE.matrices) + 1)]
+
+
+def _stated(pattern: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(pattern, text))
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=MATRIX_IDS)
+def test_conclusions_name_exactly_the_computed_linchpins(matrix):
+    """The conclusions name the linchpins in one sentence, "Linchpins: E3, E7." (or say "No
+    single item is a linchpin."), and they are the items whose removal alone changes the
+    leader or the order in the matrix's scoring mode."""
+    computed = {CASE.evidence_item(p.evidence_id).label for p in linchpins(CASE, matrix)}
+    named = _stated(r"Linchpins?: (E\d+(?:, E\d+)*)\.", matrix.conclusions)
+    none = "No single item is a linchpin." in matrix.conclusions
+    assert len(named) + none == 1, "state the linchpins once, in the agreed form"
+    stated = set(named[0].group(1).split(", ")) if named else set()
+    assert stated == computed, f"conclusions name {sorted(stated)}, the tool finds {sorted(computed)}"
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=MATRIX_IDS)
+def test_conclusions_state_the_fewest_changes_the_tool_finds(matrix):
+    """The conclusions give, as "Fewest re-ratings that would change the leader: N", the number
+    of re-ratings the tool needs to put a hypothesis from outside the lead alone in it; under a
+    tie for the lead, "Fewest re-ratings that would decide the tie: N" gives the tie break too."""
+    change = fewest_changes(CASE, matrix)
+    stated = _stated(r"Fewest re-ratings that would change the leader: (\d+)\b", matrix.conclusions)
+    if change is None:
+        assert not stated and "No re-rating would change the leader." in matrix.conclusions
+    else:
+        assert len(stated) == 1 and int(stated[0].group(1)) == len(change.changes)
+    decided = tie_break(CASE, matrix)
+    told = _stated(r"Fewest re-ratings that would decide the tie: (\d+)\b", matrix.conclusions)
+    if decided is None:
+        assert not told
+    else:
+        assert len(told) == 1 and int(told[0].group(1)) == len(decided.changes)
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=MATRIX_IDS)
+def test_no_row_is_inconsistent_with_every_hypothesis(matrix):
+    """A row rated I or II against every hypothesis points to a missing hypothesis: none is left."""
+    flagged = [CASE.evidence_item(row.evidence_id).label for row in matrix.rows
+               if inconsistent_with_all([matrix.rating(row.evidence_id, h.id)
+                                         for h in matrix.hypotheses])]
+    assert flagged == []
+
+
+def test_no_two_items_quote_overlapping_text_of_one_source():
+    """One item per reported fact: no two items rest on the same words of the same source."""
+    spans: dict[object, list[tuple[int, int, str]]] = {}
+    for item in CASE.evidence:
+        assert item.quote_start is not None
+        spans.setdefault(item.source_id, []).append(
+            (item.quote_start, item.quote_start + len(item.quote), item.label))
+    for found in spans.values():
+        found.sort()
+        for (_, end, first), (start, _, second) in zip(found, found[1:]):
+            assert start >= end, f"{first} and {second} quote overlapping text"
+
+
+def _date_parts(date: str) -> tuple[int, ...]:
+    assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date), date
+    return tuple(int(part) for part in date.split("-"))
+
+
+@pytest.mark.parametrize("item", CASE.evidence, ids=lambda e: e.label)
+def test_no_item_is_dated_after_its_source(item):
+    """An item is dated by its event where the source gives it, else by the source: never later
+    than the source (compared at the precision both dates share)."""
+    source = CASE.source(item.source_id)
+    mine, theirs = _date_parts(item.date), _date_parts(source.date)
+    shared = min(len(mine), len(theirs))
+    assert mine[:shared] <= theirs[:shared], f"{item.label} {item.date} is after {source.date}"

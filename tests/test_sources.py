@@ -105,10 +105,17 @@ def test_clicking_a_highlight_shows_its_evidence_row(qtbot, window):
 
 
 def test_a_passage_quoted_twice_offers_both_items(qtbot, window, monkeypatch):
-    """Where two evidence items quote the same words, a click offers both to choose from."""
+    """Where two evidence items quote the same words, a click offers both to choose from (the
+    sample quotes each passage once, so a second item quoting one of its passages is added)."""
+    from sat_tool.ui import commands as cmd
     from sat_tool.ui import source_pane
 
     reader = window.case_view.sources_page.reader
+    source = window.case_view.sources_page.current_source()
+    quoted = next(e for e in window.document.case.evidence if e.source_id == source.id and e.quote)
+    window.document.push(cmd.AddEvidenceCommand(
+        window.document, "The same words, read another way.", None, Level.MEDIUM,
+        source_id=source.id, quote=quoted.quote, quote_start=quoted.quote_start))
     shared = next(p for p in reader.passages
                   if sum(o.start == p.start and o.end == p.end for o in reader.passages) > 1)
     offered = []

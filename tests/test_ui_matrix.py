@@ -385,10 +385,10 @@ def test_hidden_row_leaves_a_usable_cursor(qtbot, window):
     page = page_of(window)
     mat = page.matrix
     page.actions_by_name["hide"].trigger()
-    eid = mat.rows[1].evidence_id  # E2: C, II, C, N — diagnostic
+    eid = mat.rows[0].evidence_id  # E1: C, N, C, N — diagnostic, the first row shown
     page.view.select_cell(eid, mat.hypotheses[1].id)
     page.view.setFocus()
-    qtbot.keyClick(page.view, Qt.Key.Key_2)  # II → C: the row is still diagnostic (N)
+    qtbot.keyClick(page.view, Qt.Key.Key_2)  # N → C: the row is still diagnostic (N)
     page.view.select_cell(eid, mat.hypotheses[3].id)
     view_row = page.view.proxy.mapFromSource(page.model.index(page.model.row_of(eid), 0)).row()
     next_shown = page.view.matrix_model.evidence_id_at(
