@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from sat_tool import __version__
-from sat_tool.domain.probability import shift_text
+from sat_tool.domain.probability import likelihood_text, shift_text
 from sat_tool.domain.model import (
     Case,
     Evidence,
@@ -546,7 +546,8 @@ def cmd_sensitivity(workspace: Workspace, args: argparse.Namespace) -> int:
             print("  No single item changes the ranking when removed.")
         for pin in pins:
             what = ("decides the tie for the lead" if pin.get("decides_tie") else
-                    "changes the leader" if pin["changes_leader"] else "changes the ranking")
+                    "lets another hypothesis draw level with the leader" if pin.get("draws_level")
+                    else "changes the leader" if pin["changes_leader"] else "changes the ranking")
             print(f"  Linchpin {pin['evidence']}: removing it {what}")
         if report["fewest_changes"] is None:
             print("  No re-rating puts a hypothesis from outside the lead alone in it.")
@@ -911,8 +912,8 @@ def _probability_value(text: str, where: str) -> float:
         value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
     except ValueError:
         raise CliError(f"{where}: {text!r} is not a likelihood (give 0.8 or 80%)") from None
-    if not 0 < value <= 1:
-        raise CliError(f"{where}: a likelihood is more than 0 and at most 1 (100%), not {text}")
+    if not 0.001 <= value <= 1:
+        raise CliError(f"{where}: a likelihood is from 0.001 (0.1%) to 1 (100%), not {text.strip()}")
     return value
 
 
@@ -930,19 +931,27 @@ def plan_likelihood(case: Case, args: argparse.Namespace) -> Step:
             if not sep:
                 raise CliError(f"{value!r}: give each likelihood as H1=0.8 (or H1=default)")
             _, hyp = _hypothesis(case, name, args.matrix)
+            if hyp.id in wanted:
+                raise CliError(f"{name.strip()} is given twice; give each hypothesis once")
             wanted[hyp.id] = (None if given.strip().lower() == "default"
                               else _probability_value(given, name.strip()))
     unrated = [h for h in wanted if (item.id, h) not in mat.ratings and wanted[h] is not None]
     if unrated:
         names = ", ".join(_hypothesis_label(mat, mat.hypothesis(h)) for h in unrated)
         raise CliError(f"rate {item.label} against {names} before stating its likelihood")
+    not_applicable = [h for h, v in wanted.items() if v is not None
+                      and mat.ratings[(item.id, h)].rating is Rating.NA]
+    if not_applicable:
+        names = ", ".join(_hypothesis_label(mat, mat.hypothesis(h)) for h in not_applicable)
+        raise CliError(f"{item.label} is rated NA against {names}: a cell that bears nothing on "
+                       "its hypothesis carries no likelihood")
     cells = {(item.id, h): v for h, v in wanted.items() if (item.id, h) in mat.ratings}
     where = f"in {_matrix_name(case, mat)}"
 
     def step(editor: CaseEditor) -> str:
         editor.set_likelihoods(mat.id, cells)
         shown = ", ".join(f"{_hypothesis_label(mat, mat.hypothesis(c[1]))} "
-                          f"{'default' if v is None else f'{v:.0%}'}" for c, v in cells.items())
+                          f"{'default' if v is None else likelihood_text(v)}" for c, v in cells.items())
         return f"Likelihoods of {item.label} {where}: {shown}"
 
     return step

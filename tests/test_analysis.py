@@ -334,8 +334,9 @@ def test_snapshot_names_are_drawn_as_text():
 
 @pytest.mark.parametrize("seed", range(20))
 def test_a_linchpin_that_only_decides_a_tie_is_told_apart(seed):
-    """Leaving an item out: the lead shrinking to part of a tie is 'decides the tie', anything
-    else that changes who leads is 'changes the leader', checked by removing each row."""
+    """Leaving an item out: the lead shrinking to part of a tie is 'decides the tie', the lead
+    growing to a tie is 'draws level', anything else that changes who leads is 'changes the
+    leader', checked by removing each row."""
     import random
 
     from sat_tool.domain.sensitivity import leaders, linchpins
@@ -364,3 +365,4 @@ def test_a_linchpin_that_only_decides_a_tie_is_told_apart(seed):
         else:
             assert pin is not None and pin.changes_leader
             assert pin.decides_tie == (after < before)
+            assert pin.draws_level == (after > before)  # the leaders keep it, another joins

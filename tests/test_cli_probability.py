@@ -105,8 +105,10 @@ def test_likelihood_states_a_rows_cells_in_one_edit_and_default_puts_them_back(c
 
 
 @pytest.mark.parametrize(("values", "message"), [
-    (["H1=150%"], "H1: a likelihood is more than 0 and at most 1 (100%), not 150%"),
-    (["H1=0"], "H1: a likelihood is more than 0 and at most 1 (100%), not 0"),
+    (["H1=150%"], "H1: a likelihood is from 0.001 (0.1%) to 1 (100%), not 150%"),
+    (["H1=0"], "H1: a likelihood is from 0.001 (0.1%) to 1 (100%), not 0"),
+    (["H1=1e-300"], "H1: a likelihood is from 0.001 (0.1%) to 1 (100%), not 1e-300"),
+    (["H1=0.2", "H1=0.3"], "H1 is given twice; give each hypothesis once"),
     (["H1=lots"], "H1: 'lots' is not a likelihood (give 0.8 or 80%)"),
     (["H1"], "'H1': give each likelihood as H1=0.8 (or H1=default)"),
     (["H9=0.5"], "H9"),
@@ -171,3 +173,21 @@ def test_close_with_none_of_the_hypotheses(capsys, sample):
     assert status == 0 and "none of the hypotheses proved true" in out
     mat = loaded(sample).matrices[2]
     assert mat.outcome is not None and mat.outcome.hypothesis_id is None
+
+
+def test_a_cell_rated_na_takes_no_likelihood(capsys, sample):
+    status, _, _ = run(capsys, sample, "rate", "1", "E1", "H1", "NA", "--matrix", "1")
+    assert status == 0
+    before = loaded(sample)
+    status, out, err = run(capsys, sample, "likelihood", "1", "E1", "H1=0.9", "--matrix", "1")
+    assert status == 2 and out == ""
+    assert "E1 is rated NA against H1: a cell that bears nothing on its hypothesis carries no " \
+           "likelihood" in err
+    assert loaded(sample) == before
+
+
+def test_an_outcome_still_to_come_is_refused(capsys, sample):
+    before = loaded(sample)
+    status, _, err = run(capsys, sample, "close", "1", "H1", "--matrix", "1", "--date", "2999-01")
+    assert status == 2 and "2999-01 is still to come: an outcome is recorded once it is known" in err
+    assert loaded(sample) == before

@@ -3,6 +3,7 @@ the transposed layout: the workbook, the HTML and the PDF say what the domain co
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -151,3 +152,18 @@ def test_ratings_typed_over_in_a_transposed_sheet_come_back(tmp_path: Path):
     untouched = {c: a for c, a in back.ratings.items()
                  if c not in ((e3_id, mat.hypotheses[1].id), (e5_id, mat.hypotheses[3].id))}
     assert untouched == {c: a for c, a in mat.ratings.items() if c in untouched}
+
+
+def test_a_stated_likelihood_is_named_in_the_workbook_and_the_html(tmp_path: Path):
+    case = sourced_case(transposed=False)
+    mat = case.matrices[0]
+    cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    mat.ratings[cell] = dataclasses.replace(mat.ratings[cell], likelihood=0.125, rationale="Why")
+    write_workbook(case, tmp_path / "c.xlsx")
+    book = load_workbook(tmp_path / "c.xlsx")
+    ws = book[book.sheetnames[1]]
+    comment = ws.cell(row=4, column=7).comment
+    assert comment is not None and comment.text.startswith("Why")
+    assert "Likelihood stated: 12.5%." in comment.text
+    write_report(case, tmp_path / "r.html", "html")
+    assert 'title="Why (likelihood stated: 12.5%)"' in (tmp_path / "r.html").read_text(encoding="utf-8")

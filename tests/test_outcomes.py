@@ -20,7 +20,7 @@ def test_closing_takes_a_snapshot_and_freezes_the_analysts_probabilities(workspa
     assert change.snapshot.matrix.hypotheses[0].judged == 0.7
     with pytest.raises(InvalidEdit, match="this question is closed"):
         editor.set_probabilities(mat.id, "judged", {first.id: 0.9})
-    with pytest.raises(InvalidEdit, match="is the recorded outcome of this question"):
+    with pytest.raises(InvalidEdit, match="is the recorded outcome of its question"):
         editor.delete_hypothesis(first.id)
     editor.set_probabilities(mat.id, "prior", {first.id: 0.5})  # priors are not a judgment
     stored = svc.load_case(workspace, editor.case.id).matrix(mat.id)

@@ -192,7 +192,7 @@ def test_likelihood_override_from_the_cell_dialog(qtbot, page, monkeypatch):
 
     def fake_exec(dialog):
         dialog.override.setChecked(True)
-        dialog.likelihood.setValue(0.05)
+        dialog.likelihood.setValue(5.0)  # percent
         return True
 
     monkeypatch.setattr(matrix_page.CellDialog, "exec", fake_exec)

@@ -12,6 +12,7 @@ from sat_tool.domain import Outcome
 from sat_tool.domain.probability import line_report
 from sat_tool.services import cases as svc
 from sat_tool.ui import matrix_page, panels
+from sat_tool.ui.models import LikelihoodRole
 
 
 def stored(page):
@@ -188,3 +189,27 @@ def test_the_calibration_window_scores_the_closed_matrices(qtbot, page):
     assert sum(count for _, _, count in curves["Tool"]) == len(mat.hypotheses)
     dialog.close()
     QApplication.processEvents()
+
+
+def test_a_stated_likelihood_shows_in_the_cell_and_is_not_rewritten_by_rounding(qtbot, page,
+                                                                                 monkeypatch):
+    """The cell says what was stated, beside its rating's default; opening the row's dialog and
+    pressing OK without a change writes nothing, though the dialog shows 0.4% rounded."""
+    mat = page.matrix
+    row = mat.rows[0].evidence_id
+    first = mat.hypotheses[0].id
+    page.doc.editor.set_likelihood(mat.id, (row, first), 0.0044)
+    page.doc.notify_matrix(mat.id)
+    index = page.model.index_of_cell(row, first)
+    assert index.data(LikelihoodRole) == pytest.approx(0.0044)
+    assert "P(item | hypothesis) stated: 0.4%" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+    def fake_exec(dialog):
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(matrix_page.LikelihoodDialog, "exec", fake_exec)
+    steps = page.doc.undo_stack.count()
+    page.state_likelihoods(row)
+    assert page.doc.undo_stack.count() == steps
+    assert stored(page)[1].ratings[(row, first)].likelihood == pytest.approx(0.0044)

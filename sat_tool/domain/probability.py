@@ -267,6 +267,14 @@ class LineReport:
         return max(line.without, key=lambda h: line.without[h])
 
 
+def likelihood_text(value: float) -> str:
+    """A likelihood as a percentage with the precision it needs: 15%, 12.5%, 0.4%."""
+    percent = value * 100
+    if percent >= 10 and abs(percent - round(percent)) < 0.05:
+        return f"{percent:.0f}%"
+    return f"{percent:.1f}%" if percent >= 0.1 else f"{percent:.2g}%"
+
+
 def shift_text(shift: float) -> str:
     """A move of a posterior in percentage points, signed: +12%, −3%, ±0%."""
     if abs(shift) < 0.005:

@@ -120,13 +120,15 @@ class Linchpin:
 
     ``changes_leader``: the hypotheses in the lead are not the same without it.
     ``decides_tie``: they were tied, and without it only some of them lead (the tie is
-    decided, nobody from outside takes the lead).
+    decided, nobody from outside takes the lead). ``draws_level``: without it the leaders
+    keep the lead but another hypothesis shares it (a tie is made).
     """
 
     evidence_id: EvidenceId
     changes_leader: bool
     ranks_without: dict[HypothesisId, int] = field(hash=False)
     decides_tie: bool = False
+    draws_level: bool = False
 
 
 class Cancelled(Exception):  # noqa: N818 - it is not an error: a newer request took over
@@ -179,7 +181,7 @@ def linchpins(case: Case, matrix: Matrix, mode: ScoringMode | None = None, stop:
         ranks = rank_costs(without)
         if ranks != base:
             now, before = leaders(ranks), leaders(base)
-            found.append(Linchpin(row.evidence_id, now != before, ranks, now < before))
+            found.append(Linchpin(row.evidence_id, now != before, ranks, now < before, now > before))
     return found
 
 

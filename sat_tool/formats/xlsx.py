@@ -46,7 +46,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from sat_tool.domain.calibration import closed_scores, outcome_sentence
 from sat_tool.domain.model import Assessment, Case, Matrix, Rating
-from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, line_report
+from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, likelihood_text, line_report
 from sat_tool.domain.scoring import CostTable, MatrixScores, score_matrix
 from sat_tool.domain.sensitivity import (
     contributions,
@@ -414,8 +414,11 @@ class _SheetXml:
                 out[column] = f'<c r="{ref}"{codes[None]}'
                 continue
             out[column] = f'<c r="{ref}"{codes[found.rating]}'
-            if found.rationale:
-                self._note(ref, row, column, (found.rationale, found.analyst))
+            stated = ("" if found.likelihood is None else
+                      f"Likelihood stated: {likelihood_text(found.likelihood)}.")
+            if found.rationale or stated:
+                text = f"{found.rationale}\n{stated}".strip() if stated else found.rationale
+                self._note(ref, row, column, (text, found.analyst))
 
     def number(self, row: int, column: int, value: float | None, look: Look = PLAIN,
                note: tuple[str, str] | None = None) -> None:
@@ -1060,6 +1063,7 @@ def _fill_sensitivity_sheet(sheet: _SheetXml, case: Case) -> None:
         for pin in pins:
             sheet.text(row, 1, items[pin.evidence_id].label)
             sheet.text(row, 2, "decides the tie" if pin.decides_tie else
+                       "another draws level" if pin.draws_level else
                        "changes the leader" if pin.changes_leader else "changes the order")
             row += 1
         change = fewest_changes(case, matrix, table=table)

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 from sat_tool.domain.calibration import closed_scores, outcome_sentence
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Case, Matrix, Rating
-from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, line_report, shift_text
+from sat_tool.domain.probability import (
+    INDEPENDENCE_CAVEAT,
+    likelihood_text,
+    line_report,
+    shift_text,
+)
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, tie_break
 from sat_tool.report import charts
@@ -171,7 +176,10 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
         cells = []
         for hyp in matrix.hypotheses:
             found = matrix.ratings.get((row.evidence_id, hyp.id))
-            cells.append((found.rating if found else None, found.rationale if found else ""))
+            note = found.rationale if found else ""
+            if found is not None and found.likelihood is not None:
+                note = f"{note} (likelihood stated: {likelihood_text(found.likelihood)})".strip()
+            cells.append((found.rating if found else None, note))
         lines.append(MatrixLine(item.label, item.text, item.type.value, item.credibility.value,
                                 row.relevance.value, e.diagnosticity, e.inconsistent_with_all,
                                 tuple(cells)))
@@ -243,6 +251,7 @@ def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:
     found = []
     for pin in linchpins(case, matrix):
         what = ("the tie for the lead is decided" if pin.decides_tie else
+                "another hypothesis draws level with the leader" if pin.draws_level else
                 "the leading hypothesis changes" if pin.changes_leader else
                 "the order of the hypotheses changes")
         found.append(f"Without {case.evidence_item(pin.evidence_id).label}, {what}.")

@@ -321,11 +321,16 @@ def _line_dict(case: Case, line: Line, lines: LineReport, labels: dict[Hypothesi
     return {
         "name": line.name,
         "evidence": [case.evidence_item(e).label for e in line.evidence],
-        "bits_against": {labels[h]: round(v, 6) for h, v in line.against.items()},
-        "probability_without": {labels[h]: round(v, 6) for h, v in line.without.items()},
-        "leader_shift_without": round(lines.shift(line), 6),
+        "bits_against": {labels[h]: _figure(v) for h, v in line.against.items()},
+        "probability_without": {labels[h]: _figure(v) for h, v in line.without.items()},
+        "leader_shift_without": _figure(lines.shift(line)),
         "leader_without": labels[after] if after is not None else None,
     }
+
+
+def _figure(value: float) -> float:
+    """A figure for JSON: six decimals, and never −0.0."""
+    return round(value, 6) + 0.0
 
 
 def outcome_dict(matrix: Matrix, labels: dict[HypothesisId, str]) -> dict[str, Any]:
@@ -352,7 +357,7 @@ def sensitivity_report(case: Case, matrix: Matrix, mode: ScoringMode | None = No
         "leader": sorted(hyp_label[h] for h, r in ranks.items() if r == 1),
         "linchpins": [
             {"evidence": ev_label[p.evidence_id], "changes_leader": p.changes_leader,
-             "decides_tie": p.decides_tie,
+             "decides_tie": p.decides_tie, "draws_level": p.draws_level,
              "ranking_without": {hyp_label[h]: r for h, r in p.ranks_without.items()}}
             for p in linchpins(case, matrix, mode)
         ],

@@ -55,6 +55,10 @@ from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
 
 
+NA_LIKELIHOOD = ("a cell rated NA says the item bears nothing on the hypothesis, so it carries "
+                 "no likelihood: rate it first")
+
+
 @dataclass(frozen=True)
 class OutcomeChange:
     """What :meth:`CaseEditor.set_outcome` did: the outcome before and after, and the snapshot
@@ -652,6 +656,9 @@ class CaseEditor:
             if outcome.date.strip() and not valid_date(outcome.date):
                 raise InvalidEdit(f"{outcome.date.strip()!r} is not a date such as 2012, 2012-04 "
                                   "or 2012-04-18")
+            if outcome.date.strip() > store.utc_now()[:len(outcome.date.strip())]:
+                raise InvalidEdit(f"{outcome.date.strip()} is still to come: an outcome is recorded "
+                                  "once it is known")
         with self._write(("has", "matrix", matrix_id), ("matrix", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
             before = mat.outcome
@@ -777,8 +784,8 @@ class CaseEditor:
             if expect is not None:
                 self._expect(hyp == expect, name_of(self.case, "hypothesis", hypothesis_id))
             if mat.outcome is not None and mat.outcome.hypothesis_id == hypothesis_id:
-                raise InvalidEdit(f"{hyp.title!r} is the recorded outcome of this question; "
-                                  "reopen the question before deleting it")
+                raise InvalidEdit("this hypothesis is the recorded outcome of its question: reopen "
+                                  "the question before deleting it")
             ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
             removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
             remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
@@ -891,6 +898,8 @@ class CaseEditor:
             raise InvalidEdit("a rationale or likelihood needs a rating: rate the cell first")
         if likelihood is not None and not 0 < likelihood <= 1:
             raise InvalidEdit("a likelihood must be more than 0 and at most 1")
+        if rating is Rating.NA and likelihood is not None:
+            raise InvalidEdit(NA_LIKELIHOOD)
         now = store.utc_now()
         return self._put_cells(matrix_id, [cell], lambda _old: None if rating is None else
                                Assessment(rating, self.analyst, rationale, now, likelihood),
@@ -906,6 +915,8 @@ class CaseEditor:
         def after(old: Assessment | None) -> Assessment | None:
             if old is None:
                 raise InvalidEdit("rate the cell before overriding its likelihood")
+            if old.rating is Rating.NA and likelihood is not None:
+                raise InvalidEdit(NA_LIKELIHOOD)
             return replace(old, likelihood=likelihood, analyst=self.analyst, updated=now)
 
         return self._put_cells(matrix_id, [cell], after)[cell]
@@ -923,6 +934,8 @@ class CaseEditor:
         def after(old: Assessment | None, cell: Cell) -> Assessment | None:
             if old is None:
                 raise InvalidEdit("rate every cell of the row before stating its likelihoods")
+            if old.rating is Rating.NA and values[cell] is not None:
+                raise InvalidEdit(NA_LIKELIHOOD)
             if old.likelihood == values[cell]:
                 return old
             return replace(old, likelihood=values[cell], analyst=self.analyst, updated=now)

@@ -296,7 +296,10 @@ class CellDialog(QDialog):
     """Pick a rating with the mouse and write the cell's rationale."""
 
     def __init__(self, evidence: Evidence, hyp: Hypothesis, rating: Rating | None, rationale: str,
-                 parent: QWidget | None = None, likelihood: float | None = None) -> None:
+                 parent: QWidget | None = None, likelihood: float | None = None,
+                 default: float = 0.5) -> None:
+        """``likelihood``: the one the analyst stated (None: none); ``default``: the one the
+        rating stands for here, where the box starts when a likelihood is first stated."""
         super().__init__(parent)
         self.setWindowTitle(f"{evidence.label} × {hyp.title}")
         self.resize(560, 360)
@@ -336,16 +339,17 @@ class CellDialog(QDialog):
         self.rationale.setPlaceholderText("Why this rating? Shown as the cell's tooltip.")
         layout.addWidget(self.rationale)
         override = QHBoxLayout()
-        self.override = QCheckBox("Override the likelihood P(evidence | hypothesis):")
+        self.override = QCheckBox("State the likelihood P(evidence | hypothesis):")
         self.override.setToolTip("In the probabilistic view each rating stands for a default "
                                  "likelihood (CC 0.9 … II 0.1), discounted by credibility and "
                                  "relevance. An override is used as given, and goes when the "
                                  "cell gets another rating.")
         self.likelihood = QDoubleSpinBox()
-        self.likelihood.setRange(0.01, 1.0)
-        self.likelihood.setSingleStep(0.05)
-        self.likelihood.setDecimals(2)
-        self.likelihood.setValue(likelihood if likelihood is not None else 0.5)
+        self.likelihood.setRange(0.1, 100.0)
+        self.likelihood.setSingleStep(5.0)
+        self.likelihood.setDecimals(1)
+        self.likelihood.setSuffix(" %")
+        self.likelihood.setValue(round(100 * (likelihood if likelihood is not None else default), 1))
         self.override.setChecked(likelihood is not None)
         self.likelihood.setEnabled(likelihood is not None)
         self.override.toggled.connect(self.likelihood.setEnabled)
@@ -383,8 +387,8 @@ class CellDialog(QDialog):
         return None
 
     def chosen_likelihood(self) -> float | None:
-        """The likelihood override, or None to use the rating's default."""
-        return self.likelihood.value() if self.override.isChecked() else None
+        """The stated likelihood as a fraction, or None to use the rating's default."""
+        return round(self.likelihood.value() / 100, 4) if self.override.isChecked() else None
 
     def _accept(self) -> None:
         if self.chosen() is None and (self.rationale.toPlainText().strip()
@@ -493,17 +497,19 @@ class LikelihoodDialog(QDialog):
             grid.addWidget(QLabel(rating.value if rating else "unrated"), n, 1)
             check = QCheckBox("State")
             spin = QDoubleSpinBox()
-            spin.setRange(1.0, 100.0)
-            spin.setDecimals(0)
+            spin.setRange(0.1, 100.0)
+            spin.setDecimals(1)
             spin.setSuffix(" %")
-            spin.setValue(round(value * 100))
+            spin.setValue(round(value * 100, 1))
             spin.setAccessibleName(f"Likelihood if {hyp.title}")
             check.setChecked(stated)
             spin.setEnabled(stated)
             check.toggled.connect(spin.setEnabled)
-            if rating is None:
+            if rating is None or rating is Rating.NA:
                 check.setEnabled(False)
-                check.setToolTip("Rate the cell first")
+                spin.setEnabled(False)
+                check.setToolTip("Rate the cell first" if rating is None else
+                                 "Not applicable: the item says nothing about this hypothesis")
             grid.addWidget(check, n, 2)
             grid.addWidget(spin, n, 3)
             self.fields[hyp.id] = (check, spin)
@@ -517,7 +523,7 @@ class LikelihoodDialog(QDialog):
 
     def values(self) -> dict[Any, float | None]:
         """Each rated hypothesis's stated likelihood as a fraction (None: the default)."""
-        return {hid: (spin.value() / 100 if check.isChecked() else None)
+        return {hid: (round(spin.value() / 100, 4) if check.isChecked() else None)
                 for hid, (check, spin) in self.fields.items() if check.isEnabled()}
 
 

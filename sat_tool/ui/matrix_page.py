@@ -374,13 +374,17 @@ class MatrixPage(QWidget):
         found = copy.copy(mat.ratings.get(cell))  # type: ignore[arg-type]
         dialog = CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
                             found.rating if found else None, found.rationale if found else "", self,
-                            found.likelihood if found else None)
+                            found.likelihood if found else None,
+                            cell_likelihood(self.doc.case, mat, cell))  # type: ignore[arg-type]
         if dialog.exec():
             rationale = dialog.rationale.toPlainText().strip()
             rating, likelihood = dialog.chosen(), dialog.chosen_likelihood()
             unchanged = (found is None and rating is None) or (
                 found is not None and rating == found.rating and rationale == found.rationale
-                and likelihood == found.likelihood)
+                and _same_likelihood(found.likelihood, likelihood))
+            if unchanged is False and found is not None and _same_likelihood(found.likelihood,
+                                                                              likelihood):
+                likelihood = found.likelihood  # shown rounded, not changed: kept as stored
             if not unchanged:
                 self.doc.push(cmd.SetAssessmentCommand(self.doc, self.matrix_id, cell,  # type: ignore[arg-type]
                                                        rating, rationale, likelihood, seen=found))
@@ -609,9 +613,12 @@ class MatrixPage(QWidget):
         dialog = LikelihoodDialog(item, rows, self)
         if not dialog.exec():
             return
-        wanted = {(item.id, hid): value for hid, value in dialog.values().items()
-                  if mat.ratings.get((item.id, hid)) is not None
-                  and mat.ratings[(item.id, hid)].likelihood != value}
+        wanted = {}
+        for hid, value in dialog.values().items():
+            found = mat.ratings.get((item.id, hid))
+            if found is None or _same_likelihood(found.likelihood, value):
+                continue  # untouched: a value the dialog shows rounded is not rewritten
+            wanted[(item.id, hid)] = value
         if wanted:
             self.doc.push(cmd.SetLikelihoodsCommand(self.doc, self.matrix_id, wanted))
 
@@ -669,3 +676,11 @@ class MatrixPage(QWidget):
 
     def _say(self, text: str) -> None:
         QMessageBox.information(self, "SAT Tool", text)
+
+
+def _same_likelihood(stored: float | None, shown: float | None) -> bool:
+    """Whether a likelihood the dialog gives back is the stored one, as the dialog shows it
+    (to a tenth of a percentage point)."""
+    if stored is None or shown is None:
+        return stored is shown
+    return abs(round(stored * 100, 1) - shown * 100) < 1e-6

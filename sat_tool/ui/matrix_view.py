@@ -52,6 +52,7 @@ from sat_tool.ui.models import (
     MatrixModel,
     ObjectRole,
     RatingRole,
+    LikelihoodRole,
     RationaleRole,
     SortRole,
     TransposedRole,
@@ -118,7 +119,8 @@ def rating_for_key(event: QKeyEvent) -> Rating | None:
 
 
 class RatingDelegate(QStyledItemDelegate):
-    """Paints rating cells, with a corner mark on cells that carry a rationale."""
+    """Paints rating cells, with a corner mark on cells that carry a rationale and a dot on
+    cells whose likelihood the analyst stated."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rated = index.data(RatingRole) is not None
@@ -135,6 +137,15 @@ class RatingDelegate(QStyledItemDelegate):
             painter.restore()
         else:
             super().paint(painter, option, index)
+        if index.data(LikelihoodRole) is not None:
+            # A stated likelihood: a small circle in the lower left corner (the tooltip says it).
+            rect = option.rect  # type: ignore[attr-defined]
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#FFFFFF"), 1))
+            painter.setBrush(QColor("#7B3FA0"))
+            painter.drawEllipse(rect.bottomLeft() + QPoint(6, -6), 3, 3)
+            painter.restore()
         if index.data(RationaleRole):
             rect = option.rect  # type: ignore[attr-defined]
             size = 7

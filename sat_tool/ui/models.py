@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
+from sat_tool.domain.probability import likelihood_text, rating_likelihood
 from sat_tool.domain.scoring import MatrixScores
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.formats.palette import RATING_COLOURS
@@ -30,6 +31,8 @@ CellRole = Qt.ItemDataRole.UserRole + 4
 """The (evidence id, hypothesis id) of a matrix cell."""
 RationaleRole = Qt.ItemDataRole.UserRole + 5
 """The rationale of a rated cell ('' when none)."""
+LikelihoodRole = Qt.ItemDataRole.UserRole + 6
+"""The likelihood the analyst stated for a rated cell, or None (the rating's default)."""
 TransposedRole = Qt.ItemDataRole.UserRole + 256
 """Added to a role, asks :meth:`MatrixModel.headerData` for the header of the transposed
 layout (hypotheses down the side): ``headerData(s, o, TransposedRole + Qt.DisplayRole)``."""
@@ -280,6 +283,8 @@ class MatrixModel(QAbstractTableModel):
             return found.rating if found else None
         if role == RationaleRole:
             return found.rationale if found else ""
+        if role == LikelihoodRole:
+            return found.likelihood if found else None
         if role == SortRole:
             return found.rating.signed if found and found.rating.signed is not None else 0
         if found is None:
@@ -298,6 +303,8 @@ class MatrixModel(QAbstractTableModel):
             return _bold()
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"<b>{found.rating.value}</b> — {found.rating.meaning}"
+            if found.likelihood is not None:
+                tip += f"<br>{escape_html(stated_likelihood(self.doc.case, self.matrix, (eid, hid)))}"
             if found.rationale:
                 tip += f"<br>{escape_html(found.rationale)}"
             by = f"<br><i>{escape_html(found.analyst)}, {found.updated}</i>" if found.analyst else ""
@@ -712,6 +719,14 @@ def _percent(value: float) -> str:
     if 0 < value < 0.001:
         return "<0.1%"
     return f"{value:.1%}" if value < 0.1 else f"{value:.0%}"
+
+
+def stated_likelihood(case: Any, matrix: Matrix, cell: Any) -> str:
+    """A stated likelihood in words, with the default of the cell's rating beside it."""
+    found = matrix.ratings[cell]
+    default = rating_likelihood(case, matrix, cell[0], found.rating)
+    return (f"P(item | hypothesis) stated: {likelihood_text(found.likelihood)} "
+            f"(the default of {found.rating.value} here: {likelihood_text(default)})")
 
 
 def escape_html(text: str) -> str:

@@ -287,8 +287,10 @@ class SensitivityPanel(FindingsPanel):
             return
         pins = found["linchpins"]
         lines = []
-        leader_pins = [p for p in pins if p.changes_leader and not p.decides_tie]
+        leader_pins = [p for p in pins if p.changes_leader and not p.decides_tie
+                       and not p.draws_level]
         tie_pins = [p for p in pins if p.decides_tie]
+        level_pins = [p for p in pins if p.draws_level]
         order_pins = [p for p in pins if not p.changes_leader]
         if leader_pins:
             links = _links(case, [p.evidence_id for p in leader_pins])
@@ -296,6 +298,10 @@ class SensitivityPanel(FindingsPanel):
         if tie_pins:
             links = _links(case, [p.evidence_id for p in tie_pins])
             lines.append(f"Without any one of {links} the tie for the lead is decided.")
+        if level_pins:
+            links = _links(case, [p.evidence_id for p in level_pins])
+            lines.append(f"Without any one of {links} another hypothesis draws level with the "
+                         "leader.")
         if order_pins:
             links = _links(case, [p.evidence_id for p in order_pins])
             lines.append(f"Without {links} the order below the leader changes.")
