@@ -44,6 +44,15 @@ def sourced_case(rows: int = 23, columns: int = 4, transposed: bool = True):
     return case
 
 
+def transposed_sheet(case, path: Path):
+    """The case written to ``path``: the workbook, its first matrix sheet and that sheet's
+    header row."""
+    write_workbook(case, path)
+    book = load_workbook(path)
+    ws = book[book.sheetnames[1]]
+    return book, ws, [ws.cell(row=3, column=c).value for c in range(1, ws.max_column + 1)]
+
+
 def test_the_workbook_has_the_lines_of_evidence_the_domain_finds(tmp_path: Path):
     case = sourced_case()
     path = tmp_path / "c.xlsx"
@@ -78,10 +87,7 @@ def test_a_transposed_matrix_sheet_has_hypotheses_down_the_side(tmp_path: Path):
     case = sourced_case()
     mat = case.matrices[0]
     path = tmp_path / "c.xlsx"
-    write_workbook(case, path)
-    book = load_workbook(path)
-    ws = book[book.sheetnames[1]]
-    header = [ws.cell(row=3, column=c).value for c in range(1, ws.max_column + 1)]
+    book, ws, header = transposed_sheet(case, path)
     first = header.index("E1") + 1
     assert header[:6] == ["Hypothesis", "Incons.", "Weighted", "P(H|E)", "Analyst", "Rank"]
     assert header[first - 1:] == [case.evidence_item(r.evidence_id).label for r in mat.rows]
@@ -136,10 +142,7 @@ def test_ratings_typed_over_in_a_transposed_sheet_come_back(tmp_path: Path):
     case = sourced_case()
     mat = case.matrices[0]
     path = tmp_path / "c.xlsx"
-    write_workbook(case, path)
-    book = load_workbook(path)
-    ws = book[book.sheetnames[1]]
-    header = [ws.cell(row=3, column=c).value for c in range(1, ws.max_column + 1)]
+    book, ws, header = transposed_sheet(case, path)
     e3, e5 = header.index("E3") + 1, header.index("E5") + 1
     ws.cell(row=4 + 1, column=e3).value = "II"  # H2 × E3
     ws.cell(row=4 + 3, column=e5).value = None  # H4 × E5

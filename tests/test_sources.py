@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 from sat_tool.domain import Level
 from sat_tool.formats.text_import import SourceFileError, html_to_text, read_source_file
 from sat_tool.services import cases as svc
-from sat_tool.settings import Preferences
 from sat_tool.store import Workspace
 from sat_tool.ui import case_view as case_view_module
-from sat_tool.ui.main_window import MainWindow
 from sat_tool.ui.source_pane import python_index, quoted_passages, utf16_offset
+
+from conftest import sample_page
 
 
 def test_html_source_keeps_visible_text_and_title(tmp_path: Path):
@@ -66,12 +66,7 @@ def test_offsets_survive_characters_outside_the_basic_plane():
 @pytest.fixture
 def window(qtbot, workspace: Workspace):
     """The main window with the sample case open."""
-    win = MainWindow(workspace, Preferences(analyst="Ann Analyst"))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.mouseClick(win.start_page.sample_button, Qt.MouseButton.LeftButton)
-    return win
+    return sample_page(qtbot, workspace).window_
 
 
 def test_pane_highlights_every_quoted_passage(window):

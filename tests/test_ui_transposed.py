@@ -23,6 +23,8 @@ from sat_tool.store import Workspace
 from sat_tool.ui.main_window import MainWindow
 from sat_tool.ui.models import MatrixModel, RatingRole
 
+from conftest import sample_page
+
 FIRST = MatrixModel.FIRST_HYPOTHESIS
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -32,11 +34,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 @pytest.fixture
 def window(qtbot, workspace: Workspace):
     """The main window with the sample case open on its first matrix."""
-    win = MainWindow(workspace, Preferences(analyst="Ann Analyst"))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.mouseClick(win.start_page.sample_button, Qt.MouseButton.LeftButton)
+    win = sample_page(qtbot, workspace).window_
     assert win.document is not None
     return win
 

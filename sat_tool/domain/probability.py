@@ -138,12 +138,20 @@ def row_shares(case: Case, matrix: Matrix, independent: bool = False) -> dict[Ev
     every row when ``independent``)."""
     if independent:
         return dict.fromkeys((row.evidence_id for row in matrix.rows), 1.0)
-    shares = {}
-    for rows in evidence_lines(case, matrix).values():
+    return row_lines(case, matrix)[1]
+
+
+def row_lines(case: Case, matrix: Matrix
+              ) -> tuple[dict[EvidenceId, Hashable], dict[EvidenceId, float]]:
+    """Each row's line of evidence and its share of it (1/n in a line of n rows), in one pass."""
+    lines: dict[EvidenceId, Hashable] = {}
+    shares: dict[EvidenceId, float] = {}
+    for key, rows in evidence_lines(case, matrix).items():
         share = 1.0 / len(rows)
         for row in rows:
+            lines[row.evidence_id] = key
             shares[row.evidence_id] = share
-    return shares
+    return lines, shares
 
 
 def line_name(case: Case, key: Hashable, member: Evidence | None = None) -> str:
@@ -167,13 +175,10 @@ def line_name(case: Case, key: Hashable, member: Evidence | None = None) -> str:
         return "An item with no source"
 
 
-def log_likelihoods(case: Case, matrix: Matrix, rows: list[MatrixRow] | None = None,
-                    independent: bool = False) -> dict[HypothesisId, float]:
+def log_likelihoods(case: Case, matrix: Matrix, independent: bool = False
+                    ) -> dict[HypothesisId, float]:
     """Each hypothesis's log-likelihood: the sum over lines of each line's mean (the plain sum
-    over rows when ``independent``). ``rows`` restricts it to some rows (their lines' shares
-    are taken among those rows)."""
-    if rows is not None:
-        matrix = _with_rows(matrix, rows)
+    over rows when ``independent``)."""
     shares = row_shares(case, matrix, independent)
     logs = {}
     for hyp in matrix.hypotheses:
@@ -183,12 +188,6 @@ def log_likelihoods(case: Case, matrix: Matrix, rows: list[MatrixRow] | None = N
             total += shares[row.evidence_id] * math.log(max(MIN_LIKELIHOOD, likelihood))
         logs[hyp.id] = total
     return logs
-
-
-def _with_rows(matrix: Matrix, rows: list[MatrixRow]) -> Matrix:
-    """A shallow stand-in for ``matrix`` holding only ``rows`` (ratings and hypotheses shared)."""
-    return Matrix(matrix.id, matrix.question, scoring_mode=matrix.scoring_mode,
-                  hypotheses=matrix.hypotheses, rows=list(rows), ratings=matrix.ratings)
 
 
 def posteriors(case: Case, matrix: Matrix, independent: bool = False

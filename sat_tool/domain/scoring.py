@@ -151,13 +151,13 @@ OWN = _Own()
 
 def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
               mode: ScoringMode, rating: Rating | None | _Own = OWN,
-              share: float | None = None) -> float:
+              share: float = 1.0) -> float:
     """What one cell adds to its hypothesis's cost in a mode (lower is better).
 
     ``rating`` asks what the cell would cost with another rating (None: unrated);
     by default the cell's own rating counts. In the probability mode the cost is
-    scaled by the row's ``share`` of its line of evidence (worked out from the
-    matrix when not given).
+    scaled by the row's ``share`` of its line of evidence (see
+    :func:`probability.row_lines`; 1 for a row that is a line by itself).
     """
     override = None
     if isinstance(rating, _Own):
@@ -166,8 +166,6 @@ def cell_cost(case: Case, matrix: Matrix, cell: tuple[EvidenceId, HypothesisId],
         override = found.likelihood if found else None
     if mode is ScoringMode.PROBABILITY:
         likelihood = probability.rating_likelihood(case, matrix, cell[0], rating, override)
-        if share is None:
-            share = probability.row_shares(case, matrix)[cell[0]]
         return -share * math.log(max(probability.MIN_LIKELIHOOD, likelihood))
     if rating is None:
         return 0.0
@@ -191,11 +189,11 @@ class CostTable:
         self.case, self.matrix, self.mode = case, matrix, mode
         options: list[Rating | None] = [None, *Rating]
         probabilistic = mode is ScoringMode.PROBABILITY
-        self.shares = probability.row_shares(case, matrix) if probabilistic else {}
-        """Each row's share of its line of evidence (probability mode only)."""
-        self.lines = ({row.evidence_id: probability.line_key(case.evidence_item(row.evidence_id))
-                       for row in matrix.rows} if probabilistic else {})
+        lines, shares = probability.row_lines(case, matrix) if probabilistic else ({}, {})
+        self.lines: dict[EvidenceId, object] = lines
         """Each row's line of evidence (probability mode only)."""
+        self.shares: dict[EvidenceId, float] = shares
+        """Each row's share of its line of evidence (probability mode only)."""
         self._rows = {
             row.evidence_id: {r: cell_cost(case, matrix, (row.evidence_id, HypothesisId(0)), mode, r,
                                            self.shares.get(row.evidence_id, 1.0))

@@ -908,18 +908,7 @@ class CaseEditor:
     def set_likelihood(self, matrix_id: MatrixId, cell: Cell, likelihood: float | None
                        ) -> Assessment | None:
         """Override a rated cell's P(evidence | hypothesis) (None: back to the default)."""
-        if likelihood is not None and not 0 < likelihood <= 1:
-            raise InvalidEdit("a likelihood must be more than 0 and at most 1")
-        now = store.utc_now()
-
-        def after(old: Assessment | None) -> Assessment | None:
-            if old is None:
-                raise InvalidEdit("rate the cell before overriding its likelihood")
-            if old.rating is Rating.NA and likelihood is not None:
-                raise InvalidEdit(NA_LIKELIHOOD)
-            return replace(old, likelihood=likelihood, analyst=self.analyst, updated=now)
-
-        return self._put_cells(matrix_id, [cell], after)[cell]
+        return self.set_likelihoods(matrix_id, {cell: likelihood})[cell]
 
     def set_likelihoods(self, matrix_id: MatrixId, values: dict[Cell, float | None],
                         expect: dict[Cell, Assessment | None] | None = None
@@ -933,7 +922,8 @@ class CaseEditor:
 
         def after(old: Assessment | None, cell: Cell) -> Assessment | None:
             if old is None:
-                raise InvalidEdit("rate every cell of the row before stating its likelihoods")
+                raise InvalidEdit("rate the cell before overriding its likelihood" if len(values) == 1
+                                  else "rate every cell of the row before stating its likelihoods")
             if old.rating is Rating.NA and values[cell] is not None:
                 raise InvalidEdit(NA_LIKELIHOOD)
             if old.likelihood == values[cell]:

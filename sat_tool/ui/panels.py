@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.calibration import outcome_sentence
 from sat_tool.domain.guide import Place, Target
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Level, ScoringMode
@@ -543,15 +544,7 @@ class JudgmentPanel(Panel):
             self.outcome.setText("Open: when the answer is known, record it to see how well the "
                                  "probabilities did (Analysis ▸ Calibration).")
             return
-        outcome = mat.outcome
-        if outcome.hypothesis_id is not None:
-            position = [h.id for h in mat.hypotheses].index(outcome.hypothesis_id) + 1
-            truth = f"H{position} ({mat.hypothesis(outcome.hypothesis_id).title}) proved true"
-        else:
-            truth = "none of the hypotheses proved true"
-        when = f" — known since {outcome.date}" if outcome.date else ""
-        grounds = f". {outcome.evidence}" if outcome.evidence else ""
-        self.outcome.setText(f"Closed: {truth}{when}{grounds}")
+        self.outcome.setText(f"Closed: {outcome_sentence(mat, self.labels())}")
 
     def _on_matrix_outcome(self, matrix_id: int) -> None:
         if matrix_id == self.analysis.matrix_id:
