@@ -120,7 +120,8 @@ def command_for(doc: Any, action: str, n: int) -> Any:
     if action == "snapshot" and case.matrices:
         return cmd.TakeSnapshotCommand(doc, case.matrices[0].id, f"Snap {doc.undo_stack.index()}")
     if action == "likelihoods" and mat is not None:
-        rated = [c for c in mat.ratings if mat.includes(c[0])]
+        rated = [c for c, a in mat.ratings.items()  # NA carries no likelihood: refused, rightly
+                 if mat.includes(c[0]) and a.rating is not Rating.NA]
         if rated:
             row = rated[n % len(rated)][0]
             cells = [c for c in rated if c[0] == row]
