@@ -145,10 +145,11 @@ def test_score_in_another_mode_and_sensitivity(capsys, workspace_path: Path):
     with Workspace.open(workspace_path) as ws:
         case = svc.load_case(ws, 1)
     assert first == svc.sensitivity_report(case, case.matrices[0])
-    assert first["leader"] == ["H1"]
-    assert [p["evidence"] for p in first["linchpins"] if p["changes_leader"]] == ["E3"]
+    assert first["leader"] == ["H3", "H4"]
+    assert [p["evidence"] for p in first["linchpins"] if p["draws_level"]] == ["E2"]
     assert first["fewest_changes"]["changes"] == [
-        {"evidence": "E2", "hypothesis": "H1", "from": "C", "to": "I"}]
+        {"evidence": "E2", "hypothesis": "H3", "from": "C", "to": "II"},
+        {"evidence": "E2", "hypothesis": "H4", "from": "N", "to": "II"}]
     status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1", "--matrix", "3")
     assert status == 0 and out.startswith("Matrix 3: Will Iran–Azerbaijan tensions")
 
@@ -219,19 +220,19 @@ def test_listing_an_earlier_releases_workspace_upgrades_it_with_a_backup(tmp_pat
 
 
 def test_sensitivity_under_a_tie_names_the_tie(capsys, workspace_path: Path):
-    """In inconsistency mode the sample's first matrix has H1 and H3 tied: the command says which
+    """In inconsistency mode the sample's first matrix has H3 and H4 tied: the command says which
     re-rating decides the tie and which puts a hypothesis from outside the lead alone in it,
     never that a hypothesis overtakes itself."""
     run(capsys, "--workspace", str(workspace_path), "import", str(SAMPLE))
     status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1",
                          "--matrix", "1", "--mode", "inconsistency")
     assert status == 0
-    assert "leader: H1, H3" in out
-    assert "would decide the tie between H1 and H3 for " in out
-    assert "alone in the lead, ahead of H1 and H3 (tied now)" in out
-    assert "ahead of H1:" not in out and "H1 ahead of H1" not in out and "H3 ahead of H3" not in out
+    assert "leader: H3, H4" in out
+    assert "would decide the tie between H3 and H4 for " in out
+    assert "alone in the lead, ahead of H3 and H4 (tied now)" in out
+    assert "ahead of H3:" not in out and "H3 ahead of H3" not in out and "H4 ahead of H4" not in out
     status, out, _ = run(capsys, "--workspace", str(workspace_path), "sensitivity", "1",
                          "--matrix", "1", "--mode", "inconsistency", "--json")
     report = json.loads(out)["matrices"][0]
-    assert report["tie_break"]["breaks_tie"] and report["tie_break"]["leaders"] == ["H1", "H3"]
-    assert report["fewest_changes"]["challenger"] not in ("H1", "H3")
+    assert report["tie_break"]["breaks_tie"] and report["tie_break"]["leaders"] == ["H3", "H4"]
+    assert report["fewest_changes"]["challenger"] not in ("H3", "H4")

@@ -193,19 +193,20 @@ def test_a_conflict_raised_by_the_editor_is_reported(capsys, workspace_path, sam
 
 def test_add_evidence_to_the_case_and_to_a_matrix(capsys, workspace_path, sample_id):
     """`add-evidence` prints the new label; with --matrix the item is a row there with its relevance."""
+    following = len(reload(workspace_path, sample_id).evidence) + 1
     status, out, _ = run(capsys, workspace_path, "add-evidence", "1", "  A new report.  ")
-    assert status == 0 and out == "Added E67\n"
+    assert status == 0 and out == f"Added E{following}\n"
     status, out, _ = run(capsys, workspace_path, "add-evidence", "1", "Satellite images of a camp.",
                          "--matrix", "2", "--relevance", "h", "--credibility", "low", "--type", "imint",
                          "--date", "2012-04", "--notes", "One analyst's reading.", "--source", "3",
                          "--quote", "Iran")
-    assert status == 0 and out == "Added E68 to matrix 2\n"
+    assert status == 0 and out == f"Added E{following + 1} to matrix 2\n"
     case = reload(workspace_path, sample_id)
     first, second = case.evidence[-2:]
-    assert (first.label, first.text) == ("E67", "A new report.")
+    assert (first.label, first.text) == (f"E{following}", "A new report.")
     assert not any(m.includes(first.id) for m in case.matrices)
     assert (second.label, second.credibility, second.type, second.date, second.notes) == (
-        "E68", Level.LOW, EvidenceType.IMINT, "2012-04", "One analyst's reading.")
+        f"E{following + 1}", Level.LOW, EvidenceType.IMINT, "2012-04", "One analyst's reading.")
     source = case.sources[2]
     assert second.source_id == source.id and second.quote == "Iran"
     assert second.quote_start == source.text.find("Iran")
@@ -289,7 +290,9 @@ def test_hypotheses_add_edit_delete(capsys, workspace_path, sample_id):
     second = case.matrices[0].hypotheses[1]
     status, out, _ = run(capsys, workspace_path, "delete-hypothesis", "1", f"id:{second.id}")
     assert status == 0
-    assert out == (f"Deleted H2 of matrix 1 ({second.title}) with its 21 ratings; "
+    rated = sum(1 for cell in case.matrices[0].ratings if cell[1] == second.id)
+    assert rated == len(case.matrices[0].rows)
+    assert out == (f"Deleted H2 of matrix 1 ({second.title}) with its {rated} ratings; "
                    "H3 to H5 are now H2 to H4\n")
     mat = reload(workspace_path, sample_id).matrices[0]
     assert second.id not in [h.id for h in mat.hypotheses] and len(mat.hypotheses) == 4
@@ -302,14 +305,16 @@ def test_matrices_add_and_delete(capsys, workspace_path, sample_id):
     assert status == 0 and out == "Added matrix 4: Who funds the cell?\n"
     assert reload(workspace_path, sample_id).matrices[3].question == "Who funds the cell?"
 
-    question = reload(workspace_path, sample_id).matrices[1].question
+    before = reload(workspace_path, sample_id)
+    question, rows = before.matrices[1].question, len(before.matrices[1].rows)
     status, out, _ = run(capsys, workspace_path, "delete-matrix", "1", "2")
     assert status == 0
-    assert out == (f"Deleted matrix 2 ({question}) with its 5 hypotheses, 27 rows and 135 ratings; "
+    assert out == (f"Deleted matrix 2 ({question}) with its 5 hypotheses, {rows} rows and "
+                   f"{rows * 5} ratings; "
                    "the evidence stays in the case; matrices 3 to 4 are now 2 to 3\n")
     case = reload(workspace_path, sample_id)
     assert [m.question for m in case.matrices][2] == "Who funds the cell?"
-    assert len(case.matrices) == 3 and len(case.evidence) == 66
+    assert len(case.matrices) == 3 and len(case.evidence) == len(before.evidence)
 
 
 def test_a_case_with_one_matrix_needs_no_matrix_option(capsys, workspace_path, workspace):

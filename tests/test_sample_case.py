@@ -9,6 +9,7 @@ import pytest
 
 from sat_tool.domain import EvidenceType, Rating, score_matrix
 from sat_tool.domain.scoring import inconsistent_with_all
+from sat_tool.domain.probability import line_report
 from sat_tool.domain.sensitivity import fewest_changes, linchpins, tie_break
 from sat_tool.formats.bundle import read_bundle
 from sat_tool.services import cases as svc
@@ -188,3 +189,41 @@ def test_no_item_is_dated_after_its_source(item):
     mine, theirs = _date_parts(item.date), _date_parts(source.date)
     shared = min(len(mine), len(theirs))
     assert mine[:shared] <= theirs[:shared], f"{item.label} {item.date} is after {source.date}"
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=MATRIX_IDS)
+def test_conclusions_state_the_computed_weighted_scores(matrix):
+    """The conclusions give every hypothesis's weighted score as the tool computes it, to two
+    decimals ("Weighted inconsistency: H4 0.00, H1 1.41, …")."""
+    stated = _stated(r"Weighted inconsistency: ((?:H\d+ \d+\.\d\d(?:, )?)+)", matrix.conclusions)
+    assert len(stated) == 1
+    pairs = dict(re.findall(r"H(\d+) (\d+\.\d\d)", stated[0].group(1)))
+    scores = {s.hypothesis_id: s.weighted for s in score_matrix(CASE, matrix).hypotheses}
+    computed = {str(i): f"{scores[h.id]:.2f}" for i, h in enumerate(matrix.hypotheses, 1)}
+    assert pairs == computed
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=MATRIX_IDS)
+def test_conclusions_state_the_probabilities_by_line_of_evidence(matrix):
+    """The conclusions' sentence on the probabilities gives each hypothesis it names the
+    posterior the tool computes with items of one source or origin counted as one line."""
+    sentence = next(s for s in matrix.conclusions.split(". ") if s.startswith("The probabilities"))
+    named = re.findall(r"H(\d+) (\d+)%", sentence)
+    assert len(named) >= 2
+    report = line_report(CASE, matrix)
+    position = {str(i): h.id for i, h in enumerate(matrix.hypotheses, 1)}
+    for number, percent in named:
+        assert round(report.posteriors[position[number]] * 100) == int(percent), f"H{number}"
+
+
+@pytest.mark.parametrize("matrix", CASE.matrices, ids=MATRIX_IDS)
+def test_conclusions_say_how_much_rests_on_one_source(matrix):
+    """The conclusions say how many of the rows come from the matrix's main source, correctly."""
+    stated = _stated(r"(\d+) of the (\d+) rows come from", matrix.conclusions)
+    assert len(stated) == 1
+    counts: dict[object, int] = {}
+    for row in matrix.rows:
+        source = CASE.evidence_item(row.evidence_id).source_id
+        counts[source] = counts.get(source, 0) + 1
+    assert (int(stated[0].group(1)), int(stated[0].group(2))) == (max(counts.values()),
+                                                                   len(matrix.rows))

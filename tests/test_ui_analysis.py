@@ -43,7 +43,7 @@ def test_choosing_a_scoring_mode_reranks_and_is_undoable(qtbot, page):
         is ScoringMode.INCONSISTENCY
     ranks = [page.scores_model.index(r, ScoresModel.COL_RANK).data()
              for r in range(page.scores_model.rowCount())]
-    assert ranks == ["1", "1", "3", "4"]  # H1 and H3 tie on the count
+    assert ranks == ["1", "1", "3", "4"]  # H3 and H4 tie on the count
     page.window_.undo_action.trigger()
     assert mat.scoring_mode is ScoringMode.WEIGHTED
     assert combo.currentData() is ScoringMode.WEIGHTED
@@ -55,10 +55,10 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
     panel = page.sensitivity_panel
     mat = page.matrix
     case = page.doc.case
-    row = next(i for i, r in enumerate(mat.rows) if case.evidence_item(r.evidence_id).label == "E3")
+    row = next(i for i, r in enumerate(mat.rows) if case.evidence_item(r.evidence_id).label == "E2")
     before = ranking_shown(page)
     settle(qtbot, page)
-    assert "E3" in panel.summary.text()  # a linchpin of the real matrix
+    assert "E2" in panel.summary.text()  # the linchpin of the real matrix
     tick(qtbot, panel, row, 0)
     eid = mat.rows[row].evidence_id
     assert panel.table.model().index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
@@ -69,7 +69,7 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
     assert ranking_shown(page) != before
     assert page.model.headerData(row, Qt.Orientation.Vertical).endswith("✕")
     settle(qtbot, page)
-    assert all("E3" not in column for column in panel.chart.shown.values())
+    assert all("E2" not in column for column in panel.chart.shown.values())
     page.show_panel(page.scores_panel)
     settle(qtbot, page)
     assert page.chart.shown[f"H{mat.hypothesis_index(leader.hypothesis_id) + 1}"][1] == \
@@ -91,7 +91,7 @@ def test_what_if_credibility_and_deception(qtbot, page):
     table.setCurrentIndex(table.model().index(5, 2))
     qtbot.keyClick(table, Qt.Key.Key_Down)  # moving down the column changes nothing
     assert page.analysis.what_if.empty
-    rect = table.visualRect(table.model().index(6, 2))  # E7, the Treasury's "secret deal"
+    rect = table.visualRect(table.model().index(6, 2))  # E7, the trainers left unnamed
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     combo = table.indexWidget(table.currentIndex()) or table.focusWidget()
     assert isinstance(combo, QComboBox)
@@ -126,7 +126,7 @@ def test_judgment_entered_in_the_panel_is_checked_and_saved(qtbot, page):
     assert "must be 100%" in panel.total.text()
     notes = [panel.notes.item(i).text() for i in range(panel.notes.count())]
     assert any("add up to 95%" in n for n in notes)
-    assert any("You judge H2 most likely (50%), but the scores favour H1" in n for n in notes)
+    assert any("You judge H2 most likely (50%), but the scores favour H3 and H4" in n for n in notes)
     spin = panel.spins[(mat.hypotheses[3].id, "judged")]
     spin.selectAll()
     qtbot.keyClicks(spin, "10")
@@ -164,16 +164,16 @@ def test_snapshot_save_compare_and_delete(qtbot, page, monkeypatch):
     qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
     assert [s.name for s in page.doc.editor.snapshots(page.matrix_id)] == ["Before review"]
     mat = page.matrix
-    page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[2].id)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_5)
     settle(qtbot, page)
     # without any choice, the latest snapshot is compared with now
     assert (panel.first.currentText(), panel.second.currentText()) == ("Before review", "Now")
     changes = [panel.changes.item(i).text() for i in range(panel.changes.count())]
-    assert changes == [f"E1 × {mat.hypotheses[0].title}: C → II"]
+    assert changes == [f"E1 × {mat.hypotheses[2].title}: C → II"]
     ranks = [panel.comparison.item(r, 3).text() for r in range(panel.comparison.rowCount())]
-    assert ranks[0] == "1 → 3" and ranks[2] == "2 → 1"  # H1 gains 2√2: 1.71 → 4.54, behind H4
+    assert ranks[0] == "3 → 2" and ranks[2] == "1 → 3"  # H3 gains 2: 0 → 2, behind H4 and H1
     assert panel.chart.shown["names"] == ["Before review", "Now"]
     panel.list.setCurrentRow(0)
     qtbot.mouseClick(panel.delete, Qt.MouseButton.LeftButton)
@@ -235,20 +235,20 @@ def test_deleting_the_matrix_while_typing_a_probability(qtbot, page, monkeypatch
 
 
 def test_sensitivity_panel_under_a_tie_names_the_tie(qtbot, page):
-    """Ranked by the inconsistency count, H1 and H3 tie: the panel says which re-rating decides
-    the tie and which puts H4 alone in the lead, and the Steps panel names the tie."""
+    """Ranked by the inconsistency count, H3 and H4 tie: the panel says which re-rating decides
+    the tie and which puts H1 alone in the lead, and the Steps panel names the tie."""
     combo = page.scores_panel.mode
     combo.setCurrentIndex(combo.findData(ScoringMode.INCONSISTENCY))
     combo.activated.emit(combo.currentIndex())
     page.show_panel(page.sensitivity_panel)
     settle(qtbot, page)
     text = page.sensitivity_panel.summary.text()
-    assert "would decide the tie between H1 and H3 for" in text
-    assert "would put H4 alone in the lead, ahead of H1 and H3 (tied now)" in text
-    assert "H1 ahead of H1" not in text and "H3 ahead of H3" not in text
+    assert "would decide the tie between H3 and H4 for" in text
+    assert "would put H1 alone in the lead, ahead of H3 and H4 (tied now)" in text
+    assert "H3 ahead of H3" not in text and "H4 ahead of H4" not in text
     page.show_panel(page.steps_panel)
     settle(qtbot, page)
     tree = page.steps_panel.tree
     findings = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
                 for j in range(tree.topLevelItem(i).childCount())]
-    assert any("H1 and H3 tie for the lead" in f for f in findings)
+    assert any("H3 and H4 tie for the lead" in f for f in findings)
