@@ -88,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
                          help="import a case bundle, workbook or PARC ACH file; prints the new case id")
     imp.add_argument("file", type=Path,
                      help="a case bundle (.json), an Excel workbook (.xlsx) or a PARC ACH project (.achz)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="print how a hand-made workbook would be read, and import nothing")
+    imp.add_argument("--sheet", action="append", default=[], metavar="NAME",
+                     help="a workbook's sheet to import as a matrix (repeat for several; "
+                          "default: every sheet that is one)")
+    imp.add_argument("--header-row", type=int, metavar="N",
+                     help="the row of a workbook's sheet that holds the headers")
+    imp.add_argument("--column", action="append", default=[], metavar="LETTER=ROLE",
+                     help="what a workbook column holds: evidence, hypothesis, credibility, "
+                          "relevance, type, date, source, notes, category, number or ignore")
 
     calib = sub.add_parser("calibration", parents=[common],
                            help="Brier scores and calibration of the analyst's probabilities and "
@@ -281,10 +291,14 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
 
 def _run_command(args: argparse.Namespace) -> int:
     try:
+        if args.command == "import" and args.dry_run:
+            _read_case_file(args.file, args)
+            print(f"{args.file.name}: nothing was imported (--dry-run)")
+            return 0
         if args.command == "import" and not _workspace_exists(args):
             # No workspace yet: read and check the file first, so that a refused file
             # leaves no new workspace behind.
-            args.read = _read_case_file(args.file)
+            args.read = _read_case_file(args.file, args)
         with _open_workspace(args) as workspace:
             status = COMMANDS[args.command](workspace, args)
         sys.stdout.flush()  # a closed pipe is reported here, not at exit
@@ -391,16 +405,47 @@ def _workspace_exists(args: argparse.Namespace) -> bool:
         return True  # let opening it say what is wrong
 
 
-def _read_case_file(path: Path) -> tuple:
+def _read_case_file(path: Path, args: argparse.Namespace | None = None) -> tuple:
+    """The case read from ``path``; for a workbook, as the import options say, with the report
+    of how it was read printed (on standard error, or standard output for --dry-run)."""
+    choice = _import_choice(args) if args is not None else None
+    report: list[str] = []
     try:
-        return svc.read_case_file(path)
+        read = svc.read_case_file(path, choice, report)
     except svc.CaseFileError as exc:
         raise CliError(str(exc)) from None
+    stream = sys.stdout if args is not None and args.dry_run else sys.stderr
+    for line in report:
+        print(line, file=stream)
+    return read
+
+
+def _import_choice(args: argparse.Namespace) -> Any:
+    """The sheets, header row and column roles given on the command line (None: none given)."""
+    if not (args.sheet or args.header_row or args.column):
+        return None
+    if args.file.suffix.lower() != ".xlsx":
+        raise CliError("--sheet, --header-row and --column apply to Excel workbooks (.xlsx)")
+    from sat_tool.formats.sheet_layout import Role, column_number
+    from sat_tool.formats.xlsx_import import ImportChoice
+
+    roles = {}
+    for given in args.column:
+        letter, _, role = given.partition("=")
+        try:
+            roles[column_number(letter)] = Role.parse(role)
+        except ValueError as exc:
+            raise CliError(f"--column {given}: {exc}") from None
+    if args.header_row is not None and args.header_row < 1:
+        raise CliError("--header-row: rows are numbered from 1")
+    return ImportChoice(tuple(args.sheet),
+                        {"": args.header_row} if args.header_row is not None else {},
+                        {"": roles} if roles else {})
 
 
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     """Import a bundle, workbook or PARC project and print the new case's id."""
-    read = getattr(args, "read", None) or _read_case_file(args.file)
+    read = getattr(args, "read", None) or _read_case_file(args.file, args)
     case_id = svc.add_case(workspace, *read)
     print(case_id)
     return 0

@@ -6,11 +6,15 @@ Two kinds of workbook are read:
   so nothing is lost; ratings changed in the visible matrix sheets since the
   export are then applied on top, so an analyst can rate in Excel and bring the
   changes back.
-* **A sheet an analyst made by hand.** Each non-empty sheet is a matrix: the
-  first row holds the headers, the first column the evidence, every other
-  column a hypothesis, the cells CC, C, N, I, II or NA (blank: unrated).
-  Columns headed Credibility, Relevance, Type, Date, Source or Notes (in any
-  order and letter case, "Cred" and "Rel" too) describe the evidence instead.
+* **A sheet an analyst made by hand.** Its layout is found from its first rows
+  (:mod:`sat_tool.formats.sheet_layout`): a title block or blank rows above the
+  headers, a row of score formulas under them, columns for the evidence, its
+  credibility (or reliability), relevance (or weight), type, date, source,
+  notes, category and number under the names people use, and one column per
+  hypothesis holding ratings as codes or words. Rows of totals or scores are
+  skipped, and sheets of formulas derived from another sheet are recognised
+  and left out. :func:`survey_workbook` reports how each sheet was read, and
+  takes the user's choice of sheets, header row and column roles.
 
 Anything wrong stops the import with a message naming the sheet, the row and
 the column and what was expected; nothing is imported then. What cannot be
@@ -29,12 +33,12 @@ naming a far cell (``XFD1048576``) never allocates a grid.
 from __future__ import annotations
 
 import bisect
-import itertools
+import datetime
 import uuid
 import warnings
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -57,10 +61,28 @@ from sat_tool.domain.model import (
     MatrixId,
     MatrixRow,
     Rating,
+    ScoringMode,
+    Source,
+    SourceId,
+    valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.formats import open_limited
 from sat_tool.formats.bundle import BundleError, loads_bundle_with_snapshots
+from sat_tool.formats.sheet_layout import (
+    HEADER_SEARCH_ROWS,
+    SAMPLE_ROWS,
+    SCORE_LABELS,
+    Cell,
+    Role,
+    SheetLayout,
+    _layout,
+    derived_from,
+    is_rating,
+    propose,
+    read_level,
+    read_rating,
+)
 from sat_tool.formats.xlsx import DATA_MARKER, DATA_SHEET
 
 MIB = 1024 * 1024
@@ -79,19 +101,18 @@ MAX_COLUMNS = 200
 MAX_CELLS = 2_000_000
 """Cells present in one sheet; that export's matrix sheet holds 560,354."""
 
-DESCRIPTIVE = {
-    "credibility": "credibility", "cred": "credibility", "cred.": "credibility",
-    "relevance": "relevance", "rel": "relevance", "rel.": "relevance",
-    "type": "type", "evidence type": "type", "date": "date", "source": "source",
-    "notes": "notes", "note": "notes",
-}
-"""Header names (lower case) of columns that describe the evidence rather than rate it."""
+SAMPLES = 3
+"""Values of each column kept to show in a preview."""
 
 _RATINGS = "expected CC, C, N, I, II or NA"
 
 
 class WorkbookError(ValueError):
     """A workbook that cannot be imported; the message names sheet, row and column."""
+
+
+class ExportedWorkbook(WorkbookError):
+    """A workbook SAT Tool exported, offered where a hand-made one is read with choices."""
 
 
 def _mib(size: int) -> str:
@@ -137,8 +158,13 @@ def check_package(source: Path | BinaryIO, name: str | None = None) -> None:
                             "SAT Tool reads: refused as a possible zip bomb")
 
 
-def read_workbook(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
-    """A case (and its snapshots) from a workbook; :class:`WorkbookError` if it cannot be read."""
+def read_workbook(path: Path, choice: ImportChoice | None = None,
+                  report: list[str] | None = None) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
+    """A case (and its snapshots) from a workbook; :class:`WorkbookError` if it cannot be read.
+
+    A hand-made workbook is read as ``choice`` says (or as its layout suggests), and the
+    sentences saying how each sheet was read are added to ``report``.
+    """
     path = Path(path)
     with open_limited(path, MAX_FILE_BYTES, "workbooks", WorkbookError) as handle:
         check_package(handle, path.name)
@@ -154,7 +180,10 @@ def read_workbook(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
                         f"{path.name} looks like a SAT Tool export that has lost the hidden sheet "
                         f"{DATA_SHEET!r} holding the case; export the case again, or copy a matrix "
                         "sheet into a new workbook to import it by hand")
-                return _hand_made(book, path), {}
+                case, found = _hand_made(book, path, choice)
+                if report is not None:
+                    report.extend(found.lines())
+                return case, {}
             finally:
                 book.close()
 
@@ -366,7 +395,7 @@ def _rating(sheet: _Sheet, cells: _Row, row: int, column: int) -> Rating | None:
     if not isinstance(value, str):
         raise WorkbookError(f"{sheet.where(row, column)}: {value!r} is not a rating ({_RATINGS})")
     try:
-        return Rating.parse(value)
+        return read_rating(value)
     except ValueError:
         raise WorkbookError(f"{sheet.where(row, column)}: {value.strip()!r} is not a rating "
                             f"({_RATINGS})") from None
@@ -500,96 +529,349 @@ def _hypothesis_columns(cells: _Row, matrix: Matrix) -> dict[int, Hypothesis]:
 # ---------------------------------------------------------------- hand-made sheets
 
 
-def _hand_made(book: Any, path: Path) -> Case:
+@dataclass(frozen=True)
+class ImportChoice:
+    """What the user chose in a preview: the sheets to import (by title; empty: every sheet
+    that is a matrix) and, per sheet, a header row and roles for some columns (under the
+    title ``""``: for every sheet)."""
+
+    sheets: tuple[str, ...] = ()
+    header_rows: dict[str, int] = field(default_factory=dict)
+    roles: dict[str, dict[int, Role]] = field(default_factory=dict)
+
+
+@dataclass
+class SheetReport:
+    """What one sheet was read as: a matrix with its layout, or skipped with the reason."""
+
+    title: str
+    layout: SheetLayout | None = None
+    skipped: str = ""
+    evidence_rows: list[int] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    samples: dict[int, list[str]] = field(default_factory=dict)
+    """The first few values of each column below the headers, as text, to show in a preview."""
+
+    @property
+    def is_matrix(self) -> bool:
+        return self.layout is not None and not self.skipped
+
+
+@dataclass
+class WorkbookReport:
+    """The reading of a hand-made workbook, sheet by sheet, in sentences for the user."""
+
+    name: str
+    sheets: list[SheetReport] = field(default_factory=list)
+
+    @property
+    def matrices(self) -> list[SheetReport]:
+        return [s for s in self.sheets if s.is_matrix]
+
+    def lines(self) -> list[str]:
+        out = []
+        for sheet in self.sheets:
+            if not sheet.is_matrix:
+                out.append(f"Sheet {sheet.title!r} skipped: {sheet.skipped}.")
+                continue
+            assert sheet.layout is not None
+            out.append(f"Sheet {sheet.title!r}: {describe_layout(sheet.layout)}; "
+                       f"{len(sheet.evidence_rows)} evidence rows.")
+            out.extend(sheet.notes)
+        return out
+
+
+def describe_layout(layout: SheetLayout) -> str:
+    """The layout in words: the header row and what each column is read as."""
+    parts = [f"headers in row {layout.header_row}"]
+    for index, col in sorted(layout.columns.items()):
+        letter = get_column_letter(index)
+        if col.role is Role.HYPOTHESIS:
+            continue
+        what = {Role.IGNORE: "not read (SAT Tool has no field for it)",
+                Role.CATEGORY: "category, kept in the notes",
+                Role.NUMBER: "numbers, kept as the items' labels where they are unique",
+                Role.SOURCE: "sources"}.get(col.role, col.role.value)
+        scale = layout.scales.get(index)
+        if scale is not None:
+            what += f" as {scale.text}"
+        parts.append(f"column {letter} ({col.header}) {what}")
+    hyps = layout.of(Role.HYPOTHESIS)
+    if hyps:
+        span = (get_column_letter(hyps[0]) if len(hyps) == 1
+                else f"{get_column_letter(hyps[0])}–{get_column_letter(hyps[-1])}")
+        parts.append(f"{len(hyps)} hypotheses in column{'s' if len(hyps) > 1 else ''} {span}")
+    return ", ".join(parts)
+
+
+def survey_workbook(path: Path, choice: ImportChoice | None = None) -> tuple[Case, WorkbookReport]:
+    """Read a hand-made workbook as ``choice`` says (or as proposed), with the report of how it
+    was read; :class:`WorkbookError` if it cannot be. Nothing is written anywhere."""
+    path = Path(path)
+    with open_limited(path, MAX_FILE_BYTES, "workbooks", WorkbookError) as handle:
+        check_package(handle, path.name)
+        handle.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = _open(handle, path.name)
+            try:
+                if DATA_SHEET in book.sheetnames:
+                    raise ExportedWorkbook(f"{path.name} is a SAT Tool export: import it as it "
+                                           "is, without choosing sheets or columns")
+                return _hand_made(book, path, choice or ImportChoice())
+            finally:
+                book.close()
+
+
+def _hand_made(book: Any, path: Path, choice: ImportChoice | None = None
+               ) -> tuple[Case, WorkbookReport]:
+    choice = choice or ImportChoice()
     case = Case(CaseId(0), path.stem, str(uuid.uuid4()),
                 f"Imported from the workbook {path.name}.")
-    for ws in book.worksheets:
-        if ws.sheet_state != "visible":
+    report = WorkbookReport(path.name)
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    unknown = [s for s in choice.sheets if s not in [ws.title for ws in visible]]
+    if unknown:
+        raise WorkbookError(f"{path.name} has no visible sheet {unknown[0]!r} (its sheets: "
+                            + ", ".join(repr(ws.title) for ws in visible) + ")")
+    first_problem: WorkbookError | None = None
+    for ws in visible:
+        sheet = _Sheet(book, ws, path.name)
+        found = SheetReport(ws.title)
+        report.sheets.append(found)
+        if choice.sheets and ws.title not in choice.sheets:
+            found.skipped = "not chosen"
             continue
-        matrix = _HandMadeSheet(_Sheet(book, ws, path.name), case,
-                                MatrixId(len(case.matrices) + 1)).read()
+        header = choice.header_rows.get(ws.title, choice.header_rows.get(""))
+        roles = {**choice.roles.get("", {}), **choice.roles.get(ws.title, {})}
+        reader = _HandMadeSheet(sheet, case, MatrixId(len(case.matrices) + 1), found, header,
+                                roles, forced=ws.title in choice.sheets)
+        try:
+            matrix = reader.read()
+        except _NotAMatrix as exc:
+            found.skipped = str(exc)
+            if first_problem is None and exc.problem is not None:
+                first_problem = exc.problem
+            if ws.title in choice.sheets and exc.problem is not None:
+                raise exc.problem from None
+            continue
         if matrix is not None:
             case.matrices.append(matrix)
     if not case.matrices:
+        if first_problem is not None:
+            raise first_problem
         raise WorkbookError(f"{path.name} has no sheet with a matrix: put evidence in the first "
                             "column and hypotheses in the first row")
-    return case
+    return case, report
+
+
+class _NotAMatrix(Exception):
+    """A sheet that is no matrix: its text is the reason given in the report; ``problem`` the
+    error to raise if no sheet of the workbook turns out to be one."""
+
+    def __init__(self, reason: str, problem: WorkbookError | None = None) -> None:
+        super().__init__(reason)
+        self.problem = problem
+
+
+def _formula_or_number(cell: _Cell | None) -> bool:
+    if cell is None:
+        return False
+    if cell.formula is not None:
+        return True
+    return isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
 
 
 class _HandMadeSheet:
-    """One hand-made sheet read as a matrix, in a single pass over its rows."""
+    """One hand-made sheet read as a matrix: its first rows are looked at to find the layout,
+    then the whole sheet is read in a single pass."""
 
-    def __init__(self, sheet: _Sheet, case: Case, matrix_id: MatrixId) -> None:
-        self.sheet, self.case, self.matrix_id = sheet, case, matrix_id
+    def __init__(self, sheet: _Sheet, case: Case, matrix_id: MatrixId, report: SheetReport,
+                 header_row: int | None = None, roles: dict[int, Role] | None = None,
+                 forced: bool = False) -> None:
+        self.sheet, self.case, self.matrix_id, self.report = sheet, case, matrix_id, report
+        self.header_row, self.roles, self.forced = header_row, roles or {}, forced
         self.matrix = Matrix(matrix_id, sheet.title)
-        self.described: dict[int, str] = {}
+        self.layout: SheetLayout | None = None
         self.hypotheses: dict[int, Hypothesis] = {}
         self.evidence: list[Evidence] = []
         self.evidence_rows: list[int] = []
+        self.numbers: list[Any] = []
+        self.sources: dict[str, Source] = {}
         self.stray: tuple[int, int, Any] | None = None
-        """The first value found under an empty header: refused once the merges are known."""
+        self.unheaded: dict[int, int] = {}
+        self.score_rows: dict[int, dict[int, float]] = {}
+        self.problem_dates: list[str] = []
+
+    # -- finding the layout
+
+    def _first_rows(self) -> list[tuple[int, dict[int, Cell]]]:
+        wanted = HEADER_SEARCH_ROWS + SAMPLE_ROWS
+        rows: list[tuple[int, dict[int, Cell]]] = []
+        for row, cells in self.sheet.rows():
+            if cells:
+                rows.append((row, {c: Cell(v.value, v.formula) for c, v in cells.items()}))
+            if len(rows) >= wanted:
+                break
+        return rows
+
+    def _find_layout(self) -> SheetLayout:
+        rows = self._first_rows()
+        title = self.sheet.title
+        if not rows or not any(cell.value not in (None, "") or cell.formula
+                               for _, cells in rows for cell in cells.values()):
+            raise _NotAMatrix("empty")
+        source = derived_from(rows)
+        if source is not None and not (self.forced or self.roles or self.header_row):
+            raise _NotAMatrix(f"its cells are formulas over the sheet {source!r}, which they "
+                              "copy or score")
+        if self.header_row is not None:
+            chosen = [(r, cells) for r, cells in rows if r == self.header_row]
+            if not chosen:
+                raise WorkbookError(f"sheet {title!r}, row {self.header_row}: the header row "
+                                    "chosen is empty")
+            texts = {c: str(cell.value).strip() for c, cell in chosen[0][1].items()
+                     if cell.value not in (None, "")}
+            layout = _layout(self.header_row, texts,
+                             [(r, cells) for r, cells in rows if r > self.header_row], True)
+            if layout is None:
+                raise WorkbookError(f"sheet {title!r}, row {self.header_row}: no hypotheses found "
+                                    "in the header row chosen")
+        else:
+            layout = propose(rows)
+        if layout is None:
+            problem = WorkbookError(f"sheet {title!r}, row 1: no hypotheses found (expected their "
+                                    "names across the first row, after the evidence column)")
+            raise _NotAMatrix("no column of ratings under a row of headers", problem)
+        if self.roles:
+            try:
+                layout = layout.with_roles(self.roles)
+            except ValueError as exc:
+                raise WorkbookError(f"sheet {title!r}: {exc}") from None
+        if layout.evidence is None:
+            raise WorkbookError(f"sheet {title!r}: no column holds the evidence (give one the "
+                                "evidence role)")
+        if not layout.of(Role.HYPOTHESIS):
+            raise WorkbookError(f"sheet {title!r}: no column holds a hypothesis (give one the "
+                                "hypothesis role)")
+        return layout
+
+    # -- reading
 
     def read(self) -> Matrix | None:
-        """The matrix, or None when the sheet is empty."""
+        """The matrix; _NotAMatrix when the sheet is none (with the reason)."""
+        layout = self.layout = self._find_layout()
+        self.report.layout = layout
         sheet = self.sheet
-        stream = sheet.rows()
-        first = next(stream, None)
-        header: _Row = first[1] if first is not None and first[0] == 1 else {}
-        rows = itertools.chain([first] if first is not None and first[0] != 1 else [], stream)
-        self._headers(header)
-        if not self.hypotheses:
-            if any(not _blank(sheet.value(header, 1, c)) for c in header):
-                raise self._no_hypotheses()
-            for row, cells in rows:
-                if any(not _blank(sheet.value(cells, row, c)) for c in cells):
-                    raise self._no_hypotheses()
-            return None  # an empty sheet
-        for row, cells in rows:  # after a stray value, read on only to learn the merged ranges
+        for column in layout.of(Role.HYPOTHESIS):
+            hyp = Hypothesis(HypothesisId(self.matrix_id * 100_000 + len(self.hypotheses) + 1),
+                             layout.columns[column].header)
+            self.hypotheses[column] = hyp
+            self.matrix.hypotheses.append(hyp)
+        above = 0
+        for row, cells in sheet.rows():
+            if row < layout.header_row:
+                above += any(not _blank(c.value) for c in cells.values())
+                continue
+            if row == layout.header_row:
+                continue
             if self.stray is None:
                 self._row(row, cells)
         if self.stray is not None:
             raise self._stray_value()
-        _refuse_merged(sheet, self.evidence_rows, {1, *self.described, *self.hypotheses})
+        used = {c for c, col in layout.columns.items() if col.role is not Role.IGNORE}
+        _refuse_merged(sheet, self.evidence_rows, used)
         if not self.matrix.rows:
             raise WorkbookError(f"sheet {sheet.title!r}: no evidence found (expected one item per "
-                                "row in the first column, below the headers)")
+                                f"row in column {get_column_letter(layout.evidence or 1)}, below "
+                                "the headers)")
+        self._keep_numbers()
         self.case.evidence.extend(self.evidence)
+        self.case.sources.extend(self.sources.values())
+        self.report.evidence_rows = list(self.evidence_rows)
+        self._notes(above)
         return self.matrix
 
-    def _no_hypotheses(self) -> WorkbookError:
-        return WorkbookError(f"sheet {self.sheet.title!r}, row 1: no hypotheses found (expected "
-                             "their names across the first row, after the evidence column)")
+    def _notes(self, above: int) -> None:
+        notes = self.report.notes
+        if above:
+            notes.append(f"  {above} row{'s' if above > 1 else ''} above the headers (a title "
+                         "block) skipped.")
+        for column, count in sorted(self.unheaded.items()):
+            notes.append(f"  Column {get_column_letter(column)} has {count} value"
+                         f"{'s' if count > 1 else ''} but no header: not read.")
+        for row, values in sorted(self.score_rows.items()):
+            notes.append(f"  Row {row} skipped: {self._score_sentence(values)}")
+        for problem in self.problem_dates[:5]:
+            notes.append(f"  {problem}")
+        if len(self.problem_dates) > 5:
+            notes.append(f"  {len(self.problem_dates) - 5} more dates kept in the notes.")
 
-    def _headers(self, header: _Row) -> None:
-        for column in sorted(header):
-            value = self.sheet.value(header, 1, column)
-            if column == 1 or _blank(value):
-                continue
-            text = str(value).strip()
-            if text.lower() in DESCRIPTIVE:
-                self.described[column] = DESCRIPTIVE[text.lower()]
-            else:
-                hyp = Hypothesis(HypothesisId(self.matrix_id * 100_000 + len(self.hypotheses) + 1),
-                                 text)
-                self.hypotheses[column] = hyp
-                self.matrix.hypotheses.append(hyp)
+    def _score_sentence(self, values: dict[int, float]) -> str:
+        from sat_tool.domain.scoring import score_matrix
+
+        scores = {s.hypothesis_id: s for s in score_matrix(self.case_view(), self.matrix,
+                                                           ScoringMode.WEIGHTED).hypotheses}
+        theirs = ", ".join(f"{self.hypotheses[c].title} {values[c]:g}" for c in sorted(values)
+                           if c in self.hypotheses)
+        ours_weighted = [scores[self.hypotheses[c].id].weighted for c in sorted(values)
+                         if c in self.hypotheses]
+        ours_count = [float(scores[self.hypotheses[c].id].inconsistency) for c in sorted(values)
+                      if c in self.hypotheses]
+        given = [abs(values[c]) for c in sorted(values) if c in self.hypotheses]
+        agree = any(all(abs(a - b) < 0.01 for a, b in zip(given, ours))
+                    for ours in (ours_weighted, ours_count))
+        parc = " / ".join(f"{s:.3g}" for s in ours_count)
+        weighted = " / ".join(f"{s:.3f}" for s in ours_weighted)
+        if agree:
+            return (f"the workbook's own scores ({theirs}) agree in size with PARC's for these "
+                    f"ratings (inconsistency {parc}, weighted {weighted}), though its formulas "
+                    "may score other ratings by rules of their own; SAT Tool scores by PARC's.")
+        return (f"the workbook's own scores ({theirs}) follow rules other than PARC's; SAT Tool "
+                f"scores by PARC's: inconsistency {parc} and weighted {weighted}.")
+
+    def case_view(self) -> Case:
+        """The case as far as read, with this sheet's items, to score the matrix."""
+        view = Case(CaseId(0), self.case.title, self.case.uid)
+        view.evidence = [*self.case.evidence, *self.evidence]
+        return view
 
     def _row(self, row: int, cells: _Row) -> None:
-        sheet = self.sheet
+        sheet, layout = self.sheet, self.layout
+        assert layout is not None
         for column in sorted(cells):
+            if column in layout.columns:
+                continue
             value = sheet.value(cells, row, column)
-            if (column != 1 and column not in self.hypotheses and column not in self.described
-                    and not _blank(value)):
+            if _blank(value):
+                continue
+            if is_rating(value) and self.stray is None:
                 self.stray = (row, column, value)
                 return
-        text = sheet.value(cells, row, 1)
-        if _blank(text):
-            rated = next((c for c in sorted(cells) if c in self.hypotheses
-                          and not _blank(cells[c].value)), None)
-            if rated is not None:
-                raise WorkbookError(f"{sheet.where(row, 1)}: ratings without an evidence item "
-                                    "(expected the evidence text in the first column)")
-            return
+            self.unheaded[column] = self.unheaded.get(column, 0) + 1
+        evidence_column = layout.evidence or 1
+        text = sheet.value(cells, row, evidence_column)
+        ratings = [c for c in self.hypotheses if not _blank(cells[c].value if c in cells else None)
+                   and is_rating(cells[c].value)]
+        numeric = {c: cells[c].value for c in self.hypotheses if _formula_or_number(cells.get(c))
+                   and isinstance(cells[c].value, (int, float))
+                   and not isinstance(cells[c].value, bool)}
+        if _blank(text) or (isinstance(text, str) and SCORE_LABELS.match(text.strip())
+                            and not ratings):
+            if numeric and not ratings:
+                self.score_rows[row] = {c: float(v) for c, v in numeric.items()}
+                return
+            if _blank(text) and ratings:
+                raise WorkbookError(f"{sheet.where(row, evidence_column)}: ratings without an "
+                                    "evidence item (expected the evidence text in column "
+                                    f"{get_column_letter(evidence_column)})")
+            if _blank(text):
+                return
+        if len(self.evidence) < SAMPLES:
+            for column in self.layout.columns:
+                value = cells[column].value if column in cells else None
+                self.report.samples.setdefault(column, []).append(
+                    "" if value is None else " ".join(str(value).split())[:80])
         number = len(self.case.evidence) + len(self.evidence) + 1
         item, relevance = self._evidence(row, cells, number, str(text).strip())
         self.evidence.append(item)
@@ -602,8 +884,10 @@ class _HandMadeSheet:
 
     def _stray_value(self) -> WorkbookError:
         row, column, value = self.stray  # type: ignore[misc]
+        layout = self.layout
+        header = layout.header_row if layout is not None else 1
         shown = value.strip() if isinstance(value, str) else value
-        merge = self.sheet.merge_over(1, column)
+        merge = self.sheet.merge_over(header, column)
         where = self.sheet.where(row, column)
         if merge is not None:
             first_col, first_row, last_col, last_row = merge
@@ -614,30 +898,82 @@ class _HandMadeSheet:
                                  "which names no hypothesis of its own; unmerge the header and "
                                  "name each hypothesis in its own cell")
         return WorkbookError(f"{where}: {shown!r} is under an empty header (expected a hypothesis "
-                             "name in row 1 above it, or nothing in this column)")
+                             f"name in row {header} above it, or nothing in this column)")
 
     def _evidence(self, row: int, cells: _Row, number: int, text: str) -> tuple[Evidence, Level]:
-        sheet = self.sheet
+        sheet, layout = self.sheet, self.layout
+        assert layout is not None
         item = Evidence(EvidenceId(number), number, text)
         relevance = Level.MEDIUM
-        for column, field in self.described.items():
+        for column, col in sorted(layout.columns.items()):
+            field_ = col.role
+            if field_ in (Role.EVIDENCE, Role.HYPOTHESIS, Role.IGNORE):
+                continue
             value = sheet.value(cells, row, column)
             if _blank(value):
+                if field_ is Role.NUMBER:
+                    self.numbers.append(None)
                 continue
-            value = str(value).strip()
             try:
-                if field == "credibility":
-                    item.credibility = Level.parse(value)
-                elif field == "relevance":
-                    relevance = Level.parse(value)
-                elif field == "type":
-                    item.type = EvidenceType.parse(value)
+                if field_ is Role.CREDIBILITY:
+                    item.credibility = read_level(value, layout.scales.get(column)) or Level.MEDIUM
+                elif field_ is Role.RELEVANCE:
+                    relevance = read_level(value, layout.scales.get(column)) or Level.MEDIUM
+                elif field_ is Role.TYPE:
+                    item.type = EvidenceType.parse(str(value))
             except ValueError as exc:
                 raise WorkbookError(f"{sheet.where(row, column)}: {exc}") from None
-            if field == "date":
-                item.date = value[:10]
-            elif field == "notes":
-                item.notes = value
-            elif field == "source":
-                item.notes = (item.notes + "\n" if item.notes else "") + f"Source: {value}"
+            if field_ is Role.DATE:
+                self._date(item, value, row, column)
+            elif field_ is Role.NOTES:
+                item.notes = _joined(item.notes, str(value).strip())
+            elif field_ is Role.CATEGORY:
+                item.notes = _joined(item.notes, f"Category: {str(value).strip()}")
+            elif field_ is Role.SOURCE:
+                name = " ".join(str(value).split())[:500]
+                source = self.sources.get(name.casefold())
+                if source is None:
+                    source = Source(SourceId(len(self.case.sources) + len(self.sources) + 1), name)
+                    self.sources[name.casefold()] = source
+                item.source_id = source.id
+            elif field_ is Role.NUMBER:
+                self.numbers.append(value)
         return item, relevance
+
+    def _date(self, item: Evidence, value: Any, row: int, column: int) -> None:
+        if isinstance(value, (datetime.datetime, datetime.date)):
+            item.date = value.strftime("%Y-%m-%d")
+            return
+        text = str(value).strip()
+        if isinstance(value, (int, float)) and float(value).is_integer() and 1000 <= value <= 9999:
+            text = str(int(value))
+        if valid_date(text):
+            item.date = text
+            return
+        item.notes = _joined(item.notes, f"Date: {text}")
+        self.problem_dates.append(f"Row {row}, column {get_column_letter(column)}: {text!r} is "
+                                  "not a date (2012, 2012-04 or 2012-04-18); kept in the notes.")
+
+    def _keep_numbers(self) -> None:
+        """The workbook's own item numbers become the labels when they are unique whole numbers."""
+        if not self.layout or not self.layout.of(Role.NUMBER) or not self.evidence:
+            return
+        numbers = []
+        for value in self.numbers:
+            text = str(value).strip().lstrip("Ee#") if value is not None else ""
+            if not text.isdigit() or int(text) < 1:
+                numbers = []
+                break
+            numbers.append(int(text))
+        taken = {e.number for e in self.case.evidence}
+        if len(numbers) == len(self.evidence) and len(set(numbers)) == len(numbers) \
+                and not taken & set(numbers):
+            for item, number in zip(self.evidence, numbers):
+                item.number = number
+        else:
+            self.report.notes.append("  The item numbers are not unique whole numbers: the items "
+                                     "are numbered in order instead.")
+
+
+def _joined(notes: str, more: str) -> str:
+    return f"{notes}\n{more}" if notes else more

@@ -55,8 +55,13 @@ class CaseFileError(ValueError):
     """A file that cannot be imported; the message names the problem."""
 
 
-def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
-    """Read any importable file by its type: bundle, workbook or PARC ACH project."""
+def read_case_file(path: Path, choice: Any = None, report: list[str] | None = None
+                   ) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
+    """Read any importable file by its type: bundle, workbook or PARC ACH project.
+
+    For a hand-made workbook, ``choice`` (an :class:`~sat_tool.formats.xlsx_import.ImportChoice`)
+    picks the sheets, header row and column roles, and ``report`` receives how it was read.
+    """
     refuse_workspace_file(path)
     if path.exists() and not path.is_file():
         raise CaseFileError(f"{path.name} is not a regular file (a folder, a device or a pipe), so it "
@@ -71,7 +76,7 @@ def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
         if kind == "xlsx":
             from sat_tool.formats.xlsx_import import read_workbook
 
-            return read_workbook(path)
+            return read_workbook(path, choice, report)
         from sat_tool.formats.parc import read_achz
 
         return read_achz(path), {}
@@ -80,6 +85,27 @@ def read_case_file(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     except RecursionError:
         raise CaseFileError(f"{path.name} is nested too deeply to be a case file") from None
     except Exception as exc:  # a reader's own failure must still reach the user as a message  # noqa: BLE001
+        raise CaseFileError(f"{path.name} could not be read: {describe(exc)}") from None
+
+
+def preview_workbook(path: Path, choice: Any = None) -> Any:
+    """How a hand-made workbook would be read, as ``choice`` says or as its layout suggests:
+    a :class:`~sat_tool.formats.xlsx_import.WorkbookReport`, or None for a workbook SAT Tool
+    exported (which needs no choices). Nothing is written; :class:`CaseFileError` if it cannot
+    be read."""
+    refuse_workspace_file(path)
+    if path.exists() and not path.is_file():
+        raise CaseFileError(f"{path.name} is not a regular file (a folder, a device or a pipe), so it "
+                            "cannot be a case file")
+    from sat_tool.formats.xlsx_import import ExportedWorkbook, survey_workbook
+
+    try:
+        return survey_workbook(path, choice)[1]
+    except ExportedWorkbook:
+        return None
+    except ValueError as exc:
+        raise CaseFileError(str(exc)) from None
+    except Exception as exc:  # the reader's own failure still reaches the user as a sentence  # noqa: BLE001
         raise CaseFileError(f"{path.name} could not be read: {describe(exc)}") from None
 
 

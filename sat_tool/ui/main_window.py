@@ -332,11 +332,23 @@ class MainWindow(QMainWindow):
             "PARC ACH projects (*.achz);;All files (*)")
         if path is None:
             return
+        choice = None
         try:
+            if path.suffix.lower() == ".xlsx":
+                report = run_with_progress(self, f"Reading {path.name}…",
+                                           lambda: svc.preview_workbook(path))
+                if report is not None:  # hand-made: show how it reads before writing
+                    from sat_tool.ui.workbook_import import ask_workbook_choice
+
+                    choice = ask_workbook_choice(self, path, report,
+                                                 lambda chosen: svc.preview_workbook(path, chosen))
+                    if choice is None:
+                        return
             # Reading, checking and writing run aside; a large case is written in short
             # batches, so that other windows keep editing the workspace meanwhile.
-            case_id = run_with_progress(self, f"Importing {path.name}…",
-                                        lambda: svc.add_case(self.workspace, *svc.read_case_file(path)))
+            case_id = run_with_progress(
+                self, f"Importing {path.name}…",
+                lambda: svc.add_case(self.workspace, *svc.read_case_file(path, choice)))
         except svc.CaseFileError as exc:
             self.show_error("Cannot import the file", str(exc))
             return

@@ -1,0 +1,264 @@
+"""The preview of a hand-made workbook before it is imported: sheets, headers, column roles.
+
+The dialog shows how SAT Tool reads each sheet (which are matrices and why the
+others are skipped, the header row, what every column holds, how many evidence
+rows there are, what is left out) and lets the user change it: tick the sheets
+to import, move the header row, give a column another role. Each change reads
+the workbook again with the new choice, so what the dialog shows is exactly
+what the import will write; nothing is written until Import is pressed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sat_tool.formats.sheet_layout import Role
+from sat_tool.formats.xlsx_import import ImportChoice, SheetReport, WorkbookReport
+
+ROLE_NAMES = {
+    Role.EVIDENCE: "Evidence", Role.HYPOTHESIS: "Hypothesis", Role.CREDIBILITY: "Credibility",
+    Role.RELEVANCE: "Relevance", Role.TYPE: "Type", Role.DATE: "Date", Role.SOURCE: "Source",
+    Role.NOTES: "Notes", Role.CATEGORY: "Category (kept in the notes)",
+    Role.NUMBER: "Number (the item's label)", Role.IGNORE: "Not read",
+}
+"""What each role is called in the dialog's menus."""
+
+Preview = Callable[[ImportChoice], WorkbookReport]
+"""Reads the workbook with a choice and reports how (raises ValueError with a sentence)."""
+
+
+def _letter(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class WorkbookImportDialog(QDialog):
+    """Preview and adjust how a hand-made workbook is read; :attr:`choice` once accepted."""
+
+    def __init__(self, path: Path, report: WorkbookReport, preview: Preview,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {path.name}")
+        self.preview = preview
+        self.report = report
+        self.choice = ImportChoice(tuple(s.title for s in report.matrices))
+        self._filling = False
+
+        intro = QLabel("SAT Tool has read the workbook as shown. Tick the sheets to import, and "
+                       "change a column's role or the header row where it is read wrongly; "
+                       "nothing is imported until you press Import.")
+        intro.setWordWrap(True)
+        self.sheets = QListWidget()
+        self.sheets.setAccessibleName("Sheets")
+        self.sheets.setWordWrap(True)
+        self.sheets.itemChanged.connect(self._sheet_ticked)
+        self.sheets.currentRowChanged.connect(lambda _row: self._show_sheet())
+
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 20_000)
+        self.header_row.setAccessibleName("Header row")
+        self.header_row.editingFinished.connect(self._header_changed)
+        self.columns = QTableWidget(0, 4)
+        self.columns.setHorizontalHeaderLabels(["Column", "Header", "Read as", "First values"])
+        self.columns.verticalHeader().hide()
+        self.columns.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.columns.setAccessibleName("Columns")
+        self.sheet_state = QLabel()
+        self.sheet_state.setWordWrap(True)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Headers in row"))
+        row.addWidget(self.header_row)
+        row.addStretch(1)
+        right_layout.addLayout(row)
+        right_layout.addWidget(self.sheet_state)
+        right_layout.addWidget(self.columns, 1)
+        split = QSplitter()
+        split.addWidget(self.sheets)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setAccessibleName("What will be imported")
+        self.summary.setMaximumHeight(160)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(split, 1)
+        layout.addWidget(QLabel("What will be imported:"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self.resize(980, 620)
+        self._fill_sheets()
+        self._show(report, None)
+
+    # -- the sheets
+
+    def _fill_sheets(self) -> None:
+        self._filling = True
+        current = self.sheets.currentRow()
+        self.sheets.clear()
+        for sheet in self.report.sheets:
+            shown = sheet.title if sheet.is_matrix or sheet.skipped == "not chosen" \
+                else f"{sheet.title}\n    skipped: {sheet.skipped}"
+            item = QListWidgetItem(shown)
+            item.setData(Qt.ItemDataRole.UserRole, sheet.title)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = sheet.title in self.choice.sheets
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            item.setToolTip(f"Skipped: {sheet.skipped}" if sheet.skipped else "Imported as a matrix")
+            self.sheets.addItem(item)
+        self._filling = False
+        first = next((i for i, s in enumerate(self.report.sheets) if s.is_matrix), 0)
+        self.sheets.setCurrentRow(current if 0 <= current < self.sheets.count() else first)
+
+    def _sheet_ticked(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        ticked = tuple(self.sheets.item(i).data(Qt.ItemDataRole.UserRole)
+                       for i in range(self.sheets.count())
+                       if self.sheets.item(i).checkState() == Qt.CheckState.Checked)
+        self._apply(replace(self.choice, sheets=ticked))
+
+    def current_sheet(self) -> SheetReport | None:
+        row = self.sheets.currentRow()
+        return self.report.sheets[row] if 0 <= row < len(self.report.sheets) else None
+
+    # -- one sheet's columns
+
+    def _show_sheet(self) -> None:
+        sheet = self.current_sheet()
+        self._filling = True
+        self.columns.setRowCount(0)
+        if sheet is None or sheet.layout is None:
+            self.sheet_state.setText(f"Not imported: {sheet.skipped}." if sheet else "")
+            self.header_row.setEnabled(sheet is not None and sheet.title in self.choice.sheets)
+            self._filling = False
+            return
+        layout = sheet.layout
+        self.header_row.setEnabled(True)
+        self.header_row.setValue(layout.header_row)
+        self.sheet_state.setText(f"{len(sheet.evidence_rows)} evidence rows"
+                                 + ("" if sheet.is_matrix else f"; not imported: {sheet.skipped}"))
+        for index, column in sorted(layout.columns.items()):
+            row = self.columns.rowCount()
+            self.columns.insertRow(row)
+            self.columns.setItem(row, 0, _fixed(_letter(index)))
+            self.columns.setItem(row, 1, _fixed(column.header))
+            combo = QComboBox()
+            for role, name in ROLE_NAMES.items():
+                combo.addItem(name, role)
+            combo.setCurrentIndex(combo.findData(column.role))
+            combo.setToolTip(f"Read as {ROLE_NAMES[column.role].lower()}: {column.why}")
+            combo.setAccessibleName(f"Column {_letter(index)} read as")
+            combo.activated.connect(lambda _i, c=index, box=combo: self._role_changed(c, box))
+            self.columns.setCellWidget(row, 2, combo)
+            self.columns.setItem(row, 3, _fixed(" · ".join(v for v in sheet.samples.get(index, [])
+                                                          if v)))
+        self.columns.resizeColumnsToContents()
+        self._filling = False
+
+    def role_box(self, column: int) -> QComboBox | None:
+        """The menu of a column's role (by column number), for the sheet shown."""
+        sheet = self.current_sheet()
+        if sheet is None or sheet.layout is None:
+            return None
+        for row, index in enumerate(sorted(sheet.layout.columns)):
+            if index == column:
+                widget = self.columns.cellWidget(row, 2)
+                return widget if isinstance(widget, QComboBox) else None
+        return None
+
+    def _role_changed(self, column: int, box: QComboBox) -> None:
+        sheet = self.current_sheet()
+        if self._filling or sheet is None:
+            return
+        roles = {title: dict(found) for title, found in self.choice.roles.items()}
+        roles.setdefault(sheet.title, {})[column] = box.currentData()
+        self._apply(replace(self.choice, roles=roles))
+
+    def _header_changed(self) -> None:
+        sheet = self.current_sheet()
+        if self._filling or sheet is None:
+            return
+        if sheet.layout is not None and sheet.layout.header_row == self.header_row.value():
+            return
+        rows = dict(self.choice.header_rows)
+        rows[sheet.title] = self.header_row.value()
+        roles = {title: found for title, found in self.choice.roles.items() if title != sheet.title}
+        self._apply(replace(self.choice, header_rows=rows, roles=roles))
+
+    # -- reading again
+
+    def _apply(self, choice: ImportChoice) -> None:
+        """Read the workbook with ``choice``; show the result, or the problem it meets."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = self.preview(choice)
+        except ValueError as exc:
+            self.choice = choice
+            self._show(None, str(exc))
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.choice = choice
+        self._show(report, None)
+
+    def _show(self, report: WorkbookReport | None, problem: str | None) -> None:
+        if report is not None:
+            self.report = report
+            self._fill_sheets()
+            self._show_sheet()
+            self.summary.setPlainText("\n".join(report.lines()))
+        else:
+            self.summary.setPlainText(f"This cannot be imported as chosen: {problem}")
+        self.import_button.setEnabled(report is not None and bool(report.matrices))
+
+
+def _fixed(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    item.setToolTip(text)
+    return item
+
+
+def ask_workbook_choice(parent: QWidget | None, path: Path, report: WorkbookReport,
+                        preview: Preview) -> ImportChoice | None:
+    """Show the preview; the user's choice, or None when they cancel."""
+    dialog = WorkbookImportDialog(path, report, preview, parent)
+    accepted: Any = dialog.exec()
+    return dialog.choice if accepted else None
