@@ -35,6 +35,7 @@ from sat_tool.domain.model import (
     Rating,
     ScoringMode,
     SourceId,
+    clean_origin,
     describe_damage,
     locate_quote,
     valid_date,
@@ -99,9 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="what a workbook column holds: evidence, hypothesis, credibility, "
                           "relevance, type, date, source, notes, category, number or ignore")
 
-    calib = sub.add_parser("calibration", parents=[common],
-                           help="Brier scores and calibration of the analyst's probabilities and "
-                                "of the tool's posteriors across every closed matrix")
+    calibration_help = ("Brier scores and calibration of the analyst's probabilities and of the "
+                        "tool's posteriors across every closed matrix")
+    calib = sub.add_parser("calibration", parents=[common], help=calibration_help,
+                           description=f"{calibration_help}: each closed matrix's snapshots up to "
+                           "its closing are its forecasts, scored against the outcome recorded "
+                           "with `close` (0 is perfect, 2 the worst).")
     calib.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     score = sub.add_parser("score", parents=[common], help="print the scores of a case's matrices")
@@ -147,9 +151,10 @@ def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                          help="analyst recorded with the edit (default: the name in the preferences, "
                               "else the user name)")
 
-    def command(name: str, summary: str) -> argparse.ArgumentParser:
+    def command(name: str, summary: str, references: bool = True) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, parents=[editing], help=summary,
-                                description=f"{summary[:1].upper()}{summary[1:]}. {REFERENCES}")
+                                description=f"{summary[:1].upper()}{summary[1:]}."
+                                + (f" {REFERENCES}" if references else ""))
         parser.add_argument("case", help="case id or exact title")
         return parser
 
@@ -225,7 +230,8 @@ def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     close.add_argument("--evidence", default="", metavar="TEXT",
                        help="on what grounds the outcome is known")
 
-    reopen = command("reopen", "take a matrix's recorded outcome back: the question is open again")
+    reopen = command("reopen", "take a matrix's recorded outcome back: the question is open again",
+                     references=False)
     reopen.add_argument("--matrix", help=MATRIX_HELP)
 
     exc = command("exclude", "take evidence rows out of a matrix, with their ratings there "
@@ -547,18 +553,20 @@ def _print_report(number: int, report: dict) -> None:
         judged = "" if hyp["judged"] is None else f"{hyp['judged']:.0%}"
         print(f"  {hyp['rank']:>4}  {hyp['inconsistency']:>7}  {hyp['weighted_inconsistency']:>8.3f}"
               f"  {hyp['probability']:>6.1%}  {judged:>6}  {hyp['label']}: {hyp['title']}")
+    tied = [h["label"] for h in report["hypotheses"] if h["rank"] == 1]
+    if len(tied) > 1:
+        print(f"  {', '.join(tied[:-1])} and {tied[-1]} tie for the lead.")
     for note in report["judgment"]:
         print(f"  • {note}")
-    if report["ranked_by"] == ScoringMode.PROBABILITY.value:
-        print(f"  Note: {report['caveat']}")
-        independent = ", ".join(f"{h['label']} {h['probability_items_independent']:.1%}"
-                                for h in report["hypotheses"])
-        print(f"  Were every item independent: {independent}")
+    print(f"  Note: {report['caveat']}")
+    independent = ", ".join(f"{h['label']} {h['probability_items_independent']:.1%}"
+                            for h in report["hypotheses"])
+    print(f"  Were every item independent: {independent}")
     lines = report["lines_of_evidence"]
     if lines:
         leader = report["probability_leader"]
-        print(f"  Lines of evidence ({len(lines)}): how the posterior of {leader}, the most "
-              "probable, moves without each")
+        print(f"  Lines of evidence ({len(lines)}), the most influential first: how the "
+              f"posterior of {leader}, the most probable, moves without each")
         for line in lines:
             after = line["leader_without"]
             shift = line["leader_shift_without"]
@@ -841,6 +849,11 @@ def _evidence_values(case: Case, args: argparse.Namespace, item: Evidence | None
     for name in ("date", "notes", "quote", "origin"):
         if getattr(args, name) is not None:
             values[name] = getattr(args, name).strip()
+    if "origin" in values:
+        try:
+            values["origin"] = clean_origin(values["origin"])
+        except ValueError as exc:
+            raise CliError(f"--origin: {exc}") from None
     if args.source is not None:
         values["source_id"] = _source(case, args.source)
     if "quote" in values or "source_id" in values:
@@ -849,6 +862,14 @@ def _evidence_values(case: Case, args: argparse.Namespace, item: Evidence | None
         text = case.source(source_id).text if source_id is not None else ""
         values["quote_start"] = locate_quote(text, quote, item.quote_start if item else None)
     return values
+
+
+def _closed_note(mat: Matrix) -> str:
+    """What an edit to a closed matrix does not change, said after its confirmation."""
+    if mat.outcome is None:
+        return ""
+    return ("; the matrix is closed, and its record for calibration stays as it was when it "
+            "was closed")
 
 
 def plan_rate(case: Case, args: argparse.Namespace) -> Step:
@@ -872,10 +893,11 @@ def plan_rate(case: Case, args: argparse.Namespace) -> Step:
             old = mat.ratings.get(cell)
             kept = old.likelihood if old and old.rating is rating else None
             editor.assess(mat.id, cell, rating, rationale, kept)
+        closed = _closed_note(mat)
         if rating is None:
-            return f"Cleared {name} {where}"
+            return f"Cleared {name} {where}{closed}"
         said = "" if rationale is None else ", with its rationale" if rationale else ", rationale removed"
-        return f"Rated {name} {rating.value} {where}{said}"
+        return f"Rated {name} {rating.value} {where}{said}{closed}"
 
     return step
 
@@ -962,7 +984,7 @@ def _probability_value(text: str, where: str) -> float:
     return value
 
 
-def plan_likelihood(case: Case, args: argparse.Namespace) -> Step:
+def plan_likelihood(case: Case, args: argparse.Namespace) -> Step | str:
     """Set the likelihood overrides of one evidence row, cell by cell, in one edit."""
     item = _evidence(case, args.evidence)
     mat = _matrix(case, args.matrix)
@@ -990,14 +1012,17 @@ def plan_likelihood(case: Case, args: argparse.Namespace) -> Step:
         names = ", ".join(_hypothesis_label(mat, mat.hypothesis(h)) for h in not_applicable)
         raise CliError(f"{item.label} is rated NA against {names}: a cell that bears nothing on "
                        "its hypothesis carries no likelihood")
-    cells = {(item.id, h): v for h, v in wanted.items() if (item.id, h) in mat.ratings}
+    cells = {(item.id, h): v for h, v in wanted.items() if (item.id, h) in mat.ratings
+             and mat.ratings[(item.id, h)].likelihood != v}
     where = f"in {_matrix_name(case, mat)}"
+    if not cells:
+        return f"{item.label} {where} already has those likelihoods; nothing changed"
 
     def step(editor: CaseEditor) -> str:
         editor.set_likelihoods(mat.id, cells)
         shown = ", ".join(f"{_hypothesis_label(mat, mat.hypothesis(c[1]))} "
                           f"{'default' if v is None else likelihood_text(v)}" for c, v in cells.items())
-        return f"Likelihoods of {item.label} {where}: {shown}"
+        return f"Likelihoods of {item.label} {where}: {shown}{_closed_note(mat)}"
 
     return step
 

@@ -191,3 +191,44 @@ def test_an_outcome_still_to_come_is_refused(capsys, sample):
     status, _, err = run(capsys, sample, "close", "1", "H1", "--matrix", "1", "--date", "2999-01")
     assert status == 2 and "2999-01 is still to come: an outcome is recorded once it is known" in err
     assert loaded(sample) == before
+
+
+def test_an_origin_is_a_name_on_one_line(capsys, sample):
+    """An origin is collapsed onto one line; a text of thousands of characters or a control
+    character is refused in one sentence and changes nothing."""
+    before = loaded(sample)
+    for bad, message in (("x" * 10_000, "at most 200 characters (this one has 10,000)"),
+                         ("a\x07b", "cannot hold control characters")):
+        status, out, err = run(capsys, sample, "edit-evidence", "1", "E9", "--origin", bad)
+        assert status == 2 and out == "" and message in err and len(err.splitlines()) == 1
+    assert loaded(sample) == before
+    status, out, _ = run(capsys, sample, "edit-evidence", "1", "E9", "--origin",
+                         "Ministry\nstatement,   April 2012")
+    assert status == 0 and out == "Changed E9: origin (none) → Ministry statement, April 2012\n"
+    item = next(e for e in loaded(sample).evidence if e.label == "E9")
+    assert item.origin == "Ministry statement, April 2012"
+
+
+def test_score_says_who_ties_and_always_gives_the_caveat(capsys, sample):
+    """The sample's first matrix has two hypotheses tied for the lead: `score` says so in
+    words, and shows the probabilities' caveat and the independent posteriors in every mode."""
+    for mode in ("weighted", "inconsistency"):
+        status, out, _ = run(capsys, sample, "score", "1", "--matrix", "1", "--mode", mode)
+        assert status == 0
+        assert "  H3 and H4 tie for the lead." in out
+        assert "Note: " in out and "Were every item independent: " in out
+        assert "the most influential first" in out
+
+
+def test_restating_the_same_likelihoods_changes_nothing(capsys, sample):
+    before = loaded(sample)
+    status, out, _ = run(capsys, sample, "likelihood", "1", "E16", "H1=default", "--matrix", "1")
+    assert status == 0 and out == "E16 in matrix 1 already has those likelihoods; nothing changed\n"
+    assert loaded(sample) == before
+
+
+def test_rating_a_closed_matrix_says_its_record_stays(capsys, sample):
+    status, _, _ = run(capsys, sample, "close", "1", "H2", "--matrix", "1", "--date", "2015")
+    assert status == 0
+    status, out, _ = run(capsys, sample, "rate", "1", "E1", "H1", "I", "--matrix", "1")
+    assert status == 0 and out.startswith("Rated E1 × H1 I in matrix 1; the matrix is closed")

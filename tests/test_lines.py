@@ -140,20 +140,36 @@ def test_one_articles_rows_weigh_as_one_item_not_as_many():
     assert report.independent[h1] > 0.999
     # one line (CC, I) against one (II, CC): 0.9 × 0.1 against 0.3 × 0.9
     assert report.posteriors[h1] == pytest.approx(0.09 / (0.09 + 0.27))
-    assert [line.name for line in report.lines] == ["Article 1", "Article 2"]
+    # the lines come most influential first: Article 2's one row moves the leader most
+    assert [line.name for line in report.lines] == ["Article 2", "Article 1"]
     assert report.leader == h2
-    first = report.lines[0]
+    first = report.lines[1]
     assert first.evidence == tuple(r.evidence_id for r in mat.rows[:10])
     assert first.without[h2] == pytest.approx(0.9)  # E11 alone: 0.9 against 0.1
     assert first.against[h1] == pytest.approx(-math.log2(0.9 / 0.5))
     # leaving Article 2 out hands the lead back to H1: the most influential line
-    assert report.most_influential is report.lines[1]
-    assert report.shift(report.lines[1]) == pytest.approx(0.25 - 0.75)
-    assert report.leader_without(report.lines[1]) == h1
+    assert report.most_influential is report.lines[0]
+    assert report.shift(report.lines[0]) == pytest.approx(0.25 - 0.75)
+    assert report.leader_without(report.lines[0]) == h1
     # an origin splits nothing it does not name, and joins items of two sources
     case.evidence[10].origin = case.evidence[0].origin = "Ministry statement"
-    assert [line.name for line in line_report(case, mat).lines] == [
-        "Ministry statement", "Article 1"]
+    assert sorted(line.name for line in line_report(case, mat).lines) == [
+        "Article 1", "Ministry statement"]
+    # an origin spelt as a source's title (any case, any spacing) is that source's line
+    case.evidence[10].origin = case.evidence[0].origin = "  article   1 "
+    assert [(line.name, len(line.evidence)) for line in line_report(case, mat).lines] == [
+        ("Article 1", 11)]
+
+
+def test_level_leaders_and_a_line_that_moves_nothing_are_said_so():
+    """Two hypotheses level, and no line moving them: the sentence says exactly that."""
+    case = sourced_case([("E1", "High", "High", ["C", "C"])], [1])
+    mat = case.matrices[0]
+    report = line_report(case, mat)
+    labels = {h.id: f"H{i}" for i, h in enumerate(mat.hypotheses, 1)}
+    assert report.leaders == tuple(h.id for h in mat.hypotheses)
+    assert report.sentence(labels) == ("H1 and H2 are level at 50%, and no line of evidence "
+                                       "moves them by as much as one point.")
 
 
 @settings(max_examples=80, deadline=None)
@@ -239,3 +255,15 @@ def test_a_low_credibility_line_still_counts_once():
     ratio = math.exp((math.log(low[0]) + math.log(0.9)) / 2 - (math.log(low[1]) + math.log(0.1)) / 2)
     assert posteriors(case, mat)[h1].probability == pytest.approx(ratio / (1 + ratio))
     assert posteriors(case, mat)[h2].probability == pytest.approx(1 / (1 + ratio))
+
+
+@settings(max_examples=60, deadline=None)
+@given(matrices())
+def test_lines_come_most_influential_first(case):
+    """However the matrix is drawn, the lines are listed by how far each moves the leader's
+    posterior when left out, the most influential first."""
+    report = line_report(case, case.matrices[0])
+    moves = [abs(report.shift(line)) for line in report.lines]
+    assert moves == sorted(moves, reverse=True)
+    if report.lines:
+        assert abs(report.shift(report.most_influential)) == moves[0]

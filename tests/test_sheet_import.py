@@ -194,3 +194,86 @@ def test_levels_on_one_to_three_map_one_to_one(numbers):
     assert scale is not None
     assert [read_level(n, scale) for n in numbers] == [
         {1: Level.LOW, 2: Level.MEDIUM, 3: Level.HIGH}[n] for n in numbers]
+
+
+def test_a_template_shaped_workbook_imports_without_the_published_files(tmp_path: Path):
+    """The published templates' shape, built here: a score row between headers and evidence, a
+    scored copy of formulas, a weights table with a legend, a version sheet."""
+    path = tmp_path / "template.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ACH_matrix"
+    for row in (["Category", "Evidence", "Evidence Type", "Credibility", "Relevance", "H1", "H2"],
+                [None, None, None, None, None, -4.5, -0.707],
+                ["Intent", "Sample evidence 1", "Assumption", "Low", "High", "II", "C"],
+                ["Capability", "Sample evidence 2", None, "Low", "Low", "I", "N"]):
+        ws.append(row)
+    scored = wb.create_sheet("ACH_matrix_w_Scores")
+    scored.append(["Category", "Evidence", "H1", "H2"])
+    for r in (3, 4):
+        scored.append([f"=ACH_matrix!A{r}", f"=ACH_matrix!B{r}", f"=ACH_matrix!F{r}",
+                       f"=ACH_matrix!G{r}"])
+    weights = wb.create_sheet("cred_rel_scores")
+    for row in (["Credibility", "Relevance", "I Score", "II Score"], ["High", "High", 2, 4],
+                ["Medium", "Low", 0.707, 1.414], [], ["Inconsistency levels"], ["CC"],
+                ["C", "Consistent"], ["I", "Inconsistent"]):
+        weights.append(row)
+    version = wb.create_sheet("Version")
+    for row in (["Author", "Someone"], ["Version", "v0.6"]):
+        version.append(row)
+    wb.save(path)
+    case, report = survey_workbook(path)
+    assert [m.question for m in case.matrices] == ["ACH_matrix"]
+    assert scores(case, case.matrices[0]) == ([3, 0], [2.5, 0.0])
+    lines = report.lines()
+    assert any("Row 2 skipped: the workbook's own scores (H1 -4.5, H2 -0.707) follow rules other "
+               "than PARC's" in line for line in lines)
+    assert lines[-3:] == [
+        "Sheet 'ACH_matrix_w_Scores' skipped: its cells are formulas over the sheet "
+        "'ACH_matrix', which they copy or score.",
+        "Sheet 'cred_rel_scores' skipped: no column of ratings under a row of headers.",
+        "Sheet 'Version' skipped: no column of ratings under a row of headers."]
+
+
+HEADERS = {
+    Role.EVIDENCE: ["Evidence", "EVIDENCE ITEM", "Information", "Finding"],
+    Role.CREDIBILITY: ["Credibility", "Reliability", "source reliability", "Cred."],
+    Role.RELEVANCE: ["Relevance", "Weight", "Importance", "rel"],
+    Role.TYPE: ["Type", "Evidence Type"],
+    Role.NOTES: ["Notes", "Comments", "Remarks"],
+    Role.CATEGORY: ["Category", "Theme"],
+}
+WORDS = ["CC", "c", "N", "i i", "II", "Very Inconsistent", "consistent", "n/a", "Neutral"]
+
+
+@given(st.permutations(list(HEADERS)), st.data(), st.integers(0, 3), st.integers(1, 4),
+       st.integers(1, 6))
+def test_any_arrangement_of_named_columns_is_read(order, data, title_rows, hypotheses, items):
+    """Whatever the order of the named columns, the names chosen among their synonyms, the
+    title rows above and the number of hypotheses and items, every column gets its role, every
+    item its text and every cell its rating."""
+    headers = [data.draw(st.sampled_from(HEADERS[role])) for role in order]
+    hyp_names = [f"Hypothesis {chr(65 + i)}" for i in range(hypotheses)]
+    values = {Role.CREDIBILITY: "High", Role.RELEVANCE: "Low", Role.TYPE: "HUMINT",
+              Role.NOTES: "a note", Role.CATEGORY: "Intent"}
+    grid = [[data.draw(st.sampled_from(WORDS)) for _ in hyp_names] for _ in range(items)]
+    rows = [[f"Title line {n}"] for n in range(title_rows)]
+    rows.append(headers + hyp_names)
+    for number, ratings in enumerate(grid, 1):
+        rows.append([f"Item number {number}" if role is Role.EVIDENCE else values[role]
+                     for role in order] + ratings)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        case, report = survey_workbook(book(Path(folder) / "any.xlsx", {"Sheet": rows}))
+    layout = report.sheets[0].layout
+    assert layout is not None and layout.header_row == title_rows + 1
+    assert [layout.columns[i + 1].role for i in range(len(order))] == list(order)
+    mat = case.matrices[0]
+    assert [h.title for h in mat.hypotheses] == hyp_names
+    assert [case.evidence_item(r.evidence_id).text for r in mat.rows] == [
+        f"Item number {n}" for n in range(1, items + 1)]
+    assert [[mat.rating(r.evidence_id, h.id) for h in mat.hypotheses] for r in mat.rows] == [
+        [read_rating(word) for word in ratings] for ratings in grid]
+    assert all(e.credibility is Level.HIGH for e in case.evidence)
+    assert all(r.relevance is Level.LOW for r in mat.rows)

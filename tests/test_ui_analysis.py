@@ -59,6 +59,7 @@ def test_what_if_leave_out_updates_scores_and_chart_then_reverts(qtbot, page, wo
     before = ranking_shown(page)
     settle(qtbot, page)
     assert "E2" in panel.summary.text()  # the linchpin of the real matrix
+    assert "another hypothesis joins the hypotheses tied for the lead" in panel.summary.text()
     tick(qtbot, panel, row, 0)
     eid = mat.rows[row].evidence_id
     assert panel.table.model().index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked

@@ -125,6 +125,21 @@ class EvidenceType(enum.Enum):
         raise ValueError(f"{text!r} is not an evidence type (expected one of {allowed})")
 
 
+MAX_ORIGIN = 200
+"""Characters in an item's origin: the name of one report, not a text."""
+
+
+def clean_origin(origin: str) -> str:
+    """An origin as stored: on one line, spaces collapsed; ValueError if it names no report."""
+    if any(ord(ch) < 32 and ch not in "\t\n\r" or 0x7F <= ord(ch) < 0xA0 for ch in origin):
+        raise ValueError("an origin cannot hold control characters")
+    cleaned = " ".join(origin.split())
+    if len(cleaned) > MAX_ORIGIN:
+        raise ValueError(f"an origin names one report in at most {MAX_ORIGIN} characters (this "
+                         f"one has {len(cleaned):,}); say more in the notes")
+    return cleaned
+
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

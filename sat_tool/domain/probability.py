@@ -126,10 +126,16 @@ def line_key(item: Evidence) -> Hashable:
 
 def evidence_lines(case: Case, matrix: Matrix) -> dict[Hashable, list[MatrixRow]]:
     """The matrix's rows grouped into lines of evidence, each line in row order, the lines in
-    the order of their first row."""
+    the order of their first row. An origin spelt as the title of one of the case's sources
+    is that source's line."""
+    titles = {" ".join(src.title.split()).casefold(): ("source", src.id)
+              for src in case.sources if src.title.strip()}
     lines: dict[Hashable, list[MatrixRow]] = {}
     for row in matrix.rows:
-        lines.setdefault(line_key(case.evidence_item(row.evidence_id)), []).append(row)
+        key = line_key(case.evidence_item(row.evidence_id))
+        if key[0] == "origin":  # type: ignore[index]
+            key = titles.get(key[1], key)  # type: ignore[index]  # an origin that is a source
+        lines.setdefault(key, []).append(row)
     return lines
 
 
@@ -244,6 +250,14 @@ class LineReport:
             return 0.0
         return line.without[self.leader] - self.posteriors[self.leader]
 
+    @property
+    def leaders(self) -> tuple[HypothesisId, ...]:
+        """The hypotheses level at the top of the posteriors (one, unless they tie)."""
+        if self.leader is None:
+            return ()
+        top = self.posteriors[self.leader]
+        return tuple(h for h, p in self.posteriors.items() if abs(p - top) <= LEVEL)
+
     def sentence(self, labels: Mapping[HypothesisId, str]) -> str:
         """What leaving the most influential line out does, in words (empty without lines)."""
         line = self.most_influential
@@ -252,6 +266,12 @@ class LineReport:
         items = "item" if len(line.evidence) == 1 else "items"
         lead = labels[self.leader]
         now, then = self.posteriors[self.leader], line.without[self.leader]
+        level = self.leaders
+        if abs(then - now) < 0.005:
+            if len(level) > 1:
+                return (f"{_joined([labels[h] for h in level])} are level at {now:.0%}, and no "
+                        "line of evidence moves them by as much as one point.")
+            return f"No line of evidence moves {lead} ({now:.0%}) by as much as one point."
         text = (f"The most influential line of evidence is {line.name} ({len(line.evidence)} "
                 f"{items}): leaving it out moves {lead} from {now:.0%} to {then:.0%}")
         after = self.leader_without(line)
@@ -264,6 +284,14 @@ class LineReport:
         if not line.without:
             return None
         return max(line.without, key=lambda h: line.without[h])
+
+
+LEVEL = 1e-9
+"""Posteriors closer than this are level."""
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def likelihood_text(value: float) -> str:
@@ -313,6 +341,8 @@ def line_report(case: Case, matrix: Matrix) -> LineReport:
         lines.append(Line(key, line_name(case, key, member), tuple(r.evidence_id for r in rows),
                           against, without))
     leader = max(now, key=lambda h: now[h]) if now else None
+    if leader is not None:  # the lines that move the leader most first
+        lines.sort(key=lambda line: -abs(line.without[leader] - now[leader]))
     return LineReport(now, normalised(prior, plain), tuple(lines), leader)
 
 

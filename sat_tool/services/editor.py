@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from sat_tool.domain.model import clean_origin
 from sat_tool.domain.model import (
     Assessment,
     Case,
@@ -143,6 +144,11 @@ def _check_fields(given: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(given) - allowed
     if unknown:
         raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    if "origin" in given:
+        try:
+            given["origin"] = clean_origin(given["origin"])
+        except ValueError as exc:
+            raise InvalidEdit(str(exc)) from None
 
 
 class CaseEditor:

@@ -293,19 +293,25 @@ class SensitivityPanel(FindingsPanel):
         tie_pins = [p for p in pins if p.decides_tie]
         level_pins = [p for p in pins if p.draws_level]
         order_pins = [p for p in pins if not p.changes_leader]
+        tied = found.get("tie") is not None  # a re-rating can decide a tie: there is one
+
+        def without(group: list) -> str:
+            links = _links(case, [p.evidence_id for p in group])
+            return f"Without {links}" if len(group) == 1 else f"Without any one of {links}"
+
         if leader_pins:
-            links = _links(case, [p.evidence_id for p in leader_pins])
-            lines.append(f"<b>Linchpins</b>: without any one of {links} another hypothesis leads.")
+            lines.append(f"<b>{'Linchpin' if len(leader_pins) == 1 else 'Linchpins'}</b> "
+                         f"(leader): {without(leader_pins)} another hypothesis leads.")
         if tie_pins:
-            links = _links(case, [p.evidence_id for p in tie_pins])
-            lines.append(f"Without any one of {links} the tie for the lead is decided.")
+            lines.append(f"<b>{'Linchpin' if len(tie_pins) == 1 else 'Linchpins'}</b> (tie): "
+                         f"{without(tie_pins)} the tie for the lead is decided.")
         if level_pins:
-            links = _links(case, [p.evidence_id for p in level_pins])
-            lines.append(f"Without any one of {links} another hypothesis draws level with the "
-                         "leader.")
+            joined = "joins the hypotheses tied for the lead" if tied else \
+                "draws level with the leader"
+            lines.append(f"<b>{'Linchpin' if len(level_pins) == 1 else 'Linchpins'}</b> (a tie): "
+                         f"{without(level_pins)} another hypothesis {joined}.")
         if order_pins:
-            links = _links(case, [p.evidence_id for p in order_pins])
-            lines.append(f"Without {links} the order below the leader changes.")
+            lines.append(f"{without(order_pins)} the order below the leader changes.")
         if not pins:
             lines.append("No single item changes the ranking when it is left out.")
         for change in (found.get("tie"), found["fewest"]):
@@ -521,8 +527,13 @@ class JudgmentPanel(Panel):
         judged = [h.judged for h in mat.hypotheses if h.judged is not None]
         total = sum(judged)
         ok = judged and abs(total - 1) <= 0.005 and len(judged) == len(mat.hypotheses)
-        self.total.setText(f"Total: {total:.0%}" + ("" if ok else "  (must be 100%)"))
-        self.total.setStyleSheet("color: #1B7F3B;" if ok else "color: #B03020; font-weight: bold;")
+        if not judged:  # nothing entered yet is no mistake
+            self.total.setText("Total: no probabilities yet")
+            self.total.setStyleSheet("")
+        else:
+            self.total.setText(f"Total: {total:.0%}" + ("" if ok else "  (must be 100%)"))
+            self.total.setStyleSheet("color: #1B7F3B;" if ok else
+                                     "color: #B03020; font-weight: bold;")
         self.notes.clear()
         for note in review_judgment(mat, scores):
             entry = QListWidgetItem(("⚠ " if note.problem else "✓ ") + note.message)
@@ -664,9 +675,12 @@ class LinesPanel(FindingsPanel):
             return
         leader = found.leader
         strongest = found.most_influential
-        self.summary.setText(
-            f"<b>{labels[leader]}</b> is the most probable at {found.posteriors[leader]:.0%}. "
-            + escape_html(found.sentence(labels)))
+        level = found.leaders
+        top = (f"<b>{labels[leader]}</b> is the most probable at {found.posteriors[leader]:.0%}. "
+               if len(level) == 1 else "")
+        self.summary.setText(top + escape_html(found.sentence(labels)))
+        self.table.setHorizontalHeaderLabels(
+            (*self.COLUMNS[:2], f"{labels[leader]} without it", self.COLUMNS[3]))
         self.table.setRowCount(len(found.lines))
         self._evidence = []
         for r, line in enumerate(found.lines):
@@ -676,7 +690,8 @@ class LinesPanel(FindingsPanel):
                 line.name,
                 str(len(line.evidence)),
                 f"{line.without[leader]:.0%} ({shift_text(found.shift(line))})"
-                + (f", {labels[after]} leads" if after is not None and after != leader else ""),
+                + (f"; {labels[after]} then leads" if after is not None and after != leader
+                   else ""),
                 labels[favours] if line.against[favours] < -1e-9 else "–",
             )
             for column, text in enumerate(cells):
