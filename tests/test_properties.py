@@ -47,6 +47,7 @@ ACTIONS = st.lists(st.tuples(st.sampled_from([
     "add_hypothesis", "delete_hypothesis", "edit_hypothesis", "move_row", "move_hypothesis",
     "exclude", "include", "mode", "priors", "add_source", "delete_source", "edit_matrix",
     "add_matrix", "delete_matrix", "snapshot", "likelihoods", "transpose", "outcome",
+    "paste_ratings", "paste_evidence",
 ]), st.integers(0, 10_000)), min_size=1, max_size=12)
 
 
@@ -64,6 +65,18 @@ def command_for(doc: Any, action: str, n: int) -> Any:
         if action == "assess":
             return cmd.SetAssessmentCommand(doc, mat.id, chosen[0], ratings[n % 6], f"because {n}")
         return cmd.SetCellsCommand(doc, mat.id, chosen, ratings[n % 6] if n % 7 else None)
+    if action == "paste_ratings" and mat is not None:
+        cells = [(r.evidence_id, h.id) for r in mat.rows for h in mat.hypotheses]
+        block = cells[n % len(cells):][:4]
+        return cmd.PasteRatingsCommand(doc, mat.id, {c: (None if (n + i) % 5 == 0 else
+                                                         ratings[(n + i) % 6])
+                                                     for i, c in enumerate(block)})
+    if action == "paste_evidence" and mat is not None:
+        drafts = [(f"Pasted {n}.{i}", Level.LOW, {"type": EvidenceType.SIGINT},
+                   {h.id: ratings[(n + i + j) % 6] for j, h in enumerate(mat.hypotheses)
+                    if (n + j) % 3})
+                  for i in range(1 + n % 3)]
+        return cmd.PasteEvidenceCommand(doc, mat.id, drafts)
     if action == "add_evidence":
         target = case.matrices[n % len(case.matrices)].id if case.matrices and n % 3 else None
         return cmd.AddEvidenceCommand(doc, f"New item {n}", target, Level.HIGH,
@@ -234,3 +247,31 @@ def test_two_editors_interleaved_give_the_database_one_editor_gives(edits):
         finally:
             for w in (*ws.values(), alone):
                 w.close()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.booleans(), min_size=4, max_size=4), st.lists(st.integers(0, 3), max_size=4))
+def test_deleting_several_items_at_once_and_restoring_them_gives_the_database_back(chosen, moves):
+    """Whatever items are deleted together, wherever their rows stood in each matrix, putting
+    them back in one transaction restores the workspace exactly."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ws.sqlite"
+        ws = Workspace.open(path)
+        try:
+            case_id = svc.add_case(ws, small_case())
+            editor = CaseEditor.open(ws, case_id, "prop")
+            mat = editor.case.matrices[0]
+            for n, place in enumerate(moves):  # rows out of the items' order
+                editor.move_row(mat.id, mat.rows[n % len(mat.rows)].evidence_id, place)
+            ids = [e.id for e, keep in zip(editor.case.evidence, chosen) if keep]
+            if not ids:
+                return
+            start = dump(path)
+            items = [e for e in editor.case.evidence if e.id in ids]
+            removals = editor.delete_evidence_items(ids, expect=items)
+            assert all(e.id not in ids for e in editor.case.evidence)
+            editor.restore_evidence_items(removals)
+            assert dump(path) == start
+            assert editor.case == svc.load_case(ws, case_id)
+        finally:
+            ws.close()

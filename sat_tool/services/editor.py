@@ -359,6 +359,113 @@ class CaseEditor:
             mat.rows.append(MatrixRow(item.id, relevance))
         return item
 
+    def add_evidence_rows(self, matrix_id: MatrixId,
+                          drafts: list[tuple[str, Level, dict[str, Any], dict[HypothesisId, Rating]]]
+                          ) -> list[Evidence]:
+        """Add several evidence items, each included in a matrix with its relevance and its
+        ratings there, in one transaction (rows pasted from a spreadsheet). Each draft is
+        (text, relevance, fields, ratings by hypothesis)."""
+        for text, _relevance, values, _ratings in drafts:
+            _check_fields(values, _EVIDENCE_FIELDS)
+            _require(text, "an evidence item needs its text")
+        sources = {v["source_id"] for _t, _r, v, _x in drafts if v.get("source_id") is not None}
+        touches: list[Touch] = [("has", "matrix", matrix_id), ("rows", matrix_id),
+                                *[("has", "source", sid) for sid in sources]]
+        now = store.utc_now()
+        with self._write(*touches) as s:
+            mat = self.case.matrix(matrix_id)
+            hyp_ids = {h.id for h in mat.hypotheses}
+            number = store.next_evidence_number(s, self.case.id)
+            position = store.count_children(s, "evidence", self.case.id)
+            place = store.count_children(s, "row", mat.id)
+            items, states = [], {}
+            for offset, (text, relevance, values, ratings) in enumerate(drafts):
+                draft = Evidence(EvidenceId(0), number + offset, text.strip(), **values)
+                row = store.evidence_row(self.case.id, draft, position + offset, with_id=False)
+                item = replace(draft, id=EvidenceId(edits.insert(s, row)))
+                edits.include(s, mat.id, item.id, place + offset, relevance)
+                for hid, rating in ratings.items():
+                    if hid not in hyp_ids:
+                        raise KeyError(hid)
+                    states[(item.id, hid)] = Assessment(rating, self.analyst, "", now, None)
+                items.append((item, relevance))
+            edits.put_ratings(s, states)
+        for item, relevance in items:
+            self.case.evidence.append(item)
+            mat.rows.append(MatrixRow(item.id, relevance))
+        self._apply_cells(mat, states)
+        return [item for item, _ in items]
+
+    def delete_evidence_items(self, evidence_ids: list[EvidenceId],
+                              expect: list[Evidence] | None = None) -> list[EvidenceRemoval]:
+        """Delete several evidence items, with their rows and ratings, in one transaction."""
+        touches: list[Touch] = [t for eid in evidence_ids
+                                for t in (("has", "evidence", eid), ("evidence", eid))]
+        gone = set(evidence_ids)
+        with self._write(*touches) as s:
+            items = [self.case.evidence_item(eid) for eid in evidence_ids]
+            if expect is not None:
+                for item, wanted in zip(items, expect):
+                    self._expect(item == wanted, item.label)
+            removals = [EvidenceRemoval(copy.deepcopy(item), self.case.evidence.index(item),
+                                        [self._row_removal(m, item.id) for m in self.case.matrices
+                                         if m.includes(item.id)]) for item in items]
+            for eid in evidence_ids:
+                edits.delete_row(s, "evidence", eid)
+            edits.order(s, "evidence", [e.id for e in self.case.evidence if e.id not in gone])
+            touched = {rem.matrix_id for removal in removals for rem in removal.rows}
+            for matrix_id in touched:
+                edits.order_rows(s, matrix_id, [r.evidence_id for r in
+                                                self.case.matrix(matrix_id).rows
+                                                if r.evidence_id not in gone])
+        for item in items:
+            self.case.evidence.remove(item)
+            for mat in self.case.matrices:
+                if mat.includes(item.id):
+                    self._drop_row(mat, item.id)
+        return removals
+
+    def restore_evidence_items(self, removals: list[EvidenceRemoval]) -> None:
+        """Put deleted evidence items back, with their rows and ratings, in one transaction."""
+        ordered = sorted(removals, key=lambda r: r.index)
+        with self._write() as s:
+            order = [e.id for e in self.case.evidence]
+            restored = []
+            for removal in ordered:
+                item = copy.deepcopy(removal.item)
+                self._expect(all(e.id != item.id for e in self.case.evidence), item.label)
+                if item.source_id is not None and all(x.id != item.source_id
+                                                      for x in self.case.sources):
+                    item.source_id = None
+                index = min(removal.index, len(order))
+                order.insert(index, item.id)
+                edits.insert(s, store.evidence_row(self.case.id, item, index))
+                # positions stay as they were: each is cut to the rows present as it goes back
+                rows = [replace(self._still_applies(rem), index=rem.index) for rem in removal.rows
+                        if any(m.id == rem.matrix_id for m in self.case.matrices)]
+                restored.append((index, item, rows))
+            edits.order(s, "evidence", order)
+            # each matrix gets its rows back in the order of their old positions, so that
+            # every one lands where it was
+            by_matrix: dict[MatrixId, list[RowRemoval]] = {}
+            for _index, _item, rows in restored:
+                for rem in rows:
+                    by_matrix.setdefault(rem.matrix_id, []).append(rem)
+            placed: list[RowRemoval] = []
+            for matrix_id, rems in by_matrix.items():
+                ids = [r.evidence_id for r in self.case.matrix(matrix_id).rows]
+                for rem in sorted(rems, key=lambda r: r.index):
+                    at = min(rem.index, len(ids))
+                    ids.insert(at, rem.row.evidence_id)
+                    placed.append(replace(rem, index=at))
+                    edits.include(s, matrix_id, rem.row.evidence_id, at, rem.row.relevance)
+                    edits.put_ratings(s, dict(rem.ratings))
+                edits.order_rows(s, matrix_id, ids)
+        for index, item, _rows in restored:
+            self.case.evidence.insert(index, item)
+        for rem in placed:
+            self._put_row(rem)
+
     def update_evidence(self, evidence_id: EvidenceId, relevance: tuple[MatrixId, Level] | None = None,
                         expect: tuple[dict[str, Any], Level | None] | None = None,
                         **values: Any) -> None:
@@ -892,6 +999,23 @@ class CaseEditor:
             return Assessment(rating, self.analyst, old.rationale if old else "", now, kept)
 
         return self._put_cells(matrix_id, cells, after)
+
+    def rate_each(self, matrix_id: MatrixId, ratings: dict[Cell, Rating | None]
+                  ) -> dict[Cell, Assessment | None]:
+        """Give each cell its own rating (None clears it) in one transaction, as a pasted block
+        does; returns their previous states. A cell keeps its rationale when only its rating
+        changes, and is left as it is when its rating is the same."""
+        now = store.utc_now()
+
+        def after(old: Assessment | None, cell: Cell) -> Assessment | None:
+            rating = ratings[cell]
+            if rating is None:
+                return None
+            if old is not None and old.rating is rating:
+                return old
+            return Assessment(rating, self.analyst, old.rationale if old else "", now, None)
+
+        return self._put_cells(matrix_id, list(ratings), after, per_cell=True)
 
     def assess(self, matrix_id: MatrixId, cell: Cell, rating: Rating | None, rationale: str,
                likelihood: float | None = None, expect: Assessment | None | bool = False

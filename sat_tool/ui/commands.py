@@ -133,6 +133,19 @@ class SetCellsCommand(EditCommand):
         self.doc.matrixEdited.emit(self.matrix_id)
 
 
+class PasteRatingsCommand(SetCellsCommand):
+    """Give a block of cells the ratings pasted into them, in one undo step."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, ratings: dict[Cell, Rating | None]
+                 ) -> None:
+        super().__init__(doc, matrix_id, list(ratings), None)
+        self.setText("Paste a rating" if len(ratings) == 1 else f"Paste {len(ratings)} ratings")
+        self.ratings = dict(ratings)
+
+    def first_write(self) -> dict[Cell, Assessment | None]:
+        return self.editor.rate_each(self.matrix_id, self.ratings)
+
+
 class SetAssessmentCommand(EditCommand):
     """Set a cell's rating and rationale together (the cell dialog)."""
 
@@ -425,6 +438,31 @@ class AddEvidenceCommand(EditCommand):
     def revert(self) -> None:
         assert self.item is not None
         self.removal = self.editor.delete_evidence(self.item.id, expect=self.item)
+        self.doc.notify_evidence()
+
+
+class PasteEvidenceCommand(EditCommand):
+    """Add evidence rows pasted from a spreadsheet to a matrix, with their ratings, in one step."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, drafts: list) -> None:
+        count = len(drafts)
+        super().__init__(doc, "Paste an evidence row" if count == 1 else
+                         f"Paste {count} evidence rows")
+        self.matrix_id, self.drafts = matrix_id, drafts
+        self.items: list[Evidence] = []
+        self.removals: Any = None
+
+    def apply(self) -> None:
+        if self.removals is None:
+            self.items = [copy.copy(i) for i in self.editor.add_evidence_rows(self.matrix_id,
+                                                                               self.drafts)]
+        else:
+            self.editor.restore_evidence_items(self.removals)
+        self.doc.notify_evidence()
+
+    def revert(self) -> None:
+        self.removals = self.editor.delete_evidence_items([i.id for i in self.items],
+                                                          expect=self.items)
         self.doc.notify_evidence()
 
 

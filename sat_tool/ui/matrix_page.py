@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QResizeEvent
+from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -260,6 +260,10 @@ class MatrixPage(QWidget):
 
     def _connect(self) -> None:
         self.view.rateRequested.connect(self._rate)
+        self.view.pasteRequested.connect(
+            lambda ratings: self.doc.push(cmd.PasteRatingsCommand(self.doc, self.matrix_id, ratings)))
+        self.view.pasteRefused.connect(self._refuse_paste)
+        self.view.evidencePasteRequested.connect(self.paste_evidence)
         self.view.cellDialogRequested.connect(self.open_cell_dialog)
         self.view.evidenceDialogRequested.connect(self.edit_evidence)
         self.doc.matricesChanged.connect(self.refresh_question)
@@ -359,6 +363,36 @@ class MatrixPage(QWidget):
 
     def _rate(self, cells: list, rating: Rating | None) -> None:
         self.doc.push(cmd.SetCellsCommand(self.doc, self.matrix_id, list(cells), rating))
+
+    def _refuse_paste(self, text: str) -> None:
+        QMessageBox.warning(self, "Cannot paste", text[:1].upper() + text[1:] + ".")
+
+    def paste_evidence(self, text: str) -> None:
+        """Add the rows of pasted spreadsheet text as evidence of this matrix, in one undo step:
+        with a header line each column is read by its name, otherwise the first column is the
+        text and the next ones the ratings against H1, H2 … in order."""
+        from sat_tool.formats.pasted import pasted_evidence
+
+        mat = self.matrix
+        try:
+            rows = pasted_evidence(text, [h.title for h in mat.hypotheses])
+        except ValueError as exc:
+            self._refuse_paste(str(exc))
+            return
+        sources = {" ".join(s.title.split()).casefold(): s.id for s in self.doc.case.sources}
+        drafts = []
+        for row in rows:
+            fields = dict(row.fields)
+            if row.source:
+                found = sources.get(row.source.casefold())
+                if found is not None:
+                    fields["source_id"] = found
+                else:
+                    notes = str(fields.get("notes", ""))
+                    fields["notes"] = (notes + "\n" if notes else "") + f"Source: {row.source}"
+            ratings = {mat.hypotheses[i].id: r for i, r in row.ratings.items()}
+            drafts.append((row.text, row.relevance, fields, ratings))
+        self.doc.push(cmd.PasteEvidenceCommand(self.doc, self.matrix_id, drafts))
 
     def rate_selection(self, rating: Rating) -> None:
         """Rate the selected cells (legend buttons, context menu)."""
@@ -589,11 +623,17 @@ class MatrixPage(QWidget):
         if cell is None:
             eid = self.model.evidence_id_at(self.view.source_index(index).row())
             menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
+            menu.addAction("Paste evidence rows\tCtrl+V",
+                           lambda: self.paste_evidence(QGuiApplication.clipboard().text()))
         else:
             for rating in Rating:
                 menu.addAction(f"{rating.value}  {rating.meaning}",
                                lambda r=rating: self.rate_selection(r))
             menu.addAction("Clear", lambda: self._rate(self.view.selected_cells(), None))
+            menu.addSeparator()
+            menu.addAction("Copy\tCtrl+C", self.view.copy_selection)
+            menu.addAction("Paste ratings\tCtrl+V",
+                           lambda: self.view.paste_text(QGuiApplication.clipboard().text()))
             menu.addSeparator()
             menu.addAction("Rating and rationale…", lambda: self.open_cell_dialog(cell))
             menu.addAction("State likelihoods of this column…" if self.view.transposed else

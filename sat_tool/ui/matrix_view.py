@@ -34,7 +34,17 @@ from PySide6.QtCore import (
     QTransposeProxyModel,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QPolygon, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPolygon,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -259,6 +269,12 @@ class MatrixView(QTableView):
 
     rateRequested = Signal(list, object)
     """Rating cells (as (evidence id, hypothesis id)) and the Rating, or None to clear."""
+    pasteRequested = Signal(object)
+    """Ratings pasted: {(evidence id, hypothesis id): Rating or None}, one block."""
+    pasteRefused = Signal(str)
+    """Pasted text that cannot go where it was pasted, with the sentence saying why."""
+    evidencePasteRequested = Signal(str)
+    """Text pasted with the cursor outside the rating cells: rows of new evidence."""
     cellDialogRequested = Signal(object)
     """A rating cell, as (evidence id, hypothesis id), whose dialog should open."""
     evidenceDialogRequested = Signal(int)
@@ -577,7 +593,121 @@ class MatrixView(QTableView):
 
     # ---------------------------------------------------------- keys
 
+    # ---------------------------------------------------------- copy and paste
+
+    def _visible_lines(self, first: int, last: int, columns: bool) -> list[int]:
+        hidden = self.isColumnHidden if columns else self.isRowHidden
+        return [n for n in range(first, last + 1) if not hidden(n)]
+
+    def copied_text(self) -> str:
+        """The selected block as tab-separated text, as spreadsheets copy it: the rectangle
+        around the selection, rating cells as their codes (empty when unrated), other cells
+        as shown."""
+        indexes = self.selectionModel().selectedIndexes() or [self.currentIndex()]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return ""
+        rows = self._visible_lines(min(i.row() for i in indexes), max(i.row() for i in indexes),
+                                   False)
+        columns = self._visible_lines(min(i.column() for i in indexes),
+                                      max(i.column() for i in indexes), True)
+        model = self.model()
+        lines = []
+        for row in rows:
+            values = []
+            for column in columns:
+                index = model.index(row, column)
+                cell = self.matrix_model.cell_at(self.source_index(index))
+                if cell is not None:
+                    found = self.matrix_model.matrix.ratings.get(cell)
+                    values.append(found.rating.value if found else "")
+                else:
+                    shown = index.data(Qt.ItemDataRole.DisplayRole)
+                    values.append(" ".join(str(shown).split()) if shown is not None else "")
+            lines.append("\t".join(values))
+        return "\n".join(lines)
+
+    def copy_selection(self) -> None:
+        """Put the selected block on the clipboard as tab-separated text."""
+        text = self.copied_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def paste_text(self, text: str) -> None:
+        """Paste tab-separated ratings from the current cell rightwards and down, as one edit;
+        one value pasted into a selection of several cells rates them all. Text that cannot
+        go there is refused as a whole, with the sentence saying why (:attr:`pasteRefused`).
+        With the cursor outside the rating cells (on an item's text, say), the lines are new
+        evidence rows (:attr:`evidencePasteRequested`)."""
+        anchor = self.currentIndex()
+        if not anchor.isValid() or self.matrix_model.cell_at(self.source_index(anchor)) is None:
+            self.evidencePasteRequested.emit(text)
+            return
+        try:
+            ratings = self.pasted_ratings(text)
+        except ValueError as exc:
+            self.pasteRefused.emit(str(exc))
+            return
+        if ratings:
+            self.pasteRequested.emit(ratings)
+
+    def pasted_ratings(self, text: str) -> dict[tuple[int, int], Rating | None]:
+        """Where pasted text would go and what it would rate; ValueError naming the problem."""
+        from sat_tool.formats.sheet_layout import read_rating
+
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        while lines and not lines[-1].strip():
+            lines.pop()  # spreadsheets end a copied block with a line break
+        if not lines:
+            raise ValueError("the clipboard holds no text to paste")
+        grid = [line.split("\t") for line in lines]
+        if len(grid) * max(len(r) for r in grid) > 200_000:
+            raise ValueError("the pasted block is larger than any matrix")
+        values: list[list[Rating | None]] = []
+        for r, row in enumerate(grid, 1):
+            parsed = []
+            for c, value in enumerate(row, 1):
+                try:
+                    parsed.append(read_rating(value.strip().strip('"')))
+                except ValueError:
+                    shown = value.strip()
+                    shown = shown if len(shown) <= 40 else shown[:37] + "…"
+                    raise ValueError(f"line {r}, value {c} of the pasted text, {shown!r}, is not a "
+                                     "rating (CC, C, N, I, II or NA, or their names)") from None
+            values.append(parsed)
+        anchor = self.currentIndex()
+        if not anchor.isValid() or self.matrix_model.cell_at(self.source_index(anchor)) is None:
+            raise ValueError("put the cursor on a rating cell to paste ratings")
+        if len(values) == 1 and len(values[0]) == 1 and len(self.selected_cells()) > 1:
+            return dict.fromkeys(self.selected_cells(), values[0][0])
+        model = self.model()
+        rows = [n for n in range(anchor.row(), model.rowCount()) if not self.isRowHidden(n)]
+        columns = [n for n in range(anchor.column(), model.columnCount())
+                   if not self.isColumnHidden(n)]
+        width = max(len(r) for r in values)
+        if len(values) > len(rows) or width > len(columns):
+            raise ValueError(f"the pasted block is {len(values)} by {width} but only "
+                             f"{min(len(values), len(rows))} by {min(width, len(columns))} cells "
+                             "lie from the cursor to the matrix's edge")
+        ratings: dict[tuple[int, int], Rating | None] = {}
+        for r, row_values in enumerate(values):
+            for c, rating in enumerate(row_values):
+                cell = self.matrix_model.cell_at(self.source_index(model.index(rows[r], columns[c])))
+                if cell is None:
+                    raise ValueError("the pasted block reaches cells that hold no ratings; paste "
+                                     "ratings only over rating cells")
+                ratings[cell] = rating
+        return ratings
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_text(QGuiApplication.clipboard().text())
+            event.accept()
+            return
         key = Qt.Key(event.key())
         cells = self.selected_cells()
         if cells and key in CLEAR_KEYS:
