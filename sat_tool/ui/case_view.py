@@ -28,6 +28,7 @@ from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.file_dialogs import ask_open_file
 from sat_tool.ui.matrix_page import MatrixPage
 from sat_tool.ui.models import SortRole
+from sat_tool.ui.find import FindBar, folded
 from sat_tool.ui.records import RecordsModel
 from sat_tool.ui.source_pane import SourcesPane
 
@@ -103,6 +104,19 @@ class RecordsPage(QWidget):
         self.table.selectRow(index.row())
         self.table.scrollTo(index)
 
+    def find_matches(self, query: str) -> list[Any]:
+        """The records any of whose columns holds the query, in the order shown."""
+        found = []
+        for row in range(self.proxy.rowCount()):
+            shown = " ".join(str(self.proxy.index(row, c).data() or "")
+                             for c in range(self.proxy.columnCount()))
+            if query in folded(shown):
+                found.append(self.model.key_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row()))
+        return found
+
+    def show_match(self, key: Any) -> None:
+        self.select_record(key)
+
     def edit_selected(self) -> None:
         record = self.selected()
         if record is not None:
@@ -138,6 +152,22 @@ class CaseView(QTabWidget):
         self._remember_matrix()
         self._connect_sources()
         doc.cellsRevisited.connect(self._show_cells)
+        self.find_bar = FindBar(self)
+        self.setCornerWidget(self.find_bar, Qt.Corner.TopRightCorner)
+        self.currentChanged.connect(self._retarget_find)
+
+    # ---------------------------------------------------------- find
+
+    def find(self) -> None:
+        """Open the find bar on the tab shown (Ctrl+F)."""
+        page = self.currentWidget()
+        self.find_bar.open_on(page if hasattr(page, "find_matches") else None)
+
+    def _retarget_find(self) -> None:
+        if self.find_bar.isVisible():
+            page = self.currentWidget()
+            self.find_bar.target = page if hasattr(page, "find_matches") else None
+            self.find_bar.search(self.find_bar.field.text())
 
     # ---------------------------------------------------------- matrices
 

@@ -147,11 +147,15 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", self.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action("&Find…", self._on_case(CaseView.find),
+                                        QKeySequence.StandardKey.Find)
+        self.find_action.setToolTip("Find in the matrix, the evidence or the sources shown "
+                                    "(Ctrl+F)")
         self.rename_case_action = self._action("Rename &case…", self.rename_case)
         preferences = self._action("&Preferences…", self.edit_preferences,
                                    QKeySequence.StandardKey.Preferences)
-        for action in (self.undo_action, self.redo_action, None, self.rename_case_action,
-                       preferences):
+        for action in (self.undo_action, self.redo_action, None, self.find_action, None,
+                       self.rename_case_action, preferences):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
 
         matrix_menu = bar.addMenu("&Matrix")
@@ -191,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_case = self.document is not None
-        for action in (*self.export_actions, self.close_case_action,
+        for action in (*self.export_actions, self.close_case_action, self.find_action,
                        self.delete_case_action, self.rename_case_action, self.add_matrix_action,
                        self.edit_matrix_action, self.delete_matrix_action):
             action.setEnabled(has_case)

@@ -352,6 +352,37 @@ class MatrixPage(QWidget):
         elif place is Place.JUDGMENT:
             self.show_panel(self.judgment_panel)
 
+    # ---------------------------------------------------------- find
+
+    def find_matches(self, query: str) -> list[tuple[str, int]]:
+        """The hypotheses whose title or description holds the query, then the evidence rows
+        (as shown: sorted, filtered) whose label or text holds it."""
+        from sat_tool.ui.find import folded
+
+        mat, case = self.matrix, self.doc.case
+        found: list[tuple[str, int]] = [("hypothesis", h.id) for i, h in enumerate(mat.hypotheses, 1)
+                                        if query in folded(f"H{i} {h.title} {h.description}")]
+        proxy = self.view.proxy
+        for row in range(proxy.rowCount()):
+            eid = self.model.evidence_id_at(proxy.mapToSource(proxy.index(row, 0)).row())
+            item = case.evidence_item(eid)  # type: ignore[arg-type]
+            if query in folded(f"{item.label} {item.text}"):
+                found.append(("evidence", eid))
+        return found
+
+    def show_match(self, match: tuple[str, int]) -> None:
+        """Put the cursor on a match: an item's row, or a hypothesis's column."""
+        kind, key = match
+        if kind == "evidence":
+            self.view.show_evidence(key)
+            return
+        row = self.view.current_evidence_id()
+        if row is None and self.matrix.rows:
+            row = self.matrix.rows[0].evidence_id
+        if row is not None:
+            self.view.select_cell(row, key)
+            self.view.scrollTo(self.view.currentIndex())
+
     def show_panel(self, panel: QWidget) -> None:
         """Bring one of the analysis panels to the front."""
         for index in range(self.tabs.count()):

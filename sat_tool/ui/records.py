@@ -63,6 +63,10 @@ class RecordsModel(QAbstractTableModel):
                 raise StopIteration
         return found
 
+    def key_at(self, row: int) -> Any:
+        """The key of the record shown in a row."""
+        return self._keys[row]
+
     def row_of(self, key: Any) -> int:
         """The row showing the record with this key, or -1."""
         return self._keys.index(key) if key in self._keys else -1

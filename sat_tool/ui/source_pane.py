@@ -8,6 +8,7 @@ exactly that quote and its position in the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -30,6 +31,9 @@ from PySide6.QtWidgets import (
 from sat_tool.domain.model import Evidence, Source, SourceId, locate_quote
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.records import RecordsModel
+
+MAX_MATCHES = 10_000
+"""Matches of one search that are listed."""
 
 HIGHLIGHT = QColor("#FFE58A")
 HIGHLIGHT_CURRENT = QColor("#FFB84D")
@@ -291,6 +295,35 @@ class SourcesPane(QWidget):
         row = self.model.row_of(source_id)
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row, 0))
+
+    # ---------------------------------------------------------- find
+
+    def find_matches(self, query: str) -> list[tuple[SourceId, int, int]]:
+        """Where the query occurs, source by source in the list's order: in a source's title,
+        author or publication (start −1), then in its text (start and end in the text)."""
+        pattern = re.compile(r"\s+".join(re.escape(word) for word in query.split()), re.I)
+        found: list[tuple[SourceId, int, int]] = []
+        for src in self.doc.case.sources:
+            if pattern.search(" ".join((src.title, src.author, src.publication))):
+                found.append((src.id, -1, -1))
+            for hit in pattern.finditer(src.text):
+                found.append((src.id, hit.start(), hit.end()))
+                if len(found) >= MAX_MATCHES:
+                    return found
+        return found
+
+    def show_match(self, match: tuple[SourceId, int, int]) -> None:
+        """Show the source of a match, with the words found selected in its text."""
+        source_id, start, end = match
+        self.select_source(source_id)
+        if start < 0:
+            return
+        text = self.reader.source_text
+        cursor = self.reader.textCursor()
+        cursor.setPosition(utf16_offset(text, start))
+        cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+        self.reader.setTextCursor(cursor)
+        self.reader.centerCursor()
 
     def show_evidence(self, item: Evidence) -> None:
         """Show an evidence item's passage in its source."""
