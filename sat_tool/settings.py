@@ -39,6 +39,8 @@ class Preferences:
 
     analyst: str = ""
     classification: str = ""
+    zoom: float = 1.0
+    """How large the matrix text is drawn (Ctrl+plus, Ctrl+minus, Ctrl+0)."""
 
     def __post_init__(self) -> None:
         self.analyst = self.analyst.strip() or default_analyst()
@@ -48,8 +50,10 @@ class Preferences:
         """The saved preferences, or defaults."""
         try:
             data = json.loads((config_dir() / "preferences.json").read_text(encoding="utf-8"))
+            zoom = data.get("zoom", 1.0)
+            zoom = float(zoom) if isinstance(zoom, (int, float)) and 0.5 <= zoom <= 3 else 1.0
             return cls(analyst=str(data.get("analyst", "")),
-                       classification=str(data.get("classification", "")))
+                       classification=str(data.get("classification", "")), zoom=zoom)
         except (OSError, ValueError, AttributeError):
             return cls()
 

@@ -156,6 +156,16 @@ class CaseView(QTabWidget):
         self.setCornerWidget(self.find_bar, Qt.Corner.TopRightCorner)
         self.currentChanged.connect(self._retarget_find)
 
+    # ---------------------------------------------------------- zoom
+
+    zoom = 1.0
+
+    def set_zoom(self, zoom: float) -> None:
+        """Draw every matrix's text at ``zoom`` times the usual size."""
+        self.zoom = zoom
+        for page in self.pages.values():
+            page.view.set_zoom(zoom)
+
     # ---------------------------------------------------------- find
 
     def find(self) -> None:
@@ -185,6 +195,8 @@ class CaseView(QTabWidget):
             page = self.pages.get(mat.id)
             if page is None:
                 page = MatrixPage(self.doc, mat.id, self)
+                if self.zoom != 1.0:
+                    page.view.set_zoom(self.zoom)
                 page.showInSourceRequested.connect(self.show_evidence_in_source)
                 self.pages[mat.id] = page
                 self.insertTab(position, page, "")

@@ -127,6 +127,10 @@ class MainWindow(QMainWindow):
                                self.export_achz_action, self.export_csv_action,
                                self.report_pdf_action, self.report_html_action,
                                self.matrix_pdf_action, self.matrix_html_action)
+        self.print_action = self._action("&Print this matrix…", lambda: self.print_matrix(False),
+                                         QKeySequence.StandardKey.Print)
+        self.print_preview_action = self._action("Print pre&view…", lambda: self.print_matrix(True),
+                                                 "Ctrl+Shift+P")
         self.open_workspace_action = self._action("Open &workspace…", self.choose_workspace)
         self.close_case_action = self._action("&Close case", self.show_start_page,
                                               QKeySequence.StandardKey.Close)
@@ -139,6 +143,8 @@ class MainWindow(QMainWindow):
             if position in (2, 4):
                 self.export_menu.addSeparator()
             self.export_menu.addAction(action)
+        for action in (None, self.print_action, self.print_preview_action):
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
         for action in (None, self.open_workspace_action, self.close_case_action,
                        self.delete_case_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
@@ -157,6 +163,16 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action, None, self.find_action, None,
                        self.rename_case_action, preferences):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+
+        view_menu = bar.addMenu("&View")
+        self.zoom_in_action = self._action("Zoom &in", lambda: self.zoom(1))
+        self.zoom_in_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn),
+                                          QKeySequence("Ctrl+=")])
+        self.zoom_out_action = self._action("Zoom &out", lambda: self.zoom(-1),
+                                            QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset_action = self._action("&Actual size", lambda: self.zoom(0), "Ctrl+0")
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
 
         matrix_menu = bar.addMenu("&Matrix")
         self.add_matrix_action = self._action("&New matrix…", self._on_case(CaseView.add_matrix),
@@ -180,6 +196,36 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About SAT Tool", self.show_about))
         self._update_actions()
 
+    def print_matrix(self, preview: bool) -> None:
+        """Print the matrix shown (or the first), fitted to the page; or preview it."""
+        if self.document is None:
+            return
+        page = self.case_view.current_matrix_page() if self.case_view else None
+        case = self.document.case
+        if page is None and not case.matrices:
+            self.show_error("Nothing to print", "This case has no matrix yet.")
+            return
+        from sat_tool.ui.printing import print_matrix
+
+        print_matrix(self, case, page.matrix if page is not None else case.matrices[0], preview)
+
+    ZOOMS = (0.7, 0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
+    """The sizes Zoom in and Zoom out step through."""
+
+    def zoom(self, step: int) -> None:
+        """Make the matrix text larger (1), smaller (−1) or its usual size (0); remembered."""
+        now = self.preferences.zoom
+        if step == 0:
+            wanted = 1.0
+        else:
+            place = min(range(len(self.ZOOMS)), key=lambda i: abs(self.ZOOMS[i] - now))
+            wanted = self.ZOOMS[max(0, min(len(self.ZOOMS) - 1, place + step))]
+        self.preferences.zoom = wanted
+        self.preferences.save()
+        if self.case_view is not None:
+            self.case_view.set_zoom(wanted)
+        self.statusBar().showMessage(f"Matrix text at {wanted:.0%}", 3000)
+
     def _on_case(self, method: object):  # noqa: ANN202
         def run() -> None:
             if self.case_view is not None:
@@ -196,6 +242,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_case = self.document is not None
         for action in (*self.export_actions, self.close_case_action, self.find_action,
+                       self.print_action, self.print_preview_action,
                        self.delete_case_action, self.rename_case_action, self.add_matrix_action,
                        self.edit_matrix_action, self.delete_matrix_action):
             action.setEnabled(has_case)
@@ -287,6 +334,8 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.canUndoChanged.connect(self._update_actions)
         self.document.undo_stack.canRedoChanged.connect(self._update_actions)
         self.case_view = CaseView(self.document, self)
+        if self.preferences.zoom != 1.0:
+            self.case_view.set_zoom(self.preferences.zoom)
         self.stack.addWidget(self.case_view)
         self.stack.setCurrentWidget(self.case_view)
         self._update_title()

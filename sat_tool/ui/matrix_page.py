@@ -264,6 +264,9 @@ class MatrixPage(QWidget):
             lambda ratings: self.doc.push(cmd.PasteRatingsCommand(self.doc, self.matrix_id, ratings)))
         self.view.pasteRefused.connect(self._refuse_paste)
         self.view.evidencePasteRequested.connect(self.paste_evidence)
+        self.view.rowMoveRequested.connect(self._move_row_to)
+        self.view.hypothesisMoveRequested.connect(self._move_hypothesis_to)
+        self.view.moveRefused.connect(lambda text: self._status(text + "."))
         self.view.cellDialogRequested.connect(self.open_cell_dialog)
         self.view.evidenceDialogRequested.connect(self.edit_evidence)
         self.doc.matricesChanged.connect(self.refresh_question)
@@ -394,6 +397,22 @@ class MatrixPage(QWidget):
 
     def _rate(self, cells: list, rating: Rating | None) -> None:
         self.doc.push(cmd.SetCellsCommand(self.doc, self.matrix_id, list(cells), rating))
+
+    def _move_row_to(self, evidence_id: int, index: int) -> None:
+        mat = self.matrix
+        if mat.rows[index].evidence_id != evidence_id:
+            self.doc.push(cmd.MoveRowCommand(self.doc, self.matrix_id, evidence_id, index))
+        self.view.show_evidence(evidence_id)
+
+    def _move_hypothesis_to(self, hypothesis_id: int, index: int) -> None:
+        mat = self.matrix
+        if mat.hypotheses[index].id != hypothesis_id:
+            self.doc.push(cmd.MoveHypothesisCommand(self.doc, hypothesis_id, index))
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 6000)
 
     def _refuse_paste(self, text: str) -> None:
         QMessageBox.warning(self, "Cannot paste", text[:1].upper() + text[1:] + ".")

@@ -275,6 +275,12 @@ class MatrixView(QTableView):
     """Pasted text that cannot go where it was pasted, with the sentence saying why."""
     evidencePasteRequested = Signal(str)
     """Text pasted with the cursor outside the rating cells: rows of new evidence."""
+    rowMoveRequested = Signal(int, int)
+    """An evidence row dragged to a new place: (evidence id, its new index in the matrix)."""
+    hypothesisMoveRequested = Signal(int, int)
+    """A hypothesis dragged to a new place: (hypothesis id, its new index)."""
+    moveRefused = Signal(str)
+    """A drag that cannot reorder the matrix as it is shown, with the sentence saying why."""
     cellDialogRequested = Signal(object)
     """A rating cell, as (evidence id, hypothesis id), whose dialog should open."""
     evidenceDialogRequested = Signal(int)
@@ -313,6 +319,10 @@ class MatrixView(QTableView):
         self._refit.setInterval(REFIT_DELAY_MS)
         self._refit.timeout.connect(lambda: self.fit_rows())
         self._configure_headers()
+        for header in (self.horizontalHeader(), self.verticalHeader()):
+            header.setSectionsMovable(True)  # drag a hypothesis or an item to reorder it
+            header.sectionMoved.connect(
+                lambda logical, old, new, h=header: self._on_section_moved(h, logical, old, new))
         model.modelReset.connect(self.apply_widths)
         model.columnsInserted.connect(self.apply_widths)
         self.proxy.modelReset.connect(lambda: self.fit_rows())
@@ -347,10 +357,30 @@ class MatrixView(QTableView):
             return
         m = MatrixModel
         for column, width in FIXED_WIDTHS.items():
-            self.setColumnWidth(column, width)
+            self.setColumnWidth(column, round(width * self.zoom))
         for column in range(m.FIRST_HYPOTHESIS, self.matrix_model.columnCount()):
-            self.setColumnWidth(column, max(HYPOTHESIS_WIDTH, self._score_width(column)))
+            self.setColumnWidth(column, max(round(HYPOTHESIS_WIDTH * self.zoom),
+                                            self._score_width(column)))
         self.fit_text_column()
+
+    zoom = 1.0
+    """How large the matrix's text is drawn, against the application's font."""
+
+    def set_zoom(self, zoom: float) -> None:
+        """Draw the matrix's text (cells and headers) ``zoom`` times the application's size."""
+        self.zoom = zoom
+        base = QGuiApplication.font()
+        font = QFont(base)
+        if base.pointSizeF() > 0:
+            font.setPointSizeF(base.pointSizeF() * zoom)
+        else:
+            font.setPixelSize(max(6, round(base.pixelSize() * zoom)))
+        for widget in (self, self.horizontalHeader(), self.verticalHeader()):
+            widget.setFont(font)
+        self._heights.clear()
+        self._one_line = self._single_line()
+        self.apply_widths()
+        self.fit_rows()
 
     def _score_width(self, column: int) -> int:
         """The width a hypothesis header needs to show its score line whole."""
@@ -592,6 +622,32 @@ class MatrixView(QTableView):
             self.proxy.mapToSource(self.proxy.index(section, 0)).row())
 
     # ---------------------------------------------------------- keys
+
+    # ---------------------------------------------------------- dragging to reorder
+
+    def _on_section_moved(self, header: QHeaderView, logical: int, old: int, new: int) -> None:
+        """A header section dragged: put it back where it was on screen and ask for the move
+        in the matrix itself, which then shows it (the headers never keep an order of their
+        own)."""
+        header.blockSignals(True)
+        header.moveSection(new, old)
+        header.blockSignals(False)
+        if header is self.hypothesis_header():
+            hid = self.hypothesis_at_section(logical)
+            if hid is None:
+                return  # the evidence's own columns stay where they are
+            first = MatrixModel.FIRST_HYPOTHESIS
+            index = max(0, min(new, self.matrix_model.columnCount() - 1) - first)
+            self.hypothesisMoveRequested.emit(hid, index)
+            return
+        eid = self.evidence_at_section(logical)
+        if eid is None:
+            return
+        if self.rearranged:
+            self.moveRefused.emit("Rows are sorted by diagnosticity or filtered: turn that off "
+                                  "to move a row by hand")
+            return
+        self.rowMoveRequested.emit(eid, max(0, min(new, self.proxy.rowCount() - 1)))
 
     # ---------------------------------------------------------- copy and paste
 
