@@ -176,11 +176,13 @@ def add_case(workspace: Workspace, case: Case,
     plan = store.InsertPlan(case, snapshots)
     if plan.rows() <= IMPORT_BATCH_ROWS:
         with workspace.transaction() as session:
+            case.title = _free_title(session, case.title)
             return store.insert_case(session, case, snapshots)
     plan = store.InsertPlan(case, snapshots, importing=import_owner())
     steps = plan.steps()
     try:
         with workspace.transaction() as session:
+            case.title = _free_title(session, case.title)
             steps[0](session)
         for step in steps[1:]:
             with workspace.transaction() as session:
@@ -196,6 +198,17 @@ def add_case(workspace: Workspace, case: Case,
                 pass
         raise
     return plan.case_id
+
+
+def _free_title(session: Any, title: str) -> str:
+    """``title``, or "title (2)", "(3)" … when a case of the workspace already has it."""
+    taken = {summary.title.casefold() for summary in store.list_cases(session)}
+    if title.casefold() not in taken:
+        return title
+    n = 2
+    while f"{title} ({n})".casefold() in taken:
+        n += 1
+    return f"{title} ({n})"
 
 
 def case_snapshots(workspace: Workspace, case: Case) -> dict[MatrixId, list[Snapshot]]:

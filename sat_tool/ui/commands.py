@@ -37,6 +37,11 @@ from sat_tool.services.editor import EditConflict, OutcomeChange
 from sat_tool.ui.document import CaseDocument
 
 
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 class EditCommand(QUndoCommand):
     """Base of every edit: catches failures so that they reach the user, not a traceback."""
 
@@ -64,14 +69,20 @@ class EditCommand(QUndoCommand):
     shown: bool = False
     """Whether the first apply is checked against what a dialog showed (see ``against_view``)."""
 
+    notice: str = ""
+    """Said once the edit is first done, with an Undo button (deletions say what went)."""
+
     def redo(self) -> None:
         first = not getattr(self, "_done", False)
         self._done = True
+        failures = self.doc.failures
         if first and self.shown:
             with self.editor.against_view():
                 self._guard(self.apply, self.text())
         else:
             self._guard(self.apply, self.text() if first else f"Redo {self.text()}")
+        if first and self.notice and self.doc.failures == failures:
+            self.doc.noticed.emit(self.notice)
 
     def undo(self) -> None:
         self._guard(self.revert, f"Undo {self.text()}")
@@ -355,6 +366,10 @@ class DeleteHypothesisCommand(EditCommand):
         mat = doc.case.matrix_of_hypothesis(hypothesis_id)
         super().__init__(doc, f"Delete hypothesis {mat.hypothesis(hypothesis_id).title!r}")
         self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
+        position = mat.hypothesis_index(hypothesis_id) + 1
+        rated = sum(1 for cell in mat.ratings if cell[1] == hypothesis_id)
+        self.notice = (f"Deleted H{position}, “{_short(mat.hypothesis(hypothesis_id).title)}”, "
+                       f"with its {rated} rating{'s' if rated != 1 else ''}.")
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -470,8 +485,12 @@ class DeleteEvidenceCommand(EditCommand):
     """Delete an evidence item from the case and every matrix; undo restores all of it."""
 
     def __init__(self, doc: CaseDocument, evidence_id: EvidenceId) -> None:
-        super().__init__(doc, f"Delete evidence {doc.case.evidence_item(evidence_id).label}")
+        item = doc.case.evidence_item(evidence_id)
+        super().__init__(doc, f"Delete evidence {item.label}")
         self.evidence_id = evidence_id
+        held = sum(1 for m in doc.case.matrices if m.includes(evidence_id))
+        self.notice = (f"Deleted {item.label}, “{_short(item.text)}”"
+                       + (f", from {held} matri{'ces' if held != 1 else 'x'}." if held else "."))
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -624,6 +643,7 @@ class DeleteSourceCommand(EditCommand):
     def __init__(self, doc: CaseDocument, source_id: SourceId) -> None:
         super().__init__(doc, f"Delete source {doc.case.source(source_id).title!r}")
         self.source_id = source_id
+        self.notice = f"Deleted the source “{_short(doc.case.source(source_id).title)}”."
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -669,6 +689,7 @@ class DeleteMatrixCommand(EditCommand):
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId) -> None:
         super().__init__(doc, "Delete matrix")
         self.matrix_id = matrix_id
+        self.notice = f"Deleted the matrix “{_short(doc.case.matrix(matrix_id).question)}”."
         self.removal: Any = None
 
     def apply(self) -> None:

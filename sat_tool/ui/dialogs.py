@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -562,3 +566,40 @@ class OutcomeDialog(FormDialog):
         truth = self.truth.currentData()
         return Outcome(None if truth == self.NONE else truth, self.date.text().strip(),
                        self.grounds.toPlainText().strip())
+
+
+class ShortcutsDialog(QDialog):
+    """Help ▸ Keyboard shortcuts: every key, where it works and what it does, with a filter."""
+
+    def __init__(self, shortcuts: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter…")
+        self.filter.setClearButtonEnabled(True)
+        self.table = QTableWidget(len(shortcuts), 3, self)
+        self.table.setHorizontalHeaderLabels(["Where", "What it does", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, entry in enumerate(shortcuts):
+            for column, text in enumerate(entry):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(2)
+        self.filter.textChanged.connect(self._filter)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 560)
+
+    def _filter(self, text: str) -> None:
+        wanted = text.casefold().strip()
+        for row in range(self.table.rowCount()):
+            shown = " ".join(self.table.item(row, c).text() for c in range(3)).casefold()
+            self.table.setRowHidden(row, bool(wanted) and wanted not in shown)

@@ -50,6 +50,8 @@ class CaseDocument(QObject):
     """Snapshots of the matrix with this id were saved or deleted."""
     cellsRevisited = Signal(int, list)
     """An undo or redo changed these cells of the matrix with this id: show them."""
+    noticed = Signal(str)
+    """A deletion done, said in a sentence the window shows with an Undo button."""
     editFailed = Signal(str)
     """An edit could not be written; the message says why. Nothing was changed."""
     externallyChanged = Signal(str)

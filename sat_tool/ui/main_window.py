@@ -8,9 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QInputDialog,
+    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -45,6 +49,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.workspace = workspace
         self.preferences = preferences
+        self.statusBar()  # made now, so that it is shown with the window
+        self.notice: QWidget | None = None
+        """The status bar's notice of a deletion, with its Undo button (made when first needed)."""
         self.document: CaseDocument | None = None
         self.case_view: CaseView | None = None
         self.stack = QStackedWidget(self)
@@ -184,6 +191,16 @@ class MainWindow(QMainWindow):
         matrix_menu.addAction(self.add_matrix_action)
         matrix_menu.addAction(self.edit_matrix_action)
         matrix_menu.addAction(self.delete_matrix_action)
+        matrix_menu.addSeparator()
+        # The matrix page owns these keys (they act on the matrix shown); the menu names them.
+        self.page_menu_actions = []
+        for name, text in (("add_hypothesis", "Add &hypothesis…\tCtrl+Shift+H"),
+                           ("add_evidence", "Add &evidence…\tCtrl+Shift+E"),
+                           ("include_evidence", "&Include evidence…"),
+                           ("transposed", "Hypotheses down the &side\tCtrl+Shift+T")):
+            action = self._action(text, self._page_action(name))
+            matrix_menu.addAction(action)
+            self.page_menu_actions.append(action)
 
         analysis_menu = bar.addMenu("&Analysis")
         self.calibration_action = self._action("&Calibration…", self.show_calibration)
@@ -192,6 +209,8 @@ class MainWindow(QMainWindow):
         analysis_menu.addAction(self.calibration_action)
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts,
+                                         "Ctrl+/"))
         help_menu.addAction(self._action("&Rating keys", self.show_keys))
         help_menu.addAction(self._action("&About SAT Tool", self.show_about))
         self._update_actions()
@@ -232,6 +251,41 @@ class MainWindow(QMainWindow):
                 method(self.case_view)  # type: ignore[operator]
         return run
 
+    def _page_action(self, name: str):  # noqa: ANN202
+        def run() -> None:
+            page = self.case_view.current_matrix_page() if self.case_view else None
+            if page is not None:
+                page.actions_by_name[name].trigger()
+        return run
+
+    def shortcuts(self) -> list[tuple[str, str, str]]:
+        """Every keyboard shortcut: (where, what it does, the keys)."""
+        from sat_tool.ui.matrix_page import MatrixPage
+        from sat_tool.ui.matrix_view import VIEW_KEYS
+
+        found: list[tuple[str, str, str]] = []
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+                label, _, shown = action.text().partition("\t")
+                if shown and not keys:
+                    keys = [shown]
+                if keys:
+                    found.append((menu.title().replace("&", ""), label.replace("&&", "&")
+                                  .replace("&", ""), ", ".join(keys)))
+        for name, text, keys in MatrixPage.SHORTCUTS:
+            del name
+            if not any(entry[2] == keys for entry in found):
+                found.append(("Matrix page", text, keys))
+        found.extend(("In a matrix", text, keys) for text, keys in VIEW_KEYS)
+        return found
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts: every key the window knows, in one table."""
+        from sat_tool.ui.dialogs import ShortcutsDialog
+
+        ShortcutsDialog(self.shortcuts(), self).exec()
+
     def _on_page(self, name: str):  # noqa: ANN202
         def run() -> None:
             page = self.case_view.current_matrix_page() if self.case_view else None
@@ -241,7 +295,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_case = self.document is not None
-        for action in (*self.export_actions, self.close_case_action, self.find_action,
+        for action in (*self.export_actions, *self.page_menu_actions,
+                       self.close_case_action, self.find_action,
                        self.print_action, self.print_preview_action,
                        self.delete_case_action, self.rename_case_action, self.add_matrix_action,
                        self.edit_matrix_action, self.delete_matrix_action):
@@ -333,6 +388,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.indexChanged.connect(self._update_actions)
         self.document.undo_stack.canUndoChanged.connect(self._update_actions)
         self.document.undo_stack.canRedoChanged.connect(self._update_actions)
+        self.document.noticed.connect(self.show_notice)
         self.case_view = CaseView(self.document, self)
         if self.preferences.zoom != 1.0:
             self.case_view.set_zoom(self.preferences.zoom)
@@ -551,6 +607,33 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About SAT Tool",
                           f"SAT Tool {__version__}\nWorkspace: {self.workspace.path}\n"
                           f"Analyst: {self.preferences.analyst}")
+
+    NOTICE_MS = 12_000
+    """How long a deletion's notice and its Undo button stay in the status bar."""
+
+    def show_notice(self, text: str) -> None:
+        """Say what was just deleted, with an Undo button beside it, for a while."""
+        if self.notice is None:
+            self.notice = QWidget(self)
+            row = QHBoxLayout(self.notice)
+            row.setContentsMargins(0, 0, 0, 0)
+            self.notice_text = QLabel(self.notice)
+            self.notice_undo = QPushButton("Undo", self.notice)
+            self.notice_undo.setToolTip("Undo the deletion (Ctrl+Z)")
+            self.notice_undo.clicked.connect(self._undo_from_notice)
+            row.addWidget(self.notice_text)
+            row.addWidget(self.notice_undo)
+            self.statusBar().addPermanentWidget(self.notice)  # a message never hides it
+            self.notice_timer = QTimer(self)
+            self.notice_timer.setSingleShot(True)
+            self.notice_timer.timeout.connect(self.notice.hide)
+        self.notice_text.setText(text)
+        self.notice.show()
+        self.notice_timer.start(self.NOTICE_MS)
+
+    def _undo_from_notice(self) -> None:
+        self.notice.hide()  # type: ignore[union-attr]
+        self.undo()
 
     def show_error(self, title: str, text: str) -> None:
         """Tell the user what went wrong."""

@@ -190,6 +190,17 @@ class MatrixPage(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.legend)
 
+    SHORTCUTS = (
+        ("add_hypothesis", "Add a hypothesis", "Ctrl+Shift+H"),
+        ("add_evidence", "Add an evidence item", "Ctrl+Shift+E"),
+        ("move_up", "Move the row up", "Alt+Up"),
+        ("move_down", "Move the row down", "Alt+Down"),
+        ("move_left", "Move the hypothesis left", "Alt+Left"),
+        ("move_right", "Move the hypothesis right", "Alt+Right"),
+        ("transposed", "Hypotheses down the side", "Ctrl+Shift+T"),
+    )
+    """The page's own shortcuts, as Help ▸ Keyboard shortcuts lists them."""
+
     def _make_toolbar(self) -> QToolBar:
         bar = QToolBar(self)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -221,6 +232,8 @@ class MatrixPage(QWidget):
             if shortcut:
                 action.setShortcut(shortcut)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                plain = text.replace("&&", "&").replace("…", "").lstrip("+ ").strip()
+                action.setToolTip(f"{plain} ({shortcut})")
             action.triggered.connect(lambda _checked=False, run=slot: run())
             self.addAction(action)  # shortcuts work even when the action sits in a menu
             self.actions_by_name[name] = action

@@ -91,6 +91,20 @@ FIXED_WIDTHS = {MatrixModel.COL_TYPE: 60, MatrixModel.COL_CREDIBILITY: 40,
 HYPOTHESIS_WIDTH = 84
 MIN_TEXT_WIDTH = 180
 COMFORTABLE_TEXT_WIDTH = 320
+VIEW_KEYS = (
+    ("Rate CC, C, N, I, II or NA", "1, 2, 3, 4, 5, 6"),
+    ("Rate C, CC, N, I, II or NA by letter", "C, Shift+C, N, I, Shift+I, A"),
+    ("Clear the selected cells", "Delete, Backspace"),
+    ("Open the cell's rating and rationale (on a rating cell)", "Enter, F2"),
+    ("Edit the evidence item (on its text)", "Enter, F2"),
+    ("Copy the selected block as a spreadsheet does", "Ctrl+C"),
+    ("Paste ratings from the cursor, or evidence rows on an item's text", "Ctrl+V"),
+    ("Move the cursor; select a block", "Arrows, Tab; Shift+Arrows"),
+    ("Next and previous match of Find", "Enter, Shift+Enter, F3, Shift+F3"),
+    ("Close Find", "Esc"),
+)
+"""The keys the matrix and the find bar handle themselves, for Help ▸ Keyboard shortcuts."""
+
 KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
 REFIT_DELAY_MS = 80
 UNLIMITED = 16777215
