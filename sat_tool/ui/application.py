@@ -81,6 +81,8 @@ def run(location: str | None = None) -> int:
         QMessageBox.critical(None, "Cannot open the workspace", sentence)
         return 2
     window = MainWindow(workspace, Preferences.load())
+    window.remember_workspace(workspace.path)
     window.show()
+    window.restore_session()
     window.tell_notice()
     return app.exec()

@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_case_action, self.open_sample_action, self.import_action, None):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("&Recent workspaces")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.export_menu = file_menu.addMenu("&Export")
         for position, action in enumerate(self.export_actions):
             if position in (2, 4):
@@ -379,6 +381,9 @@ class MainWindow(QMainWindow):
                 self._list_cases()
             return
         self._close_document()
+        settings = QSettings()  # reopened at the next start, even after a crash
+        settings.setValue("session/workspace", str(self.workspace.path))
+        settings.setValue("session/case", int(case_id))
         self.document = CaseDocument(editor, self)
         self.document.editFailed.connect(lambda text: self.show_error("Edit failed", text))
         self.document.caseChanged.connect(self._update_title)
@@ -568,7 +573,7 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.workspace = workspace
         self.watcher = workspace.watcher()
-        QSettings().setValue("workspace", str(workspace.path))
+        self.remember_workspace(workspace.path)
         self.show_start_page()
         self.tell_notice()
         return True
@@ -648,13 +653,99 @@ class MainWindow(QMainWindow):
         """Ask for a file to write (never an open workspace's own file, unless allowed)."""
         return ask_save_file(self, title, suggested, filters, confirm_overwrite, allow_workspace)[0]
 
+    # ---------------------------------------------------------- what the window remembers
+
+    RECENT = 8
+    """Workspaces listed in File ▸ Recent workspaces."""
+
+    def remember_workspace(self, path: Path) -> None:
+        """Put a workspace first in the recent list."""
+        settings = QSettings()
+        settings.setValue("workspace", str(path))
+        recent = [str(path)] + [p for p in _strings(settings.value("recent_workspaces"))
+                                if p != str(path)]
+        settings.setValue("recent_workspaces", recent[:self.RECENT])
+
+    def recent_workspaces(self) -> list[Path]:
+        """The workspaces opened before, most recent first, that still exist (not this one)."""
+        current = str(self.workspace.path)
+        return [Path(p) for p in _strings(QSettings().value("recent_workspaces"))
+                if p != current and Path(p).is_file()]
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        found = self.recent_workspaces()
+        for number, path in enumerate(found, 1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}  ({path.parent})")
+            action.triggered.connect(lambda _=False, p=path: self.switch_workspace(p))
+        if not found:
+            self.recent_menu.addAction("No other workspace yet").setEnabled(False)
+
+    def remember_session(self) -> None:
+        """Keep the window's size and place, the open case, its tab and the matrix page's
+        splitter and panel, for the next start."""
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        if self.document is None or self.case_view is None:
+            settings.remove("session")
+            return
+        settings.setValue("session/workspace", str(self.workspace.path))
+        settings.setValue("session/case", int(self.document.case.id))
+        settings.setValue("session/tab", self.case_view.currentIndex())
+        page = self.case_view.current_matrix_page()
+        if page is not None:
+            settings.setValue("session/splitter", page.splitter.saveState())
+            settings.setValue("session/panel", page.tabs.currentIndex())
+
+    def restore_session(self) -> None:
+        """Put the window back as it was left: its geometry, and the case that was open (if
+        it is still in this workspace) on the same tab, splitter and panel."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if settings.value("session/workspace") != str(self.workspace.path):
+            return
+        try:
+            case_id = int(settings.value("session/case"))
+        except (TypeError, ValueError):
+            return
+        if all(summary.id != case_id for summary in svc.list_cases(self.workspace)):
+            return
+        self.open_case(CaseId(case_id))
+        if self.case_view is None:
+            return
+        try:
+            tab = int(settings.value("session/tab", 0))
+            panel = int(settings.value("session/panel", 0))
+        except (TypeError, ValueError):
+            tab = panel = 0
+        if 0 <= tab < self.case_view.count():
+            self.case_view.setCurrentIndex(tab)
+        splitter = settings.value("session/splitter")
+        for page in self.case_view.pages.values():
+            if splitter is not None:
+                page.splitter.restoreState(splitter)
+            if 0 <= panel < page.tabs.count():
+                page.tabs.setCurrentIndex(panel)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # Every edit is already committed; closing only releases the database.
+        self.remember_session()
         self._close_document()
         self.watch_timer.stop()
         self.watcher.close()
         self.workspace.close()
         event.accept()
+
+
+def _strings(value: object) -> list[str]:
+    """A list of strings kept in QSettings (one string, a list, or nothing)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return []
 
 
 def _safe_name(title: str) -> str:
