@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,11 +64,51 @@ class FormDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.problem = QLabel("")
+        self.problem.setStyleSheet("color: #B03020;")
+        self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self._required: list[Any] = []
         self._fields: list[QWidget] = []
+        self._checks: list[Any] = []
+        """Each returns the sentence of what is wrong with a field, or None."""
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):  # OK from inside a multi-line text
+            QShortcut(QKeySequence(sequence), self, activated=self._ok_if_ready)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        """Ctrl+Enter in a multi-line field presses OK (Enter there starts a new line)."""
+        if (isinstance(watched, QPlainTextEdit) and event.type() in (QEvent.Type.KeyPress,
+                                                                     QEvent.Type.ShortcutOverride)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if event.type() == QEvent.Type.KeyPress:
+                self._ok_if_ready()
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _ok_if_ready(self) -> None:
+        if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+            self.accept()
+
+    def date_line(self, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
+        """A one-line field for a full or partial date: anything else is said, and OK waits."""
+        edit = self.line(label, value, placeholder=placeholder or "2012-04-18, 2012-04 or 2012")
+
+        def check() -> str | None:
+            text = edit.text().strip()
+            if text and not valid_date(text):
+                return (f"{label}: {text!r} is not a date; give a year, a month or a day as "
+                        "2012, 2012-04 or 2012-04-18.")
+            return None
+
+        self._checks.append(check)
+        edit.textChanged.connect(self._update_ok)
+        self._update_ok()
+        return edit
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         """Typing starts in the first field, and Tab runs through the fields before the buttons
@@ -96,6 +136,7 @@ class FormDialog(QDialog):
         edit.setTabChangesFocus(True)
         edit.setPlaceholderText(placeholder)
         edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        edit.installEventFilter(self)  # Ctrl+Enter: OK, from inside the text
         self.form.addRow(label, edit)
         self._fields.append(edit)
         if required:
@@ -119,8 +160,39 @@ class FormDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
-        ok = all(_value(w).strip() for w in self._required)
+        problems = [found for check in getattr(self, "_checks", []) if (found := check())]
+        ok = all(_value(w).strip() for w in self._required) and not problems
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        if hasattr(self, "problem"):
+            self.problem.setText(problems[0] if problems else "")
+
+
+PERCENT_TYPING_LIMIT = 99_999.0
+"""What a percentage box lets the analyst type, so that 150 reads as 150 (and is refused in a
+sentence) rather than being cut to 15 keystroke by keystroke."""
+
+
+def percent_box(minimum: float = 0.1) -> QDoubleSpinBox:
+    """A box for a percentage, which takes any number typed; :func:`percent_problem` says when
+    it is out of range."""
+    box = QDoubleSpinBox()
+    box.setRange(0.0, PERCENT_TYPING_LIMIT)
+    box.setDecimals(1)
+    box.setSingleStep(5.0)
+    box.setSuffix(" %")
+    box.setProperty("minimum_percent", minimum)
+    return box
+
+
+def percent_problem(box: QDoubleSpinBox, name: str) -> str | None:
+    """What is wrong with a percentage typed, or None: above 100 or below its minimum."""
+    value = box.value()
+    minimum = float(box.property("minimum_percent") or 0.0)
+    if value > 100:
+        return f"{name}: {value:g}% is more than 100%; give a percentage up to 100."
+    if value < minimum:
+        return f"{name}: {value:g}% is below {minimum:g}%, the least a likelihood can be."
+    return None
 
 
 def _value(widget: Any) -> str:
@@ -156,7 +228,7 @@ class EvidenceDialog(FormDialog):
             "Items of one origin count as one line of evidence in the probabilistic view, as items "
             "of one source do: name the same origin for items that rest on one statement, even "
             "when different articles relay it")
-        self.date = self.line("Date", blank.date, placeholder="2012-04-18, 2012-04 or 2012")
+        self.date = self.date_line("Date", blank.date)
         self.type = self.choice("Type", [(t.value, t) for t in EvidenceType], blank.type)
         self.credibility = self.choice("Credibility", level_options(), blank.credibility)
         self.relevance = None
@@ -224,7 +296,7 @@ class SourceDialog(FormDialog):
         self.title = self.line("Title", blank.title, required=True)
         self.author = self.line("Author", blank.author)
         self.publication = self.line("Publication", blank.publication)
-        self.date = self.line("Date", blank.date, placeholder="2012-04-30, 2012-04 or 2012")
+        self.date = self.date_line("Date", blank.date, placeholder="2012-04-30, 2012-04 or 2012")
         self.url = self.line("URL", blank.url)
         self.reliability = self.text("Reliability", blank.reliability, lines=3,
                                      placeholder="Who wrote it, for whom, what bias to expect")
@@ -348,11 +420,7 @@ class CellDialog(QDialog):
                                  "likelihood (CC 0.9 … II 0.1), discounted by credibility and "
                                  "relevance. An override is used as given, and goes when the "
                                  "cell gets another rating.")
-        self.likelihood = QDoubleSpinBox()
-        self.likelihood.setRange(0.1, 100.0)
-        self.likelihood.setSingleStep(5.0)
-        self.likelihood.setDecimals(1)
-        self.likelihood.setSuffix(" %")
+        self.likelihood = percent_box()
         self.likelihood.setValue(round(100 * (likelihood if likelihood is not None else default), 1))
         self.override.setChecked(likelihood is not None)
         self.likelihood.setEnabled(likelihood is not None)
@@ -398,6 +466,11 @@ class CellDialog(QDialog):
         if self.chosen() is None and (self.rationale.toPlainText().strip()
                                       or self.override.isChecked()):
             self.error.setText("Pick a rating for this rationale or likelihood.")
+            return
+        problem = percent_problem(self.likelihood, "The likelihood") \
+            if self.override.isChecked() else None
+        if problem:
+            self.error.setText(problem)
             return
         self.accept()
 
@@ -500,10 +573,7 @@ class LikelihoodDialog(QDialog):
             grid.addWidget(name, n, 0)
             grid.addWidget(QLabel(rating.value if rating else "unrated"), n, 1)
             check = QCheckBox("State")
-            spin = QDoubleSpinBox()
-            spin.setRange(0.1, 100.0)
-            spin.setDecimals(1)
-            spin.setSuffix(" %")
+            spin = percent_box()
             spin.setValue(round(value * 100, 1))
             spin.setAccessibleName(f"Likelihood if {hyp.title}")
             check.setChecked(stated)
@@ -519,11 +589,25 @@ class LikelihoodDialog(QDialog):
             self.fields[hyp.id] = (check, spin)
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #B03020;")
+        layout.addWidget(self.error)
+        self.names = {hyp.id: hyp.title for hyp, *_ in rows}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        """Refuse a likelihood out of range with a sentence; the dialog stays open."""
+        for hid, (check, spin) in self.fields.items():
+            problem = percent_problem(spin, self.names[hid]) if check.isChecked() else None
+            if problem:
+                self.error.setText(problem)
+                spin.setFocus()
+                return
+        super().accept()
 
     def values(self) -> dict[Any, float | None]:
         """Each rated hypothesis's stated likelihood as a fraction (None: the default)."""
@@ -546,7 +630,7 @@ class OutcomeDialog(FormDialog):
         self.form.insertRow(0, note)
         options = [(h.title, h.id) for h in hypotheses] + [("None of these hypotheses", self.NONE)]
         self.truth = self.choice("What proved true", options, options[0][1] if options else None)
-        self.date = self.line("Known since", "", placeholder="2015, 2015-03 or 2015-03-18")
+        self.date = self.date_line("Known since", "", placeholder="2015, 2015-03 or 2015-03-18")
         self.grounds = self.text("On what grounds", "", lines=3,
                                  placeholder="The report, ruling or event that settled it")
         self.error = QLabel("")

@@ -485,6 +485,10 @@ class JudgmentPanel(Panel):
                                      "100%. Leave the prior empty for a uniform prior."))
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.total)
+        self.refused = QLabel("")
+        self.refused.setStyleSheet("color: #B03020;")
+        self.refused.setWordWrap(True)
+        self.layout_.addWidget(self.refused)
         self.layout_.addWidget(self.notes, 1)
         self.layout_.addWidget(_heading("Outcome"))
         self.outcome = _note()
@@ -592,7 +596,8 @@ class JudgmentPanel(Panel):
 
     def _spin(self, value: float | None) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
-        spin.setRange(self.UNSET, 100.0)
+        # Any number may be typed: 150 is refused in a sentence, not cut to 15 as it is typed.
+        spin.setRange(self.UNSET, 99_999.0)
         spin.setDecimals(1)
         spin.setSingleStep(5.0)
         spin.setSpecialValueText("–")
@@ -606,8 +611,18 @@ class JudgmentPanel(Panel):
             hyp = self.analysis.matrix.hypothesis(hypothesis_id)  # type: ignore[arg-type]
         except KeyError:
             return
-        value = None if spin.value() < 0 else round(spin.value() / 100, 6)
         current = getattr(hyp, field)
+        if spin.value() > 100:
+            index = self.analysis.matrix.hypothesis_index(hypothesis_id) + 1  # type: ignore[arg-type]
+            what = "probability" if field == "judged" else "prior"
+            self.refused.setText(f"H{index}: {spin.value():g}% is more than 100%; a {what} is "
+                                 "given from 0 to 100%.")
+            spin.blockSignals(True)
+            spin.setValue(self.UNSET if current is None else current * 100)
+            spin.blockSignals(False)
+            return
+        self.refused.setText("")
+        value = None if spin.value() < 0 else round(spin.value() / 100, 6)
         if value != current:
             self.doc.push(cmd.SetProbabilitiesCommand(self.doc, self.analysis.matrix_id, field,
                                                       {hypothesis_id: value}))  # type: ignore[dict-item]
