@@ -62,7 +62,7 @@ def test_rating_from_the_keyboard_updates_everything(qtbot, window, workspace_pa
     assert stored.rating is Rating.II and stored.analyst == "Ann Analyst"
     expected = score_matrix(window.document.case, mat).for_hypothesis(hid)
     header = page.model.headerData(MatrixModel.FIRST_HYPOTHESIS + 1, Qt.Orientation.Horizontal)
-    assert header.endswith(f"{expected.inconsistency} · {expected.weighted:.2f}")
+    assert header.endswith(f"Incons. {expected.inconsistency}\nWeighted {expected.weighted:.2f}")
     rows = {page.scores_model.index(r, ScoresModel.COL_HYPOTHESIS).data():
             page.scores_model.index(r, ScoresModel.COL_INCONSISTENCY).data()
             for r in range(page.scores_model.rowCount())}

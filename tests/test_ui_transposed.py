@@ -155,7 +155,7 @@ def test_the_shortcut_turns_the_matrix_on_its_side(qtbot, window, workspace_path
         text = view.model().headerData(FIRST + i, Qt.Orientation.Vertical)
         score = scores.for_hypothesis(hyp.id)
         assert text.startswith(f"H{i + 1}: {hyp.title.split()[0]}")
-        assert text.endswith(f"{score.inconsistency} · {score.weighted:.2f}")
+        assert text.endswith(f"Incons. {score.inconsistency} · Weighted {score.weighted:.2f}")
         assert view.hypothesis_at_section(FIRST + i) == hyp.id
     # columns: the evidence items, label, credibility·relevance and diagnosticity in the header
     assert view.model().columnCount() == len(mat.rows)
@@ -261,8 +261,8 @@ def test_a_key_rates_the_cell_and_moves_to_the_next_evidence_item(qtbot, page, w
     # the hypothesis's row header shows its new score; the item's header its diagnosticity
     scores = score_matrix(window.document.case, mat)
     side = page.view.model().headerData(FIRST + 1, Qt.Orientation.Vertical)
-    assert side.endswith(f"{scores.for_hypothesis(hid).inconsistency} · "
-                         f"{scores.for_hypothesis(hid).weighted:.2f}")
+    assert side.endswith(f"Incons. {scores.for_hypothesis(hid).inconsistency} · "
+                         f"Weighted {scores.for_hypothesis(hid).weighted:.2f}")
     across = page.view.model().headerData(2, Qt.Orientation.Horizontal)
     assert across.endswith(f"{scores.for_evidence(eid).diagnosticity:.2f}")
 
@@ -602,7 +602,7 @@ def test_edits_from_another_program_show_while_transposed(qtbot, page, window, w
     assert page.view.model().headerData(FIRST + 4, Qt.Orientation.Vertical).startswith("H5: Added by Bob")
     scores = score_matrix(window.document.case, page.matrix).for_hypothesis(hid)
     assert page.view.model().headerData(FIRST + 3, Qt.Orientation.Vertical).endswith(
-        f"{scores.inconsistency} · {scores.weighted:.2f}")
+        f"Incons. {scores.inconsistency} · Weighted {scores.weighted:.2f}")
     assert current_cell(page) == cursor
     # the layout chosen in another window shows here too
     with Workspace.open(workspace_path) as ws:

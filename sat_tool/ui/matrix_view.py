@@ -513,9 +513,13 @@ class MatrixView(QTableView):
             if x + width >= 0 and x <= header.viewport().width():
                 header.viewport().update(QRect(x, 0, width, header.height()))
 
-    def _on_section_resized(self, logical: int, _old: int, _new: int) -> None:
+    def _on_section_resized(self, logical: int, _old: int, new: int) -> None:
         if logical == MatrixModel.COL_TEXT and not self._transposed:
             self._refit.start()
+        if not self._transposed and self.matrix_model.is_rating_column(logical):
+            # the hypothesis's title and scores wrap to the column's width as it is resized
+            average = max(1, self.horizontalHeader().fontMetrics().averageCharWidth())
+            self.matrix_model.set_header_width(logical, (new - 16) // average)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -40,10 +40,20 @@ layout (hypotheses down the side): ``headerData(s, o, TransposedRole + Qt.Displa
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 HEADER_WRAP = 11
-"""Characters per line of a hypothesis column header."""
+"""Characters per line of a hypothesis column header, until the view says how wide it is."""
 HEADER_LINES = 3
 SIDE_HEADER_WRAP = 26
 """Characters per line of a hypothesis row header (hypotheses down the side)."""
+
+def score_line(score: Any, mode: ScoringMode, chars: int) -> str:
+    """A hypothesis's scores under its title, labelled: "Incons. 2 · Weighted 1.71" on one line
+    when ``chars`` allow, else on two; "P(H|E) 38.5%" when ranked by probability."""
+    if mode is ScoringMode.PROBABILITY:
+        return f"P(H|E) {score.probability:.1%}"
+    one = f"Incons. {score.inconsistency} · Weighted {score.weighted:.2f}"
+    return one if len(one) <= chars else \
+        f"Incons. {score.inconsistency}\nWeighted {score.weighted:.2f}"
+
 
 TYPE_SHORT = {
     EvidenceType.ASSUMPTION: "Assump.",
@@ -99,6 +109,7 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None,
                  analysis: MatrixAnalysis | None = None) -> None:
         super().__init__(parent)
+        self.header_chars = {}
         self.doc = doc
         self.matrix_id = matrix_id
         self.analysis = analysis or MatrixAnalysis(doc, matrix_id, self)
@@ -384,17 +395,17 @@ class MatrixModel(QAbstractTableModel):
         hyp = self.matrix.hypothesis(self._hyps[position])  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.DisplayRole:
             score = self.scores.for_hypothesis(hyp.id)
-            # Down the side a title has the room of a row header: wider lines, as many.
-            wrap = SIDE_HEADER_WRAP if transposed else HEADER_WRAP
+            # Down the side a title has the room of a row header: wider lines, as many. Across
+            # the top it wraps to the width its column has now (the view says, as it resizes).
+            wrap = (self.side_chars if transposed
+                    else self.header_chars.get(section, HEADER_WRAP))
             lines = textwrap.wrap(f"H{position + 1}: {hyp.title}", wrap)
             if len(lines) > HEADER_LINES:
                 lines = lines[:HEADER_LINES]
                 lines[-1] = lines[-1][: wrap - 1].rstrip() + "…"
             unrated = self._unrated(hyp.id)
             mark = f" · {unrated}?" if unrated else ""
-            if self.matrix.scoring_mode is ScoringMode.PROBABILITY:
-                return "\n".join(lines) + f"\n{score.probability:.1%}{mark}"
-            return "\n".join(lines) + f"\n{score.inconsistency} · {score.weighted:.2f}{mark}"
+            return "\n".join(lines) + "\n" + score_line(score, self.matrix.scoring_mode, wrap) + mark
         if role == Qt.ItemDataRole.ToolTipRole:
             score = self.scores.for_hypothesis(hyp.id)
             desc = f"<br>{escape_html(hyp.description)}" if hyp.description else ""
@@ -407,6 +418,17 @@ class MatrixModel(QAbstractTableModel):
         if role == ObjectRole:
             return hyp
         return None
+
+    header_chars: dict[int, int]
+    """Characters a hypothesis column's header has per line, by section, as the view measured."""
+    side_chars = SIDE_HEADER_WRAP
+
+    def set_header_width(self, section: int, chars: int) -> None:
+        """A hypothesis column is ``chars`` characters wide now: its header wraps to it."""
+        chars = max(6, chars)
+        if self.header_chars.get(section) != chars:
+            self.header_chars[section] = chars
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, section, section)
 
     # ---------------------------------------------------------- updates
 
@@ -500,7 +522,7 @@ class ScoresModel(QAbstractTableModel):
     """The hypotheses of a matrix ranked least inconsistent first, with both scores."""
 
     COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED = range(6)
-    HEADERS = ("#", "Hypothesis", "Incons.", "Weighted", "P(H|E)", "Judged")
+    HEADERS = ("#", "Hypothesis", "Incons.", "Wtd.", "P(H|E)", "Judged")
     TIPS = ("Rank in the matrix's scoring mode", "", "Inconsistency score: I counts 1, II counts 2",
             "Weighted inconsistency: each row weighted by credibility × relevance",
             "Posterior probability in the probabilistic view (lines of evidence independent)",

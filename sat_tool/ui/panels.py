@@ -188,7 +188,16 @@ class ScoresPanel(Panel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(64)  # the hypothesis keeps a readable width in a narrow panel
+        header.setMinimumSectionSize(30)
+        header.sectionResized.connect(lambda *_: self._cap_rows())
+        # In a narrow panel the numbers keep their width and the hypothesis wraps onto two
+        # lines in what is left, rather than the table scrolling sideways.
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for signal in (self.model.modelReset, self.model.dataChanged, self.model.layoutChanged,
+                       self.model.rowsInserted):
+            signal.connect(lambda *_: self._cap_rows())
         self.caveat = _note("P(H|E) counts the items of one source as one line of evidence and "
                             "assumes the lines independent: read it as the weight of the "
                             "evidence, not a forecast (By source tab).")
@@ -207,6 +216,19 @@ class ScoresPanel(Panel):
         self.layout_.addWidget(self.chart, 3)
         self.doc.analysisChanged.connect(self._on_matrix)
 
+    ROW_LINES = 3
+    """A hypothesis's title takes at most this many lines in the ranking (all of it in the
+    tooltip)."""
+
+    def _cap_rows(self) -> None:
+        """Rows as tall as their wrapped title, up to :attr:`ROW_LINES` lines."""
+        self.table.resizeRowsToContents()
+        most = self.table.fontMetrics().lineSpacing() * self.ROW_LINES + 8
+        vertical = self.table.verticalHeader()
+        for row in range(self.model.rowCount()):
+            if vertical.sectionSize(row) > most:
+                vertical.resizeSection(row, most)
+
     def _choose_mode(self) -> None:
         mode = self.mode.currentData()
         if mode is not self.analysis.matrix.scoring_mode:
@@ -215,6 +237,10 @@ class ScoresPanel(Panel):
     def refresh(self) -> None:
         mat = self.analysis.matrix
         self.mode.setCurrentIndex(self.mode.findData(mat.scoring_mode))
+        # the analyst's own column shows once there is something in it (the Judgment tab
+        # is where it is entered): a narrow panel keeps its room for the hypotheses
+        self.table.setColumnHidden(ScoresModel.COL_JUDGED,
+                                   all(h.judged is None for h in mat.hypotheses))
         what_if = self.analysis.what_if
         self.what_if.setVisible(not what_if.empty)
         if not what_if.empty:
