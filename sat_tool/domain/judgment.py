@@ -41,33 +41,39 @@ def judgment_complete(matrix: Matrix) -> bool:
             and abs(total - 1) <= SUM_TOLERANCE)
 
 
-def review_judgment(matrix: Matrix, scores: MatrixScores) -> list[JudgmentNote]:
-    """What to say about the analyst's probabilities, most important first."""
+def review_judgment(matrix: Matrix, scores: MatrixScores, reader: str = "you"
+                    ) -> list[JudgmentNote]:
+    """What to say about the analyst's probabilities, most important first: to the analyst
+    (``reader`` "you", as the window does) or about them (``"the analyst"``, as reports do)."""
     labels = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
+    you = reader == "you"
+    whose = "Your" if you else "The analyst's"
+    judges, gives = ("You judge", "You give") if you else ("The analyst judges", "The analyst gives")
     total = judged_total(matrix)
     if total is None:
-        return [JudgmentNote("No probabilities yet: say how likely you judge each hypothesis.")]
+        return [JudgmentNote("No probabilities yet: say how likely you judge each hypothesis."
+                             if you else "The analyst has given no probabilities yet.")]
     notes = []
     missing = [labels[h.id] for h in matrix.hypotheses if h.judged is None]
     if missing:
         notes.append(JudgmentNote(f"No probability for {', '.join(missing)}."))
     if abs(total - 1) > SUM_TOLERANCE:
-        notes.append(JudgmentNote(f"Your probabilities add up to {total:.0%}, not 100%."))
+        notes.append(JudgmentNote(f"{whose} probabilities add up to {total:.0%}, not 100%."))
     judged = {h.id: h.judged for h in matrix.hypotheses if h.judged is not None}
     favourite = max(judged, key=lambda h: judged[h])
     leaders = [s.hypothesis_id for s in scores.hypotheses if s.rank == 1]
     if favourite not in leaders:
         notes.append(JudgmentNote(
-            f"You judge {labels[favourite]} most likely ({judged[favourite]:.0%}), but the scores "
+            f"{judges} {labels[favourite]} most likely ({judged[favourite]:.0%}), but the scores "
             f"favour {' and '.join(labels[h] for h in leaders)}: what evidence or assumption "
             "outside the matrix explains the difference?", favourite))
     for score in scores.hypotheses:
         mine = judged.get(score.hypothesis_id)
         if mine is not None and abs(mine - score.probability) >= GAP:
             notes.append(JudgmentNote(
-                f"You give {labels[score.hypothesis_id]} {mine:.0%}; the evidence alone gives "
+                f"{gives} {labels[score.hypothesis_id]} {mine:.0%}; the evidence alone gives "
                 f"{score.probability:.0%} in the probabilistic view.", score.hypothesis_id))
     if not notes:
-        notes.append(JudgmentNote("Your probabilities add up to 100% and agree with the scores.",
-                                  problem=False))
+        notes.append(JudgmentNote(f"{whose} probabilities add up to 100% and agree with the "
+                                  "scores.", problem=False))
     return notes

@@ -738,12 +738,19 @@ def _print_setup(ws: Worksheet, title_rows: str | None, landscape: bool = True) 
 # ---------------------------------------------------------------- Case sheet
 
 
+def shown_time(stamp: str) -> str:
+    """A stored time (ISO 8601, UTC) as a reader writes it: ``2026-11-21 14:03 UTC``."""
+    found = re.fullmatch(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(\.\d+)?)?(Z|\+00:00)?", stamp)
+    if found is None:
+        return stamp
+    return f"{found.group(1)} {found.group(2)} UTC"
+
+
 def _fill_case_sheet(sheet: _SheetXml, case: Case, all_scores: list[MatrixScores]) -> None:
     sheet.set_widths((16, 70, 50))
     sheet.text(1, 1, case.title, Look(_font(bold=True, size=16)))
     row = 3
-    for label, value in (("Description", case.description), ("Created", case.created),
-                         ("Case id", case.uid)):
+    for label, value in (("Description", case.description), ("Created", shown_time(case.created))):
         row = _labelled(sheet, row, label, value)
     for index, (matrix, scores) in enumerate(zip(case.matrices, all_scores), 1):
         row += 1
@@ -804,9 +811,11 @@ def _fill_matrix_sheet(sheet: _SheetXml, case: Case, matrix: Matrix, scores: Mat
     _header_row(sheet, _HEADER_ROW, headers, notes)
     _evidence_rows(sheet, _HEADER_ROW + 1, case, matrix, scores)
     row = _score_rows(sheet, _HEADER_ROW + 1 + len(matrix.rows), matrix, scores)
-    _legend(sheet, row + 1)
+    end = _legend(sheet, row + 1)
     ws.freeze_panes = f"C{_HEADER_ROW + 1}"
     _print_setup(ws, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
+    # what prints is the matrix with its scores, rank and legend, and no more
+    ws.print_area = f"A1:{get_column_letter(max(last_col, len(_FIXED_HEADERS)))}{end}"
 
 
 _TRANSPOSED_SCORES = (("Incons.", "0", lambda s, h: s.inconsistency),
@@ -850,7 +859,8 @@ def _fill_transposed_sheet(sheet: _SheetXml, case: Case, matrix: Matrix,
             sheet.number(row, column, pick(score, hyp),
                          Look(_font(bold=score.rank == 1), _SCORE_FILL, True, _CENTRE, number_format))
         sheet.codes(row, first_code, [matrix.ratings.get((r.evidence_id, hyp.id)) for r in matrix.rows])
-    _legend(sheet, _HEADER_ROW + len(matrix.hypotheses) + 2)
+    end = _legend(sheet, _HEADER_ROW + len(matrix.hypotheses) + 2)
+    sheet.ws.print_area = f"A1:{get_column_letter(max(last_col, first_code))}{end}"
     ws.freeze_panes = f"{get_column_letter(first_code)}{_HEADER_ROW + 1}"
     _print_setup(ws, title_rows=f"{_HEADER_ROW}:{_HEADER_ROW}")
 
@@ -971,7 +981,8 @@ def _score_rows(sheet: _SheetXml, row: int, matrix: Matrix, scores: MatrixScores
     return row
 
 
-def _legend(sheet: _SheetXml, row: int) -> None:
+def _legend(sheet: _SheetXml, row: int) -> int:
+    """The ratings and how the scores count them, from ``row``; returns the last row used."""
     sheet.text(row, 1, "Legend", Look(_BOLD))
     for rating in Rating:
         row += 1
@@ -989,6 +1000,7 @@ def _legend(sheet: _SheetXml, row: int) -> None:
     )
     for offset, note in enumerate(notes, 2):
         sheet.text(row + offset, 1, note, Look(_MUTED))
+    return row + 1 + len(notes)
 
 
 # ---------------------------------------------------------------- table sheets

@@ -95,7 +95,7 @@ def draw_scores(ax: Axes, matrix: Matrix, scores: MatrixScores,
         judged = [(y, h.judged * 100) for y, h in zip(ys, matrix.hypotheses) if h.judged is not None]
         if judged:
             ax.scatter([j for _, j in judged], [y for y, _ in judged], marker="D", s=28,
-                       color=JUDGED_COLOUR, zorder=3, label="Your judgment")
+                       color=JUDGED_COLOUR, zorder=3, label="Analyst's judgment")
         ax.set_xlim(0, 100)
         _style(ax, "Probability", "Percent (lines of evidence independent)")
     else:

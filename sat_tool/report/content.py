@@ -199,7 +199,7 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
         lines=lines,
         charts=_charts(case, matrix, scores),
         sensitivity=_sensitivity(case, matrix, labels),
-        judgment=[note.message for note in review_judgment(matrix, scores)],
+        judgment=[note.message for note in review_judgment(matrix, scores, "the analyst")],
         conclusions=matrix.conclusions,
         milestones=[line.lstrip("-•* ").strip() for line in matrix.milestones.splitlines()
                     if line.strip()],

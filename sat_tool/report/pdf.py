@@ -140,8 +140,11 @@ def render_pdf(report: Report) -> bytes:
         story.append(_p(report.description, styles["body"]))
     story.append(Spacer(1, 4 * mm))
     story.append(_legend(styles))
-    for matrix in report.matrices:
-        story.append(PageBreak())
+    for number, matrix in enumerate(report.matrices):
+        if number:  # the first matrix follows the title on its page: no page left nearly empty
+            story.append(PageBreak())
+        else:
+            story.append(Spacer(1, 4 * mm))
         story.extend(_matrix(matrix, styles, doc.width, doc.height))
     if report.sources:
         story.append(PageBreak())
@@ -175,14 +178,17 @@ def _page_decorator(classification: str):  # noqa: ANN202
 
 
 def _legend(styles: dict) -> Table:
-    cells = [[_p(f"{r.value} {r.meaning}", styles["cell"]) for r in Rating]]
+    """The ratings in their colours, each in the ink that reads on its fill (white on the dark
+    green and red): the paragraph's style is set as it is made, for it decides the colour."""
+    cells = [[_p(f"{r.value} {r.meaning}",
+                 ParagraphStyle(f"legend-{r.value}", parent=styles["cell"],
+                                textColor=colors.HexColor(f"#{RATING_COLOURS[r][1]}")))
+              for r in Rating]]
     table = Table(cells)
     commands = [("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999"))]
     for column, rating in enumerate(Rating):
-        back, fore = RATING_COLOURS[rating]
+        back, _fore = RATING_COLOURS[rating]
         commands.append(("BACKGROUND", (column, 0), (column, 0), colors.HexColor(f"#{back}")))
-        cells[0][column].style = ParagraphStyle("l", parent=styles["cell"],
-                                                textColor=colors.HexColor(f"#{fore}"))
     table.setStyle(TableStyle(commands))
     return table
 
