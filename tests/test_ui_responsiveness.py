@@ -162,14 +162,27 @@ def test_a_rating_repaints_only_what_it_changed(qtbot, page):
     assert 0 < counter.area < whole / 4
 
 
-def test_rows_are_as_tall_as_qt_measures_their_text(qtbot, page):
-    """Each row's height is what Qt's own content measure gives its cells, at every width."""
+def test_rows_hold_their_text_as_it_is_painted(qtbot, page):
+    """Each row is at least as tall as Qt's own measure of its cells, and tall enough for its
+    text wrapped in the width the text is painted in (the cell less its grid line and
+    margins, which Qt's measure forgets), at every width."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle
+
     view = page.view
-    for width in (view.columnWidth(MatrixModel.COL_TEXT), 240, 520):
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    metrics = view.fontMetrics()
+    for width in (view.columnWidth(MatrixModel.COL_TEXT), 240, 427, 428, 520):
         view.setColumnWidth(MatrixModel.COL_TEXT, width)
         view.fit_rows()
         for row in range(view.proxy.rowCount()):
-            assert view.rowHeight(row) == view.sizeHintForRow(row), row
+            assert view.rowHeight(row) >= view.sizeHintForRow(row), row
+            index = view.proxy.index(row, MatrixModel.COL_TEXT)
+            painted = view.visualRect(index).width() - 2 * margin
+            text = index.data()
+            needed = metrics.boundingRect(QRect(0, 0, painted, 1 << 16),
+                                          int(Qt.TextFlag.TextWordWrap), text).height()
+            assert view.rowHeight(row) >= needed, (row, width)
     tall = max(range(view.proxy.rowCount()), key=view.rowHeight)
     assert view.rowHeight(tall) > 2 * view._one_line  # long texts really wrap onto more lines
 

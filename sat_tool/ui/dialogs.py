@@ -49,6 +49,7 @@ from sat_tool.domain.model import (
 from sat_tool.formats.text_import import SourceFileError, read_source_file
 from sat_tool.ui.file_dialogs import ask_open_file
 from sat_tool.ui.models import rating_brushes
+from sat_tool.ui import theme
 
 
 class FormDialog(QDialog):
@@ -65,7 +66,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.problem = QLabel("")
-        self.problem.setStyleSheet("color: #B03020;")
+        self.problem.setStyleSheet(f"color: {theme.error()};")
         self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -305,7 +306,7 @@ class SourceDialog(FormDialog):
         load = QPushButton("Load text from a .txt, .md or .html file…")
         load.clicked.connect(self.load_file)
         self.file_error = QLabel("")
-        self.file_error.setStyleSheet("color: #B03020")
+        self.file_error.setStyleSheet(f"color: {theme.error()};")
         self.file_error.setWordWrap(True)
         self.form.addRow("", load)
         self.form.addRow("", self.file_error)
@@ -441,7 +442,7 @@ class CellDialog(QDialog):
                       activated=lambda r=option: self.buttons_by_rating[r].setChecked(True))
         self.rationale.setFocus()
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #B03020")
+        self.error.setStyleSheet(f"color: {theme.error()};")
         layout.addWidget(self.error)
 
     def clear_rating(self) -> None:
@@ -590,7 +591,7 @@ class LikelihoodDialog(QDialog):
         grid.setColumnStretch(0, 1)
         layout.addLayout(grid)
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #B03020;")
+        self.error.setStyleSheet(f"color: {theme.error()};")
         layout.addWidget(self.error)
         self.names = {hyp.id: hyp.title for hyp, *_ in rows}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -634,7 +635,7 @@ class OutcomeDialog(FormDialog):
         self.grounds = self.text("On what grounds", "", lines=3,
                                  placeholder="The report, ruling or event that settled it")
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #B00020;")
+        self.error.setStyleSheet(f"color: {theme.error()};")
         self.form.addRow(self.error)
 
     def accept(self) -> None:

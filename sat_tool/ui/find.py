@@ -14,6 +14,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from sat_tool.ui import theme
+
 
 
 class Searchable(Protocol):
@@ -96,8 +98,7 @@ class FindBar(QWidget):
             self.count.setText("no match")
         else:
             self.count.setText(f"{self.position + 1} of {len(self.matches)}")
-        self.field.setStyleSheet("" if self.matches or not searched else
-                                 "QLineEdit { background: #FBE3E1; }")
+        self.field.setStyleSheet("" if self.matches or not searched else theme.error_field())
 
     def close_bar(self) -> None:
         self.hide()

@@ -46,6 +46,7 @@ from sat_tool.ui.panels import (
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.ui.snapshots_panel import SnapshotsPanel
 from sat_tool.domain.guide import Place, Target
+from sat_tool.ui import theme
 
 
 MIN_PANEL_WIDTH = 240
@@ -93,7 +94,7 @@ class Legend(QWidget):
             self.buttons[rating] = button
             layout.addWidget(button)
         hint = QLabel(f"Keys: {KEY_HELP}")
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(f"color: {theme.muted()};")
         hint.setToolTip(KEY_HELP)
         hint.setMinimumWidth(0)
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -181,7 +182,7 @@ class MatrixPage(QWidget):
         self.legend = Legend(self)
         self.empty_hint = QLabel(self)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("background: #EEF3FA; border: 1px solid #C9D6E8; padding: 6px;")
+        self.empty_hint.setStyleSheet(theme.note_box() + " padding: 6px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.question)

@@ -68,6 +68,7 @@ from sat_tool.ui.models import (
     TransposedRole,
     escape_html,
 )
+from sat_tool.ui import theme
 
 DIGIT_KEYS = {
     Qt.Key.Key_1: Rating.CC,
@@ -226,8 +227,8 @@ class EvidenceBand(QLabel):
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setStyleSheet("EvidenceBand { background: #F4F6FA; border: 1px solid #D5DCE6;"
-                           " border-radius: 3px; padding: 3px 8px; }")
+        self.setStyleSheet(f"EvidenceBand {{ {theme.note_box()} border-radius: 3px; "
+                           "padding: 3px 8px; }")
         self.evidence_id: int | None = None
         self.setVisible(False)
 
@@ -457,7 +458,9 @@ class MatrixView(QTableView):
             if len(self._heights) > 200_000:
                 self._heights.clear()
             grid = 1 if self.showGrid() else 0  # as QTableView.sizeHintForRow counts the grid line
-            height = self._heights[key] = max(self._text_height(text, width), self._one_line) + grid
+            # the grid line also takes a pixel off the width the text is painted in
+            height = self._heights[key] = max(self._text_height(text, width - grid),
+                                              self._one_line) + grid
         return height
 
     def fit_rows(self, first: int = 0, last: int | None = None) -> None:

@@ -20,6 +20,7 @@ from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.formats.palette import RATING_COLOURS
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.sync import report_columns, report_rows
+from sat_tool.ui import theme
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 """Returns the domain object of a row (evidence item, source, hypothesis score)."""
@@ -235,7 +236,7 @@ class MatrixModel(QAbstractTableModel):
             font.setItalic(eid in what_if.deception)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and eid in what_if.excluded:
-            return QBrush(QColor("#999999"))
+            return QBrush(QColor(theme.muted()))
         tried = dict(what_if.credibility).get(eid)  # type: ignore[call-overload]
         if tried is not None and col == self.COL_CREDIBILITY:
             if role == Qt.ItemDataRole.DisplayRole:
@@ -243,7 +244,7 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"What-if credibility: {tried.value} (its own is not changed)"
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#1F4E99"))
+                return QBrush(QColor(theme.accent()))
         return None
 
     def _evidence_tooltip(self, item: Any) -> str:
@@ -277,9 +278,9 @@ class MatrixModel(QAbstractTableModel):
             return f"Diagnosticity {score.diagnosticity:.3f} (spread of the row's ratings)"
         if role == Qt.ItemDataRole.ForegroundRole:
             if score.inconsistent_with_all:
-                return QBrush(QColor("#B03020"))
+                return QBrush(QColor(theme.error()))
             if not score.diagnostic:
-                return QBrush(QColor("#888888"))
+                return QBrush(QColor(theme.muted()))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

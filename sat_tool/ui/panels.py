@@ -44,6 +44,7 @@ from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.ui.chart import REDRAW_DELAY_MS, ContributionChart, ScoresChart
 from sat_tool.ui.dialogs import OutcomeDialog
 from sat_tool.ui.models import ScoresModel, WhatIfModel, escape_html
+from sat_tool.ui import theme
 
 
 def _heading(text: str) -> QLabel:
@@ -56,7 +57,7 @@ def _heading(text: str) -> QLabel:
 def _note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #444;")
+    label.setStyleSheet(f"color: {theme.muted()};")
     return label
 
 
@@ -203,7 +204,7 @@ class ScoresPanel(Panel):
                             "evidence, not a forecast (By source tab).")
         self.caveat.setToolTip(INDEPENDENCE_CAVEAT)
         self.what_if = QLabel()
-        self.what_if.setStyleSheet("background: #FFF4D6; border: 1px solid #E0B84D; padding: 3px;")
+        self.what_if.setStyleSheet(theme.warning_box() + " padding: 3px;")
         self.what_if.setWordWrap(True)
         self.chart = ScoresChart(self)
         row = QHBoxLayout()
@@ -454,7 +455,7 @@ UPDATING = "Updating…"
 def _updating_label() -> QLabel:
     """A quiet "Updating…" mark of fixed size: showing or clearing it moves nothing around."""
     label = QLabel(UPDATING)
-    label.setStyleSheet("color: #777; font-style: italic;")
+    label.setStyleSheet(f"color: {theme.muted()}; font-style: italic;")
     label.setToolTip("The findings are being worked out for the matrix as it is now")
     label.setFixedSize(label.sizeHint())
     label.setText("")
@@ -512,7 +513,7 @@ class JudgmentPanel(Panel):
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.total)
         self.refused = QLabel("")
-        self.refused.setStyleSheet("color: #B03020;")
+        self.refused.setStyleSheet(f"color: {theme.error()};")
         self.refused.setWordWrap(True)
         self.layout_.addWidget(self.refused)
         self.layout_.addWidget(self.notes, 1)
@@ -562,8 +563,8 @@ class JudgmentPanel(Panel):
             self.total.setStyleSheet("")
         else:
             self.total.setText(f"Total: {total:.0%}" + ("" if ok else "  (must be 100%)"))
-            self.total.setStyleSheet("color: #1B7F3B;" if ok else
-                                     "color: #B03020; font-weight: bold;")
+            self.total.setStyleSheet(f"color: {theme.success()};" if ok else
+                                     f"color: {theme.error()}; font-weight: bold;")
         self.notes.clear()
         for note in review_judgment(mat, scores):
             entry = QListWidgetItem(("⚠ " if note.problem else "✓ ") + note.message)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,12 +31,11 @@ from PySide6.QtWidgets import (
 from sat_tool.domain.model import Evidence, Source, SourceId, locate_quote
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.records import RecordsModel
+from sat_tool.ui import theme
 
 MAX_MATCHES = 10_000
 """Matches of one search that are listed."""
 
-HIGHLIGHT = QColor("#FFE58A")
-HIGHLIGHT_CURRENT = QColor("#FFB84D")
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -125,7 +124,9 @@ class SourceReader(QPlainTextEdit):
                                QTextCursor.MoveMode.KeepAnchor)
             fmt = QTextCharFormat()
             current = passage.evidence.id == self.current_evidence
-            fmt.setBackground(HIGHLIGHT_CURRENT if current else HIGHLIGHT)
+            fill, ink = theme.passage(current)
+            fmt.setBackground(fill)
+            fmt.setForeground(ink)  # the palette's text may be light: the ink reads on the fill
             selection.cursor = cursor  # type: ignore[attr-defined]
             selection.format = fmt  # type: ignore[attr-defined]
             selections.append(selection)
@@ -216,13 +217,12 @@ class SourcesPane(QWidget):
         self.header.setOpenExternalLinks(True)
         self.reliability = QLabel(self)
         self.reliability.setWordWrap(True)
-        self.reliability.setStyleSheet("background: #F3F6FA; border: 1px solid #D5DDE8; "
-                                       "padding: 6px; color: #333;")
+        self.reliability.setStyleSheet(theme.note_box() + " padding: 6px;")
         self.reader = SourceReader(self)
         self.add_evidence_button = QPushButton("Add selection as evidence…")
         self.add_evidence_button.setEnabled(False)
         self.status = QLabel(self)
-        self.status.setStyleSheet("color: #555;")
+        self.status.setStyleSheet(f"color: {theme.muted()};")
         self._build()
         self._connect()
         if self.model.rowCount():

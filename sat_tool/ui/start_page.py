@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool.store.cases import CaseSummary
+from sat_tool.ui import theme
 
 
 ABOUT_ACH = (
@@ -39,7 +40,7 @@ class StartPage(QWidget):
         title = QLabel("SAT Tool")
         title.setStyleSheet("font-size: 22pt; font-weight: bold;")
         subtitle = QLabel("Analysis of Competing Hypotheses and other structured analytic techniques")
-        subtitle.setStyleSheet("color: #555; font-size: 11pt;")
+        subtitle.setStyleSheet(f"color: {theme.muted()}; font-size: 11pt;")
         self.new_button = QPushButton("New case…")
         self.sample_button = QPushButton("Open the sample case: Azerbaijan's shadow war")
         self.import_button = QPushButton("Import a case: bundle, Excel workbook or PARC ACH…")
@@ -53,7 +54,7 @@ class StartPage(QWidget):
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(lambda: self._open_item(self.recent.currentItem()))
         self.workspace_label = QLabel()
-        self.workspace_label.setStyleSheet("color: #666;")
+        self.workspace_label.setStyleSheet(f"color: {theme.muted()};")
         self.workspace_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout(title, subtitle)
 
@@ -66,7 +67,7 @@ class StartPage(QWidget):
         actions.addSpacing(16)
         about = QLabel(ABOUT_ACH)
         about.setWordWrap(True)
-        about.setStyleSheet("color: #333;")
+        about.setStyleSheet("")
         actions.addWidget(about)
         actions.addStretch(1)
         recent = QVBoxLayout()
