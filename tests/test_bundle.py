@@ -35,7 +35,9 @@ def test_edited_case_round_trips(editor, workspace: Workspace, tmp_path: Path):
     svc.export_case(workspace, copy_id, "json", second)
     a, b = json.loads(first.read_text()), json.loads(second.read_text())
     assert a["case"]["uid"] != b["case"]["uid"]  # the copy gets its own identity
+    assert b["case"]["title"] == a["case"]["title"] + " (2)"  # and a title of its own
     a["case"]["uid"] = b["case"]["uid"] = ""
+    b["case"]["title"] = a["case"]["title"]
     assert a == b
 
 
@@ -137,6 +139,8 @@ def test_analysis_and_snapshots_travel_in_the_bundle(editor, workspace: Workspac
     svc.export_case(workspace, copy_id, "json", second)
     a, b = json.loads(first.read_text()), json.loads(second.read_text())
     a["case"]["uid"] = b["case"]["uid"] = ""
+    assert b["case"]["title"] == a["case"]["title"] + " (2)"
+    b["case"]["title"] = a["case"]["title"]
     assert a == b
     snap = a["matrices"][0]["snapshots"][0]
     assert snap["name"] == "Baseline"
