@@ -95,10 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a workbook's sheet to import as a matrix (repeat for several; "
                           "default: every sheet that is one)")
     imp.add_argument("--header-row", type=int, metavar="N",
-                     help="the row of a workbook's sheet that holds the headers")
+                     help="the row that holds the headers, in the sheets named with --sheet "
+                          "(in every sheet without it)")
     imp.add_argument("--column", action="append", default=[], metavar="LETTER=ROLE",
-                     help="what a workbook column holds: evidence, hypothesis, credibility, "
-                          "relevance, type, date, source, notes, category, number or ignore")
+                     help="what a column holds, in the sheets named with --sheet (in every sheet "
+                          "without it): evidence, hypothesis, credibility, relevance, type, "
+                          "date, source, notes, category, number or ignore")
 
     calibration_help = ("Brier scores and calibration of the analyst's probabilities and of the "
                         "tool's posteriors across every closed matrix")
@@ -428,7 +430,7 @@ def _read_case_file(path: Path, args: argparse.Namespace | None = None) -> tuple
 
 def _import_choice(args: argparse.Namespace) -> Any:
     """The sheets, header row and column roles given on the command line (None: none given)."""
-    if not (args.sheet or args.header_row or args.column):
+    if not (args.sheet or args.header_row is not None or args.column):
         return None
     if args.file.suffix.lower() != ".xlsx":
         raise CliError("--sheet, --header-row and --column apply to Excel workbooks (.xlsx)")
@@ -444,9 +446,11 @@ def _import_choice(args: argparse.Namespace) -> Any:
             raise CliError(f"--column {given}: {exc}") from None
     if args.header_row is not None and args.header_row < 1:
         raise CliError("--header-row: rows are numbered from 1")
+    # --header-row and --column describe the sheets named with --sheet (every sheet without)
+    targets = tuple(args.sheet) or ("",)
     return ImportChoice(tuple(args.sheet),
-                        {"": args.header_row} if args.header_row is not None else {},
-                        {"": roles} if roles else {})
+                        {t: args.header_row for t in targets} if args.header_row is not None else {},
+                        {t: dict(roles) for t in targets} if roles else {})
 
 
 def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:

@@ -99,7 +99,7 @@ def test_a_hand_made_sheet_imports(workspace: Workspace, tmp_path: Path):
     ([["Evidence", "H1", "H2"], ["Item", "C", "Maybe"]],
      "sheet 'Port fire', row 2, column C: 'Maybe' is not a rating"),
     ([["Evidence", "Credibility", "H1"], ["Item", "Sure", "C"]],
-     "sheet 'Port fire', row 2, column B: 'Sure' is not a level"),
+     "sheet 'Port fire', row 2, column B: credibility 'Sure' is not a level"),
     ([["Evidence", "H1"], [None, "C"]], "sheet 'Port fire', row 2, column A: ratings without"),
     ([["Evidence", "Credibility"], ["Item", "High"]], "row 1: no hypotheses found"),
     ([["Evidence", "H1", "H2"], ["Item", 3, "C"]], "row 2, column B: 3 is not a rating"),

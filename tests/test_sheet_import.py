@@ -277,3 +277,45 @@ def test_any_arrangement_of_named_columns_is_read(order, data, title_rows, hypot
         [read_rating(word) for word in ratings] for ratings in grid]
     assert all(e.credibility is Level.HIGH for e in case.evidence)
     assert all(r.relevance is Level.LOW for r in mat.rows)
+
+
+def test_what_would_be_skipped_is_not_held_against_the_workbook(tmp_path: Path):
+    """A totals row of formulas and a summary sheet of formulas, saved without results (as
+    scripts save them), are skipped, not refused; a matrix's own formula ratings still are."""
+    path = tmp_path / "sums.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Port fire"
+    for row in (["Evidence", "Accident", "Arson"], ["a", "C", "I"], ["b", "I", "CC"],
+                ["Total", '=COUNTIF(B2:B3,"I")', '=COUNTIF(C2:C3,"I")']):
+        ws.append(row)
+    summary = wb.create_sheet("Summary")
+    summary.append(["Hypothesis", "Count"])
+    summary.append(["Accident", "='Port fire'!B4"])
+    wb.save(path)
+    case, report = survey_workbook(path)
+    assert [m.question for m in case.matrices] == ["Port fire"]
+    assert len(case.matrices[0].rows) == 2
+    lines = report.lines()
+    assert "  Row 4 skipped: a row of totals or scores, whose formulas have no saved results." in lines
+    assert any(line.startswith("Sheet 'Summary' skipped") for line in lines)
+
+
+def test_header_row_and_columns_apply_to_the_sheets_named(capsys, tmp_path: Path):
+    path = book(tmp_path / "two.xlsx", {
+        "Who": [["A title"], ["Evidence", "Comments", "Remarks", "H1", "H2"],
+                ["a", "seen", "twice", "C", "I"]],
+        "Where": [["Evidence", "H1", "H2"], ["b", "I", "C"]],
+    })
+    ws = tmp_path / "ws.sqlite"
+    assert main(["--workspace", str(ws), "import", str(path), "--dry-run", "--sheet", "Who",
+                 "--header-row", "2"]) == 0
+    out, _ = capsys.readouterr()
+    assert "Sheet 'Who': headers in row 2" in out and "Sheet 'Where' skipped: not chosen." in out
+    case, _ = survey_workbook(path)
+    first = case.matrices[0]
+    assert first.question == "A title"
+    assert case.evidence_item(first.rows[0].evidence_id).notes == "Comments: seen\nRemarks: twice"
+    assert main(["--workspace", str(ws), "import", str(path), "--header-row", "0"]) == 2
+    _, err = capsys.readouterr()
+    assert err.strip() == "sat-tool: --header-row: rows are numbered from 1"

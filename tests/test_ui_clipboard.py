@@ -192,7 +192,22 @@ def test_evidence_rows_that_cannot_be_read_are_refused_whole(qtbot, page, monkey
     qtbot.keyClick(page.view, Qt.Key.Key_V, CTRL)
     assert said == [
         "Line 3, value 2 of the pasted text: 'Sure' is not a level (expected High, Medium or "
-        "Low).",
+        "Low, H, M or L, or numbers on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to 100).",
         "The pasted rows have 5 values after the text but the matrix has 4 hypotheses; paste a "
         "header line (Evidence, Type, Credibility, H1 …) to say what each column holds."]
     assert svc.load_case(page.doc.editor.workspace, page.doc.case.id) == before
+
+
+def test_quoted_cells_from_a_spreadsheet_paste_as_they_were_typed(qtbot, page):
+    """Excel quotes a cell holding a line break or a quote and doubles its quotes: each such
+    cell is one value, its text as typed; a copied text with quotes is quoted the same way."""
+    case = page.doc.case
+    count = len(case.evidence)
+    QGuiApplication.clipboard().setText(
+        'Evidence\tH1\n"A rumour\nover two lines"\tC\n'
+        '"""We will strike,"" the minister said"\tI\n')
+    on_text_column(page)
+    qtbot.keyClick(page.view, Qt.Key.Key_V, CTRL)
+    texts = [e.text for e in case.evidence[count:]]
+    assert texts == ["A rumour over two lines", '"We will strike," the minister said']
+    assert page.doc.undo_stack.undoText() == "Paste 2 evidence rows"

@@ -92,7 +92,7 @@ def test_the_preview_shows_the_reading_and_a_changed_role_is_imported(qtbot, tmp
     assert seen["role"] == "Not read"
     assert "column C (Analyst view) notes" in str(seen["after"])
     case = svc.load_case(win.workspace, win.document.case.id)
-    assert [m.question for m in case.matrices] == ["Port fire"]
+    assert [m.question for m in case.matrices] == ["Port fire: who set it?"]  # its title block
     assert [e.notes for e in case.evidence] == ["likely", ""]
     mat = case.matrices[0]
     grid = [[mat.rating(r.evidence_id, h.id).value for h in mat.hypotheses] for r in mat.rows]
@@ -134,4 +134,31 @@ def test_a_role_that_cannot_be_read_is_said_and_import_is_disabled(qtbot, tmp_pa
     assert seen["text"] == ("This cannot be imported as chosen: sheet 'Port fire', row 4, column C: "
                             "'likely' is not a rating (expected CC, C, N, I, II or NA)")
     assert win.document is None
+    win.close()
+
+
+def test_a_wrong_header_row_can_be_put_right(qtbot, tmp_path, monkeypatch):
+    """Typing a header row that reads no hypotheses says so and disables Import; typing the
+    right row again reads the sheet again and Import is back."""
+    path = tmp_path / "ws.sqlite"
+    Workspace.open(path).close()
+    win = window(qtbot, path, workbook(tmp_path / "port.xlsx"), monkeypatch)
+    seen: dict[str, object] = {}
+
+    def act(dialog: WorkbookImportDialog) -> None:
+        box = dialog.header_row
+        box.setValue(5)
+        box.editingFinished.emit()
+        seen["wrong"] = (dialog.summary.toPlainText(), dialog.import_button.isEnabled())
+        box.setValue(3)
+        box.editingFinished.emit()
+        seen["right"] = (dialog.summary.toPlainText(), dialog.import_button.isEnabled())
+        dialog.reject()
+
+    when_the_preview_opens(qtbot, act)
+    win.import_bundle()
+    text, enabled = seen["wrong"]
+    assert text.startswith("This cannot be imported as chosen: ") and not enabled
+    text, enabled = seen["right"]
+    assert "Sheet 'Port fire': headers in row 3" in text and enabled
     win.close()

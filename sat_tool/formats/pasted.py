@@ -11,6 +11,8 @@ naming the line and the value. Pure Python.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,11 +36,19 @@ class PastedItem:
     """The source named in a Source column, to be matched to one of the case's sources."""
 
 
+def split_cells(text: str) -> list[list[str]]:
+    """Tab-separated text as spreadsheets put it on the clipboard: a cell holding a line
+    break, a tab or a quote comes quoted, its quotes doubled (Excel and LibreOffice both do
+    so); other cells as they are. The closing line break is not a row."""
+    rows = list(csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")),
+                           delimiter="\t", quotechar='"', strict=False))
+    while rows and not any(value.strip() for value in rows[-1]):
+        rows.pop()
+    return [[value.strip() for value in row] for row in rows]
+
+
 def _split(text: str) -> list[list[str]]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return [[value.strip().strip('"').strip() for value in line.split("\t")] for line in lines]
+    return split_cells(text)
 
 
 def _hypothesis_of(header: str, titles: Sequence[str]) -> int | None:

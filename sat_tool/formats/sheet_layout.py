@@ -187,9 +187,12 @@ def read_level(value: Any, scale: LevelScale | None) -> Level | None:
     if found is not None:
         return found
     try:
-        return read_level(float(text.strip().rstrip("%")), scale)
+        number = float(text.strip().rstrip("%"))
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a level (expected High, Medium or Low)") from None
+        raise ValueError(f"{text.strip()!r} is not a level (expected High, Medium or Low, H, M "
+                         "or L, or numbers on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to "
+                         "100)") from None
+    return read_level(number, scale)
 
 
 @dataclass(frozen=True)
@@ -265,6 +268,9 @@ def _ratings_in(column: int, below: Sequence[tuple[int, Mapping[int, Cell]]]
     ratings = others = numbers = 0
     for _, cells in below:
         cell = cells.get(column)
+        if cell is not None and cell.value is None and cell.formula is not None:
+            numbers += 1  # a formula without a saved result: something computed, not a rating
+            continue
         if cell is None or cell.value is None or (isinstance(cell.value, str)
                                                   and not cell.value.strip()):
             continue

@@ -595,7 +595,7 @@ def describe_layout(layout: SheetLayout) -> str:
         scale = layout.scales.get(index)
         if scale is not None:
             what += f" as {scale.text}"
-        parts.append(f"column {letter} ({col.header}) {what}")
+        parts.append(f"column {letter} ({col.header or 'no header'}) {what}")
     hyps = layout.of(Role.HYPOTHESIS)
     if hyps:
         span = (get_column_letter(hyps[0]) if len(hyps) == 1
@@ -701,6 +701,10 @@ class _HandMadeSheet:
         self.stray: tuple[int, int, Any] | None = None
         self.unheaded: dict[int, int] = {}
         self.score_rows: dict[int, dict[int, float]] = {}
+        self.score_formulas: set[int] = set()
+        self.title: str | None = None
+        """The first text above the headers (a title block): the matrix's question."""
+        """The score rows computed by formulas (rather than numbers typed)."""
         self.problem_dates: list[str] = []
 
     # -- finding the layout
@@ -771,7 +775,11 @@ class _HandMadeSheet:
         above = 0
         for row, cells in sheet.rows():
             if row < layout.header_row:
-                above += any(not _blank(c.value) for c in cells.values())
+                texts = [c.value.strip() for _, c in sorted(cells.items())
+                         if isinstance(c.value, str) and c.value.strip()]
+                above += bool(texts) or any(not _blank(c.value) for c in cells.values())
+                if texts and self.title is None:
+                    self.title = " ".join(texts[0].split())[:500]
                 continue
             if row == layout.header_row:
                 continue
@@ -786,6 +794,8 @@ class _HandMadeSheet:
                                 f"row in column {get_column_letter(layout.evidence or 1)}, below "
                                 "the headers)")
         self._keep_numbers()
+        if self.title:
+            self.matrix.question = self.title
         self.case.evidence.extend(self.evidence)
         self.case.sources.extend(self.sources.values())
         self.report.evidence_rows = list(self.evidence_rows)
@@ -795,19 +805,25 @@ class _HandMadeSheet:
     def _notes(self, above: int) -> None:
         notes = self.report.notes
         if above:
+            told = f"; its first line, {self.title!r}, is the matrix's question" if self.title else ""
             notes.append(f"  {above} row{'s' if above > 1 else ''} above the headers (a title "
-                         "block) skipped.")
+                         f"block) skipped{told}.")
         for column, count in sorted(self.unheaded.items()):
             notes.append(f"  Column {get_column_letter(column)} has {count} value"
                          f"{'s' if count > 1 else ''} but no header: not read.")
         for row, values in sorted(self.score_rows.items()):
-            notes.append(f"  Row {row} skipped: {self._score_sentence(values)}")
+            if not values:
+                notes.append(f"  Row {row} skipped: a row of totals or scores, whose formulas "
+                             "have no saved results.")
+                continue
+            notes.append(f"  Row {row} skipped: "
+                         f"{self._score_sentence(values, row in self.score_formulas)}")
         for problem in self.problem_dates[:5]:
             notes.append(f"  {problem}")
         if len(self.problem_dates) > 5:
             notes.append(f"  {len(self.problem_dates) - 5} more dates kept in the notes.")
 
-    def _score_sentence(self, values: dict[int, float]) -> str:
+    def _score_sentence(self, values: dict[int, float], formulas: bool = True) -> str:
         from sat_tool.domain.scoring import score_matrix
 
         scores = {s.hypothesis_id: s for s in score_matrix(self.case_view(), self.matrix,
@@ -823,6 +839,9 @@ class _HandMadeSheet:
                     for ours in (ours_weighted, ours_count))
         parc = " / ".join(f"{s:.3g}" for s in ours_count)
         weighted = " / ".join(f"{s:.3f}" for s in ours_weighted)
+        if agree and not formulas:
+            return (f"the workbook's own scores ({theirs}) agree in size with PARC's "
+                    f"(inconsistency {parc}, weighted {weighted}).")
         if agree:
             return (f"the workbook's own scores ({theirs}) agree in size with PARC's for these "
                     f"ratings (inconsistency {parc}, weighted {weighted}), though its formulas "
@@ -850,23 +869,29 @@ class _HandMadeSheet:
                 return
             self.unheaded[column] = self.unheaded.get(column, 0) + 1
         evidence_column = layout.evidence or 1
-        text = sheet.value(cells, row, evidence_column)
+        found = cells.get(evidence_column)
+        text = found.value if found is not None else None  # a formula's saved result, if any
         ratings = [c for c in self.hypotheses if not _blank(cells[c].value if c in cells else None)
                    and is_rating(cells[c].value)]
-        numeric = {c: cells[c].value for c in self.hypotheses if _formula_or_number(cells.get(c))
-                   and isinstance(cells[c].value, (int, float))
+        computed = [c for c in self.hypotheses if _formula_or_number(cells.get(c))
+                    and not is_rating(cells[c].value)]
+        numeric = {c: cells[c].value for c in computed if isinstance(cells[c].value, (int, float))
                    and not isinstance(cells[c].value, bool)}
         if _blank(text) or (isinstance(text, str) and SCORE_LABELS.match(text.strip())
                             and not ratings):
-            if numeric and not ratings:
+            if computed and not ratings:
+                # a row of totals or scores: skipped, its formulas read only for the report
                 self.score_rows[row] = {c: float(v) for c, v in numeric.items()}
+                if any(cells[c].formula for c in computed):
+                    self.score_formulas.add(row)
                 return
             if _blank(text) and ratings:
                 raise WorkbookError(f"{sheet.where(row, evidence_column)}: ratings without an "
                                     "evidence item (expected the evidence text in column "
                                     f"{get_column_letter(evidence_column)})")
-            if _blank(text):
-                return
+        text = sheet.value(cells, row, evidence_column)  # now strictly: a formula needs a result
+        if _blank(text):
+            return
         if len(self.evidence) < SAMPLES:
             for column in self.layout.columns:
                 value = cells[column].value if column in cells else None
@@ -922,11 +947,14 @@ class _HandMadeSheet:
                 elif field_ is Role.TYPE:
                     item.type = EvidenceType.parse(str(value))
             except ValueError as exc:
-                raise WorkbookError(f"{sheet.where(row, column)}: {exc}") from None
+                raise WorkbookError(f"{sheet.where(row, column)}: {field_.value} {exc}") from None
             if field_ is Role.DATE:
                 self._date(item, value, row, column)
             elif field_ is Role.NOTES:
-                item.notes = _joined(item.notes, str(value).strip())
+                several = len(layout.of(Role.NOTES)) > 1  # say which column each note came from
+                text = str(value).strip()
+                item.notes = _joined(item.notes, f"{col.header}: {text}" if several and col.header
+                                     else text)
             elif field_ is Role.CATEGORY:
                 item.notes = _joined(item.notes, f"Category: {str(value).strip()}")
             elif field_ is Role.SOURCE:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import copy
 from pathlib import Path
 
@@ -273,8 +275,7 @@ class MainWindow(QMainWindow):
                 if shown and not keys:
                     keys = [shown]
                 if keys:
-                    found.append((menu.title().replace("&", ""), label.replace("&&", "&")
-                                  .replace("&", ""), ", ".join(keys)))
+                    found.append((_plain(menu.title()), _plain(label), ", ".join(keys)))
         for name, text, keys in MatrixPage.SHORTCUTS:
             del name
             if not any(entry[2] == keys for entry in found):
@@ -737,6 +738,11 @@ class MainWindow(QMainWindow):
         self.watcher.close()
         self.workspace.close()
         event.accept()
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic marks ("&Find" → "Find", "A && B" → "A & B")."""
+    return re.sub(r"&(&?)", r"\1", text)
 
 
 def _strings(value: object) -> list[str]:

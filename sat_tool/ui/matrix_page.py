@@ -399,6 +399,14 @@ class MatrixPage(QWidget):
         if row is not None:
             self.view.select_cell(row, key)
             self.view.scrollTo(self.view.currentIndex())
+            # the hypothesis's whole column (its row, down the side) is selected, so that the
+            # match shows in its header rather than in a cell that does not hold the words
+            index = self.view.currentIndex()
+            if self.view.transposed:
+                self.view.selectRow(index.row())
+            else:
+                self.view.selectColumn(index.column())
+
 
     def show_panel(self, panel: QWidget) -> None:
         """Bring one of the analysis panels to the front."""

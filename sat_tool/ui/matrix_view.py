@@ -700,7 +700,11 @@ class MatrixView(QTableView):
                     values.append(found.rating.value if found else "")
                 else:
                     shown = index.data(Qt.ItemDataRole.DisplayRole)
-                    values.append(" ".join(str(shown).split()) if shown is not None else "")
+                    value = " ".join(str(shown).split()) if shown is not None else ""
+                    # a quote would start a quoted cell where the text is pasted: quote the
+                    # cell and double its quotes, as spreadsheets do
+                    values.append(f'"{value.replace(chr(34), chr(34) * 2)}"' if '"' in value
+                                  else value)
             lines.append("\t".join(values))
         return "\n".join(lines)
 
@@ -732,12 +736,11 @@ class MatrixView(QTableView):
         """Where pasted text would go and what it would rate; ValueError naming the problem."""
         from sat_tool.formats.sheet_layout import read_rating
 
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        while lines and not lines[-1].strip():
-            lines.pop()  # spreadsheets end a copied block with a line break
-        if not lines:
+        from sat_tool.formats.pasted import split_cells
+
+        grid = split_cells(text)  # quoted cells as spreadsheets write them
+        if not grid:
             raise ValueError("the clipboard holds no text to paste")
-        grid = [line.split("\t") for line in lines]
         if len(grid) * max(len(r) for r in grid) > 200_000:
             raise ValueError("the pasted block is larger than any matrix")
         values: list[list[Rating | None]] = []
@@ -745,7 +748,7 @@ class MatrixView(QTableView):
             parsed = []
             for c, value in enumerate(row, 1):
                 try:
-                    parsed.append(read_rating(value.strip().strip('"')))
+                    parsed.append(read_rating(value))
                 except ValueError:
                     shown = value.strip()
                     shown = shown if len(shown) <= 40 else shown[:37] + "…"

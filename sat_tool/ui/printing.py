@@ -127,6 +127,8 @@ def print_matrix(parent: QWidget | None, case: Case, matrix: Matrix, preview: bo
     if preview:
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle(f"Print preview: {matrix.question[:60]}")
+        if parent is not None:  # room for the pages and the whole toolbar
+            dialog.resize(max(900, parent.width() * 4 // 5), max(700, parent.height() * 4 // 5))
         dialog.paintRequested.connect(lambda target: render(document, target))
         dialog.exec()
         return

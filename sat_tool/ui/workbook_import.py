@@ -68,6 +68,8 @@ class WorkbookImportDialog(QDialog):
         self.preview = preview
         self.report = report
         self.choice = ImportChoice(tuple(s.title for s in report.matrices))
+        self.reasons = {s.title: s.skipped for s in report.sheets if s.skipped}
+        """Why each sheet was first skipped: kept when a later reading only says "not chosen"."""
         self._filling = False
 
         intro = QLabel("SAT Tool has read the workbook as shown. Tick the sheets to import, and "
@@ -133,14 +135,16 @@ class WorkbookImportDialog(QDialog):
         current = self.sheets.currentRow()
         self.sheets.clear()
         for sheet in self.report.sheets:
-            shown = sheet.title if sheet.is_matrix or sheet.skipped == "not chosen" \
-                else f"{sheet.title}\n    skipped: {sheet.skipped}"
+            reason = self._reason(sheet)
+            shown = sheet.title if sheet.is_matrix or reason == "not chosen" \
+                else f"{sheet.title}\n    skipped: {reason}"
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, sheet.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             chosen = sheet.title in self.choice.sheets
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            item.setToolTip(f"Skipped: {sheet.skipped}" if sheet.skipped else "Imported as a matrix")
+            item.setToolTip(f"Skipped: {self._reason(sheet)}" if sheet.skipped else
+                            "Imported as a matrix")
             self.sheets.addItem(item)
         self._filling = False
         first = next((i for i, s in enumerate(self.report.sheets) if s.is_matrix), 0)
@@ -154,6 +158,11 @@ class WorkbookImportDialog(QDialog):
                        if self.sheets.item(i).checkState() == Qt.CheckState.Checked)
         self._apply(replace(self.choice, sheets=ticked))
 
+    def _reason(self, sheet: SheetReport) -> str:
+        if sheet.skipped == "not chosen":
+            return self.reasons.get(sheet.title, sheet.skipped)
+        return sheet.skipped
+
     def current_sheet(self) -> SheetReport | None:
         row = self.sheets.currentRow()
         return self.report.sheets[row] if 0 <= row < len(self.report.sheets) else None
@@ -165,7 +174,7 @@ class WorkbookImportDialog(QDialog):
         self._filling = True
         self.columns.setRowCount(0)
         if sheet is None or sheet.layout is None:
-            self.sheet_state.setText(f"Not imported: {sheet.skipped}." if sheet else "")
+            self.sheet_state.setText(f"Not imported: {self._reason(sheet)}." if sheet else "")
             self.header_row.setEnabled(sheet is not None and sheet.title in self.choice.sheets)
             self._filling = False
             return
@@ -215,8 +224,10 @@ class WorkbookImportDialog(QDialog):
         sheet = self.current_sheet()
         if self._filling or sheet is None:
             return
-        if sheet.layout is not None and sheet.layout.header_row == self.header_row.value():
-            return
+        chosen = self.choice.header_rows.get(sheet.title)
+        shown = chosen if chosen is not None else (sheet.layout.header_row if sheet.layout else None)
+        if shown == self.header_row.value() and sheet.layout is not None:
+            return  # the row read now (a row that failed is tried again when typed again)
         rows = dict(self.choice.header_rows)
         rows[sheet.title] = self.header_row.value()
         roles = {title: found for title, found in self.choice.roles.items() if title != sheet.title}
