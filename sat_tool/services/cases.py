@@ -34,13 +34,16 @@ from sat_tool.domain.sensitivity import (
     tie_break,
 )
 from sat_tool.errors import describe
-from sat_tool.formats.bundle import read_bundle_with_snapshots, write_bundle
+from sat_tool.formats.bundle import (
+    loads_bundle_with_snapshots,
+    read_bundle_with_snapshots,
+    write_bundle,
+)
 from sat_tool.store import cases as store
 from sat_tool.store.workspace import Workspace, import_owner, workspace_file_named
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-CASES_DIR = PROJECT_ROOT / "cases"
-SAMPLE_CASE = CASES_DIR / "azerbaijan-2012.json"
+SAMPLE_NAME = "azerbaijan-2012.json"
+"""The prebuilt case, shipped in the package (``sat_tool.cases``, the project's cases/)."""
 EXPORT_FORMATS = ("xlsx", "json", "achz", "csv", "pdf", "html")
 IMPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".achz": "achz"}
 MATRIX_FORMATS = ("achz", "csv")
@@ -224,9 +227,20 @@ def case_snapshots(workspace: Workspace, case: Case) -> dict[MatrixId, list[Snap
     return snapshots
 
 
-def open_sample(workspace: Workspace, bundle: Path = SAMPLE_CASE) -> CaseId:
-    """The workspace's copy of a prebuilt case, importing it the first time."""
-    case, snapshots = read_bundle_with_snapshots(bundle)
+def sample_text() -> str:
+    """The prebuilt sample case's bundle, read from the installed package."""
+    from importlib.resources import files
+
+    return (files("sat_tool.cases") / SAMPLE_NAME).read_text(encoding="utf-8")
+
+
+def open_sample(workspace: Workspace, bundle: Path | None = None) -> CaseId:
+    """The workspace's copy of a prebuilt case (the sample by default), importing it the
+    first time."""
+    if bundle is None:
+        case, snapshots = loads_bundle_with_snapshots(sample_text(), name=SAMPLE_NAME)
+    else:
+        case, snapshots = read_bundle_with_snapshots(bundle)
     with workspace.transaction() as session:
         existing = store.case_with_uid(session, case.uid) if case.uid else None
         if existing is not None:

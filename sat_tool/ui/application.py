@@ -6,7 +6,8 @@ import os
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QSize
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sat_tool import __version__
@@ -24,7 +25,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("sat-tool")
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName("SAT Tool")
+    app.setWindowIcon(app_icon())
+    QGuiApplication.setDesktopFileName("sat-tool")
     return app  # type: ignore[return-value]
+
+
+def app_icon() -> QIcon:
+    """SAT Tool's icon in every size it ships in (resources/icons, inside the package)."""
+    from importlib.resources import as_file, files
+
+    icon = QIcon()
+    folder = files("sat_tool.resources") / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        with as_file(folder / f"sat-tool-{size}.png") as path:
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def open_workspace(location: str | None) -> Workspace:
