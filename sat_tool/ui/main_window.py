@@ -213,6 +213,10 @@ class MainWindow(QMainWindow):
         analysis_menu.addAction(self.calibration_action)
 
         help_menu = bar.addMenu("&Help")
+        self.manual_action = self._action("&Manual", self.show_manual,
+                                          QKeySequence.StandardKey.HelpContents)
+        help_menu.addAction(self.manual_action)
+        help_menu.addAction(self._action("&Quick start", self.show_quick_start))
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts,
                                          "Ctrl+/"))
         help_menu.addAction(self._action("&Rating keys", self.show_keys))
@@ -282,6 +286,21 @@ class MainWindow(QMainWindow):
                 found.append(("Matrix page", text, keys))
         found.extend(("In a matrix", text, keys) for text, keys in VIEW_KEYS)
         return found
+
+    def show_manual(self) -> None:
+        """Help ▸ Manual (F1): the documentation, rendered offline from the package's pages."""
+        from sat_tool.ui.manual import ManualDialog
+
+        ManualDialog(self).exec()
+
+    def show_quick_start(self) -> None:
+        """Help ▸ Quick start: a few steps through the sample, ticked as they are done."""
+        from sat_tool.ui.manual import QuickStart
+
+        if getattr(self, "quick_start", None) is None:
+            self.quick_start = QuickStart(self, self.open_sample)
+        self.quick_start.show()
+        self.quick_start.raise_()
 
     def show_shortcuts(self) -> None:
         """Help ▸ Keyboard shortcuts: every key the window knows, in one table."""

@@ -1,0 +1,186 @@
+"""Help inside the application: the manual (F1) and the quick start.
+
+The manual is the project's own documentation, rendered from its Markdown: the README
+(from the package's metadata, so that an installed copy has it too) and every page of
+docs/, which ships inside the package as ``sat_tool.manual``. Nothing is fetched.
+
+The quick start walks a new analyst through the sample in a few steps, each ticked as the
+analyst does it in the window.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from importlib import metadata
+from importlib.resources import files
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sat_tool.ui import theme
+
+
+def manual_pages() -> list[tuple[str, str]]:
+    """(title, Markdown) of each page of the manual: the README first, then docs/."""
+    return [(title, text) for title, text, _name in _pages()]
+
+
+def _pages() -> list[tuple[str, str, str]]:
+    pages = []
+    try:
+        readme = metadata.metadata("sat-tool").get_payload()  # type: ignore[attr-defined]
+    except metadata.PackageNotFoundError:
+        readme = ""
+    if readme:
+        pages.append(("SAT Tool", str(readme), "README.md"))
+    folder = files("sat_tool.manual")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".md"):
+            text = entry.read_text(encoding="utf-8")
+            heading = re.search(r"^#\s+(.+)$", text, re.M)
+            pages.append((heading.group(1).strip() if heading else entry.name[:-3], text,
+                          entry.name))
+    return pages
+
+
+class ManualDialog(QDialog):
+    """The manual: its pages on the left, the page chosen on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("SAT Tool manual")
+        found = _pages()
+        self.pages = [(title, text) for title, text, _name in found]
+        self.names = [name for _title, _text, name in found]
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Pages")
+        for title, _text in self.pages:
+            self.list.addItem(QListWidgetItem(title))
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # a link to another page turns to it; the web opens
+        self.browser.anchorClicked.connect(self.follow)
+        self.browser.setAccessibleName("Page")
+        self.list.currentRowChanged.connect(self.show_page)
+        split = QSplitter(self)
+        split.addWidget(self.list)
+        split.addWidget(self.browser)
+        split.setStretchFactor(1, 4)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        self.resize(1000, 720)
+        if self.pages:
+            self.list.setCurrentRow(0)
+
+    def show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.browser.setMarkdown(self.pages[row][1])
+
+    def follow(self, url: QUrl) -> None:
+        """A link: to another page of the manual (docs/x.md), or out to the web."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+            return
+        name = url.path().rsplit("/", 1)[-1]
+        if name in self.names:
+            self.list.setCurrentRow(self.names.index(name))
+
+    def find_page(self, title: str) -> None:
+        for row, (name, _text) in enumerate(self.pages):
+            if name == title:
+                self.list.setCurrentRow(row)
+
+
+class QuickStart(QDialog):
+    """Five steps through the sample, each ticked when the analyst has done it."""
+
+    STEPS = (
+        ("Open the sample case", "File ▸ Open the sample case, or the button below."),
+        ("Rate a cell", "In M1, click a rating cell and press a key: 4 rates it I (inconsistent), "
+                        "2 rates it C. Watch the hypothesis's score in its header change."),
+        ("Undo it", "Press Ctrl+Z: the rating goes back, in the workspace too."),
+        ("See what the ranking rests on", "Open the Sensitivity tab on the right: the linchpin "
+                                          "items and the fewest re-ratings that would change the "
+                                          "leader."),
+        ("See where the probabilities come from", "Open the By source tab: how much each "
+                                                   "source moves the leading hypothesis."),
+    )
+
+    def __init__(self, window: QWidget, open_sample: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Quick start")
+        self.window_ = window
+        self.done: list[bool] = [False] * len(self.STEPS)
+        self._rated_at: int | None = None
+        intro = QLabel("Two minutes through the prebuilt case. Each step is ticked as you do it "
+                       "in the window; this box can stay open beside it.")
+        intro.setWordWrap(True)
+        self.labels: list[QLabel] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for title, how in self.STEPS:
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self.labels.append(label)
+            layout.addWidget(label)
+        row = QHBoxLayout()
+        sample = QPushButton("Open the sample case")
+        sample.clicked.connect(open_sample)
+        row.addWidget(sample)
+        row.addStretch(1)
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        layout.addLayout(row)
+        self.setModal(False)
+        self.resize(520, 420)
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+        self.check()
+
+    def check(self) -> None:
+        """Tick what the analyst has done so far, in order."""
+        window = self.window_
+        document = getattr(window, "document", None)
+        view = getattr(window, "case_view", None)
+        page = view.current_matrix_page() if view is not None else None
+        stack = document.undo_stack if document is not None else None
+        states = [document is not None and document.case.matrices != []]
+        if stack is not None and self._rated_at is None:
+            for index in range(stack.index()):
+                if stack.command(index).text().startswith("Rate "):
+                    self._rated_at = index
+        states.append(self._rated_at is not None)
+        states.append(self._rated_at is not None and stack is not None
+                      and stack.index() <= self._rated_at)
+        current = page.tabs.currentWidget() if page is not None else None
+        for panel in ("sensitivity_panel", "lines_panel"):
+            shown = page is not None and current is not None and \
+                current.widget() is getattr(page, panel, None) if hasattr(current, "widget") else False
+            states.append(bool(shown))
+        for step, now in enumerate(states):
+            if now and all(self.done[:step]):
+                self.done[step] = True
+        for step, ((title, how), label) in enumerate(zip(self.STEPS, self.labels)):
+            mark = "✓" if self.done[step] else f"{step + 1}."
+            style = f"color: {theme.muted()};" if self.done[step] else ""
+            label.setText(f"<span style='{style}'><b>{mark} {title}</b><br>{how}</span>")

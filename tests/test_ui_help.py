@@ -1,0 +1,66 @@
+"""Help: F1 opens the manual, rendered offline from the project's own pages; the quick start
+ticks its steps as the analyst does them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+
+from sat_tool.settings import Preferences
+from sat_tool.ui.main_window import MainWindow
+from sat_tool.ui.manual import ManualDialog, QuickStart, manual_pages
+
+
+@pytest.fixture
+def window(qtbot, workspace):
+    """A main window on the start page."""
+    win = MainWindow(workspace, Preferences(analyst="Ann Analyst"))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_the_manual_holds_every_page_of_the_docs():
+    titles = [title for title, _text in manual_pages()]
+    assert titles[0] == "SAT Tool"  # the README, from the package's own metadata
+    for wanted in ("Files SAT Tool reads and writes", "The case bundle format"):
+        assert any(wanted.lower() in t.lower() for t in titles), (wanted, titles)
+
+
+def test_f1_opens_the_manual_and_its_pages_render(qtbot, page, monkeypatch):
+    opened: list[ManualDialog] = []
+    monkeypatch.setattr(ManualDialog, "exec", lambda self: opened.append(self) or 0)
+    qtbot.keyClick(page.view, Qt.Key.Key_F1)
+    (dialog,) = opened
+    qtbot.addWidget(dialog)
+    assert "make run" in dialog.browser.toPlainText()
+    dialog.list.setCurrentRow(dialog.list.count() - 1)
+    assert dialog.browser.toPlainText().strip()
+    assert "#" not in dialog.browser.toPlainText().splitlines()[0]  # headings rendered, not raw
+    # a link to another page of the docs turns to that page
+    dialog.follow(QUrl("docs/scoring.md"))
+    assert dialog.list.currentItem().text() == "Scores"
+
+
+def test_the_quick_start_ticks_each_step_as_it_is_done(qtbot, window, monkeypatch):
+    guide = QuickStart(window, window.open_sample)
+    qtbot.addWidget(guide)
+    assert guide.done == [False] * 5
+    window.open_sample()
+    guide.check()
+    assert guide.done[:2] == [True, False]
+    page = window.case_view.current_matrix_page()
+    mat = page.matrix
+    page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_4)
+    guide.check()
+    assert guide.done[:3] == [True, True, False]
+    window.undo_action.trigger()
+    guide.check()
+    page.show_panel(page.sensitivity_panel)
+    guide.check()
+    page.show_panel(page.lines_panel)
+    guide.check()
+    assert guide.done == [True] * 5
+    assert "<b>✓ See where the probabilities come from</b>" in guide.labels[4].text()
