@@ -17,6 +17,7 @@ import gc
 import json
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -84,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("gui", parents=[common], help="open the desktop application (the default)")
     sub.add_parser("cases", parents=[common], help="list the cases in the workspace")
+    sub.add_parser("sample", parents=[common],
+                   help="put the prebuilt sample case in the workspace (once) and print its id")
+    desktop = sub.add_parser("install-desktop",
+                             help="add SAT Tool to the desktop's menus (Linux): its .desktop "
+                                  "file, icons and AppStream metadata in ~/.local/share")
+    desktop.add_argument("--data-home", type=Path, metavar="FOLDER",
+                         help="where to put them (default: $XDG_DATA_HOME or ~/.local/share)")
 
     imp = sub.add_parser("import", parents=[common],
                          help="import a case bundle, workbook or PARC ACH file; prints the new case id")
@@ -297,8 +305,46 @@ def _main(argv: Sequence[str] | None) -> tuple[int, bool]:
             gc.enable()
 
 
+def install_desktop(data_home: Path | None = None) -> list[Path]:
+    """Copy the .desktop file (its command made absolute, so that the menu needs no PATH),
+    the icons and the AppStream metadata under ``data_home``; returns the files written."""
+    from importlib.resources import as_file, files
+
+    home = data_home or Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    resources = files("sat_tool.resources")
+    command = shutil.which("sat-tool") or str(Path(sys.argv[0]).resolve())
+    written = []
+    desktop = (resources / "sat-tool.desktop").read_text(encoding="utf-8")
+    desktop = desktop.replace("Exec=sat-tool gui", f"Exec={command} gui")
+    targets: list[tuple[Path, bytes]] = [(home / "applications" / "sat-tool.desktop",
+                                          desktop.encode("utf-8"))]
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        with as_file(resources / "icons" / f"sat-tool-{size}.png") as icon:
+            targets.append((home / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "sat-tool.png",
+                            icon.read_bytes()))
+    with as_file(resources / "icons" / "sat-tool.svg") as svg:
+        targets.append((home / "icons" / "hicolor" / "scalable" / "apps" / "sat-tool.svg",
+                        svg.read_bytes()))
+    metainfo = "io.github.sat_tool.SatTool.metainfo.xml"
+    with as_file(resources / metainfo) as meta:
+        targets.append((home / "metainfo" / metainfo, meta.read_bytes()))
+    for path, data in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
+    return written
+
+
 def _run_command(args: argparse.Namespace) -> int:
     try:
+        if args.command == "install-desktop":
+            try:
+                written = install_desktop(args.data_home)
+            except OSError as exc:
+                raise CliError(f"cannot write the desktop files: {exc.strerror or exc}") from None
+            print(f"Added SAT Tool to the desktop's menus: {len(written)} files under "
+                  f"{written[0].parents[1]}")
+            return 0
         if args.command == "import" and args.dry_run:
             _read_case_file(args.file, args)
             print(f"{args.file.name}: nothing was imported (--dry-run)")
@@ -381,7 +427,7 @@ def _open_workspace(args: argparse.Namespace) -> Workspace:
     location = getattr(args, "workspace", None)
     try:
         try:
-            workspace = Workspace.open(location, create=args.command == "import",
+            workspace = Workspace.open(location, create=args.command in ("import", "sample"),
                                        read_only=args.command in READ_ONLY_COMMANDS)
         except NeedsUpgrade:
             # An earlier release's workspace can only be read once upgraded: upgrade it, with
@@ -394,11 +440,18 @@ def _open_workspace(args: argparse.Namespace) -> Workspace:
     return workspace
 
 
+def cmd_sample(workspace: Workspace, _args: argparse.Namespace) -> int:
+    """Put the prebuilt sample case in the workspace (the first time) and print its id."""
+    print(svc.open_sample(workspace))
+    return 0
+
+
 def cmd_cases(workspace: Workspace, _args: argparse.Namespace) -> int:
     """List the cases: id, matrices, evidence, title."""
     summaries = svc.list_cases(workspace)
     if not summaries:
-        print("No cases in this workspace. Import one with: sat-tool import FILE")
+        print("No cases in this workspace. Import one with: sat-tool import FILE, or put the "
+              "sample case in with: sat-tool sample")
         return 0
     print(f"{'id':>4}  {'matrices':>8}  {'evidence':>8}  title")
     for s in summaries:
@@ -1239,7 +1292,7 @@ def _editing(plan: Plan) -> Callable[[Workspace, argparse.Namespace], int]:
     return command
 
 
-COMMANDS = {"cases": cmd_cases, "import": cmd_import, "score": cmd_score,
+COMMANDS = {"cases": cmd_cases, "sample": cmd_sample, "import": cmd_import, "score": cmd_score,
             "sensitivity": cmd_sensitivity, "export": cmd_export,
             "rate": _editing(plan_rate),
             "add-evidence": _editing(plan_add_evidence),
