@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test soak lint bench clean screenshots
+.PHONY: run test soak lint bench clean screenshots translations
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,3 +37,7 @@ clean:
 ## screenshots: the README's pictures, made from the offscreen application with the sample open
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m sat_tool.ui.screenshots docs/screenshots
+
+## translations: refresh the catalogue source of the window's strings (resources/translations)
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate sat_tool/ui/*.py -ts resources/translations/sat-tool.ts -no-obsolete

@@ -26,6 +26,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     app.setApplicationDisplayName("SAT Tool")
     app.setWindowIcon(app_icon())
+    from sat_tool.ui.i18n import install_translations
+
+    install_translations(app)
     QGuiApplication.setDesktopFileName("sat-tool")
     return app  # type: ignore[return-value]
 

@@ -112,44 +112,46 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.new_case_action = self._action("&New case…", self.new_case, QKeySequence.StandardKey.New)
-        self.open_sample_action = self._action("Open the &sample case", self.open_sample)
-        self.import_action = self._action("&Import…", self.import_bundle, "Ctrl+I")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_case_action = self._action(self.tr("&New case…"), self.new_case,
+                                            QKeySequence.StandardKey.New)
+        self.open_sample_action = self._action(self.tr("Open the &sample case"), self.open_sample)
+        self.import_action = self._action(self.tr("&Import…"), self.import_bundle, "Ctrl+I")
         self.import_action.setToolTip("A case bundle (.json), an Excel workbook (.xlsx) or a "
                                       "PARC ACH project (.achz)")
-        self.export_xlsx_action = self._action("Excel workbook (.xlsx)…", lambda: self.export("xlsx"),
-                                               "Ctrl+E")
-        self.export_json_action = self._action("Case bundle (.json)…", lambda: self.export("json"))
-        self.export_achz_action = self._action("PARC ACH project of this matrix (.achz)…",
+        self.export_xlsx_action = self._action(self.tr("Excel workbook (.xlsx)…"),
+                                               lambda: self.export("xlsx"), "Ctrl+E")
+        self.export_json_action = self._action(self.tr("Case bundle (.json)…"), lambda: self.export("json"))
+        self.export_achz_action = self._action(self.tr("PARC ACH project of this matrix (.achz)…"),
                                                lambda: self.export("achz", one_matrix=True))
-        self.export_csv_action = self._action("CSV of this matrix (.csv)…",
+        self.export_csv_action = self._action(self.tr("CSV of this matrix (.csv)…"),
                                               lambda: self.export("csv", one_matrix=True))
-        self.report_pdf_action = self._action("Report of the case (PDF)…", lambda: self.export("pdf"))
-        self.report_html_action = self._action("Report of the case (HTML)…",
+        self.report_pdf_action = self._action(self.tr("Report of the case (PDF)…"),
+                                              lambda: self.export("pdf"))
+        self.report_html_action = self._action(self.tr("Report of the case (HTML)…"),
                                                lambda: self.export("html"))
-        self.matrix_pdf_action = self._action("Report of this matrix (PDF)…",
+        self.matrix_pdf_action = self._action(self.tr("Report of this matrix (PDF)…"),
                                               lambda: self.export("pdf", one_matrix=True))
-        self.matrix_html_action = self._action("Report of this matrix (HTML)…",
+        self.matrix_html_action = self._action(self.tr("Report of this matrix (HTML)…"),
                                                lambda: self.export("html", one_matrix=True))
         self.export_actions = (self.export_xlsx_action, self.export_json_action,
                                self.export_achz_action, self.export_csv_action,
                                self.report_pdf_action, self.report_html_action,
                                self.matrix_pdf_action, self.matrix_html_action)
-        self.print_action = self._action("&Print this matrix…", lambda: self.print_matrix(False),
+        self.print_action = self._action(self.tr("&Print this matrix…"), lambda: self.print_matrix(False),
                                          QKeySequence.StandardKey.Print)
-        self.print_preview_action = self._action("Print pre&view…", lambda: self.print_matrix(True),
+        self.print_preview_action = self._action(self.tr("Print pre&view…"), lambda: self.print_matrix(True),
                                                  "Ctrl+Shift+P")
-        self.open_workspace_action = self._action("Open &workspace…", self.choose_workspace)
-        self.close_case_action = self._action("&Close case", self.show_start_page,
+        self.open_workspace_action = self._action(self.tr("Open &workspace…"), self.choose_workspace)
+        self.close_case_action = self._action(self.tr("&Close case"), self.show_start_page,
                                               QKeySequence.StandardKey.Close)
-        self.delete_case_action = self._action("&Delete case…", self.delete_case)
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.delete_case_action = self._action(self.tr("&Delete case…"), self.delete_case)
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_case_action, self.open_sample_action, self.import_action, None):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("&Recent workspaces")
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent workspaces"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.export_menu = file_menu.addMenu("&Export")
+        self.export_menu = file_menu.addMenu(self.tr("&Export"))
         for position, action in enumerate(self.export_actions):
             if position in (2, 4):
                 self.export_menu.addSeparator()
@@ -160,38 +162,38 @@ class MainWindow(QMainWindow):
                        self.delete_case_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
-        self.edit_menu = bar.addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action("&Redo", self.redo)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = self._action("&Find…", self._on_case(CaseView.find),
+        self.find_action = self._action(self.tr("&Find…"), self._on_case(CaseView.find),
                                         QKeySequence.StandardKey.Find)
         self.find_action.setToolTip("Find in the matrix, the evidence or the sources shown "
                                     "(Ctrl+F)")
-        self.rename_case_action = self._action("Rename &case…", self.rename_case)
-        preferences = self._action("&Preferences…", self.edit_preferences,
+        self.rename_case_action = self._action(self.tr("Rename &case…"), self.rename_case)
+        preferences = self._action(self.tr("&Preferences…"), self.edit_preferences,
                                    QKeySequence.StandardKey.Preferences)
         for action in (self.undo_action, self.redo_action, None, self.find_action, None,
                        self.rename_case_action, preferences):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
 
-        view_menu = bar.addMenu("&View")
-        self.zoom_in_action = self._action("Zoom &in", lambda: self.zoom(1))
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.zoom_in_action = self._action(self.tr("Zoom &in"), lambda: self.zoom(1))
         self.zoom_in_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn),
                                           QKeySequence("Ctrl+=")])
-        self.zoom_out_action = self._action("Zoom &out", lambda: self.zoom(-1),
+        self.zoom_out_action = self._action(self.tr("Zoom &out"), lambda: self.zoom(-1),
                                             QKeySequence.StandardKey.ZoomOut)
-        self.zoom_reset_action = self._action("&Actual size", lambda: self.zoom(0), "Ctrl+0")
+        self.zoom_reset_action = self._action(self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0")
         for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
             view_menu.addAction(action)
 
-        matrix_menu = bar.addMenu("&Matrix")
-        self.add_matrix_action = self._action("&New matrix…", self._on_case(CaseView.add_matrix),
+        matrix_menu = bar.addMenu(self.tr("&Matrix"))
+        self.add_matrix_action = self._action(self.tr("&New matrix…"), self._on_case(CaseView.add_matrix),
                                               "Ctrl+Shift+M")
-        self.delete_matrix_action = self._action("&Delete matrix…",
+        self.delete_matrix_action = self._action(self.tr("&Delete matrix…"),
                                                  self._on_case(CaseView.delete_current_matrix))
-        self.edit_matrix_action = self._action("&Question && conclusions…", self._on_page("edit_matrix"),
-                                               "Ctrl+Shift+Q")
+        self.edit_matrix_action = self._action(self.tr("&Question && conclusions…"),
+                                               self._on_page("edit_matrix"), "Ctrl+Shift+Q")
         matrix_menu.addAction(self.add_matrix_action)
         matrix_menu.addAction(self.edit_matrix_action)
         matrix_menu.addAction(self.delete_matrix_action)
@@ -202,25 +204,25 @@ class MainWindow(QMainWindow):
                            ("add_evidence", "Add &evidence…\tCtrl+Shift+E"),
                            ("include_evidence", "&Include evidence…"),
                            ("transposed", "Hypotheses down the &side\tCtrl+Shift+T")):
-            action = self._action(text, self._page_action(name))
+            action = self._action(self.tr(text), self._page_action(name))
             matrix_menu.addAction(action)
             self.page_menu_actions.append(action)
 
-        analysis_menu = bar.addMenu("&Analysis")
-        self.calibration_action = self._action("&Calibration…", self.show_calibration)
+        analysis_menu = bar.addMenu(self.tr("&Analysis"))
+        self.calibration_action = self._action(self.tr("&Calibration…"), self.show_calibration)
         self.calibration_action.setToolTip("Brier scores and calibration of the analyst's "
                                            "probabilities and the tool's across closed matrices")
         analysis_menu.addAction(self.calibration_action)
 
-        help_menu = bar.addMenu("&Help")
-        self.manual_action = self._action("&Manual", self.show_manual,
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.manual_action = self._action(self.tr("&Manual"), self.show_manual,
                                           QKeySequence.StandardKey.HelpContents)
         help_menu.addAction(self.manual_action)
-        help_menu.addAction(self._action("&Quick start", self.show_quick_start))
-        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts,
+        help_menu.addAction(self._action(self.tr("&Quick start"), self.show_quick_start))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts,
                                          "Ctrl+/"))
-        help_menu.addAction(self._action("&Rating keys", self.show_keys))
-        help_menu.addAction(self._action("&About SAT Tool", self.show_about))
+        help_menu.addAction(self._action(self.tr("&Rating keys"), self.show_keys))
+        help_menu.addAction(self._action(self.tr("&About SAT Tool"), self.show_about))
         self._update_actions()
 
     def print_matrix(self, preview: bool) -> None:
