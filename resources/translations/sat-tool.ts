@@ -214,4 +214,135 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>MatrixPage</name>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="210"/>
+        <source>+ Hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="211"/>
+        <source>+ Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="212"/>
+        <source>Include…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="215"/>
+        <source>Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="216"/>
+        <source>Delete hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="217"/>
+        <source>Move row up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="218"/>
+        <source>Move row down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="220"/>
+        <source>Move hypothesis left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="222"/>
+        <source>Move hypothesis right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="225"/>
+        <source>Question &amp;&amp; conclusions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="227"/>
+        <source>Arrange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="250"/>
+        <source>Sort by diagnosticity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="256"/>
+        <source>Hide non-diagnostic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
+        <source>Hypotheses down the side</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="20"/>
+        <source>&lt;b&gt;Analysis of Competing Hypotheses&lt;/b&gt;&lt;br&gt;List every reasonable answer to your question as a hypothesis, list the evidence, and rate each item against each hypothesis, working across the rows. The hypothesis with the &lt;i&gt;least evidence against it&lt;/i&gt; leads; the evidence that rates hypotheses differently is what matters. New to ACH? Open the sample case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="41"/>
+        <source>SAT Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="43"/>
+        <source>Analysis of Competing Hypotheses and other structured analytic techniques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="46"/>
+        <source>New case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="47"/>
+        <source>Open the sample case: Azerbaijan&apos;s shadow war</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="48"/>
+        <source>Import a case: bundle, Excel workbook or PARC ACH…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="56"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="65"/>
+        <source>&lt;b&gt;Start&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="76"/>
+        <source>&lt;b&gt;Recent cases&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="110"/>
+        <source>No cases in this workspace yet: create one or open the sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

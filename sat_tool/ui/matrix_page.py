@@ -207,24 +207,24 @@ class MatrixPage(QWidget):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
         entries = [
-            ("add_hypothesis", "+ Hypothesis", self.add_hypothesis, "Ctrl+Shift+H"),
-            ("add_evidence", "+ Evidence", self.add_evidence, "Ctrl+Shift+E"),
-            ("include_evidence", "Include…", self.include_evidence, ""),
+            ("add_hypothesis", self.tr("+ Hypothesis"), self.add_hypothesis, "Ctrl+Shift+H"),
+            ("add_evidence", self.tr("+ Evidence"), self.add_evidence, "Ctrl+Shift+E"),
+            ("include_evidence", self.tr("Include…"), self.include_evidence, ""),
             (None, None, None, None),
-            ("edit", "Edit…", self.edit_current, ""),
-            ("remove_row", "Remove row", self.remove_current_row, ""),
-            ("delete_hypothesis", "Delete hypothesis", self.delete_current_hypothesis, ""),
-            ("move_up", "Move row up", lambda: self.move_on_screen(-1, vertical=True), "Alt+Up"),
-            ("move_down", "Move row down", lambda: self.move_on_screen(1, vertical=True),
+            ("edit", self.tr("Edit…"), self.edit_current, ""),
+            ("remove_row", self.tr("Remove row"), self.remove_current_row, ""),
+            ("delete_hypothesis", self.tr("Delete hypothesis"), self.delete_current_hypothesis, ""),
+            ("move_up", self.tr("Move row up"), lambda: self.move_on_screen(-1, vertical=True), "Alt+Up"),
+            ("move_down", self.tr("Move row down"), lambda: self.move_on_screen(1, vertical=True),
              "Alt+Down"),
-            ("move_left", "Move hypothesis left", lambda: self.move_on_screen(-1, vertical=False),
+            ("move_left", self.tr("Move hypothesis left"), lambda: self.move_on_screen(-1, vertical=False),
              "Alt+Left"),
-            ("move_right", "Move hypothesis right", lambda: self.move_on_screen(1, vertical=False),
+            ("move_right", self.tr("Move hypothesis right"), lambda: self.move_on_screen(1, vertical=False),
              "Alt+Right"),
             (None, None, None, None),
-            ("question", "Question && conclusions…", lambda: self.edit_matrix(), ""),
+            ("question", self.tr("Question && conclusions…"), lambda: self.edit_matrix(), ""),
         ]
-        arrange = QMenu("Arrange", self)
+        arrange = QMenu(self.tr("Arrange"), self)
         for name, text, slot, shortcut in entries:
             if name is None:
                 bar.addSeparator()
@@ -247,19 +247,19 @@ class MatrixPage(QWidget):
         self._arrange_button = bar.widgetForAction(arrange.menuAction())
         if isinstance(self._arrange_button, QToolButton):
             self._arrange_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        sort = QAction("Sort by diagnosticity", self)
+        sort = QAction(self.tr("Sort by diagnosticity"), self)
         sort.setCheckable(True)
         sort.toggled.connect(self._toggle_sort)
         bar.addSeparator()
         bar.addAction(sort)
         self.actions_by_name["sort"] = sort
-        hide = QAction("Hide non-diagnostic", self)
+        hide = QAction(self.tr("Hide non-diagnostic"), self)
         hide.setCheckable(True)
         hide.setToolTip("Hide rows that rate every hypothesis alike: they do not help choose")
         hide.toggled.connect(self._toggle_hide)
         bar.addAction(hide)
         self.actions_by_name["hide"] = hide
-        side = QAction("Hypotheses down the side", self)
+        side = QAction(self.tr("Hypotheses down the side"), self)
         side.setCheckable(True)
         side.setShortcut("Ctrl+Shift+T")
         side.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,7 +17,8 @@ from sat_tool.store.cases import CaseSummary
 from sat_tool.ui import theme
 
 
-ABOUT_ACH = (
+ABOUT_ACH = QT_TRANSLATE_NOOP(  # marked for the catalogue; translated where it is shown
+    "StartPage",
     "<b>Analysis of Competing Hypotheses</b><br>"
     "List every reasonable answer to your question as a hypothesis, list the evidence, "
     "and rate each item against each hypothesis, working across the rows. The hypothesis "
@@ -37,13 +38,14 @@ class StartPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("SAT Tool")
+        title = QLabel(self.tr("SAT Tool"))
         title.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        subtitle = QLabel("Analysis of Competing Hypotheses and other structured analytic techniques")
+        subtitle = QLabel(self.tr("Analysis of Competing Hypotheses and other structured analytic "
+                                  "techniques"))
         subtitle.setStyleSheet(f"color: {theme.muted()}; font-size: 11pt;")
-        self.new_button = QPushButton("New case…")
-        self.sample_button = QPushButton("Open the sample case: Azerbaijan's shadow war")
-        self.import_button = QPushButton("Import a case: bundle, Excel workbook or PARC ACH…")
+        self.new_button = QPushButton(self.tr("New case…"))
+        self.sample_button = QPushButton(self.tr("Open the sample case: Azerbaijan's shadow war"))
+        self.import_button = QPushButton(self.tr("Import a case: bundle, Excel workbook or PARC ACH…"))
         for button in (self.new_button, self.sample_button, self.import_button):
             button.setMinimumHeight(34)
         self.new_button.clicked.connect(self.newCaseRequested)
@@ -51,7 +53,7 @@ class StartPage(QWidget):
         self.import_button.clicked.connect(self.importRequested)
         self.recent = QListWidget()
         self.recent.itemActivated.connect(self._open_item)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(lambda: self._open_item(self.recent.currentItem()))
         self.workspace_label = QLabel()
         self.workspace_label.setStyleSheet(f"color: {theme.muted()};")
@@ -60,18 +62,18 @@ class StartPage(QWidget):
 
     def _layout(self, title: QLabel, subtitle: QLabel) -> None:
         actions = QVBoxLayout()
-        actions.addWidget(QLabel("<b>Start</b>"))
+        actions.addWidget(QLabel(self.tr("<b>Start</b>")))
         actions.addWidget(self.new_button)
         actions.addWidget(self.sample_button)
         actions.addWidget(self.import_button)
         actions.addSpacing(16)
-        about = QLabel(ABOUT_ACH)
+        about = QLabel(QCoreApplication.translate("StartPage", ABOUT_ACH))
         about.setWordWrap(True)
         about.setStyleSheet("")
         actions.addWidget(about)
         actions.addStretch(1)
         recent = QVBoxLayout()
-        recent.addWidget(QLabel("<b>Recent cases</b>"))
+        recent.addWidget(QLabel(self.tr("<b>Recent cases</b>")))
         recent.addWidget(self.recent, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -105,7 +107,8 @@ class StartPage(QWidget):
             ids = [int(c.id) for c in cases]
             self.recent.setCurrentRow(ids.index(keep) if keep in ids else 0)
         else:
-            empty = QListWidgetItem("No cases in this workspace yet: create one or open the sample.")
+            empty = QListWidgetItem(self.tr("No cases in this workspace yet: create one or open the "
+                                            "sample."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(empty)
         self.open_button.setEnabled(bool(cases))
