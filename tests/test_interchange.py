@@ -270,6 +270,8 @@ def test_an_export_without_its_data_sheet_is_explained(workspace, sample_id, tmp
     book.save(path)
     with pytest.raises(svc.CaseFileError, match="lost the hidden sheet"):
         svc.import_file(workspace, path)
+    with pytest.raises(svc.CaseFileError, match="lost the hidden sheet"):  # the preview says so too
+        svc.preview_workbook(path)
 
 
 @pytest.mark.parametrize(("text", "colour"), [

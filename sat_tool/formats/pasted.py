@@ -47,9 +47,6 @@ def split_cells(text: str) -> list[list[str]]:
     return [[value.strip() for value in row] for row in rows]
 
 
-def _split(text: str) -> list[list[str]]:
-    return split_cells(text)
-
 
 def _hypothesis_of(header: str, titles: Sequence[str]) -> int | None:
     key = " ".join(header.split()).casefold()
@@ -63,7 +60,7 @@ def _hypothesis_of(header: str, titles: Sequence[str]) -> int | None:
 def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
     """The evidence rows of pasted text, for a matrix whose hypotheses have ``hypotheses`` as
     titles; ValueError with a sentence naming the problem."""
-    grid = _split(text)
+    grid = split_cells(text)
     if not any(any(v for v in row) for row in grid):
         raise ValueError("the clipboard holds no text to paste")
     roles: dict[int, Role] = {}

@@ -221,17 +221,15 @@ class SheetLayout:
         found = self.of(Role.EVIDENCE)
         return found[0] if found else None
 
-    def with_roles(self, roles: Mapping[int, Role], header_row: int | None = None) -> SheetLayout:
+    def with_roles(self, roles: Mapping[int, Role]) -> SheetLayout:
         """This layout with some columns given another role by the user."""
         columns = dict(self.columns)
         for index, role in roles.items():
             header = columns[index].header if index in columns else ""
             columns[index] = Column(index, header, role, "chosen by the user")
-        if role_count := [c for c in columns.values() if c.role is Role.EVIDENCE]:
-            if len(role_count) > 1:
-                raise ValueError("only one column can hold the evidence")
-        return SheetLayout(header_row if header_row is not None else self.header_row, columns,
-                           dict(self.scales))
+        if sum(1 for c in columns.values() if c.role is Role.EVIDENCE) > 1:
+            raise ValueError("only one column can hold the evidence")
+        return SheetLayout(self.header_row, columns, dict(self.scales))
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ import uuid
 import warnings
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -166,6 +167,19 @@ def read_workbook(path: Path, choice: ImportChoice | None = None,
     sentences saying how each sheet was read are added to ``report``.
     """
     path = Path(path)
+    with _opened(path) as book:
+        if DATA_SHEET in book.sheetnames:
+            return _exported(book, path.name)
+        case, found = _hand_made(book, path, choice)
+        if report is not None:
+            report.extend(found.lines())
+        return case, {}
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[Any]:
+    """A workbook checked and opened read-only, openpyxl's warnings kept off the terminal; an
+    export that has lost its data sheet is refused here, before anyone reads it by hand."""
     with open_limited(path, MAX_FILE_BYTES, "workbooks", WorkbookError) as handle:
         check_package(handle, path.name)
         handle.seek(0)
@@ -173,17 +187,13 @@ def read_workbook(path: Path, choice: ImportChoice | None = None,
             warnings.simplefilter("ignore")  # openpyxl's notes on features it does not keep
             book = _open(handle, path.name)
             try:
-                if DATA_SHEET in book.sheetnames:
-                    return _exported(book, path.name)
-                if {"Case", "Evidence", "Sources"} <= set(book.sheetnames):
+                if DATA_SHEET not in book.sheetnames and \
+                        {"Case", "Evidence", "Sources"} <= set(book.sheetnames):
                     raise WorkbookError(
                         f"{path.name} looks like a SAT Tool export that has lost the hidden sheet "
                         f"{DATA_SHEET!r} holding the case; export the case again, or copy a matrix "
                         "sheet into a new workbook to import it by hand")
-                case, found = _hand_made(book, path, choice)
-                if report is not None:
-                    report.extend(found.lines())
-                return case, {}
+                yield book
             finally:
                 book.close()
 
@@ -608,19 +618,11 @@ def survey_workbook(path: Path, choice: ImportChoice | None = None) -> tuple[Cas
     """Read a hand-made workbook as ``choice`` says (or as proposed), with the report of how it
     was read; :class:`WorkbookError` if it cannot be. Nothing is written anywhere."""
     path = Path(path)
-    with open_limited(path, MAX_FILE_BYTES, "workbooks", WorkbookError) as handle:
-        check_package(handle, path.name)
-        handle.seek(0)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = _open(handle, path.name)
-            try:
-                if DATA_SHEET in book.sheetnames:
-                    raise ExportedWorkbook(f"{path.name} is a SAT Tool export: import it as it "
-                                           "is, without choosing sheets or columns")
-                return _hand_made(book, path, choice or ImportChoice())
-            finally:
-                book.close()
+    with _opened(path) as book:
+        if DATA_SHEET in book.sheetnames:
+            raise ExportedWorkbook(f"{path.name} is a SAT Tool export: import it as it is, "
+                                   "without choosing sheets or columns")
+        return _hand_made(book, path, choice or ImportChoice())
 
 
 def _hand_made(book: Any, path: Path, choice: ImportChoice | None = None

@@ -282,8 +282,7 @@ class MainWindow(QMainWindow):
                     keys = [shown]
                 if keys:
                     found.append((_plain(menu.title()), _plain(label), ", ".join(keys)))
-        for name, text, keys in MatrixPage.SHORTCUTS:
-            del name
+        for _name, text, keys in MatrixPage.SHORTCUTS:
             if not any(entry[2] == keys for entry in found):
                 found.append(("Matrix page", text, keys))
         found.extend(("In a matrix", text, keys) for text, keys in VIEW_KEYS)

@@ -42,7 +42,7 @@ from sat_tool.domain.probability import INDEPENDENCE_CAVEAT, shift_text
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.ui.chart import REDRAW_DELAY_MS, ContributionChart, ScoresChart
-from sat_tool.ui.dialogs import OutcomeDialog
+from sat_tool.ui.dialogs import PERCENT_TYPING_LIMIT, OutcomeDialog
 from sat_tool.ui.models import ScoresModel, WhatIfModel, escape_html
 from sat_tool.ui import theme
 
@@ -624,7 +624,7 @@ class JudgmentPanel(Panel):
     def _spin(self, value: float | None) -> QDoubleSpinBox:
         spin = QDoubleSpinBox()
         # Any number may be typed: 150 is refused in a sentence, not cut to 15 as it is typed.
-        spin.setRange(self.UNSET, 99_999.0)
+        spin.setRange(self.UNSET, PERCENT_TYPING_LIMIT)
         spin.setDecimals(1)
         spin.setSingleStep(5.0)
         spin.setSpecialValueText("–")
