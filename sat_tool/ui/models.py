@@ -524,6 +524,7 @@ class ScoresModel(QAbstractTableModel):
 
     COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED = range(6)
     HEADERS = ("#", "Hypothesis", "Incons.", "Wtd.", "P(H|E)", "Judged")
+    NUMBER_COLUMNS = (COL_RANK, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED)
     TIPS = ("Rank in the matrix's scoring mode", "", "Inconsistency score: I counts 1, II counts 2",
             "Weighted inconsistency: each row weighted by credibility × relevance",
             "Posterior probability in the probabilistic view (lines of evidence independent)",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Qt, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QTimer, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -187,18 +188,22 @@ class ScoresPanel(Panel):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the numbers' columns are sized by _fit_number_columns
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(ScoresModel.COL_HYPOTHESIS, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(30)
+        self._fit_number_columns()
+        self._rows_key: tuple | None = None
         header.sectionResized.connect(lambda *_: self._cap_rows())
         # In a narrow panel the numbers keep their width and the hypothesis wraps onto two
         # lines in what is left, rather than the table scrolling sideways.
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        for signal in (self.model.modelReset, self.model.dataChanged, self.model.layoutChanged,
-                       self.model.rowsInserted):
-            signal.connect(lambda *_: self._cap_rows())
+        # a reset or a new row gives the rows their default height again: measure them anew
+        for signal in (self.model.modelReset, self.model.layoutChanged, self.model.rowsInserted):
+            signal.connect(lambda *_: self._fit(again=True))
+        self.model.dataChanged.connect(lambda *_: self._fit())
         self.caveat = _note("P(H|E) counts the items of one source as one line of evidence and "
                             "assumes the lines independent: read it as the weight of the "
                             "evidence, not a forecast (By source tab).")
@@ -221,8 +226,54 @@ class ScoresPanel(Panel):
     """A hypothesis's title takes at most this many lines in the ranking (all of it in the
     tooltip)."""
 
-    def _cap_rows(self) -> None:
-        """Rows as tall as their wrapped title, up to :attr:`ROW_LINES` lines."""
+    def _fit_number_columns(self) -> None:
+        """Each number column as wide as its header or its widest value (the leader's in bold).
+
+        Measured here from the texts alone: sized by the header to their contents, the
+        columns were measured cell by cell, role by role, on every keystroke, a cost that
+        grew with the number of hypotheses."""
+        plain = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        header = self.table.horizontalHeader()
+        margin = 2 * (self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin,
+                                                     None, self.table) + 1) + 2
+        model = self.model
+        leaders = [model.index(row, ScoresModel.COL_RANK).data() == "1"
+                   for row in range(model.rowCount())]
+        for column in ScoresModel.NUMBER_COLUMNS:
+            widest = max((((bold if leader else plain)
+                           .horizontalAdvance(model.index(row, column).data() or ""))
+                          for row, leader in enumerate(leaders)), default=0)
+            width = max(header.sectionSizeHint(column), widest + margin)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit(again=True)
+
+    def _fit(self, again: bool = False) -> None:
+        self._fit_number_columns()
+        self._cap_rows(again)
+
+    def _cap_rows(self, again: bool = False) -> None:
+        """Rows as tall as their wrapped title, up to :attr:`ROW_LINES` lines.
+
+        Only the title wraps, so the rows are measured again only when a title, the bold
+        leader or the title column's width has changed: a rating that moves no title leaves
+        the heights as they are (measuring every cell of the table on each keystroke was
+        half of the keystroke's time on a large matrix)."""
+        column = ScoresModel.COL_HYPOTHESIS
+        key = (self.table.columnWidth(column), self.table.font().key(),
+               tuple((self.model.index(row, column).data(),
+                      self.model.index(row, ScoresModel.COL_RANK).data())
+                     for row in range(self.model.rowCount())))
+        if key == self._rows_key and not again:
+            return
+        self._rows_key = key
         self.table.resizeRowsToContents()
         most = self.table.fontMetrics().lineSpacing() * self.ROW_LINES + 8
         vertical = self.table.verticalHeader()
