@@ -38,6 +38,7 @@ clean:
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m sat_tool.ui.screenshots docs/screenshots
 
-## translations: refresh the catalogue source of the window's strings (resources/translations)
+## translations: refresh the catalogue source of every string a person reads (resources/translations)
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate sat_tool/ui/*.py -ts resources/translations/sat-tool.ts -no-obsolete
+	$(BIN)/pyside6-lupdate sat_tool/ui/*.py sat_tool/domain/*.py sat_tool/services/*.py \
+		sat_tool/formats/*.py sat_tool/report/*.py sat_tool/errors.py -ts resources/translations/sat-tool.ts -no-obsolete

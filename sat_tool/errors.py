@@ -17,6 +17,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
+
 ENV_LOG_DIR = "SAT_TOOL_LOG_DIR"
 LOGGER = logging.getLogger("sat_tool")
 
@@ -120,12 +122,16 @@ def _is_database_error(exc: BaseException) -> bool:
     return _driver_error(exc) is not None or type(exc).__module__.startswith("sqlalchemy")
 
 
-BUSY_SENTENCE = ("The workspace is busy: another program has been writing to it for more than ten "
-                 "seconds. Nothing was changed; try again in a moment.")
-READ_ONLY_SENTENCE = ("The workspace cannot be written: the file or its folder is read-only. "
-                      "Nothing was changed.")
-DISK_FULL_SENTENCE = ("The disk holding the workspace is full. Nothing was changed; free some space and "
-                      "try again.")
+BUSY_SENTENCE = QT_TRANSLATE_NOOP(
+    "Errors", "The workspace is busy: another program has been writing to it for more than ten "
+    "seconds. Nothing was changed; try again in a moment.")
+READ_ONLY_SENTENCE = QT_TRANSLATE_NOOP(
+    "Errors", "The workspace cannot be written: the file or its folder is read-only. "
+    "Nothing was changed.")
+DISK_FULL_SENTENCE = QT_TRANSLATE_NOOP(
+    "Errors", "The disk holding the workspace is full. Nothing was changed; free some space and "
+    "try again.")
+# The sentences above are in English: translate them in the context "Errors" where they are shown.
 _DATABASE_SENTENCES: tuple[tuple[str, str], ...] = (
     ("database is locked", BUSY_SENTENCE),
     ("database table is locked", BUSY_SENTENCE),
@@ -133,22 +139,49 @@ _DATABASE_SENTENCES: tuple[tuple[str, str], ...] = (
     ("read-only", READ_ONLY_SENTENCE),
     ("disk is full", DISK_FULL_SENTENCE),
     ("database or disk is full", DISK_FULL_SENTENCE),
-    ("malformed",
-     "The workspace file is damaged. Nothing was changed; restore it from a backup copy."),
-    ("file is not a database",
-     "The workspace file is not an SQLite database, or it is damaged. Nothing was changed."),
-    ("disk i/o error",
-     "The workspace could not be read or written (a disk error). Nothing was changed; "
-     "check the disk and try again."),
-    ("unable to open database",
-     "The workspace file could not be opened: check that it exists and that you may read it."),
-    ("foreign key constraint",
-     "That edit refers to something another window or program has just removed. Nothing was "
-     "changed; the view now shows the workspace as it is."),
-    ("unique constraint",
-     "That edit clashes with a change another window or program has just made. Nothing was "
-     "changed; the view now shows the workspace as it is."),
+    ("malformed", QT_TRANSLATE_NOOP(
+        "Errors", "The workspace file is damaged. Nothing was changed; restore it from a backup copy.")),
+    ("file is not a database", QT_TRANSLATE_NOOP(
+        "Errors", "The workspace file is not an SQLite database, or it is damaged. Nothing was changed.")),
+    ("disk i/o error", QT_TRANSLATE_NOOP(
+        "Errors", "The workspace could not be read or written (a disk error). Nothing was changed; "
+        "check the disk and try again.")),
+    ("unable to open database", QT_TRANSLATE_NOOP(
+        "Errors", "The workspace file could not be opened: check that it exists and that you may read it.")),
+    ("foreign key constraint", QT_TRANSLATE_NOOP(
+        "Errors", "That edit refers to something another window or program has just removed. Nothing was "
+        "changed; the view now shows the workspace as it is.")),
+    ("unique constraint", QT_TRANSLATE_NOOP(
+        "Errors", "That edit clashes with a change another window or program has just made. Nothing was "
+        "changed; the view now shows the workspace as it is.")),
 )
+
+
+def _failed(doing: str, sentence: str) -> str:
+    """``sentence``, after "<doing> failed: " when an operation is named."""
+    if not doing:
+        return sentence
+    return translate("Errors", "{doing} failed: {reason}").format(doing=doing, reason=sentence)
+
+
+def _os_sentence(exc: OSError) -> str:
+    """The sentence about a file-system error."""
+    file = exc.filename
+    if exc.errno == errno.ENOSPC:
+        if file:
+            return translate("Errors", "The disk is full (writing {file}); free some space and "
+                             "try again.").format(file=file)
+        return translate("Errors", "The disk is full (writing); free some space and try again.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if file:
+            return translate("Errors", "Permission was denied for {file}: check who may write "
+                             "there.").format(file=file)
+        return translate("Errors", "Permission was denied for a file: check who may write there.")
+    reason = exc.strerror or translate("Errors", "A file-system error")
+    reason = f"{reason[:1].upper()}{reason[1:]}"
+    if file:
+        return translate("Errors", "{reason} ({file}).").format(reason=reason, file=file)
+    return translate("Errors", "{reason}.").format(reason=reason)
 
 
 def describe(exc: BaseException, doing: str = "") -> str:
@@ -161,28 +194,24 @@ def describe(exc: BaseException, doing: str = "") -> str:
     prefix = f"{doing} failed: " if doing else ""
     if isinstance(exc, UserError):
         LOGGER.info("%s%s", prefix, exc)
-        return f"{prefix}{exc}" if doing else str(exc)
+        return _failed(doing, str(exc))
     if _is_database_error(exc):
         LOGGER.error("%sdatabase error", prefix, exc_info=exc)
         text = str(_driver_error(exc) or exc).lower()
         for needle, sentence in _DATABASE_SENTENCES:
             if needle in text:
-                return prefix + sentence
-        return (prefix + "The workspace database reported an error; nothing was changed. "
-                f"Details are in {log_path()}.")
+                return _failed(doing, translate("Errors", sentence))
+        return _failed(doing, translate(
+            "Errors", "The workspace database reported an error; nothing was changed. "
+            "Details are in {log}.").format(log=log_path()))
     if isinstance(exc, MemoryError):
         LOGGER.error("%sout of memory", prefix, exc_info=exc)
-        return prefix + "There was not enough memory for this operation; nothing was changed."
+        return _failed(doing, translate(
+            "Errors", "There was not enough memory for this operation; nothing was changed."))
     if isinstance(exc, OSError):
         LOGGER.error("%sfile error", prefix, exc_info=exc)
-        where = f" {exc.filename}" if exc.filename else ""
-        if exc.errno == errno.ENOSPC:
-            return prefix + f"The disk is full (writing{where}); free some space and try again."
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return prefix + f"Permission was denied for{where or ' a file'}: check who may write there."
-        reason = exc.strerror or "A file-system error"
-        named = f" ({exc.filename})" if exc.filename else ""
-        return prefix + f"{reason[:1].upper()}{reason[1:]}{named}."
+        return _failed(doing, _os_sentence(exc))
     LOGGER.error("%sunexpected error", prefix, exc_info=exc)
-    return (prefix + "An unexpected error stopped this operation and nothing was changed. "
-            f"Details are in {log_path()}.")
+    return _failed(doing, translate(
+        "Errors", "An unexpected error stopped this operation and nothing was changed. "
+        "Details are in {log}.").format(log=log_path()))

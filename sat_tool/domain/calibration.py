@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from sat_tool.domain.model import HypothesisId, Matrix, MatrixId, Outcome
 from sat_tool.domain.snapshots import Snapshot
+from sat_tool.domain.text import translate
 
 BINS = 10
 """Bins of the calibration chart, each 10 percentage points wide."""
@@ -41,13 +42,18 @@ def outcome_sentence(matrix: Matrix, labels: Mapping[HypothesisId, str]) -> str:
     if outcome is None:
         return ""
     if outcome.hypothesis_id is not None:
-        truth = (f"{labels[outcome.hypothesis_id]} ({matrix.hypothesis(outcome.hypothesis_id).title}) "
-                 "proved true")
+        text = (translate("Calibration", "{label} ({title}) proved true, known since {date}.")
+                if outcome.date else translate("Calibration", "{label} ({title}) proved true."))
+        text = text.format(label=labels[outcome.hypothesis_id],
+                           title=matrix.hypothesis(outcome.hypothesis_id).title, date=outcome.date)
     else:
-        truth = "None of the hypotheses proved true"
-    when = f", known since {outcome.date}" if outcome.date else ""
-    grounds = f" Grounds: {outcome.evidence}" if outcome.evidence else ""
-    return f"{truth[:1].upper()}{truth[1:]}{when}.{grounds}"
+        text = (translate("Calibration", "None of the hypotheses proved true, known since {date}.")
+                if outcome.date else translate("Calibration", "None of the hypotheses proved true."))
+        text = text.format(date=outcome.date)
+    text = text[:1].upper() + text[1:]
+    if outcome.evidence:
+        text += " " + translate("Calibration", "Grounds: {grounds}").format(grounds=outcome.evidence)
+    return text
 
 
 def closed_scores(matrix: Matrix, tool: Mapping[HypothesisId, float]) -> tuple[float | None, float]:
@@ -136,22 +142,36 @@ class Calibration:
 
     def sentence(self) -> str:
         """The pattern in words, for the panel, the CLI and the reports."""
-        name = "The analyst's probabilities" if self.who == "analyst" else "The tool's posteriors"
+        analyst = self.who == "analyst"
         if not self.matrices:
-            return f"{name}: no closed matrix has them yet."
-        noun = "matrix" if self.matrices == 1 else "matrices"
-        text = f"{name}: mean Brier score {self.brier:.3f} over {self.matrices} closed {noun}"
+            return (translate("Calibration", "The analyst's probabilities: no closed matrix has them "
+                              "yet.") if analyst else
+                    translate("Calibration", "The tool's posteriors: no closed matrix has them yet."))
+        if analyst:
+            text = (translate("Calibration", "The analyst's probabilities: mean Brier score {brier} "
+                              "over {count} closed matrix") if self.matrices == 1 else
+                    translate("Calibration", "The analyst's probabilities: mean Brier score {brier} "
+                              "over {count} closed matrices"))
+        else:
+            text = (translate("Calibration", "The tool's posteriors: mean Brier score {brier} over "
+                              "{count} closed matrix") if self.matrices == 1 else
+                    translate("Calibration", "The tool's posteriors: mean Brier score {brier} over "
+                              "{count} closed matrices"))
+        text = text.format(brier=f"{self.brier:.3f}", count=self.matrices)
         gap = self.overconfidence
         if gap is not None and self.matrices >= 1:
             if abs(gap) < 0.05:
-                text += (f"; the favourite got {self.confidence:.0%} on average and proved true "
-                         f"{self.hit_rate:.0%} of the time: well calibrated")
+                clause = translate("Calibration", "; the favourite got {confidence} on average and "
+                                   "proved true {hit_rate} of the time: well calibrated")
+            elif gap > 0:
+                clause = translate("Calibration", "; the favourite got {confidence} on average but "
+                                   "proved true {hit_rate} of the time: over-confident")
             else:
-                kind = "over-confident" if gap > 0 else "under-confident"
-                text += (f"; the favourite got {self.confidence:.0%} on average but proved true "
-                         f"{self.hit_rate:.0%} of the time: {kind}")
+                clause = translate("Calibration", "; the favourite got {confidence} on average but "
+                                   "proved true {hit_rate} of the time: under-confident")
+            text += clause.format(confidence=f"{self.confidence:.0%}", hit_rate=f"{self.hit_rate:.0%}")
         if self.matrices < 10:
-            text += " (too few closed matrices to read much into yet)"
+            text += translate("Calibration", " (too few closed matrices to read much into yet)")
         return text + "."
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sat_tool.domain.model import HypothesisId, Matrix
 from sat_tool.domain.scoring import MatrixScores
+from sat_tool.domain.text import translate
 
 SUM_TOLERANCE = 0.005
 """How far from 100% a set of probabilities may be (half a percentage point)."""
@@ -47,33 +48,52 @@ def review_judgment(matrix: Matrix, scores: MatrixScores, reader: str = "you"
     (``reader`` "you", as the window does) or about them (``"the analyst"``, as reports do)."""
     labels = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
     you = reader == "you"
-    whose = "Your" if you else "The analyst's"
-    judges, gives = ("You judge", "You give") if you else ("The analyst judges", "The analyst gives")
     total = judged_total(matrix)
     if total is None:
-        return [JudgmentNote("No probabilities yet: say how likely you judge each hypothesis."
-                             if you else "The analyst has given no probabilities yet.")]
+        return [JudgmentNote(translate("Judgment", "No probabilities yet: say how likely you judge "
+                                       "each hypothesis.") if you else
+                             translate("Judgment", "The analyst has given no probabilities yet."))]
     notes = []
     missing = [labels[h.id] for h in matrix.hypotheses if h.judged is None]
     if missing:
-        notes.append(JudgmentNote(f"No probability for {', '.join(missing)}."))
+        notes.append(JudgmentNote(translate("Judgment", "No probability for {hypotheses}.").format(
+            hypotheses=", ".join(missing))))
     if abs(total - 1) > SUM_TOLERANCE:
-        notes.append(JudgmentNote(f"{whose} probabilities add up to {total:.0%}, not 100%."))
+        text = (translate("Judgment", "Your probabilities add up to {total}, not 100%.") if you else
+                translate("Judgment", "The analyst's probabilities add up to {total}, not 100%."))
+        notes.append(JudgmentNote(text.format(total=f"{total:.0%}")))
     judged = {h.id: h.judged for h in matrix.hypotheses if h.judged is not None}
     favourite = max(judged, key=lambda h: judged[h])
     leaders = [s.hypothesis_id for s in scores.hypotheses if s.rank == 1]
     if favourite not in leaders:
-        notes.append(JudgmentNote(
-            f"{judges} {labels[favourite]} most likely ({judged[favourite]:.0%}), but the scores "
-            f"favour {' and '.join(labels[h] for h in leaders)}: what evidence or assumption "
-            "outside the matrix explains the difference?", favourite))
+        favoured = labels[leaders[0]] if leaders else ""
+        for h in leaders[1:]:
+            favoured = translate("Judgment", "{first} and {second}").format(first=favoured,
+                                                                           second=labels[h])
+        text = (translate("Judgment", "You judge {favourite} most likely ({probability}), but the "
+                          "scores favour {leaders}: what evidence or assumption outside the matrix "
+                          "explains the difference?") if you else
+                translate("Judgment", "The analyst judges {favourite} most likely ({probability}), "
+                          "but the scores favour {leaders}: what evidence or assumption outside the "
+                          "matrix explains the difference?"))
+        notes.append(JudgmentNote(text.format(favourite=labels[favourite],
+                                              probability=f"{judged[favourite]:.0%}",
+                                              leaders=favoured), favourite))
     for score in scores.hypotheses:
         mine = judged.get(score.hypothesis_id)
         if mine is not None and abs(mine - score.probability) >= GAP:
-            notes.append(JudgmentNote(
-                f"{gives} {labels[score.hypothesis_id]} {mine:.0%}; the evidence alone gives "
-                f"{score.probability:.0%} in the probabilistic view.", score.hypothesis_id))
+            text = (translate("Judgment", "You give {hypothesis} {judged}; the evidence alone gives "
+                              "{probability} in the probabilistic view.") if you else
+                    translate("Judgment", "The analyst gives {hypothesis} {judged}; the evidence "
+                              "alone gives {probability} in the probabilistic view."))
+            notes.append(JudgmentNote(text.format(hypothesis=labels[score.hypothesis_id],
+                                                  judged=f"{mine:.0%}",
+                                                  probability=f"{score.probability:.0%}"),
+                                      score.hypothesis_id))
     if not notes:
-        notes.append(JudgmentNote(f"{whose} probabilities add up to 100% and agree with the "
-                                  "scores.", problem=False))
+        notes.append(JudgmentNote(
+            translate("Judgment", "Your probabilities add up to 100% and agree with the scores.")
+            if you else
+            translate("Judgment", "The analyst's probabilities add up to 100% and agree with the "
+                      "scores."), problem=False))
     return notes

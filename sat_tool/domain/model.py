@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, NewType
 
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
+
 CaseId = NewType("CaseId", int)
 SourceId = NewType("SourceId", int)
 EvidenceId = NewType("EvidenceId", int)
@@ -48,8 +50,13 @@ class Rating(enum.Enum):
 
     @property
     def meaning(self) -> str:
-        """The rating in words, as shown in legends and tooltips."""
+        """The rating in words, in English: the word a workbook may hold for it."""
         return _MEANING[self]
+
+    @property
+    def shown_meaning(self) -> str:
+        """The rating in words in the user's language, as shown in legends and tooltips."""
+        return translate("Rating", _MEANING[self])
 
     @classmethod
     def parse(cls, text: str) -> Rating:
@@ -59,18 +66,19 @@ class Rating(enum.Enum):
             return cls(code)
         except ValueError:
             allowed = ", ".join(r.value for r in cls)
-            raise ValueError(f"{text!r} is not a rating (expected one of {allowed})") from None
+            raise ValueError(translate("Rating", "{text} is not a rating (expected one of {allowed})")
+                             .format(text=repr(text), allowed=allowed)) from None
 
 
 _POINTS = {Rating.CC: 0, Rating.C: 0, Rating.N: 0, Rating.NA: 0, Rating.I: 1, Rating.II: 2}
 _SIGNED = {Rating.CC: 2, Rating.C: 1, Rating.N: 0, Rating.I: -1, Rating.II: -2, Rating.NA: None}
 _MEANING = {
-    Rating.CC: "Very consistent",
-    Rating.C: "Consistent",
-    Rating.N: "Neutral",
-    Rating.I: "Inconsistent",
-    Rating.II: "Very inconsistent",
-    Rating.NA: "Not applicable",
+    Rating.CC: QT_TRANSLATE_NOOP("Rating", "Very consistent"),
+    Rating.C: QT_TRANSLATE_NOOP("Rating", "Consistent"),
+    Rating.N: QT_TRANSLATE_NOOP("Rating", "Neutral"),
+    Rating.I: QT_TRANSLATE_NOOP("Rating", "Inconsistent"),
+    Rating.II: QT_TRANSLATE_NOOP("Rating", "Very inconsistent"),
+    Rating.NA: QT_TRANSLATE_NOOP("Rating", "Not applicable"),
 }
 
 
@@ -88,6 +96,11 @@ class Level(enum.Enum):
         """PARC ACH weight: High √2, Medium 1, Low 1/√2."""
         return _LEVEL_WEIGHT[self]
 
+    @property
+    def shown(self) -> str:
+        """The level's name in the user's language (its value is what is stored and parsed)."""
+        return translate("Level", _LEVEL_NAMES[self])
+
     @classmethod
     def parse(cls, text: str) -> Level:
         """Read a level name in any letter case (``high``, ``MEDIUM``, ``Low``); H/M/L too."""
@@ -95,10 +108,16 @@ class Level(enum.Enum):
         for level in cls:
             if key in (level.value.lower(), level.value[0].lower()):
                 return level
-        raise ValueError(f"{text!r} is not a level (expected High, Medium or Low)")
+        raise ValueError(translate("Level", "{text} is not a level (expected High, Medium or Low)")
+                         .format(text=repr(text)))
 
 
 _LEVEL_WEIGHT = {Level.HIGH: math.sqrt(2), Level.MEDIUM: 1.0, Level.LOW: 1 / math.sqrt(2)}
+_LEVEL_NAMES = {
+    Level.HIGH: QT_TRANSLATE_NOOP("Level", "High"),
+    Level.MEDIUM: QT_TRANSLATE_NOOP("Level", "Medium"),
+    Level.LOW: QT_TRANSLATE_NOOP("Level", "Low"),
+}
 
 
 class EvidenceType(enum.Enum):
@@ -114,6 +133,11 @@ class EvidenceType(enum.Enum):
     ASSUMPTION = "Assumption"
     ABSENCE = "Absence of evidence"
 
+    @property
+    def shown(self) -> str:
+        """The type's name in the user's language (its value is what is stored and parsed)."""
+        return translate("EvidenceType", _TYPE_NAMES[self])
+
     @classmethod
     def parse(cls, text: str) -> EvidenceType:
         """Read a type name in any letter case."""
@@ -122,7 +146,20 @@ class EvidenceType(enum.Enum):
             if key == kind.value.lower():
                 return kind
         allowed = ", ".join(k.value for k in cls)
-        raise ValueError(f"{text!r} is not an evidence type (expected one of {allowed})")
+        raise ValueError(translate("EvidenceType",
+                                   "{text} is not an evidence type (expected one of {allowed})")
+                         .format(text=repr(text), allowed=allowed))
+
+
+_TYPE_NAMES = {
+    EvidenceType.OSINT: QT_TRANSLATE_NOOP("EvidenceType", "OSINT"),
+    EvidenceType.HUMINT: QT_TRANSLATE_NOOP("EvidenceType", "HUMINT"),
+    EvidenceType.SIGINT: QT_TRANSLATE_NOOP("EvidenceType", "SIGINT"),
+    EvidenceType.IMINT: QT_TRANSLATE_NOOP("EvidenceType", "IMINT"),
+    EvidenceType.MASINT: QT_TRANSLATE_NOOP("EvidenceType", "MASINT"),
+    EvidenceType.ASSUMPTION: QT_TRANSLATE_NOOP("EvidenceType", "Assumption"),
+    EvidenceType.ABSENCE: QT_TRANSLATE_NOOP("EvidenceType", "Absence of evidence"),
+}
 
 
 MAX_ORIGIN = 200
@@ -132,11 +169,12 @@ MAX_ORIGIN = 200
 def clean_origin(origin: str) -> str:
     """An origin as stored: on one line, spaces collapsed; ValueError if it names no report."""
     if any(ord(ch) < 32 and ch not in "\t\n\r" or 0x7F <= ord(ch) < 0xA0 for ch in origin):
-        raise ValueError("an origin cannot hold control characters")
+        raise ValueError(translate("Evidence", "an origin cannot hold control characters"))
     cleaned = " ".join(origin.split())
     if len(cleaned) > MAX_ORIGIN:
-        raise ValueError(f"an origin names one report in at most {MAX_ORIGIN} characters (this "
-                         f"one has {len(cleaned):,}); say more in the notes")
+        raise ValueError(translate("Evidence", "an origin names one report in at most {most} "
+                                   "characters (this one has {length}); say more in the notes")
+                         .format(most=MAX_ORIGIN, length=f"{len(cleaned):,}"))
     return cleaned
 
 
@@ -276,20 +314,38 @@ class DamagedRow(NamedTuple):
     reason: str
 
     @property
+    def key(self) -> str:
+        """The row's id as written in a sentence: ``12``, or ``3/7`` for a pair."""
+        return "/".join(map(str, self.row_id)) if isinstance(self.row_id, tuple) else str(self.row_id)
+
+    @property
     def sentence(self) -> str:
-        """The row and what is wrong with it, in words."""
-        key = "/".join(map(str, self.row_id)) if isinstance(self.row_id, tuple) else self.row_id
-        return f"{self.table} row {key}: {self.reason}"
+        """The row and what is wrong with it, in English words (as logged)."""
+        return f"{self.table} row {self.key}: {self.reason}"
+
+    @property
+    def shown_sentence(self) -> str:
+        """The row and what is wrong with it, in the user's language."""
+        return translate("DamagedRow", "{table} row {key}: {reason}").format(
+            table=self.table, key=self.key, reason=self.reason)
 
 
 def describe_damage(rows: list[DamagedRow], shown: int = 3) -> str:
     """One sentence saying which damaged rows were left out (the first ``shown`` of them)."""
     if not rows:
         return ""
-    listed = "; ".join(row.sentence for row in rows[:shown])
-    more = f"; and {len(rows) - shown} more" if len(rows) > shown else ""
-    noun = "row was" if len(rows) == 1 else "rows were"
-    return f"{len(rows)} damaged workspace {noun} left out ({listed}{more})"
+    listed = "; ".join(row.shown_sentence for row in rows[:shown])
+    count, more = len(rows), len(rows) - shown
+    if more > 0:
+        text = (translate("DamagedRow", "{count} damaged workspace row was left out ({listed}; "
+                          "and {more} more)") if count == 1 else
+                translate("DamagedRow", "{count} damaged workspace rows were left out ({listed}; "
+                          "and {more} more)"))
+    else:
+        text = (translate("DamagedRow", "{count} damaged workspace row was left out ({listed})")
+                if count == 1 else
+                translate("DamagedRow", "{count} damaged workspace rows were left out ({listed})"))
+    return text.format(count=count, listed=listed, more=more)
 
 
 @dataclass
@@ -386,14 +442,20 @@ class ScoringMode(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The mode's name in the interface."""
+        """The mode's name, in English."""
         return _MODE_LABELS[self]
+
+    @property
+    def shown_label(self) -> str:
+        """The mode's name in the interface, in the user's language."""
+        return translate("ScoringMode", _MODE_LABELS[self])
 
 
 _MODE_LABELS = {
-    ScoringMode.INCONSISTENCY: "Inconsistency count (Heuer)",
-    ScoringMode.WEIGHTED: "Weighted inconsistency (PARC)",
-    ScoringMode.PROBABILITY: "Probability (Bayes, by line of evidence)",
+    ScoringMode.INCONSISTENCY: QT_TRANSLATE_NOOP("ScoringMode", "Inconsistency count (Heuer)"),
+    ScoringMode.WEIGHTED: QT_TRANSLATE_NOOP("ScoringMode", "Weighted inconsistency (PARC)"),
+    ScoringMode.PROBABILITY: QT_TRANSLATE_NOOP("ScoringMode",
+                                               "Probability (Bayes, by line of evidence)"),
 }
 
 

@@ -33,6 +33,7 @@ from sat_tool.domain.model import (
     MatrixRow,
     Rating,
 )
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 
 UNINFORMATIVE = 0.5
 
@@ -49,11 +50,18 @@ DEFAULT_LIKELIHOODS: Mapping[Rating, float] = {
 DISCOUNT: Mapping[Level, float] = {Level.HIGH: 1.0, Level.MEDIUM: 0.8, Level.LOW: 0.5}
 """How much of a rating's information survives a credibility or relevance level."""
 
-INDEPENDENCE_CAVEAT = (
+INDEPENDENCE_CAVEAT = QT_TRANSLATE_NOOP(
+    "Probability",
     "Items of one source (or of one origin the analyst names) count together as one line of "
     "evidence; the lines are assumed independent given each hypothesis. Read the numbers as the "
     "weight of the evidence, not as forecasts."
 )
+"""The caveat in English; :func:`independence_caveat` gives it in the user's language."""
+
+
+def independence_caveat() -> str:
+    """:data:`INDEPENDENCE_CAVEAT` in the user's language, for a person to read."""
+    return translate("Probability", INDEPENDENCE_CAVEAT)
 
 MIN_LIKELIHOOD = 1e-6
 
@@ -172,13 +180,14 @@ def line_name(case: Case, key: Hashable, member: Evidence | None = None) -> str:
         return str(value)
     if kind == "source":
         try:
-            return case.source(value).title or f"Source {value}"
+            return case.source(value).title or translate("Probability", "Source {id}").format(id=value)
         except KeyError:
-            return f"Source {value}"
+            return translate("Probability", "Source {id}").format(id=value)
     try:
-        return f"{case.evidence_item(value).label} (no source)"
+        return translate("Probability", "{item} (no source)").format(
+            item=case.evidence_item(value).label)
     except KeyError:
-        return "An item with no source"
+        return translate("Probability", "An item with no source")
 
 
 def log_likelihoods(case: Case, matrix: Matrix, independent: bool = False
@@ -263,21 +272,33 @@ class LineReport:
         line = self.most_influential
         if line is None or self.leader is None:
             return ""
-        items = "item" if len(line.evidence) == 1 else "items"
         lead = labels[self.leader]
         now, then = self.posteriors[self.leader], line.without[self.leader]
         level = self.leaders
         if abs(then - now) < 0.005:
             if len(level) > 1:
-                return (f"{_joined([labels[h] for h in level])} are level at {now:.0%}, and no "
-                        "line of evidence moves them by as much as one point.")
-            return f"No line of evidence moves {lead} ({now:.0%}) by as much as one point."
-        text = (f"The most influential line of evidence is {line.name} ({len(line.evidence)} "
-                f"{items}): leaving it out moves {lead} from {now:.0%} to {then:.0%}")
+                return translate("LineReport", "{names} are level at {now}, and no line of "
+                                 "evidence moves them by as much as one point.").format(
+                    names=_joined([labels[h] for h in level]), now=f"{now:.0%}")
+            return translate("LineReport", "No line of evidence moves {lead} ({now}) by as much "
+                             "as one point.").format(lead=lead, now=f"{now:.0%}")
         after = self.leader_without(line)
+        one = len(line.evidence) == 1
         if after is not None and after != self.leader:
-            text += f", and {labels[after]} then leads"
-        return text + "."
+            text = (translate("LineReport", "The most influential line of evidence is {line} "
+                              "({count} item): leaving it out moves {lead} from {now} to {then}, "
+                              "and {after} then leads.") if one else
+                    translate("LineReport", "The most influential line of evidence is {line} "
+                              "({count} items): leaving it out moves {lead} from {now} to {then}, "
+                              "and {after} then leads."))
+        else:
+            text = (translate("LineReport", "The most influential line of evidence is {line} "
+                              "({count} item): leaving it out moves {lead} from {now} to {then}.")
+                    if one else
+                    translate("LineReport", "The most influential line of evidence is {line} "
+                              "({count} items): leaving it out moves {lead} from {now} to {then}."))
+        return text.format(line=line.name, count=len(line.evidence), lead=lead, now=f"{now:.0%}",
+                           then=f"{then:.0%}", after=labels[after] if after is not None else "")
 
     def leader_without(self, line: Line) -> HypothesisId | None:
         """Who leads once ``line`` is left out (the first of the tied, in column order)."""
@@ -291,7 +312,11 @@ LEVEL = 1e-9
 
 
 def _joined(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """Names as a list in words: "H1", "H1 and H2", "H1, H2 and H3"."""
+    if len(names) == 1:
+        return names[0]
+    return translate("LineReport", "{names} and {last}").format(names=", ".join(names[:-1]),
+                                                                last=names[-1])
 
 
 def likelihood_text(value: float) -> str:

@@ -34,6 +34,7 @@ from sat_tool.domain.model import (
     ScoringMode,
 )
 from sat_tool.domain.scoring import TOLERANCE, CostTable, hypothesis_costs, rank_costs
+from sat_tool.domain.text import translate
 
 REVERSED = {Rating.CC: Rating.II, Rating.C: Rating.I, Rating.N: Rating.N,
             Rating.I: Rating.C, Rating.II: Rating.CC, Rating.NA: Rating.NA}
@@ -239,21 +240,27 @@ class LeaderChange:
     def sentence(self, labels: dict[HypothesisId, str]) -> str:
         """What the change does, in words ("2 re-ratings would put H2 ahead of H1")."""
         how_many, what = self.parts(labels)
-        return f"{how_many} would {what}"
+        return translate("LeaderChange", "{how_many} would {what}").format(how_many=how_many,
+                                                                         what=what)
 
     def parts(self, labels: dict[HypothesisId, str]) -> tuple[str, str]:
         """The sentence's two halves: how many re-ratings ("2 re-ratings") and what they would do
         ("put H2 ahead of H1"), for a view that sets them apart."""
         count = len(self.changes)
-        how_many = f"{count} re-rating{'s' if count != 1 else ''}"
+        how_many = (translate("LeaderChange", "{count} re-rating") if count == 1 else
+                    translate("LeaderChange", "{count} re-ratings")).format(count=count)
         tied = [labels[h] for h in self.leaders] or [labels[self.leader]]
-        shared = " and ".join([", ".join(tied[:-1]), tied[-1]] if len(tied) > 2 else tied)
+        shared = tied[0] if len(tied) == 1 else translate("LeaderChange", "{names} and {last}").format(
+            names=", ".join(tied[:-1]), last=tied[-1])
+        challenger = labels[self.challenger]
         if self.breaks_tie:
-            return how_many, f"decide the tie between {shared} for {labels[self.challenger]}"
-        if len(tied) > 1:
-            return how_many, (f"put {labels[self.challenger]} alone in the lead, ahead of {shared} "
-                              "(tied now)")
-        return how_many, f"put {labels[self.challenger]} ahead of {shared}"
+            what = translate("LeaderChange", "decide the tie between {leaders} for {challenger}")
+        elif len(tied) > 1:
+            what = translate("LeaderChange", "put {challenger} alone in the lead, ahead of {leaders} "
+                             "(tied now)")
+        else:
+            what = translate("LeaderChange", "put {challenger} ahead of {leaders}")
+        return how_many, what.format(challenger=challenger, leaders=shared)
 
 
 def fewest_changes(case: Case, matrix: Matrix, mode: ScoringMode | None = None,

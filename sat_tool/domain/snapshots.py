@@ -31,6 +31,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.scoring import MatrixScores, score_matrix
+from sat_tool.domain.text import translate
 
 SnapshotId = NewType("SnapshotId", int)
 
@@ -70,7 +71,7 @@ def live_view(case: Case, matrix: Matrix) -> Snapshot:
     included = {r.evidence_id for r in matrix.rows}
     view = Case(case.id, case.title, evidence=[e for e in case.evidence if e.id in included],
                 matrices=[matrix])
-    return Snapshot(SnapshotId(0), matrix.id, "Now", "", view)
+    return Snapshot(SnapshotId(0), matrix.id, translate("Snapshot", "Now"), "", view)
 
 
 # ------------------------------------------------------------------ comparison
@@ -209,7 +210,7 @@ def _source(value: Any) -> SourceId | None:
     if value is None:
         return None
     if type(value) is not int:
-        raise ValueError(f"{value!r} is not a source id")
+        raise ValueError(translate("Snapshot", "{value} is not a source id").format(value=repr(value)))
     return SourceId(value)
 
 
@@ -218,5 +219,6 @@ def _fraction(value: Any) -> float | None:
         return None
     number = float(value)
     if not 0 <= number <= 1:
-        raise ValueError(f"{number} is not a probability between 0 and 1")
+        raise ValueError(translate("Snapshot", "{number} is not a probability between 0 and 1")
+                         .format(number=number))
     return number

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from sat_tool.domain.text import translate
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula."""
 
@@ -30,27 +32,33 @@ READ_CHUNK = 1024 * 1024
 _MIB = 1024 * 1024
 
 
-def _kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words."""
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (None: nothing more to say)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return translate("Formats", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return translate("Formats", "a pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return translate("Formats", "a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return translate("Formats", "a socket")
+    return None
 
 
 def _not_regular(path: Path, mode: int, what: str, error: type[ValueError]) -> ValueError:
     kind = _kind(mode)
-    shown = kind if kind == "not a regular file" else f"{kind}, not a regular file"
-    return error(f"{path.name} is {shown}; {what} are read only from regular files")
+    if kind is None:
+        text = translate("Formats", "{file} is not a regular file; {what} are read only from "
+                         "regular files")
+    else:
+        text = translate("Formats", "{file} is {kind}, not a regular file; {what} are read only "
+                         "from regular files")
+    return error(text.format(file=path.name, kind=kind, what=translate("Formats", what)))
 
 
 def _unreadable(path: Path, exc: OSError, error: type[ValueError]) -> ValueError:
-    return error(f"cannot read {path}: {exc.strerror or exc}")
+    return error(translate("Formats", "cannot read {path}: {reason}").format(
+        path=path, reason=exc.strerror or exc))
 
 
 def check_regular(path: Path, what: str, error: type[ValueError]) -> os.stat_result:
@@ -58,7 +66,8 @@ def check_regular(path: Path, what: str, error: type[ValueError]) -> os.stat_res
 
     Nothing is opened: a pipe, a device (``/dev/zero``), a folder, or a link to
     one is refused by its type. ``what`` names the kind of file in the plural
-    ("PARC files are read only from regular files").
+    ("PARC files are read only from regular files"), in English: it is translated in the
+    context "Formats", where the callers mark it with ``QT_TRANSLATE_NOOP``.
     """
     path = Path(path)
     try:
@@ -72,11 +81,14 @@ def check_regular(path: Path, what: str, error: type[ValueError]) -> os.stat_res
 
 def _amount(limit: int) -> str:
     """A size limit in words: MiB, or bytes below one MiB."""
-    return f"{limit // _MIB} MiB" if limit >= _MIB else f"{limit:,} bytes"
+    if limit >= _MIB:
+        return translate("Formats", "{count} MiB").format(count=limit // _MIB)
+    return translate("Formats", "{count} bytes").format(count=f"{limit:,}")
 
 
 def _too_large(path: Path, size: int, limit: int, what: str, error: type[ValueError]) -> ValueError:
-    return error(f"{path.name} is {size // _MIB} MiB; {what} are limited to {_amount(limit)}")
+    return error(translate("Formats", "{file} is {size} MiB; {what} are limited to {limit}").format(
+        file=path.name, size=size // _MIB, what=translate("Formats", what), limit=_amount(limit)))
 
 
 def open_limited(path: Path, limit: int, what: str, error: type[ValueError]) -> BinaryIO:
@@ -124,8 +136,9 @@ def read_limited(path: Path, limit: int, what: str, error: type[ValueError]) -> 
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > limit:
-                    raise error(f"{path.name} holds more than {_amount(limit)}; {what} are "
-                                f"limited to {_amount(limit)}")
+                    raise error(translate(
+                        "Formats", "{file} holds more than {limit}; {what} are limited to {limit}"
+                    ).format(file=path.name, limit=_amount(limit), what=translate("Formats", what)))
         except OSError as exc:
             raise _unreadable(path, exc, error) from None
     return b"".join(chunks)

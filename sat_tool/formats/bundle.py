@@ -36,6 +36,7 @@ from sat_tool.domain.model import (
     valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.formats import read_limited, write_file
 
 FORMAT_NAME = "sat-tool-case"
@@ -217,13 +218,17 @@ def read_bundle(path: Path) -> Case:
 
 def read_bundle_with_snapshots(path: Path) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Read a bundle with its matrices' snapshots (keyed by the bundle-local matrix id)."""
-    raw = read_limited(path, MAX_BUNDLE_BYTES, "case bundles", BundleError)
+    raw = read_limited(path, MAX_BUNDLE_BYTES, QT_TRANSLATE_NOOP("Formats", "case bundles"), BundleError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BundleError(f"{path.name} is not a SAT Tool case bundle (not UTF-8 text)") from None
+        raise BundleError(translate(
+            "Bundle", "{file} is not a SAT Tool case bundle (not UTF-8 text)").format(
+                file=path.name)) from None
     if "\x00" in text:  # never in JSON text: only escaped in strings
-        raise BundleError(f"{path.name} is not a SAT Tool case bundle (it contains binary data)")
+        raise BundleError(translate(
+            "Bundle", "{file} is not a SAT Tool case bundle (it contains binary data)").format(
+                file=path.name))
     return loads_bundle_with_snapshots(text, name=path.name)
 
 
@@ -238,12 +243,14 @@ def loads_bundle_with_snapshots(text: str, name: str = "bundle"
     try:
         data = json.loads(text, parse_int=_parse_int)
     except RecursionError:
-        raise BundleError(f"{name} is not a SAT Tool case bundle (nested too deeply)") from None
+        raise BundleError(translate(
+            "Bundle", "{file} is not a SAT Tool case bundle (nested too deeply)").format(
+                file=name)) from None
     except json.JSONDecodeError as exc:
-        raise BundleError(
-            f"{name} is not a SAT Tool case bundle: invalid JSON at line {exc.lineno}, "
-            f"column {exc.colno} ({exc.msg})"
-        ) from None
+        raise BundleError(translate(
+            "Bundle", "{file} is not a SAT Tool case bundle: invalid JSON at line {line}, "
+            "column {column} ({problem})").format(
+                file=name, line=exc.lineno, column=exc.colno, problem=exc.msg)) from None
     return case_and_snapshots_from_dict(data, name)
 
 
@@ -256,7 +263,8 @@ class _Overlong:
         self.digits = digits
 
     def __repr__(self) -> str:
-        return f"a {len(self.digits.lstrip('-'))}-digit number"
+        return translate("Bundle", "a {digits}-digit number").format(
+            digits=len(self.digits.lstrip("-")))
 
 
 def _parse_int(text: str) -> int | _Overlong:
@@ -271,8 +279,10 @@ def _bad_character(value: str) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        return (f"holds an unpaired surrogate \\u{ord(value[exc.start]):04x} at character "
-                f"{exc.start}, which is not a character (the file is damaged)")
+        return translate(
+            "Bundle", "holds an unpaired surrogate \\u{code} at character {offset}, which is not a "
+            "character (the file is damaged)").format(code=f"{ord(value[exc.start]):04x}",
+                                                      offset=exc.start)
     return None
 
 
@@ -291,8 +301,9 @@ def _scoring_mode(text: str) -> ScoringMode:
     try:
         return ScoringMode(text)
     except ValueError:
-        raise ValueError(f"{text[:40]!r} is not a scoring mode (expected "
-                         f"{', '.join(m.value for m in ScoringMode)})") from None
+        raise ValueError(translate(
+            "Bundle", "{value!r} is not a scoring mode (expected {modes})").format(
+                value=text[:40], modes=", ".join(m.value for m in ScoringMode))) from None
 
 
 def case_from_dict(data: Any, name: str = "bundle") -> Case:
@@ -304,19 +315,24 @@ def case_and_snapshots_from_dict(data: Any, name: str = "bundle"
                                  ) -> tuple[Case, dict[MatrixId, list[Snapshot]]]:
     """Build a case and its snapshots from the JSON structure, checking every field."""
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise BundleError(f"{name} is not a SAT Tool case bundle (no \"format\": \"{FORMAT_NAME}\")")
+        raise BundleError(translate(
+            "Bundle", "{file} is not a SAT Tool case bundle (no \"format\": \"{format}\")").format(
+                file=name, format=FORMAT_NAME))
     version = data.get("version")
     if isinstance(version, _Overlong):
-        raise BundleError(f"{name}: unknown case-bundle version ({version!r})")
+        raise BundleError(translate("Bundle", "{file}: unknown case-bundle version ({version!r})"
+                                    ).format(file=name, version=version))
     if not isinstance(version, int) or isinstance(version, bool):
-        raise BundleError(f"{name}: \"version\" must be a whole number")
+        raise BundleError(translate("Bundle", "{file}: \"version\" must be a whole number").format(
+            file=name))
     if version > FORMAT_VERSION:
-        raise BundleError(
-            f"{name} is case-bundle version {version}, newer than this SAT Tool reads "
-            f"(up to {FORMAT_VERSION}); update SAT Tool to open it"
-        )
+        raise BundleError(translate(
+            "Bundle", "{file} is case-bundle version {version}, newer than this SAT Tool reads "
+            "(up to {newest}); update SAT Tool to open it").format(
+                file=name, version=version, newest=FORMAT_VERSION))
     if version < 1:
-        raise BundleError(f"{name}: unknown case-bundle version {version}")
+        raise BundleError(translate("Bundle", "{file}: unknown case-bundle version {version}").format(
+            file=name, version=version))
     reader = _Reader(name)
     return reader.case(data), reader.snapshots
 
@@ -343,18 +359,19 @@ class _Reader:
         """Times already read as valid ISO 8601 (a bundle repeats the same few many times)."""
 
     def fail(self, where: str, problem: str) -> BundleError:
-        return BundleError(f"{self.name}: {where}: {problem}")
+        return BundleError(translate("Bundle", "{file}: {where}: {problem}").format(
+            file=self.name, where=where, problem=problem))
 
     def obj(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(where, "expected an object")
+            raise self.fail(where, translate("Bundle", "expected an object"))
         return value
 
     def items(self, parent: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
         value = parent.get(key, [])
         path = key if where == "$" else f"{where}.{key}"  # top-level lists read "evidence[0]"
         if not isinstance(value, list):
-            raise self.fail(path, "expected a list")
+            raise self.fail(path, translate("Bundle", "expected a list"))
         if all(isinstance(v, dict) for v in value):
             return value
         return [self.obj(v, f"{path}[{i}]") for i, v in enumerate(value)]
@@ -363,28 +380,35 @@ class _Reader:
         value = parent.get(key)
         if value is None:
             if required:
-                raise self.fail(f"{where}.{key}", "is missing" if key not in parent else
-                                "expected text, not null")
+                raise self.fail(f"{where}.{key}", translate("Bundle", "is missing")
+                                if key not in parent else
+                                translate("Bundle", "expected text, not null"))
             return ""
         if not isinstance(value, str):
-            raise self.fail(f"{where}.{key}", "expected text")
+            raise self.fail(f"{where}.{key}", translate("Bundle", "expected text"))
         if required and not value.strip():
-            raise self.fail(f"{where}.{key}", "must not be empty")
+            raise self.fail(f"{where}.{key}", translate("Bundle", "must not be empty"))
         problem = _bad_character(value)
         if problem is not None:
             raise self.fail(f"{where}.{key}", problem)
         return value
 
-    def whole(self, value: Any, where: str, low: int, high: int, expected: str) -> int:
-        """A whole number from ``low`` to ``high``; ``expected`` says what one is wanted."""
+    def whole(self, value: Any, where: str, low: int, high: int, expected: str,
+              **values: Any) -> int:
+        """A whole number from ``low`` to ``high``; ``expected`` says what one is wanted (in
+        English, translated in the context "Bundle", then formatted with ``values``)."""
         if isinstance(value, _Overlong) and value.digits.startswith("-"):
-            raise self.fail(where, f"expected {expected}")
+            wanted = translate("Bundle", expected).format(**values)
+            raise self.fail(where, translate("Bundle", "expected {expected}").format(expected=wanted))
         if isinstance(value, _Overlong) or (
                 isinstance(value, int) and not isinstance(value, bool) and value > high):
-            raise self.fail(where, f"{value!r} is too large (expected {expected}, "
-                                   f"at most {high:,})")
+            wanted = translate("Bundle", expected).format(**values)
+            raise self.fail(where, translate(
+                "Bundle", "{value!r} is too large (expected {expected}, at most {high})").format(
+                    value=value, expected=wanted, high=f"{high:,}"))
         if not isinstance(value, int) or isinstance(value, bool) or value < low:
-            raise self.fail(where, f"expected {expected}")
+            wanted = translate("Bundle", expected).format(**values)
+            raise self.fail(where, translate("Bundle", "expected {expected}").format(expected=wanted))
         return value
 
     def enum(self, parent: dict[str, Any], key: str, where: str, parse: Callable[[str], T],
@@ -393,7 +417,7 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, str):
-            raise self.fail(f"{where}.{key}", "expected text")
+            raise self.fail(f"{where}.{key}", translate("Bundle", "expected text"))
         try:
             return parse(value)
         except ValueError as exc:
@@ -402,7 +426,8 @@ class _Reader:
     def ref(self, parent: dict[str, Any], key: str, where: str, known: dict[str, T]) -> T:
         value = parent.get(key)
         if not isinstance(value, str) or value not in known:
-            raise self.fail(f"{where}.{key}", f"{value!r} does not name an item of this bundle")
+            raise self.fail(f"{where}.{key}", translate(
+                "Bundle", "{value!r} does not name an item of this bundle").format(value=value))
         return known[value]
 
     def uid(self, head: dict[str, Any]) -> str:
@@ -412,8 +437,9 @@ class _Reader:
             try:
                 uuid.UUID(value)
             except ValueError:
-                raise self.fail("case.uid", f"{value[:40]!r} is not a UUID (leave it empty and one "
-                                "is given on import)") from None
+                raise self.fail("case.uid", translate(
+                    "Bundle", "{value!r} is not a UUID (leave it empty and one is given on import)"
+                ).format(value=value[:40])) from None
         return value
 
     def timestamp(self, parent: dict[str, Any], key: str, where: str) -> str:
@@ -423,17 +449,19 @@ class _Reader:
             try:
                 datetime.fromisoformat(value)
             except ValueError:
-                raise self.fail(f"{where}.{key}", f"{value[:40]!r} is not a date and time "
-                                "(expected ISO 8601, such as 2026-11-21T19:40:00Z)") from None
+                raise self.fail(f"{where}.{key}", translate(
+                    "Bundle", "{value!r} is not a date and time (expected ISO 8601, such as "
+                    "2026-11-21T19:40:00Z)").format(value=value[:40])) from None
             self._times.add(value)
         return value
 
     def unique_id(self, item: dict[str, Any], where: str, seen: dict[str, Any]) -> str:
         value = item.get("id")
         if not isinstance(value, str) or not value:
-            raise self.fail(f"{where}.id", "expected a non-empty text id")
+            raise self.fail(f"{where}.id", translate("Bundle", "expected a non-empty text id"))
         if value in seen:
-            raise self.fail(f"{where}.id", f"duplicate id {value!r}")
+            raise self.fail(f"{where}.id", translate("Bundle", "duplicate id {value!r}").format(
+                value=value))
         return value
 
     def case(self, data: dict[str, Any]) -> Case:
@@ -492,8 +520,9 @@ class _Reader:
             if added.quote_start is not None and added.source_id is not None:
                 text = case.sources[added.source_id - 1].text
                 if added.quote_start + len(added.quote) > len(text):
-                    raise self.fail(f"evidence[{i}].quote_start", f"{added.quote_start} is past the "
-                                    f"end of its source's text ({len(text)} characters)")
+                    raise self.fail(f"evidence[{i}].quote_start", translate(
+                        "Bundle", "{offset} is past the end of its source's text ({length} "
+                        "characters)").format(offset=added.quote_start, length=len(text)))
         case.evidence.extend(items)
         return known
 
@@ -536,9 +565,11 @@ class _Reader:
         where = f"evidence[{i}]"
         key = self.unique_id(item, where, known)
         number = self.whole(item.get("number", i + 1), f"{where}.number", 1,
-                            MAX_EVIDENCE_NUMBER, "a whole number of 1 or more")
+                            MAX_EVIDENCE_NUMBER,
+                            QT_TRANSLATE_NOOP("Bundle", "a whole number of 1 or more"))
         if number in numbers:
-            raise self.fail(f"{where}.number", f"duplicate evidence number {number}")
+            raise self.fail(f"{where}.number", translate(
+                "Bundle", "duplicate evidence number {number}").format(number=number))
         source = None if item.get("source") is None else self.ref(item, "source", where, sources)
         return key, Evidence(
             id=EvidenceId(i + 1),
@@ -559,7 +590,7 @@ class _Reader:
         if value is None:
             return None
         return self.whole(value, f"{where}.quote_start", 0, MAX_WHOLE,
-                          "a character offset of 0 or more")
+                          QT_TRANSLATE_NOOP("Bundle", "a character offset of 0 or more"))
 
     def matrix(self, data: dict[str, Any], where: str, index: int,
                evidence: dict[str, EvidenceId]) -> Matrix:
@@ -616,7 +647,8 @@ class _Reader:
         """Whether a matrix is shown transposed (hypotheses down the side)."""
         value = data.get("layout", "standard")
         if value not in ("standard", "transposed"):
-            raise self.fail(f"{where}.layout", f"{value!r} is not a layout (standard or transposed)")
+            raise self.fail(f"{where}.layout", translate(
+                "Bundle", "{value!r} is not a layout (standard or transposed)").format(value=value))
         return value == "transposed"
 
     def outcome(self, value: Any, where: str, hyps: dict[str, HypothesisId], snapshots: int
@@ -626,12 +658,15 @@ class _Reader:
         truth = None if item.get("hypothesis") is None else self.ref(item, "hypothesis", where, hyps)
         date = self.text(item, "date", where)
         if date and not valid_date(date):
-            raise self.fail(f"{where}.date", f"{date!r} is not a date such as 2012, 2012-04 "
-                            "or 2012-04-18")
+            raise self.fail(f"{where}.date", translate(
+                "Bundle", "{date!r} is not a date such as 2012, 2012-04 or 2012-04-18").format(
+                    date=date))
         position = item.get("snapshot")
         if position is not None:
-            position = self.whole(position, f"{where}.snapshot", 1, max(snapshots, 1),
-                                  f"the place of one of the matrix's {snapshots} snapshots")
+            position = self.whole(
+                position, f"{where}.snapshot", 1, max(snapshots, 1),
+                QT_TRANSLATE_NOOP("Bundle", "the place of one of the matrix's {count} snapshots"),
+                count=snapshots)
         return Outcome(truth, date, self.text(item, "evidence", where), position)
 
     def fraction(self, item: dict[str, Any], key: str, where: str, low_open: bool = False
@@ -640,15 +675,16 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(f"{where}.{key}", "expected a number from 0 to 1")
+            raise self.fail(f"{where}.{key}", translate("Bundle", "expected a number from 0 to 1"))
         if not (0 < value <= 1 if low_open else 0 <= value <= 1):
-            raise self.fail(f"{where}.{key}", f"{value} is not between 0 and 1")
+            raise self.fail(f"{where}.{key}", translate("Bundle", "{value} is not between 0 and 1"
+                                                        ).format(value=value))
         return float(value)
 
     def local_id(self, key: Any, known: dict[str, Any]) -> int:
         """A bundle id as a local id; ids of items deleted since the snapshot get negative ones."""
         if not isinstance(key, str):
-            raise ValueError(f"{key!r} is not an id")
+            raise ValueError(translate("Bundle", "{key!r} is not an id").format(key=key))
         if key in known:
             return int(known[key])
         return self._gone.setdefault(key, -(len(self._gone) + 1))
@@ -665,7 +701,8 @@ class _Reader:
                                       lambda e: self.local_id(e, self._evidence),
                                       lambda h: self.local_id(h, hyps))
         except (KeyError, ValueError, TypeError, ArithmeticError) as exc:
-            raise self.fail(f"{where}.data", f"malformed snapshot ({exc})") from None
+            raise self.fail(f"{where}.data", translate("Bundle", "malformed snapshot ({error})"
+                                                       ).format(error=exc)) from None
 
     def storable(self, data: Any, where: str) -> None:
         """Refuse a snapshot's text or number that cannot be stored, naming its JSON path.
@@ -680,7 +717,9 @@ class _Reader:
                 if problem is not None:
                     raise self.fail(path, problem)
             elif isinstance(value, _Overlong):
-                raise self.fail(path, f"{value!r} is too large to be a number SAT Tool stores")
+                raise self.fail(path, translate(
+                    "Bundle", "{value!r} is too large to be a number SAT Tool stores").format(
+                        value=value))
             elif isinstance(value, dict):
                 stack.extend((v, f"{path}.{k}") for k, v in reversed(value.items()))
             elif isinstance(value, list):
@@ -691,7 +730,8 @@ class _Reader:
         """A matrix row read field by field; BundleError naming the first problem."""
         eid = self.ref(item, "evidence", where, evidence)
         if eid in included:
-            raise self.fail(where, f"evidence {item['evidence']!r} is included twice")
+            raise self.fail(where, translate("Bundle", "evidence {evidence!r} is included twice"
+                                             ).format(evidence=item["evidence"]))
         return eid, self.enum(item, "relevance", where, Level.parse, Level.MEDIUM)
 
     def quick_rating(self, item: dict[str, Any], included: set[EvidenceId],
@@ -726,12 +766,13 @@ class _Reader:
         eid = self.ref(item, "evidence", where, evidence)
         hid = self.ref(item, "hypothesis", where, hyps)
         if eid not in included:
-            raise self.fail(f"{where}.evidence", f"{item['evidence']!r} is not a row of this matrix")
+            raise self.fail(f"{where}.evidence", translate(
+                "Bundle", "{evidence!r} is not a row of this matrix").format(evidence=item["evidence"]))
         if (eid, hid) in mat.ratings:
-            raise self.fail(where, "this cell is rated twice")
+            raise self.fail(where, translate("Bundle", "this cell is rated twice"))
         rating = self.enum(item, "rating", where, Rating.parse, None)
         if rating is None:
-            raise self.fail(f"{where}.rating", "is missing")
+            raise self.fail(f"{where}.rating", translate("Bundle", "is missing"))
         mat.ratings[(eid, hid)] = Assessment(
             rating=rating,
             analyst=self.text(item, "analyst", where),

@@ -36,6 +36,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.formats import read_limited, write_file
 from sat_tool.domain.model import (
     Assessment,
@@ -175,7 +176,7 @@ def _date_to_ms(date: str) -> str:
 
 def read_achz(path: Path) -> Case:
     """Read a PARC ACH project into a new case with one matrix (bundle-local ids)."""
-    raw = read_limited(path, MAX_COMPRESSED, "PARC files", ParcError)
+    raw = read_limited(path, MAX_COMPRESSED, QT_TRANSLATE_NOOP("Formats", "PARC files"), ParcError)
     return parse_project(_decompress(raw, path.name), path.name)
 
 
@@ -184,19 +185,24 @@ def _decompress(raw: bytes, name: str) -> bytes:
     if not raw.startswith(b"\x1f\x8b"):
         if raw.lstrip(b"\xef\xbb\xbf\xff\xfe\xfe\xff\x00 \r\n\t").startswith((b"<", b"<\x00")):
             return raw  # an uncompressed project XML: accept it
-        raise ParcError(f"{name} is not a PARC ACH project (not gzip-compressed XML)")
+        raise ParcError(translate(
+            "Parc", "{file} is not a PARC ACH project (not gzip-compressed XML)").format(file=name))
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = io.BytesIO()
     try:
         chunk = decompressor.decompress(raw, MAX_XML_BYTES + 1)
         out.write(chunk)
         if out.tell() > MAX_XML_BYTES or decompressor.unconsumed_tail:
-            raise ParcError(f"{name} expands to more than {MAX_XML_BYTES // (1024 * 1024)} MiB: "
-                            "refused as a possible compression bomb")
+            raise ParcError(translate(
+                "Parc", "{file} expands to more than {size} MiB: refused as a possible compression "
+                "bomb").format(file=name, size=MAX_XML_BYTES // (1024 * 1024)))
         if not decompressor.eof:
-            raise ParcError(f"{name} is damaged: the compressed data ends early")
+            raise ParcError(translate("Parc", "{file} is damaged: the compressed data ends early"
+                                      ).format(file=name))
     except zlib.error as exc:
-        raise ParcError(f"{name} is damaged: the compressed data cannot be read ({exc})") from None
+        raise ParcError(translate(
+            "Parc", "{file} is damaged: the compressed data cannot be read ({error})").format(
+                file=name, error=exc)) from None
     return out.getvalue()
 
 
@@ -208,7 +214,8 @@ def _decode(data: bytes, name: str) -> str:
             continue
         if text.lstrip().startswith("<"):
             return text
-    raise ParcError(f"{name} does not contain XML text (expected UTF-16 or UTF-8)")
+    raise ParcError(translate(
+        "Parc", "{file} does not contain XML text (expected UTF-16 or UTF-8)").format(file=name))
 
 
 def parse_project(data: bytes, name: str = "project") -> Case:
@@ -219,10 +226,12 @@ def parse_project(data: bytes, name: str = "project") -> Case:
     try:
         root = fromstring(text)
     except DefusedXmlException:
-        raise ParcError(f"{name} declares XML entities, which SAT Tool refuses for safety: it may "
-                        "be an XML bomb or reach for other files") from None
+        raise ParcError(translate(
+            "Parc", "{file} declares XML entities, which SAT Tool refuses for safety: it may "
+            "be an XML bomb or reach for other files").format(file=name)) from None
     except ParseError as exc:
-        raise ParcError(f"{name} is not well-formed XML ({exc})") from None
+        raise ParcError(translate("Parc", "{file} is not well-formed XML ({error})").format(
+            file=name, error=exc)) from None
     return _Project(root, name).case()
 
 
@@ -257,7 +266,8 @@ class _Project:
         title_node = self._find(self.root, "PROJECT-TITLE")
         matrix_node = self._find(self.root, "MATRIX")
         if matrix_node is None:
-            raise ParcError(f"{self.name} is not a PARC ACH project (it has no MATRIX)")
+            raise ParcError(translate("Parc", "{file} is not a PARC ACH project (it has no MATRIX)"
+                                      ).format(file=self.name))
         title = (self._content(title_node) if title_node is not None else "") or Path(
             self.name).stem
         classification_node = self._find(self.root, "CLASSIFICATION")
@@ -269,10 +279,12 @@ class _Project:
         for j, node in enumerate(self._children(matrix_node, "HYPOTHESIS"), 1):
             name = self._text(node, "NAME") or self._content(node)
             if not name:
-                raise ParcError(f"{self.name}: hypothesis {j} has no NAME")
+                raise ParcError(translate("Parc", "{file}: hypothesis {number} has no NAME").format(
+                    file=self.name, number=j))
             matrix.hypotheses.append(Hypothesis(HypothesisId(j), name, self._text(node, "NOTES")))
         if not matrix.hypotheses:
-            raise ParcError(f"{self.name}: the matrix has no hypotheses")
+            raise ParcError(translate("Parc", "{file}: the matrix has no hypotheses").format(
+                file=self.name))
         links: dict[str, SourceId] = {}
         nodes = self._children(matrix_node, "EVIDENCE")
         numbers = self._numbers(nodes)
@@ -299,7 +311,8 @@ class _Project:
                   links: dict[str, SourceId], numbers: list[int] | None) -> None:
         text = self._text(node, "NAME")
         if not text:
-            raise ParcError(f"{self.name}: evidence {i} has no NAME")
+            raise ParcError(translate("Parc", "{file}: evidence {number} has no NAME").format(
+                file=self.name, number=i))
         link = self._text(node, "LINK")
         source = None
         if link:
@@ -321,15 +334,19 @@ class _Project:
         values = self._text(node, "VALUES")
         codes = values.split(",") if values else []
         if len(codes) > len(matrix.hypotheses):
-            raise ParcError(f"{self.name}: evidence {i} has {len(codes)} ratings for "
-                            f"{len(matrix.hypotheses)} hypotheses")
+            raise ParcError(translate(
+                "Parc", "{file}: evidence {number} has {ratings} ratings for {hypotheses} "
+                "hypotheses").format(file=self.name, number=i, ratings=len(codes),
+                                     hypotheses=len(matrix.hypotheses)))
         for hyp, code_text in zip(matrix.hypotheses, codes):
             if not code_text.strip():
                 continue
             try:
                 rating = Rating.parse(code_text)
             except ValueError as exc:
-                raise ParcError(f"{self.name}: evidence {i}, hypothesis {hyp.title!r}: {exc}") from None
+                raise ParcError(translate(
+                    "Parc", "{file}: evidence {number}, hypothesis {title!r}: {problem}").format(
+                        file=self.name, number=i, title=hyp.title, problem=exc)) from None
             matrix.ratings[(item.id, hyp.id)] = Assessment(rating, "PARC ACH import")
 
     def _level(self, node: Element, tag: str, i: int) -> Level:
@@ -339,7 +356,8 @@ class _Project:
         try:
             return Level.parse(value)
         except ValueError as exc:
-            raise ParcError(f"{self.name}: evidence {i} {tag}: {exc}") from None
+            raise ParcError(translate("Parc", "{file}: evidence {number} {tag}: {problem}").format(
+                file=self.name, number=i, tag=tag, problem=exc)) from None
 
 
 def _type(value: str) -> EvidenceType:

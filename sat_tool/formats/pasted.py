@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sat_tool.domain.model import EvidenceType, Level, Rating, valid_date
+from sat_tool.domain.text import translate
 from sat_tool.formats.sheet_layout import Role, header_role, read_level, read_rating, scale_for
 
 MAX_PASTED_ROWS = 5_000
@@ -62,7 +63,7 @@ def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
     titles; ValueError with a sentence naming the problem."""
     grid = split_cells(text)
     if not any(any(v for v in row) for row in grid):
-        raise ValueError("the clipboard holds no text to paste")
+        raise ValueError(translate("Pasted", "the clipboard holds no text to paste"))
     roles: dict[int, Role] = {}
     hyps: dict[int, int] = {}
     first = grid[0]
@@ -76,8 +77,9 @@ def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
             elif named.get(column) is not None:
                 roles[column] = named[column]  # type: ignore[assignment]
         if Role.EVIDENCE not in roles.values():
-            raise ValueError("the pasted header names no evidence column (Evidence, Item, "
-                             "Information…)")
+            raise ValueError(translate(
+                "Pasted", "the pasted header names no evidence column (Evidence, Item, "
+                "Information…)"))
         rows = grid[1:]
         start = 2
     else:
@@ -85,14 +87,17 @@ def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
         rows, start = grid, 1
         width = max(len(r) for r in rows)
         if width - 1 > len(hypotheses):
-            raise ValueError(f"the pasted rows have {width - 1} values after the text but the "
-                             f"matrix has {len(hypotheses)} hypotheses; paste a header line "
-                             "(Evidence, Type, Credibility, H1 …) to say what each column holds")
+            raise ValueError(translate(
+                "Pasted", "the pasted rows have {values} values after the text but the matrix has "
+                "{hypotheses} hypotheses; paste a header line (Evidence, Type, Credibility, H1 …) "
+                "to say what each column holds").format(values=width - 1,
+                                                        hypotheses=len(hypotheses)))
         for column in range(1, width):
             hyps[column] = column - 1
     if len(rows) > MAX_PASTED_ROWS:
-        raise ValueError(f"{len(rows):,} rows are pasted; SAT Tool takes at most "
-                         f"{MAX_PASTED_ROWS:,} at a time")
+        raise ValueError(translate(
+            "Pasted", "{rows} rows are pasted; SAT Tool takes at most {most} at a time").format(
+                rows=f"{len(rows):,}", most=f"{MAX_PASTED_ROWS:,}"))
     evidence = next(c for c, r in roles.items() if r is Role.EVIDENCE)
     scales = {}
     for column, role in roles.items():
@@ -110,14 +115,14 @@ def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
         rest = [v for c, v in enumerate(row) if c != evidence and v]
         if not text_value:
             if rest:
-                raise ValueError(f"line {number} of the pasted text has values but no evidence "
-                                 "text")
+                raise ValueError(translate(
+                    "Pasted", "line {line} of the pasted text has values but no evidence text"
+                ).format(line=number))
             continue
         item = PastedItem(" ".join(text_value.split()))
         for column, value in enumerate(row):
             if not value or column == evidence:
                 continue
-            where = f"line {number}, value {column + 1} of the pasted text"
             try:
                 if column in hyps:
                     rating = read_rating(value)
@@ -133,8 +138,9 @@ def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
                     item.fields["type"] = EvidenceType.parse(value)
                 elif role is Role.DATE:
                     if not valid_date(value):
-                        raise ValueError(f"{value!r} is not a date such as 2012, 2012-04 or "
-                                         "2012-04-18")
+                        raise ValueError(translate(
+                            "Pasted", "{value!r} is not a date such as 2012, 2012-04 or 2012-04-18"
+                        ).format(value=value))
                     item.fields["date"] = value
                 elif role is Role.SOURCE:
                     item.source = " ".join(value.split())
@@ -143,8 +149,10 @@ def pasted_evidence(text: str, hypotheses: Sequence[str]) -> list[PastedItem]:
                     notes = str(item.fields.get("notes", ""))
                     item.fields["notes"] = (notes + "\n" if notes else "") + prefix + value
             except ValueError as exc:
-                raise ValueError(f"{where}: {exc}") from None
+                raise ValueError(translate(
+                    "Pasted", "line {line}, value {column} of the pasted text: {problem}").format(
+                        line=number, column=column + 1, problem=exc)) from None
         items.append(item)
     if not items:
-        raise ValueError("the pasted text holds no evidence rows")
+        raise ValueError(translate("Pasted", "the pasted text holds no evidence rows"))
     return items

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sat_tool.domain.model import Level, Rating
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 
 
 class Role(enum.Enum):
@@ -45,7 +46,9 @@ class Role(enum.Enum):
             if key == role.value:
                 return role
         allowed = ", ".join(r.value for r in cls)
-        raise ValueError(f"{text!r} is not a column role (expected one of {allowed})")
+        raise ValueError(translate(
+            "SheetLayout", "{text!r} is not a column role (expected one of {allowed})").format(
+                text=text, allowed=allowed))
 
 
 NAMES: dict[str, Role] = {}
@@ -100,12 +103,15 @@ def column_number(letters: str) -> int:
     """The column number of a letter reference (A → 1, AA → 27); ValueError if it is none."""
     text = letters.strip().upper()
     if not text.isalpha() or not text.isascii() or len(text) > 3:
-        raise ValueError(f"{letters!r} is not a column letter (A, B … AA)")
+        raise ValueError(translate("SheetLayout", "{letters!r} is not a column letter (A, B … AA)"
+                                   ).format(letters=letters))
     number = 0
     for char in text:
         number = number * 26 + ord(char) - 64
     if number > 16_384:
-        raise ValueError(f"{letters!r} is beyond the last column of a sheet (XFD)")
+        raise ValueError(translate(
+            "SheetLayout", "{letters!r} is beyond the last column of a sheet (XFD)").format(
+                letters=letters))
     return number
 
 
@@ -119,7 +125,7 @@ def read_rating(value: Any) -> Rating | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{value!r} is not a rating")
+        raise ValueError(translate("SheetLayout", "{value!r} is not a rating").format(value=value))
     word = _RATING_WORDS.get(_key(value))
     if word is not None:
         return word
@@ -140,6 +146,12 @@ class LevelScale:
     low: float
     high: float
     text: str
+    """The scale in English words; :attr:`shown_text` in the user's language."""
+
+    @property
+    def shown_text(self) -> str:
+        """The scale in words, in the user's language."""
+        return translate("SheetLayout", self.text)
 
     def level(self, number: float) -> Level:
         span = self.high - self.low
@@ -150,10 +162,13 @@ class LevelScale:
 
 
 SCALES = (
-    LevelScale(1, 3, "numbers 1 to 3 (1 Low, 2 Medium, 3 High)"),
-    LevelScale(1, 5, "numbers 1 to 5 (1–2 Low, 3 Medium, 4–5 High)"),
-    LevelScale(0, 1, "fractions 0 to 1 (below ⅓ Low, below ⅔ Medium, above High)"),
-    LevelScale(0, 100, "percentages 0 to 100 (below 33 Low, below 67 Medium, above High)"),
+    LevelScale(1, 3, QT_TRANSLATE_NOOP("SheetLayout", "numbers 1 to 3 (1 Low, 2 Medium, 3 High)")),
+    LevelScale(1, 5, QT_TRANSLATE_NOOP("SheetLayout",
+                                       "numbers 1 to 5 (1–2 Low, 3 Medium, 4–5 High)")),
+    LevelScale(0, 1, QT_TRANSLATE_NOOP(
+        "SheetLayout", "fractions 0 to 1 (below ⅓ Low, below ⅔ Medium, above High)")),
+    LevelScale(0, 100, QT_TRANSLATE_NOOP(
+        "SheetLayout", "percentages 0 to 100 (below 33 Low, below 67 Medium, above High)")),
 )
 
 
@@ -176,11 +191,14 @@ def read_level(value: Any, scale: LevelScale | None) -> Level | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is not a level (expected High, Medium or Low)")
+        raise ValueError(translate(
+            "SheetLayout", "{value!r} is not a level (expected High, Medium or Low)").format(
+                value=value))
     if isinstance(value, (int, float)):
         if scale is None:
-            raise ValueError(f"{value!r} is not a level (expected High, Medium or Low, or numbers "
-                             "on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to 100)")
+            raise ValueError(translate(
+                "SheetLayout", "{value!r} is not a level (expected High, Medium or Low, or numbers "
+                "on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to 100)").format(value=value))
         return scale.level(float(value))
     text = str(value)
     found = _LEVEL_WORDS.get(_key(text))
@@ -189,9 +207,10 @@ def read_level(value: Any, scale: LevelScale | None) -> Level | None:
     try:
         number = float(text.strip().rstrip("%"))
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a level (expected High, Medium or Low, H, M "
-                         "or L, or numbers on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to "
-                         "100)") from None
+        raise ValueError(translate(
+            "SheetLayout", "{value!r} is not a level (expected High, Medium or Low, H, M or L, or "
+            "numbers on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to 100)").format(
+                value=text.strip())) from None
     return read_level(number, scale)
 
 
@@ -203,6 +222,7 @@ class Column:
     header: str
     role: Role
     why: str
+    """Why it is read so, in words for the user."""
 
 
 @dataclass
@@ -226,9 +246,9 @@ class SheetLayout:
         columns = dict(self.columns)
         for index, role in roles.items():
             header = columns[index].header if index in columns else ""
-            columns[index] = Column(index, header, role, "chosen by the user")
+            columns[index] = Column(index, header, role, translate("SheetLayout", "chosen by the user"))
         if sum(1 for c in columns.values() if c.role is Role.EVIDENCE) > 1:
-            raise ValueError("only one column can hold the evidence")
+            raise ValueError(translate("SheetLayout", "only one column can hold the evidence"))
         return SheetLayout(self.header_row, columns, dict(self.scales))
 
 
@@ -325,22 +345,26 @@ def _layout(header: int, texts: dict[int, str],
         text = texts[index]
         role = header_role(text)
         if role is not None:
-            columns[index] = Column(index, text, role, f"headed {text!r}")
+            columns[index] = Column(index, text, role,
+                                    translate("SheetLayout", "headed {header!r}").format(header=text))
             continue
         ratings, others, numbers = _ratings_in(index, below)
         if _HYPOTHESIS_HEADER.match(text):
-            columns[index] = Column(index, text, Role.HYPOTHESIS, "named as a hypothesis")
+            columns[index] = Column(index, text, Role.HYPOTHESIS,
+                                    translate("SheetLayout", "named as a hypothesis"))
             hypotheses.append(index)
         elif ratings and ratings >= others:
-            columns[index] = Column(index, text, Role.HYPOTHESIS, "holds ratings")
+            columns[index] = Column(index, text, Role.HYPOTHESIS,
+                                    translate("SheetLayout", "holds ratings"))
             hypotheses.append(index)
         elif ratings + others + numbers:
             columns[index] = Column(index, text, Role.IGNORE,
-                                    "holds numbers, not ratings" if numbers > ratings + others
-                                    else "holds no ratings")
+                                    translate("SheetLayout", "holds numbers, not ratings")
+                                    if numbers > ratings + others
+                                    else translate("SheetLayout", "holds no ratings"))
         else:
-            columns[index] = Column(index, text, Role.HYPOTHESIS,
-                                    "an empty column, read as a hypothesis not yet rated")
+            columns[index] = Column(index, text, Role.HYPOTHESIS, translate(
+                "SheetLayout", "an empty column, read as a hypothesis not yet rated"))
             hypotheses.append(index)
     if not lenient and not any(_ratings_in(c, below)[0] for c in hypotheses) and not any(
             _HYPOTHESIS_HEADER.match(texts[c]) for c in hypotheses):
@@ -355,14 +379,16 @@ def _layout(header: int, texts: dict[int, str],
         if chosen is None:
             return None
         text = columns[chosen].header
-        columns[chosen] = Column(chosen, text, Role.EVIDENCE, "the first column of text")
+        columns[chosen] = Column(chosen, text, Role.EVIDENCE,
+                                 translate("SheetLayout", "the first column of text"))
         if chosen in hypotheses:
             hypotheses.remove(chosen)
     elif len([c for c in columns.values() if c.role is Role.EVIDENCE]) > 1:
         evidence = [c for c in sorted(columns) if columns[c].role is Role.EVIDENCE]
         for extra in evidence[1:]:
-            columns[extra] = Column(extra, columns[extra].header, Role.NOTES,
-                                    f"headed {columns[extra].header!r}, after the evidence column")
+            columns[extra] = Column(extra, columns[extra].header, Role.NOTES, translate(
+                "SheetLayout", "headed {header!r}, after the evidence column").format(
+                    header=columns[extra].header))
     if not [c for c in columns.values() if c.role is Role.HYPOTHESIS]:
         return None
     evidence = next(c for c in sorted(columns) if columns[c].role is Role.EVIDENCE)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.formats import read_limited
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
@@ -34,17 +35,20 @@ def read_source_file(path: Path) -> SourceText:
     """Read a text, Markdown or HTML file as a source document."""
     suffix = path.suffix.lower()
     if suffix not in SOURCE_SUFFIXES:
-        raise SourceFileError(
-            f"{path.name}: SAT Tool reads sources from {', '.join(SOURCE_SUFFIXES)} files")
-    raw = read_limited(path, MAX_SOURCE_BYTES, "source documents", SourceFileError)
+        raise SourceFileError(translate(
+            "SourceFile", "{file}: SAT Tool reads sources from {suffixes} files").format(
+                file=path.name, suffixes=", ".join(SOURCE_SUFFIXES)))
+    raw = read_limited(path, MAX_SOURCE_BYTES, QT_TRANSLATE_NOOP("Formats", "source documents"),
+                       SourceFileError)
     content = decode(raw, path.name)
     if suffix in (".html", ".htm"):
         found = html_to_text(content, fallback_title=path.stem)
     else:
         found = SourceText(_first_heading(content) or path.stem, normalise(content))
     if not found.text.strip():
-        raise SourceFileError(f"{path.name} has no text to use as a source (it is empty, or a web "
-                              "page whose only content is scripts and styles)")
+        raise SourceFileError(translate(
+            "SourceFile", "{file} has no text to use as a source (it is empty, or a web page whose "
+            "only content is scripts and styles)").format(file=path.name))
     return found
 
 
@@ -54,12 +58,16 @@ def decode(raw: bytes, name: str) -> str:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise SourceFileError(f"{name} is not valid UTF-16 text") from None
+            raise SourceFileError(translate("SourceFile", "{file} is not valid UTF-16 text").format(
+                file=name)) from None
         if "\x00" in text or sum(ch.isprintable() or ch.isspace() for ch in text) < 0.95 * len(text):
-            raise SourceFileError(f"{name} is not a text file (it contains binary data)")
+            raise SourceFileError(translate(
+                "SourceFile", "{file} is not a text file (it contains binary data)").format(
+                    file=name))
         return text
     if b"\x00" in raw:
-        raise SourceFileError(f"{name} is not a text file (it contains binary data)")
+        raise SourceFileError(translate(
+            "SourceFile", "{file} is not a text file (it contains binary data)").format(file=name))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -67,7 +75,8 @@ def decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
-        raise SourceFileError(f"{name} is neither UTF-8 nor Windows-1252 text") from None
+        raise SourceFileError(translate(
+            "SourceFile", "{file} is neither UTF-8 nor Windows-1252 text").format(file=name)) from None
 
 
 def normalise(text: str) -> str:

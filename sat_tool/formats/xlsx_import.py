@@ -68,6 +68,7 @@ from sat_tool.domain.model import (
     valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.formats import open_limited
 from sat_tool.formats.bundle import BundleError, loads_bundle_with_snapshots
 from sat_tool.formats.sheet_layout import (
@@ -105,7 +106,25 @@ MAX_CELLS = 2_000_000
 SAMPLES = 3
 """Values of each column kept to show in a preview."""
 
-_RATINGS = "expected CC, C, N, I, II or NA"
+NOT_CHOSEN = QT_TRANSLATE_NOOP("XlsxImport", "not chosen")
+"""The :attr:`SheetReport.skipped` of a sheet left out of the user's choice, in English (it is
+compared as it is; translate it in the context "XlsxImport" to show it)."""
+
+_ROLE_WORDS = {
+    Role.EVIDENCE: QT_TRANSLATE_NOOP("XlsxImport", "evidence"),
+    Role.HYPOTHESIS: QT_TRANSLATE_NOOP("XlsxImport", "hypothesis"),
+    Role.CREDIBILITY: QT_TRANSLATE_NOOP("XlsxImport", "credibility"),
+    Role.RELEVANCE: QT_TRANSLATE_NOOP("XlsxImport", "relevance"),
+    Role.TYPE: QT_TRANSLATE_NOOP("XlsxImport", "type"),
+    Role.DATE: QT_TRANSLATE_NOOP("XlsxImport", "date"),
+    Role.SOURCE: QT_TRANSLATE_NOOP("XlsxImport", "sources"),
+    Role.NOTES: QT_TRANSLATE_NOOP("XlsxImport", "notes"),
+    Role.CATEGORY: QT_TRANSLATE_NOOP("XlsxImport", "category, kept in the notes"),
+    Role.NUMBER: QT_TRANSLATE_NOOP("XlsxImport",
+                                   "numbers, kept as the items' labels where they are unique"),
+    Role.IGNORE: QT_TRANSLATE_NOOP("XlsxImport", "not read (SAT Tool has no field for it)"),
+}
+"""What a column is read as, in the words of the import report (in English)."""
 
 
 class WorkbookError(ValueError):
@@ -117,7 +136,7 @@ class ExportedWorkbook(WorkbookError):
 
 
 def _mib(size: int) -> str:
-    return f"{size // MIB} MiB"
+    return translate("XlsxImport", "{count} MiB").format(count=size // MIB)
 
 
 # ---------------------------------------------------------------- the package
@@ -131,32 +150,40 @@ def check_package(source: Path | BinaryIO, name: str | None = None) -> None:
     """
     if isinstance(source, (str, Path)):
         path = Path(source)
-        with open_limited(path, MAX_FILE_BYTES, "workbooks", WorkbookError) as handle:
+        with open_limited(path, MAX_FILE_BYTES, QT_TRANSLATE_NOOP("Formats", "workbooks"),
+                          WorkbookError) as handle:
             check_package(handle, path.name)
         return
-    name = name or "the workbook"
+    name = name or translate("XlsxImport", "the workbook")
     try:
         with zipfile.ZipFile(source) as package:
             members = package.infolist()
             names = set(package.namelist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise WorkbookError(f"{name} is not an Excel workbook (.xlsx)") from None
+        raise WorkbookError(translate("XlsxImport", "{file} is not an Excel workbook (.xlsx)").format(
+            file=name)) from None
     except OSError as exc:
-        raise WorkbookError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise WorkbookError(translate("XlsxImport", "cannot read {file}: {reason}").format(
+            file=name, reason=exc.strerror or exc)) from None
     if "[Content_Types].xml" not in names:
-        raise WorkbookError(f"{name} is a zip file but not an Excel workbook")
+        raise WorkbookError(translate("XlsxImport", "{file} is a zip file but not an Excel workbook"
+                                      ).format(file=name))
     if len(members) > MAX_MEMBERS:
-        raise WorkbookError(f"{name} holds {len(members)} parts: refused as malformed")
+        raise WorkbookError(translate("XlsxImport", "{file} holds {count} parts: refused as malformed"
+                                      ).format(file=name, count=len(members)))
     unpacked = sum(m.file_size for m in members)
     packed = max(1, sum(m.compress_size for m in members))
     largest = max(members, key=lambda m: m.file_size, default=None)
     if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_RATIO and unpacked > 10_000_000:
-        raise WorkbookError(f"{name} would expand to {_mib(unpacked)}: "
-                            "refused as a possible zip bomb")
+        raise WorkbookError(translate(
+            "XlsxImport", "{file} would expand to {size}: refused as a possible zip bomb").format(
+                file=name, size=_mib(unpacked)))
     if largest is not None and largest.file_size > MAX_PART_BYTES:
-        raise WorkbookError(f"{name}: its part {largest.filename} would expand to "
-                            f"{_mib(largest.file_size)}, more than the {_mib(MAX_PART_BYTES)} "
-                            "SAT Tool reads: refused as a possible zip bomb")
+        raise WorkbookError(translate(
+            "XlsxImport", "{file}: its part {part} would expand to {size}, more than the {most} "
+            "SAT Tool reads: refused as a possible zip bomb").format(
+                file=name, part=largest.filename, size=_mib(largest.file_size),
+                most=_mib(MAX_PART_BYTES)))
 
 
 def read_workbook(path: Path, choice: ImportChoice | None = None,
@@ -180,7 +207,8 @@ def read_workbook(path: Path, choice: ImportChoice | None = None,
 def _opened(path: Path) -> Iterator[Any]:
     """A workbook checked and opened read-only, openpyxl's warnings kept off the terminal; an
     export that has lost its data sheet is refused here, before anyone reads it by hand."""
-    with open_limited(path, MAX_FILE_BYTES, "workbooks", WorkbookError) as handle:
+    with open_limited(path, MAX_FILE_BYTES, QT_TRANSLATE_NOOP("Formats", "workbooks"),
+                      WorkbookError) as handle:
         check_package(handle, path.name)
         handle.seek(0)
         with warnings.catch_warnings():
@@ -189,10 +217,11 @@ def _opened(path: Path) -> Iterator[Any]:
             try:
                 if DATA_SHEET not in book.sheetnames and \
                         {"Case", "Evidence", "Sources"} <= set(book.sheetnames):
-                    raise WorkbookError(
-                        f"{path.name} looks like a SAT Tool export that has lost the hidden sheet "
-                        f"{DATA_SHEET!r} holding the case; export the case again, or copy a matrix "
-                        "sheet into a new workbook to import it by hand")
+                    raise WorkbookError(translate(
+                        "XlsxImport", "{file} looks like a SAT Tool export that has lost the hidden "
+                        "sheet {sheet!r} holding the case; export the case again, or copy a matrix "
+                        "sheet into a new workbook to import it by hand").format(
+                            file=path.name, sheet=DATA_SHEET))
                 yield book
             finally:
                 book.close()
@@ -205,7 +234,9 @@ def _open(handle: BinaryIO, name: str) -> Any:
         unsafe = _defused(exc)
         if unsafe is not None:
             raise _unsafe(name, unsafe) from None
-        raise WorkbookError(f"{name} is not a readable Excel workbook ({_cause(exc)})") from None
+        raise WorkbookError(translate(
+            "XlsxImport", "{file} is not a readable Excel workbook ({problem})").format(
+                file=name, problem=_cause(exc))) from None
 
 
 def _defused(exc: BaseException | None) -> BaseException | None:
@@ -220,8 +251,9 @@ def _defused(exc: BaseException | None) -> BaseException | None:
 
 def _unsafe(name: str, exc: BaseException) -> WorkbookError:
     del exc  # the library's name for it says nothing to the user
-    return WorkbookError(f"{name} declares XML entities, which SAT Tool refuses for safety: it may "
-                         "be an XML bomb or reach for other files")
+    return WorkbookError(translate(
+        "XlsxImport", "{file} declares XML entities, which SAT Tool refuses for safety: it may "
+        "be an XML bomb or reach for other files").format(file=name))
 
 
 def _cause(exc: BaseException) -> str:
@@ -270,26 +302,32 @@ class _SheetParser(WorkSheetParser):
         if number is not None:
             value = float(number)
             if not value.is_integer() or value < 1:
-                raise ValueError(f"{number} is not a valid row number")
+                raise ValueError(translate("XlsxImport", "{number} is not a valid row number").format(
+                    number=number))
             self.row_counter = int(value)
         else:
             self.row_counter += 1
         if self.row_counter > MAX_ROWS:
-            raise _Refusal(f"sheet {self.title!r} has a cell in row {self.row_counter:,}; "
-                           f"SAT Tool reads at most {MAX_ROWS:,} rows a sheet")
+            raise _Refusal(translate(
+                "XlsxImport", "sheet {sheet!r} has a cell in row {row}; SAT Tool reads at most "
+                "{most} rows a sheet").format(sheet=self.title, row=f"{self.row_counter:,}",
+                                              most=f"{MAX_ROWS:,}"))
         self.col_counter = 0
         cells: _Row = {}
         for element in row:
             self.cells += 1
             if self.cells > MAX_CELLS:
-                raise _Refusal(f"sheet {self.title!r} holds more than {MAX_CELLS:,} cells, "
-                               "the most SAT Tool reads in a sheet")
+                raise _Refusal(translate(
+                    "XlsxImport", "sheet {sheet!r} holds more than {most} cells, the most SAT Tool "
+                    "reads in a sheet").format(sheet=self.title, most=f"{MAX_CELLS:,}"))
             found = self.parse_cell(element)
             column = found["column"]
             if column > MAX_COLUMNS:
-                raise _Refusal(f"sheet {self.title!r} has a cell in column "
-                               f"{get_column_letter(column)} (column {column:,}); SAT Tool reads "
-                               f"at most {MAX_COLUMNS:,} columns a sheet")
+                raise _Refusal(translate(
+                    "XlsxImport", "sheet {sheet!r} has a cell in column {letter} (column {column}); "
+                    "SAT Tool reads at most {most} columns a sheet").format(
+                        sheet=self.title, letter=get_column_letter(column), column=f"{column:,}",
+                        most=f"{MAX_COLUMNS:,}"))
             formula = element.find(FORMULA_TAG)
             text = None if formula is None else "=" + (formula.text or "")
             cells[column] = _Cell(found["value"], text)
@@ -313,11 +351,15 @@ class _Sheet:
         span = f"{get_column_letter(self.ws.min_column)}{self.ws.min_row}:" \
                f"{get_column_letter(columns)}{rows}"
         if rows > MAX_ROWS:
-            raise WorkbookError(f"sheet {self.title!r} spans {rows:,} rows ({span}); SAT Tool "
-                                f"reads at most {MAX_ROWS:,} rows a sheet")
+            raise WorkbookError(translate(
+                "XlsxImport", "sheet {sheet!r} spans {rows} rows ({span}); SAT Tool reads at most "
+                "{most} rows a sheet").format(sheet=self.title, rows=f"{rows:,}", span=span,
+                                              most=f"{MAX_ROWS:,}"))
         if columns > MAX_COLUMNS:
-            raise WorkbookError(f"sheet {self.title!r} spans {columns:,} columns ({span}); SAT "
-                                f"Tool reads at most {MAX_COLUMNS:,} columns a sheet")
+            raise WorkbookError(translate(
+                "XlsxImport", "sheet {sheet!r} spans {columns} columns ({span}); SAT Tool reads at "
+                "most {most} columns a sheet").format(sheet=self.title, columns=f"{columns:,}",
+                                                      span=span, most=f"{MAX_COLUMNS:,}"))
 
     def rows(self) -> Iterator[tuple[int, _Row]]:
         """The rows, in file order; the merged ranges are known once this is exhausted."""
@@ -325,8 +367,7 @@ class _Sheet:
         try:
             source = self.ws._get_source()  # the sheet part, opened in the zip by openpyxl
         except Exception as exc:  # noqa: BLE001 - a missing or damaged part
-            raise WorkbookError(f"{self.name}: sheet {self.title!r} cannot be read "
-                                f"({_cause(exc)})") from None
+            raise self._unreadable(exc) from None
         with source:
             parser = _SheetParser(source, self.book, self.ws._shared_strings, self.title)
             try:
@@ -336,18 +377,24 @@ class _Sheet:
             except DefusedXmlException as exc:
                 raise _unsafe(self.name, exc) from None
             except Exception as exc:  # noqa: BLE001 - damaged XML, bad references …
-                raise WorkbookError(f"{self.name}: sheet {self.title!r} cannot be read "
-                                    f"({_cause(exc)})") from None
+                raise self._unreadable(exc) from None
             merges = parser.merged_cells.mergeCell if parser.merged_cells is not None else []
             for merge in merges:
                 try:
                     self.merged.append(range_boundaries(merge.ref))
                 except (TypeError, ValueError):
-                    raise WorkbookError(f"{self.name}: sheet {self.title!r} has a damaged merged "
-                                        f"range {merge.ref!r}") from None
+                    raise WorkbookError(translate(
+                        "XlsxImport", "{file}: sheet {sheet!r} has a damaged merged range {range!r}"
+                    ).format(file=self.name, sheet=self.title, range=merge.ref)) from None
+
+    def _unreadable(self, exc: BaseException) -> WorkbookError:
+        return WorkbookError(translate(
+            "XlsxImport", "{file}: sheet {sheet!r} cannot be read ({problem})").format(
+                file=self.name, sheet=self.title, problem=_cause(exc)))
 
     def where(self, row: int, column: int) -> str:
-        return f"sheet {self.title!r}, row {row}, column {get_column_letter(column)}"
+        return translate("XlsxImport", "sheet {sheet!r}, row {row}, column {column}").format(
+            sheet=self.title, row=row, column=get_column_letter(column))
 
     def value(self, cells: _Row, row: int, column: int) -> Any:
         """A cell's value; a formula without a saved result is refused, naming the cell."""
@@ -355,13 +402,14 @@ class _Sheet:
         if cell is None:
             return None
         if cell.formula is not None and cell.value is None:
-            shown = cell.formula if len(cell.formula) > 1 else "(a shared formula)"
+            shown = (cell.formula if len(cell.formula) > 1
+                     else translate("XlsxImport", "(a shared formula)"))
             if len(shown) > 60:
                 shown = shown[:57] + "…"
-            raise WorkbookError(
-                f"{self.where(row, column)}: the formula {shown} has no saved result, so SAT Tool "
+            raise WorkbookError(translate(
+                "XlsxImport", "{where}: the formula {formula} has no saved result, so SAT Tool "
                 "cannot tell its value (open and save the workbook in Excel or LibreOffice, or type "
-                "the value instead)")
+                "the value instead)").format(where=self.where(row, column), formula=shown))
         return cell.value
 
     def merge_over(self, row: int, column: int) -> tuple[int, int, int, int] | None:
@@ -403,12 +451,17 @@ def _rating(sheet: _Sheet, cells: _Row, row: int, column: int) -> Rating | None:
     if _blank(value):
         return None
     if not isinstance(value, str):
-        raise WorkbookError(f"{sheet.where(row, column)}: {value!r} is not a rating ({_RATINGS})")
+        raise _not_a_rating(sheet.where(row, column), value)
     try:
         return read_rating(value)
     except ValueError:
-        raise WorkbookError(f"{sheet.where(row, column)}: {value.strip()!r} is not a rating "
-                            f"({_RATINGS})") from None
+        raise _not_a_rating(sheet.where(row, column), value.strip()) from None
+
+
+def _not_a_rating(where: str, value: Any) -> WorkbookError:
+    return WorkbookError(translate(
+        "XlsxImport", "{where}: {value!r} is not a rating (expected CC, C, N, I, II or NA)").format(
+            where=where, value=value))
 
 
 def _refuse_merged(sheet: _Sheet, rows: list[int], columns: set[int]) -> None:
@@ -416,8 +469,9 @@ def _refuse_merged(sheet: _Sheet, rows: list[int], columns: set[int]) -> None:
     hidden = sheet.covered(rows, columns)
     if hidden is not None:
         row, column, ref = hidden
-        raise WorkbookError(f"{sheet.where(row, column)}: the cells {ref} are merged, so this one "
-                            "reads as empty; unmerge them and fill in each cell")
+        raise WorkbookError(translate(
+            "XlsxImport", "{where}: the cells {range} are merged, so this one reads as empty; "
+            "unmerge them and fill in each cell").format(where=sheet.where(row, column), range=ref))
 
 
 # ---------------------------------------------------------------- exported workbooks
@@ -438,7 +492,9 @@ def _stored_case(sheet: _Sheet, name: str) -> tuple[Case, dict[MatrixId, list[Sn
     marker: Any = None
     count: Any = None
     chunks: list[str] = []
-    damaged = f"{name}: sheet {DATA_SHEET!r} is damaged"
+    missing = translate(
+        "XlsxImport", "{file}: sheet {sheet!r} is damaged (a part of the case is missing)").format(
+            file=name, sheet=DATA_SHEET)
     for row, cells in sheet.rows():
         cell = cells.get(1)
         value = cell.value if cell is not None else None
@@ -448,19 +504,23 @@ def _stored_case(sheet: _Sheet, name: str) -> tuple[Case, dict[MatrixId, list[Sn
             count = value
         elif isinstance(count, int) and 3 <= row < 3 + count:
             if not isinstance(value, str) or row != 3 + len(chunks):
-                raise WorkbookError(f"{damaged} (a part of the case is missing)")
+                raise WorkbookError(missing)
             chunks.append(value)
     if marker != DATA_MARKER or not isinstance(count, int) or isinstance(count, bool) or count < 0:
-        raise WorkbookError(f"{damaged} (its marker is missing)")
+        raise WorkbookError(translate(
+            "XlsxImport", "{file}: sheet {sheet!r} is damaged (its marker is missing)").format(
+                file=name, sheet=DATA_SHEET))
     if len(chunks) != count:
-        raise WorkbookError(f"{damaged} (a part of the case is missing)")
+        raise WorkbookError(missing)
     try:
         return loads_bundle_with_snapshots("".join(chunks), name=DATA_SHEET)
     except BundleError as exc:
         problem = str(exc)
         if problem.startswith(f"{DATA_SHEET}: "):
             problem = problem[len(DATA_SHEET) + 2:]
-        raise WorkbookError(f"{name}: the case stored in the workbook is damaged ({problem})") from None
+        raise WorkbookError(translate(
+            "XlsxImport", "{file}: the case stored in the workbook is damaged ({problem})").format(
+                file=name, problem=problem)) from None
 
 
 def _apply_edited_ratings(sheet: _Sheet, case: Case, matrix: Matrix) -> None:
@@ -582,35 +642,42 @@ class WorkbookReport:
         out = []
         for sheet in self.sheets:
             if not sheet.is_matrix:
-                out.append(f"Sheet {sheet.title!r} skipped: {sheet.skipped}.")
+                reason = (translate("XlsxImport", NOT_CHOSEN) if sheet.skipped == NOT_CHOSEN
+                          else sheet.skipped)
+                out.append(translate("XlsxImport", "Sheet {sheet!r} skipped: {reason}.").format(
+                    sheet=sheet.title, reason=reason))
                 continue
             assert sheet.layout is not None
-            out.append(f"Sheet {sheet.title!r}: {describe_layout(sheet.layout)}; "
-                       f"{len(sheet.evidence_rows)} evidence rows.")
+            out.append(translate("XlsxImport", "Sheet {sheet!r}: {layout}; {rows} evidence rows."
+                                 ).format(sheet=sheet.title, layout=describe_layout(sheet.layout),
+                                          rows=len(sheet.evidence_rows)))
             out.extend(sheet.notes)
         return out
 
 
 def describe_layout(layout: SheetLayout) -> str:
     """The layout in words: the header row and what each column is read as."""
-    parts = [f"headers in row {layout.header_row}"]
+    parts = [translate("XlsxImport", "headers in row {row}").format(row=layout.header_row)]
     for index, col in sorted(layout.columns.items()):
         letter = get_column_letter(index)
         if col.role is Role.HYPOTHESIS:
             continue
-        what = {Role.IGNORE: "not read (SAT Tool has no field for it)",
-                Role.CATEGORY: "category, kept in the notes",
-                Role.NUMBER: "numbers, kept as the items' labels where they are unique",
-                Role.SOURCE: "sources"}.get(col.role, col.role.value)
+        what = translate("XlsxImport", _ROLE_WORDS[col.role])
+        header = col.header or translate("XlsxImport", "no header")
         scale = layout.scales.get(index)
         if scale is not None:
-            what += f" as {scale.text}"
-        parts.append(f"column {letter} ({col.header or 'no header'}) {what}")
+            parts.append(translate("XlsxImport", "column {letter} ({header}) {what} as {scale}").format(
+                letter=letter, header=header, what=what, scale=scale.shown_text))
+        else:
+            parts.append(translate("XlsxImport", "column {letter} ({header}) {what}").format(
+                letter=letter, header=header, what=what))
     hyps = layout.of(Role.HYPOTHESIS)
-    if hyps:
-        span = (get_column_letter(hyps[0]) if len(hyps) == 1
-                else f"{get_column_letter(hyps[0])}–{get_column_letter(hyps[-1])}")
-        parts.append(f"{len(hyps)} hypotheses in column{'s' if len(hyps) > 1 else ''} {span}")
+    if len(hyps) == 1:
+        parts.append(translate("XlsxImport", "1 hypothesis in column {span}").format(
+            span=get_column_letter(hyps[0])))
+    elif hyps:
+        parts.append(translate("XlsxImport", "{count} hypotheses in columns {span}").format(
+            count=len(hyps), span=f"{get_column_letter(hyps[0])}–{get_column_letter(hyps[-1])}"))
     return ", ".join(parts)
 
 
@@ -620,8 +687,9 @@ def survey_workbook(path: Path, choice: ImportChoice | None = None) -> tuple[Cas
     path = Path(path)
     with _opened(path) as book:
         if DATA_SHEET in book.sheetnames:
-            raise ExportedWorkbook(f"{path.name} is a SAT Tool export: import it as it is, "
-                                   "without choosing sheets or columns")
+            raise ExportedWorkbook(translate(
+                "XlsxImport", "{file} is a SAT Tool export: import it as it is, without choosing "
+                "sheets or columns").format(file=path.name))
         return _hand_made(book, path, choice or ImportChoice())
 
 
@@ -634,15 +702,16 @@ def _hand_made(book: Any, path: Path, choice: ImportChoice | None = None
     visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
     unknown = [s for s in choice.sheets if s not in [ws.title for ws in visible]]
     if unknown:
-        raise WorkbookError(f"{path.name} has no visible sheet {unknown[0]!r} (its sheets: "
-                            + ", ".join(repr(ws.title) for ws in visible) + ")")
+        raise WorkbookError(translate(
+            "XlsxImport", "{file} has no visible sheet {sheet!r} (its sheets: {sheets})").format(
+                file=path.name, sheet=unknown[0], sheets=", ".join(repr(ws.title) for ws in visible)))
     first_problem: WorkbookError | None = None
     for ws in visible:
         sheet = _Sheet(book, ws, path.name)
         found = SheetReport(ws.title)
         report.sheets.append(found)
         if choice.sheets and ws.title not in choice.sheets:
-            found.skipped = "not chosen"
+            found.skipped = NOT_CHOSEN
             continue
         header = choice.header_rows.get(ws.title, choice.header_rows.get(""))
         roles = {**choice.roles.get("", {}), **choice.roles.get(ws.title, {})}
@@ -662,8 +731,9 @@ def _hand_made(book: Any, path: Path, choice: ImportChoice | None = None
     if not case.matrices:
         if first_problem is not None:
             raise first_problem
-        raise WorkbookError(f"{path.name} has no sheet with a matrix: put evidence in the first "
-                            "column and hypotheses in the first row")
+        raise WorkbookError(translate(
+            "XlsxImport", "{file} has no sheet with a matrix: put evidence in the first column and "
+            "hypotheses in the first row").format(file=path.name))
     return case, report
 
 
@@ -726,40 +796,48 @@ class _HandMadeSheet:
         title = self.sheet.title
         if not rows or not any(cell.value not in (None, "") or cell.formula
                                for _, cells in rows for cell in cells.values()):
-            raise _NotAMatrix("empty")
+            raise _NotAMatrix(translate("XlsxImport", "empty"))
         source = derived_from(rows)
         if source is not None and not (self.forced or self.roles or self.header_row):
-            raise _NotAMatrix(f"its cells are formulas over the sheet {source!r}, which they "
-                              "copy or score")
+            raise _NotAMatrix(translate(
+                "XlsxImport", "its cells are formulas over the sheet {sheet!r}, which they copy or "
+                "score").format(sheet=source))
         if self.header_row is not None:
             chosen = [(r, cells) for r, cells in rows if r == self.header_row]
             if not chosen:
-                raise WorkbookError(f"sheet {title!r}, row {self.header_row}: the header row "
-                                    "chosen is empty")
+                raise WorkbookError(translate(
+                    "XlsxImport", "sheet {sheet!r}, row {row}: the header row chosen is empty"
+                ).format(sheet=title, row=self.header_row))
             texts = {c: str(cell.value).strip() for c, cell in chosen[0][1].items()
                      if cell.value not in (None, "")}
             layout = _layout(self.header_row, texts,
                              [(r, cells) for r, cells in rows if r > self.header_row], True)
             if layout is None:
-                raise WorkbookError(f"sheet {title!r}, row {self.header_row}: no hypotheses found "
-                                    "in the header row chosen")
+                raise WorkbookError(translate(
+                    "XlsxImport", "sheet {sheet!r}, row {row}: no hypotheses found in the header "
+                    "row chosen").format(sheet=title, row=self.header_row))
         else:
             layout = propose(rows)
         if layout is None:
-            problem = WorkbookError(f"sheet {title!r}, row 1: no hypotheses found (expected their "
-                                    "names across the first row, after the evidence column)")
-            raise _NotAMatrix("no column of ratings under a row of headers", problem)
+            problem = WorkbookError(translate(
+                "XlsxImport", "sheet {sheet!r}, row 1: no hypotheses found (expected their names "
+                "across the first row, after the evidence column)").format(sheet=title))
+            raise _NotAMatrix(translate("XlsxImport", "no column of ratings under a row of headers"),
+                              problem)
         if self.roles:
             try:
                 layout = layout.with_roles(self.roles)
             except ValueError as exc:
-                raise WorkbookError(f"sheet {title!r}: {exc}") from None
+                raise WorkbookError(translate("XlsxImport", "sheet {sheet!r}: {problem}").format(
+                    sheet=title, problem=exc)) from None
         if layout.evidence is None:
-            raise WorkbookError(f"sheet {title!r}: no column holds the evidence (give one the "
-                                "evidence role)")
+            raise WorkbookError(translate(
+                "XlsxImport", "sheet {sheet!r}: no column holds the evidence (give one the "
+                "evidence role)").format(sheet=title))
         if not layout.of(Role.HYPOTHESIS):
-            raise WorkbookError(f"sheet {title!r}: no column holds a hypothesis (give one the "
-                                "hypothesis role)")
+            raise WorkbookError(translate(
+                "XlsxImport", "sheet {sheet!r}: no column holds a hypothesis (give one the "
+                "hypothesis role)").format(sheet=title))
         return layout
 
     # -- reading
@@ -792,9 +870,10 @@ class _HandMadeSheet:
         used = {c for c, col in layout.columns.items() if col.role is not Role.IGNORE}
         _refuse_merged(sheet, self.evidence_rows, used)
         if not self.matrix.rows:
-            raise WorkbookError(f"sheet {sheet.title!r}: no evidence found (expected one item per "
-                                f"row in column {get_column_letter(layout.evidence or 1)}, below "
-                                "the headers)")
+            raise WorkbookError(translate(
+                "XlsxImport", "sheet {sheet!r}: no evidence found (expected one item per row in "
+                "column {column}, below the headers)").format(
+                    sheet=sheet.title, column=get_column_letter(layout.evidence or 1)))
         self._keep_numbers()
         if self.title:
             self.matrix.question = self.title
@@ -807,23 +886,37 @@ class _HandMadeSheet:
     def _notes(self, above: int) -> None:
         notes = self.report.notes
         if above:
-            told = f"; its first line, {self.title!r}, is the matrix's question" if self.title else ""
-            notes.append(f"  {above} row{'s' if above > 1 else ''} above the headers (a title "
-                         f"block) skipped{told}.")
+            if self.title and above == 1:
+                text = translate("XlsxImport", "1 row above the headers (a title block) skipped; "
+                                 "its first line, {title!r}, is the matrix's question.")
+            elif self.title:
+                text = translate("XlsxImport", "{count} rows above the headers (a title block) "
+                                 "skipped; its first line, {title!r}, is the matrix's question.")
+            elif above == 1:
+                text = translate("XlsxImport", "1 row above the headers (a title block) skipped.")
+            else:
+                text = translate("XlsxImport", "{count} rows above the headers (a title block) "
+                                 "skipped.")
+            notes.append("  " + text.format(count=above, title=self.title))
         for column, count in sorted(self.unheaded.items()):
-            notes.append(f"  Column {get_column_letter(column)} has {count} value"
-                         f"{'s' if count > 1 else ''} but no header: not read.")
+            text = (translate("XlsxImport", "Column {column} has 1 value but no header: not read.")
+                    if count == 1 else
+                    translate("XlsxImport", "Column {column} has {count} values but no header: "
+                              "not read."))
+            notes.append("  " + text.format(column=get_column_letter(column), count=count))
         for row, values in sorted(self.score_rows.items()):
             if not values:
-                notes.append(f"  Row {row} skipped: a row of totals or scores, whose formulas "
-                             "have no saved results.")
+                notes.append("  " + translate(
+                    "XlsxImport", "Row {row} skipped: a row of totals or scores, whose formulas "
+                    "have no saved results.").format(row=row))
                 continue
-            notes.append(f"  Row {row} skipped: "
-                         f"{self._score_sentence(values, row in self.score_formulas)}")
+            notes.append("  " + translate("XlsxImport", "Row {row} skipped: {reason}").format(
+                row=row, reason=self._score_sentence(values, row in self.score_formulas)))
         for problem in self.problem_dates[:5]:
             notes.append(f"  {problem}")
         if len(self.problem_dates) > 5:
-            notes.append(f"  {len(self.problem_dates) - 5} more dates kept in the notes.")
+            notes.append("  " + translate("XlsxImport", "{count} more dates kept in the notes."
+                                          ).format(count=len(self.problem_dates) - 5))
 
     def _score_sentence(self, values: dict[int, float], formulas: bool = True) -> str:
         from sat_tool.domain.scoring import score_matrix
@@ -842,14 +935,18 @@ class _HandMadeSheet:
         parc = " / ".join(f"{s:.3g}" for s in ours_count)
         weighted = " / ".join(f"{s:.3f}" for s in ours_weighted)
         if agree and not formulas:
-            return (f"the workbook's own scores ({theirs}) agree in size with PARC's "
-                    f"(inconsistency {parc}, weighted {weighted}).")
-        if agree:
-            return (f"the workbook's own scores ({theirs}) agree in size with PARC's for these "
-                    f"ratings (inconsistency {parc}, weighted {weighted}), though its formulas "
-                    "may score other ratings by rules of their own; SAT Tool scores by PARC's.")
-        return (f"the workbook's own scores ({theirs}) follow rules other than PARC's; SAT Tool "
-                f"scores by PARC's: inconsistency {parc} and weighted {weighted}.")
+            text = translate("XlsxImport", "the workbook's own scores ({theirs}) agree in size "
+                             "with PARC's (inconsistency {parc}, weighted {weighted}).")
+        elif agree:
+            text = translate("XlsxImport", "the workbook's own scores ({theirs}) agree in size "
+                             "with PARC's for these ratings (inconsistency {parc}, weighted "
+                             "{weighted}), though its formulas may score other ratings by rules of "
+                             "their own; SAT Tool scores by PARC's.")
+        else:
+            text = translate("XlsxImport", "the workbook's own scores ({theirs}) follow rules "
+                             "other than PARC's; SAT Tool scores by PARC's: inconsistency {parc} "
+                             "and weighted {weighted}.")
+        return text.format(theirs=theirs, parc=parc, weighted=weighted)
 
     def case_view(self) -> Case:
         """The case as far as read, with this sheet's items, to score the matrix."""
@@ -888,9 +985,11 @@ class _HandMadeSheet:
                     self.score_formulas.add(row)
                 return
             if _blank(text) and ratings:
-                raise WorkbookError(f"{sheet.where(row, evidence_column)}: ratings without an "
-                                    "evidence item (expected the evidence text in column "
-                                    f"{get_column_letter(evidence_column)})")
+                raise WorkbookError(translate(
+                    "XlsxImport", "{where}: ratings without an evidence item (expected the "
+                    "evidence text in column {column})").format(
+                        where=sheet.where(row, evidence_column),
+                        column=get_column_letter(evidence_column)))
         text = sheet.value(cells, row, evidence_column)  # now strictly: a formula needs a result
         if _blank(text):
             return
@@ -920,12 +1019,22 @@ class _HandMadeSheet:
             first_col, first_row, last_col, last_row = merge
             ref = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{last_row}"
             head = self.hypotheses.get(first_col)
-            named = f" {head.title!r}" if head is not None else ""
-            return WorkbookError(f"{where}: {shown!r} is under the merged header{named} ({ref}), "
-                                 "which names no hypothesis of its own; unmerge the header and "
-                                 "name each hypothesis in its own cell")
-        return WorkbookError(f"{where}: {shown!r} is under an empty header (expected a hypothesis "
-                             f"name in row {header} above it, or nothing in this column)")
+            if head is not None:
+                text = translate(
+                    "XlsxImport", "{where}: {value!r} is under the merged header {header!r} "
+                    "({range}), which names no hypothesis of its own; unmerge the header and name "
+                    "each hypothesis in its own cell")
+            else:
+                text = translate(
+                    "XlsxImport", "{where}: {value!r} is under the merged header ({range}), which "
+                    "names no hypothesis of its own; unmerge the header and name each hypothesis "
+                    "in its own cell")
+            return WorkbookError(text.format(where=where, value=shown, range=ref,
+                                             header=head.title if head is not None else ""))
+        return WorkbookError(translate(
+            "XlsxImport", "{where}: {value!r} is under an empty header (expected a hypothesis name "
+            "in row {row} above it, or nothing in this column)").format(
+                where=where, value=shown, row=header))
 
     def _evidence(self, row: int, cells: _Row, number: int, text: str) -> tuple[Evidence, Level]:
         sheet, layout = self.sheet, self.layout
@@ -949,7 +1058,9 @@ class _HandMadeSheet:
                 elif field_ is Role.TYPE:
                     item.type = EvidenceType.parse(str(value))
             except ValueError as exc:
-                raise WorkbookError(f"{sheet.where(row, column)}: {field_.value} {exc}") from None
+                raise WorkbookError(translate("XlsxImport", "{where}: {role} {problem}").format(
+                    where=sheet.where(row, column), role=translate("XlsxImport", _ROLE_WORDS[field_]),
+                    problem=exc)) from None
             if field_ is Role.DATE:
                 self._date(item, value, row, column)
             elif field_ is Role.NOTES:
@@ -981,8 +1092,10 @@ class _HandMadeSheet:
             item.date = text
             return
         item.notes = _joined(item.notes, f"Date: {text}")
-        self.problem_dates.append(f"Row {row}, column {get_column_letter(column)}: {text!r} is "
-                                  "not a date (2012, 2012-04 or 2012-04-18); kept in the notes.")
+        self.problem_dates.append(translate(
+            "XlsxImport", "Row {row}, column {column}: {text!r} is not a date (2012, 2012-04 or "
+            "2012-04-18); kept in the notes.").format(row=row, column=get_column_letter(column),
+                                                      text=text))
 
     def _keep_numbers(self) -> None:
         """The workbook's own item numbers become the labels when they are unique whole numbers."""
@@ -1001,8 +1114,9 @@ class _HandMadeSheet:
             for item, number in zip(self.evidence, numbers):
                 item.number = number
         else:
-            self.report.notes.append("  The item numbers are not unique whole numbers: the items "
-                                     "are numbered in order instead.")
+            self.report.notes.append("  " + translate(
+                "XlsxImport", "The item numbers are not unique whole numbers: the items are "
+                "numbered in order instead."))
 
 
 def _joined(notes: str, more: str) -> str:

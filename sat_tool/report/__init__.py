@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sat_tool.domain.model import Case, Matrix
+from sat_tool.domain.text import translate
 from sat_tool.formats import write_file
 
 
@@ -31,5 +32,6 @@ def write_report(case: Case, path: Path, fmt: str, matrices: Sequence[Matrix] | 
 
         data = render_pdf(report)
     else:
-        raise ValueError(f"reports are html or pdf, not {fmt!r}")
+        raise ValueError(translate("Report", "reports are html or pdf, not {format!r}").format(
+            format=fmt))
     write_file(Path(path), data)

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Matrix, ScoringMode
 from sat_tool.domain.scoring import MatrixScores
+from sat_tool.domain.text import translate
 from sat_tool.formats import write_atomically
 
 INCONSISTENCY_COLOUR = "#9DB4CF"
@@ -38,7 +39,8 @@ def new_figure(width: float = 6.0, height: float = 3.2) -> Figure:
 def figure_bytes(figure: Figure, fmt: str, dpi: int = 150) -> bytes:
     """The figure as PNG or SVG bytes."""
     if fmt not in ("png", "svg"):
-        raise ValueError(f"charts are saved as png or svg, not {fmt!r}")
+        raise ValueError(translate("Charts", "charts are saved as png or svg, not {format!r}").format(
+            format=fmt))
     buffer = io.BytesIO()
     figure.savefig(buffer, format=fmt, dpi=dpi)
     return buffer.getvalue()
@@ -84,27 +86,29 @@ def draw_scores(ax: Axes, matrix: Matrix, scores: MatrixScores,
     values = [scores.for_hypothesis(h.id) for h in matrix.hypotheses]
     shown = {lab: (float(s.inconsistency), s.weighted) for lab, s in zip(labels, values)}
     if not labels:
-        empty(ax, "Add hypotheses to see their scores")
+        empty(ax, translate("Charts", "Add hypotheses to see their scores"))
         return shown
     ax.clear()
     ax.set_axis_on()
     ys = list(range(len(labels)))
     if mode is ScoringMode.PROBABILITY:
-        ax.barh(ys, [s.probability * 100 for s in values], 0.6, label="P(H|E)",
+        ax.barh(ys, [s.probability * 100 for s in values], 0.6, label=translate("Charts", "P(H|E)"),
                 color=PROBABILITY_COLOUR)
         judged = [(y, h.judged * 100) for y, h in zip(ys, matrix.hypotheses) if h.judged is not None]
         if judged:
             ax.scatter([j for _, j in judged], [y for y, _ in judged], marker="D", s=28,
-                       color=JUDGED_COLOUR, zorder=3, label="Analyst's judgment")
+                       color=JUDGED_COLOUR, zorder=3, label=translate("Charts", "Analyst's judgment"))
         ax.set_xlim(0, 100)
-        _style(ax, "Probability", "Percent (lines of evidence independent)")
+        _style(ax, translate("Charts", "Probability"),
+               translate("Charts", "Percent (lines of evidence independent)"))
     else:
         height = 0.38
         ax.barh([y - height / 2 for y in ys], [s.inconsistency for s in values], height,
-                label="Inconsistency", color=INCONSISTENCY_COLOUR)
+                label=translate("Charts", "Inconsistency"), color=INCONSISTENCY_COLOUR)
         ax.barh([y + height / 2 for y in ys], [s.weighted for s in values], height,
-                label="Weighted", color=WEIGHTED_COLOUR)
-        _style(ax, "Evidence against", "Inconsistency (lower is better)")
+                label=translate("Charts", "Weighted"), color=WEIGHTED_COLOUR)
+        _style(ax, translate("Charts", "Evidence against"),
+               translate("Charts", "Inconsistency (lower is better)"))
     ax.set_yticks(ys, labels, fontsize=8)
     ax.invert_yaxis()
     ax.legend(fontsize=7, loc="best", framealpha=0.9)
@@ -121,7 +125,7 @@ def draw_contributions(ax: Axes, case: Case, matrix: Matrix,
     shown = {lab: {case.evidence_item(e).label: values[h.id].get(e, 0.0) for e in items}
              for lab, h in zip(labels, matrix.hypotheses)}
     if not labels or not items:
-        empty(ax, "No evidence counts against any hypothesis yet")
+        empty(ax, translate("Charts", "No evidence counts against any hypothesis yet"))
         return shown
     ax.clear()
     ax.set_axis_on()
@@ -147,19 +151,23 @@ def draw_contributions(ax: Axes, case: Case, matrix: Matrix,
         stack([values[h.id].get(eid, 0.0) for h in matrix.hypotheses],
               SEGMENT_COLOURS[n % len(SEGMENT_COLOURS)], case.evidence_item(eid).label)
     if others:
-        text = f"{len(others)} more"
+        text = translate("Charts", "{count} more").format(count=len(others))
         for sign in (1, -1):
             widths = [sum(v for e in others if sign * (v := values[h.id].get(e, 0.0)) > 0)
                       for h in matrix.hypotheses]
             if any(widths):
                 stack(widths, OTHERS_COLOUR, text, "#333333")
-    unit = "bits against (negative: for)" if mode is ScoringMode.PROBABILITY else (
-        "inconsistency points" if mode is ScoringMode.INCONSISTENCY else "weighted points")
+    if mode is ScoringMode.PROBABILITY:
+        unit = translate("Charts", "bits against (negative: for)")
+    elif mode is ScoringMode.INCONSISTENCY:
+        unit = translate("Charts", "inconsistency points")
+    else:
+        unit = translate("Charts", "weighted points")
     ax.set_xlim(min(0.0, min(left)) * 1.08, max(0.1, max(right)) * 1.08)
     ax.axvline(0, color="#444444", linewidth=0.8)
     ax.set_yticks(ys, labels, fontsize=8)
     ax.invert_yaxis()
-    _style(ax, "What each item adds", unit)
+    _style(ax, translate("Charts", "What each item adds"), unit)
     return shown
 
 
@@ -180,7 +188,7 @@ def draw_history(ax: Axes, names: Sequence[str], series: dict[str, list[float | 
     """One line per hypothesis, one point per snapshot (None: the hypothesis was absent)."""
     shown = {"names": list(names), "series": dict(series)}
     if not names or not series:
-        empty(ax, "Save snapshots to see how the scores move")
+        empty(ax, translate("Charts", "Save snapshots to see how the scores move"))
         return shown
     ax.clear()
     ax.set_axis_on()
@@ -191,12 +199,13 @@ def draw_history(ax: Axes, names: Sequence[str], series: dict[str, list[float | 
                 color=SEGMENT_COLOURS[n % len(SEGMENT_COLOURS)])
     ax.set_xticks(xs, [n if len(n) <= 14 else n[:13] + "…" for n in names], fontsize=7,
                   rotation=20, ha="right", parse_math=False)  # names are user text, not TeX
-    ylabel = {ScoringMode.PROBABILITY: "P(H|E) %", ScoringMode.INCONSISTENCY: "Inconsistency",
-              ScoringMode.WEIGHTED: "Weighted inconsistency"}[mode]
+    ylabel = {ScoringMode.PROBABILITY: translate("Charts", "P(H|E) %"),
+              ScoringMode.INCONSISTENCY: translate("Charts", "Inconsistency"),
+              ScoringMode.WEIGHTED: translate("Charts", "Weighted inconsistency")}[mode]
     ax.set_ylabel(ylabel, fontsize=8)
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(alpha=0.3)
-    ax.set_title("Scores across snapshots", fontsize=9)
+    ax.set_title(translate("Charts", "Scores across snapshots"), fontsize=9)
     ax.legend(fontsize=7, loc="best", framealpha=0.9)
     return shown
 
@@ -210,12 +219,13 @@ def draw_calibration(ax: Axes, curves: dict[str, Sequence[tuple[float, float, in
     """
     shown = {"curves": {name: list(points) for name, points in curves.items()}}
     if not any(curves.values()):
-        empty(ax, "Record the outcome of a matrix to see how well its probabilities did")
+        empty(ax, translate("Charts", "Record the outcome of a matrix to see how well its "
+                            "probabilities did"))
         return shown
     ax.clear()
     ax.set_axis_on()
     ax.plot([0, 100], [0, 100], color="#999999", linestyle="--", linewidth=1,
-            label="Perfect calibration")
+            label=translate("Charts", "Perfect calibration"))
     colours = (JUDGED_COLOUR, PROBABILITY_COLOUR, *SEGMENT_COLOURS)
     for n, (name, points) in enumerate(curves.items()):
         if not points:
@@ -228,11 +238,12 @@ def draw_calibration(ax: Axes, curves: dict[str, Sequence[tuple[float, float, in
         ax.scatter(xs, ys, s=sizes, color=colour, zorder=3)
     ax.set_xlim(0, 100)
     ax.set_ylim(0, 100)
-    ax.set_xlabel("Probability given (%)", fontsize=8)
-    ax.set_ylabel("Proved true (%)", fontsize=8)
+    ax.set_xlabel(translate("Charts", "Probability given (%)"), fontsize=8)
+    ax.set_ylabel(translate("Charts", "Proved true (%)"), fontsize=8)
     ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3)
-    ax.set_title("Calibration across closed matrices (dot size: how many)", fontsize=9)
+    ax.set_title(translate("Charts", "Calibration across closed matrices (dot size: how many)"),
+                 fontsize=9)
     ax.legend(fontsize=7, loc="upper left", framealpha=0.9)
     return shown
 

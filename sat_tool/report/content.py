@@ -19,12 +19,14 @@ from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import Case, Matrix, Rating
 from sat_tool.domain.probability import (
     INDEPENDENCE_CAVEAT,
+    independence_caveat,
     likelihood_text,
     line_report,
     shift_text,
 )
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.sensitivity import contributions, fewest_changes, linchpins, tie_break
+from sat_tool.domain.text import translate
 from sat_tool.report import charts
 
 if TYPE_CHECKING:
@@ -178,22 +180,25 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
             found = matrix.ratings.get((row.evidence_id, hyp.id))
             note = found.rationale if found else ""
             if found is not None and found.likelihood is not None:
-                note = f"{note} (likelihood stated: {likelihood_text(found.likelihood)})".strip()
+                note = translate("Report", "{rationale} (likelihood stated: {likelihood})").format(
+                    rationale=note, likelihood=likelihood_text(found.likelihood)).strip()
             cells.append((found.rating if found else None, note))
-        lines.append(MatrixLine(item.label, item.text, item.type.value, item.credibility.value,
-                                row.relevance.value, e.diagnosticity, e.inconsistent_with_all,
+        lines.append(MatrixLine(item.label, item.text, item.type.shown, item.credibility.shown,
+                                row.relevance.shown, e.diagnosticity, e.inconsistent_with_all,
                                 tuple(cells)))
     probability, sources = _probability(case, matrix, labels)
     outcome = outcome_sentence(matrix, labels)
     if outcome:
         analyst, tool = closed_scores(matrix, {s.hypothesis_id: s.probability for s in scores.hypotheses})
-        said = "not given in full" if analyst is None else f"{analyst:.3f}"
-        outcome += (f" Brier score (0 perfect, 2 worst) of the analyst's probabilities: {said}; "
-                    f"of the tool's posteriors as the matrix stands: {tool:.3f}.")
+        said = translate("Report", "not given in full") if analyst is None else f"{analyst:.3f}"
+        outcome = translate(
+            "Report", "{outcome} Brier score (0 perfect, 2 worst) of the analyst's probabilities: "
+            "{analyst}; of the tool's posteriors as the matrix stands: {tool}.").format(
+                outcome=outcome, analyst=said, tool=f"{tool:.3f}")
     return MatrixReport(
         number=number,
         question=matrix.question,
-        mode=matrix.scoring_mode.label,
+        mode=matrix.scoring_mode.shown_label,
         ranking=ranking,
         columns=[f"{labels[h.id]}: {h.title}" for h in matrix.hypotheses],
         lines=lines,
@@ -204,6 +209,7 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
         milestones=[line.lstrip("-•* ").strip() for line in matrix.milestones.splitlines()
                     if line.strip()],
         notes=matrix.notes,
+        caveat=independence_caveat(),
         transposed=matrix.transposed,
         probability=probability,
         sources=sources,
@@ -218,16 +224,21 @@ def _probability(case: Case, matrix: Matrix, labels: dict) -> tuple[list[str], l
     found = line_report(case, matrix)
     by_line = ", ".join(f"{labels[h.id]} {found.posteriors[h.id]:.0%}" for h in matrix.hypotheses)
     independent = ", ".join(f"{labels[h.id]} {found.independent[h.id]:.0%}" for h in matrix.hypotheses)
-    sentences = [f"By line of evidence: {by_line}.",
-                 f"Were every item independent: {independent}.",
+    sentences = [translate("Report", "By line of evidence: {posteriors}.").format(posteriors=by_line),
+                 translate("Report", "Were every item independent: {posteriors}.").format(
+                     posteriors=independent),
                  found.sentence(labels)]
     leader = found.leader
     rows = []
     for line in found.lines:
         after = found.leader_without(line)
-        text = f"{labels[leader]} {line.without[leader]:.0%} ({shift_text(found.shift(line))})"
+        values = {"leader": labels[leader], "posterior": f"{line.without[leader]:.0%}",
+                  "shift": shift_text(found.shift(line))}
         if after is not None and after != leader:
-            text += f"; {labels[after]} leads"
+            text = translate("Report", "{leader} {posterior} ({shift}); {other} leads").format(
+                other=labels[after], **values)
+        else:
+            text = translate("Report", "{leader} {posterior} ({shift})").format(**values)
         rows.append((line.name, len(line.evidence), text))
     return [s for s in sentences if s], rows
 
@@ -238,8 +249,9 @@ def _charts(case: Case, matrix: Matrix, scores) -> list[Chart]:  # noqa: ANN001
     mode = matrix.scoring_mode
     values = contributions(case, matrix)
     drawings = [
-        ("Scores", lambda ax: charts.draw_scores(ax, matrix, scores, mode)),
-        ("What each item adds", lambda ax: charts.draw_contributions(ax, case, matrix, values, mode)),
+        (translate("Report", "Scores"), lambda ax: charts.draw_scores(ax, matrix, scores, mode)),
+        (translate("Report", "What each item adds"),
+         lambda ax: charts.draw_contributions(ax, case, matrix, values, mode)),
     ]
     height = 1.4 + 0.45 * len(matrix.hypotheses)
     return [Chart(title, draw, 6.0, height) for title, draw in drawings]
@@ -247,23 +259,33 @@ def _charts(case: Case, matrix: Matrix, scores) -> list[Chart]:  # noqa: ANN001
 
 def _sensitivity(case: Case, matrix: Matrix, labels: dict) -> list[str]:
     if len(matrix.hypotheses) < 2 or not matrix.rows:
-        return ["Sensitivity needs two hypotheses and some evidence."]
+        return [translate("Report", "Sensitivity needs two hypotheses and some evidence.")]
     found = []
     for pin in linchpins(case, matrix):
-        what = ("the tie for the lead is decided" if pin.decides_tie else
-                "another hypothesis draws level with the leader" if pin.draws_level else
-                "the leading hypothesis changes" if pin.changes_leader else
-                "the order of the hypotheses changes")
-        found.append(f"Without {case.evidence_item(pin.evidence_id).label}, {what}.")
+        if pin.decides_tie:
+            text = translate("Report", "Without {item}, the tie for the lead is decided.")
+        elif pin.draws_level:
+            text = translate("Report", "Without {item}, another hypothesis draws level with the "
+                             "leader.")
+        elif pin.changes_leader:
+            text = translate("Report", "Without {item}, the leading hypothesis changes.")
+        else:
+            text = translate("Report", "Without {item}, the order of the hypotheses changes.")
+        found.append(text.format(item=case.evidence_item(pin.evidence_id).label))
     if not found:
-        found.append("No single evidence item changes the ranking when it is left out.")
+        found.append(translate("Report", "No single evidence item changes the ranking when it is "
+                               "left out."))
     for change in (tie_break(case, matrix), fewest_changes(case, matrix)):
         if change is None:
             continue
-        cells = "; ".join(f"{case.evidence_item(c.cell[0]).label} against {labels[c.cell[1]]} "
-                          f"from {c.before.value if c.before else 'unrated'} to {c.after.value}"
-                          for c in change.changes)
-        found.append(f"{change.sentence(labels)}: {cells}.")
+        cells = "; ".join(
+            translate("Report", "{item} against {hypothesis} from {before} to {after}").format(
+                item=case.evidence_item(c.cell[0]).label, hypothesis=labels[c.cell[1]],
+                before=c.before.value if c.before else translate("Report", "unrated"),
+                after=c.after.value)
+            for c in change.changes)
+        found.append(translate("Report", "{change}: {cells}.").format(
+            change=change.sentence(labels), cells=cells))
     return found
 
 

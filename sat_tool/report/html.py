@@ -10,6 +10,7 @@ import re
 from html import escape
 
 from sat_tool.domain.model import Rating
+from sat_tool.domain.text import translate
 from sat_tool.formats.palette import RATING_COLOURS
 from sat_tool.report.content import MatrixReport, Report, banner_colour
 
@@ -44,6 +45,17 @@ def _e(text: object) -> str:
     return escape(_UNPRINTABLE.sub("\ufffd", str(text)), quote=True)
 
 
+def _h(text: str) -> str:
+    """The report's own words (translated) as HTML text: ``&``, ``<`` and ``>`` escaped, so that
+    a template keeps its ``{placeholders}`` and its quotes as written."""
+    return escape(text, quote=False)
+
+
+def _tag(tag: str, text: str) -> str:
+    """The report's own words in an element: ``<th>Rank</th>``."""
+    return f"<{tag}>{_h(text)}</{tag}>"
+
+
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{_e(part)}</p>" for part in text.split("\n\n") if part.strip())
 
@@ -56,7 +68,9 @@ def render_html(report: Report) -> str:
     if report.classification:
         parts.append(f'<div class="banner" {banner}>{_e(report.classification)}</div>')
     parts.append(f"<h1>{_e(report.title)}</h1>")
-    parts.append(f'<p class="muted">Report generated {_e(report.generated)} by SAT Tool.</p>')
+    generated = _h(translate("Report", "Report generated {when} by SAT Tool.")).format(
+        when=_e(report.generated))
+    parts.append(f'<p class="muted">{generated}</p>')
     parts.append(_paragraphs(report.description))
     parts.append(_legend())
     for matrix in report.matrices:
@@ -70,16 +84,21 @@ def render_html(report: Report) -> str:
 
 def _legend() -> str:
     spans = "".join(f'<span style="background:#{RATING_COLOURS[r][0]};color:#{RATING_COLOURS[r][1]}">'
-                    f"{r.value} {_e(r.meaning)}</span>" for r in Rating)
+                    f"{r.value} {_e(r.shown_meaning)}</span>" for r in Rating)
     return f'<p class="legend">{spans}</p>'
 
 
 def _matrix(m: MatrixReport) -> str:
+    ranked = _h(translate("Report", "Ranked by {mode}.")).format(mode=_e(m.mode))
     out = [f"<h2>M{m.number}. {_e(m.question)}</h2>",
-           f'<p class="muted">Ranked by {_e(m.mode)}.</p>',
-           "<h3>Ranking, least evidence against first</h3>",
-           "<table><tr><th>Rank</th><th>Hypothesis</th><th>Inconsistency</th><th>Weighted</th>"
-           "<th>P(H|E)</th><th>Analyst</th></tr>"]
+           f'<p class="muted">{ranked}</p>',
+           _tag("h3", translate("Report", "Ranking, least evidence against first")),
+           "<table><tr>" + _tag("th", translate("Report", "Rank"))
+           + _tag("th", translate("Report", "Hypothesis"))
+           + _tag("th", translate("Report", "Inconsistency"))
+           + _tag("th", translate("Report", "Weighted"))
+           + _tag("th", translate("Report", "P(H|E)"))
+           + _tag("th", translate("Report", "Analyst")) + "</tr>"]
     for h in m.ranking:
         judged = "" if h.judged is None else f"{h.judged:.0%}"
         desc = f'<br><span class="muted">{_e(h.description)}</span>' if h.description else ""
@@ -90,32 +109,37 @@ def _matrix(m: MatrixReport) -> str:
     out.append("</table>")
     out.append(f'<p class="caveat">{_e(m.caveat)}</p>')
     if m.probability:
-        out.append("<h3>Where the probabilities come from</h3>"
+        out.append(_tag("h3", translate("Report", "Where the probabilities come from"))
                    + "".join(f"<p>{_e(s)}</p>" for s in m.probability))
-        out.append("<table><tr><th>Line of evidence</th><th>Items</th><th>Leader without it</th></tr>"
+        out.append("<table><tr>" + _tag("th", translate("Report", "Line of evidence"))
+                   + _tag("th", translate("Report", "Items"))
+                   + _tag("th", translate("Report", "Leader without it")) + "</tr>"
                    + "".join(f"<tr><td>{_e(name)}</td><td class=num>{count}</td><td>{_e(text)}</td></tr>"
                              for name, count, text in m.sources) + "</table>")
     if m.outcome:
-        out.append(f"<h3>Outcome</h3><p>{_e(m.outcome)}</p>")
-    out.append("<h3>The matrix</h3>" + (_transposed_table(m) if m.transposed else _matrix_table(m)))
+        out.append(_tag("h3", translate("Report", "Outcome")) + f"<p>{_e(m.outcome)}</p>")
+    out.append(_tag("h3", translate("Report", "The matrix"))
+               + (_transposed_table(m) if m.transposed else _matrix_table(m)))
     out.append("".join(f'<div class="chart">{chart.svg[chart.svg.find("<svg"):]}</div>'
                        for chart in m.charts))
-    out.append("<h3>Sensitivity</h3><ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.sensitivity)
-               + "</ul>")
-    out.append("<h3>The analyst's judgment</h3><ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.judgment)
-               + "</ul>")
-    out.append("<h3>Conclusions</h3>" + (_paragraphs(m.conclusions) or '<p class="muted">None yet.</p>'))
-    out.append("<h3>Milestones</h3>" + ("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.milestones)
-                                        + "</ul>" if m.milestones else '<p class="muted">None yet.</p>'))
+    none_yet = '<p class="muted">' + _h(translate("Report", "None yet.")) + "</p>"
+    out.append(_tag("h3", translate("Report", "Sensitivity")) + "<ul>"
+               + "".join(f"<li>{_e(s)}</li>" for s in m.sensitivity) + "</ul>")
+    out.append(_tag("h3", translate("Report", "The analyst's judgment")) + "<ul>"
+               + "".join(f"<li>{_e(s)}</li>" for s in m.judgment) + "</ul>")
+    out.append(_tag("h3", translate("Report", "Conclusions"))
+               + (_paragraphs(m.conclusions) or none_yet))
+    out.append(_tag("h3", translate("Report", "Milestones"))
+               + ("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in m.milestones) + "</ul>"
+                  if m.milestones else none_yet))
     if m.notes:
-        out.append("<h3>Notes</h3>" + _paragraphs(m.notes))
+        out.append(_tag("h3", translate("Report", "Notes")) + _paragraphs(m.notes))
     return "\n".join(out)
 
 
 def _matrix_table(m: MatrixReport) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in m.columns)
-    rows = ['<table class="matrix"><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th>'
-            f"<th>Rel.</th><th>Diag.</th>{head}</tr>"]
+    rows = ['<table class="matrix"><tr><th></th>' + _evidence_headers() + f"{head}</tr>"]
     for line in m.lines:
         diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
         label = (f'<span class="flag">{_e(line.label)}</span>' if line.inconsistent_with_all
@@ -126,6 +150,13 @@ def _matrix_table(m: MatrixReport) -> str:
                     f"<td class=num>{diag}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
     return "".join(rows)
+
+
+def _evidence_headers() -> str:
+    """The headers of the evidence columns of a matrix table."""
+    return (_tag("th", translate("Report", "Evidence")) + _tag("th", translate("Report", "Type"))
+            + _tag("th", translate("Report", "Cred.")) + _tag("th", translate("Report", "Rel."))
+            + _tag("th", translate("Report", "Diag.")))
 
 
 def _code_cell(rating: Rating | None, rationale: str) -> str:
@@ -144,13 +175,13 @@ def _transposed_table(m: MatrixReport) -> str:
         f'<th title="{_e(line.text)}">'
         + (f'<span class="flag">{_e(line.label)}</span>' if line.inconsistent_with_all
            else _e(line.label)) + "</th>" for line in m.lines)
-    rows = [f'<table class="matrix"><tr><th>Hypothesis</th>{head}</tr>']
+    rows = ['<table class="matrix"><tr>' + _tag("th", translate("Report", "Hypothesis"))
+            + f"{head}</tr>"]
     for j, column in enumerate(m.columns):
         cells = [_code_cell(*line.cells[j]) for line in m.lines]
         rows.append(f"<tr><td>{_e(column)}</td>{''.join(cells)}</tr>")
     rows.append("</table>")
-    rows.append("<table><tr><th></th><th>Evidence</th><th>Type</th><th>Cred.</th><th>Rel.</th>"
-                "<th>Diag.</th></tr>")
+    rows.append("<table><tr><th></th>" + _evidence_headers() + "</tr>")
     for line in m.lines:
         diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
         rows.append(f"<tr><td>{_e(line.label)}</td><td class=text>{_e(line.text)}</td>"
@@ -163,13 +194,16 @@ def _transposed_table(m: MatrixReport) -> str:
 def _sources(report: Report) -> str:
     if not report.sources:
         return ""
-    out = ["<h2>Sources cited</h2>"]
+    out = [_tag("h2", translate("Report", "Sources cited"))]
     for src in report.sources:
         web = src.url.startswith(("http://", "https://"))
         link = f' <a href="{_e(src.url)}">{_e(src.url)}</a>' if web else ""
         out.append(f"<h3>{_e(src.title)}</h3><p>{_e(src.byline)}{link}</p>")
         if src.reliability:
-            out.append(f'<p class="muted">Reliability: {_e(src.reliability)}</p>')
+            reliability = _h(translate("Report", "Reliability: {reliability}")).format(
+                reliability=_e(src.reliability))
+            out.append(f'<p class="muted">{reliability}</p>')
         for label, quote in src.quotes:
-            out.append(f"<blockquote><b>{_e(label)}</b> “{_e(quote)}”</blockquote>")
+            quoted = _h(translate("Report", "“{quote}”")).format(quote=_e(quote))
+            out.append(f"<blockquote><b>{_e(label)}</b> {quoted}</blockquote>")
     return "\n".join(out)

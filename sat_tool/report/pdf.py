@@ -46,6 +46,7 @@ from reportlab.platypus import (
 )
 
 from sat_tool.domain.model import Rating
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.formats.palette import HEADER_BACKGROUND, RATING_COLOURS
 from sat_tool.report.content import MatrixLine, MatrixReport, Report, banner_colour
 
@@ -71,7 +72,8 @@ ORPHAN_ROOM = 45 * mm
 """A heading starts a new page when less than this is left below it."""
 TABLE_ROWS = 100
 """Evidence rows per matrix table; a longer matrix continues in the next table."""
-CUT_MARK = " … [in full below]"
+CUT_MARK = QT_TRANSLATE_NOOP("Report", " … [in full below]")
+"""Ends a cut text, in English (translated in the context "Report" where it is used)."""
 CELL_SIZE, CELL_LEADING = 7.5, 9
 """The evidence text and type in a matrix table (the ``cell`` paragraph style's)."""
 CELL_PADDING = 6
@@ -123,7 +125,13 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _cut(text: str, limit: int) -> str:
     """``text``, or its first ``limit`` characters and a mark saying the rest is below."""
-    return text if len(text) <= limit else text[:limit].rstrip() + CUT_MARK
+    return text if len(text) <= limit else text[:limit].rstrip() + translate("Report", CUT_MARK)
+
+
+def _evidence_headers() -> list:
+    """The header cells of a matrix table's columns before the ratings."""
+    return ["", translate("Report", "Evidence"), translate("Report", "Type"),
+            translate("Report", "Cred."), translate("Report", "Rel."), translate("Report", "Diag.")]
 
 
 def render_pdf(report: Report) -> bytes:
@@ -135,7 +143,8 @@ def render_pdf(report: Report) -> bytes:
                             topMargin=MARGIN + 4 * mm, bottomMargin=MARGIN + 4 * mm,
                             title=_printable(report.title).replace("\n", " "), author="SAT Tool")
     story: list = [_p(report.title, styles["title"]),
-                   _p(f"Report generated {report.generated} by SAT Tool.", styles["muted"])]
+                   _p(translate("Report", "Report generated {when} by SAT Tool.").format(
+                       when=report.generated), styles["muted"])]
     if report.description:
         story.append(_p(report.description, styles["body"]))
     story.append(Spacer(1, 4 * mm))
@@ -172,7 +181,8 @@ def _page_decorator(classification: str):  # noqa: ANN202
                 canvas.drawCentredString(width / 2, y, classification)
         canvas.setFillColor(colors.HexColor("#666666"))
         canvas.setFont(FONT, 7)
-        canvas.drawRightString(width - MARGIN, 9 * mm, f"Page {doc.page}")
+        canvas.drawRightString(width - MARGIN, 9 * mm,
+                               translate("Report", "Page {number}").format(number=doc.page))
         canvas.restoreState()
     return draw
 
@@ -180,7 +190,7 @@ def _page_decorator(classification: str):  # noqa: ANN202
 def _legend(styles: dict) -> Table:
     """The ratings in their colours, each in the ink that reads on its fill (white on the dark
     green and red): the paragraph's style is set as it is made, for it decides the colour."""
-    cells = [[_p(f"{r.value} {r.meaning}",
+    cells = [[_p(f"{r.value} {r.shown_meaning}",
                  ParagraphStyle(f"legend-{r.value}", parent=styles["cell"],
                                 textColor=colors.HexColor(f"#{RATING_COLOURS[r][1]}")))
               for r in Rating]]
@@ -205,9 +215,11 @@ def _header_style(rows: int) -> list:
 
 def _matrix(m: MatrixReport, styles: dict, width: float, height: float) -> list:
     story: list = [_p(f"M{m.number}. {m.question}", styles["h2"]),
-                   _p(f"Ranked by {m.mode}.", styles["muted"]),
-                   _p("Ranking, least evidence against first", styles["h3"])]
-    rows = [["Rank", "Hypothesis", "Inconsistency", "Weighted", "P(H|E)", "Analyst"]]
+                   _p(translate("Report", "Ranked by {mode}.").format(mode=m.mode), styles["muted"]),
+                   _p(translate("Report", "Ranking, least evidence against first"), styles["h3"])]
+    rows = [[translate("Report", "Rank"), translate("Report", "Hypothesis"),
+             translate("Report", "Inconsistency"), translate("Report", "Weighted"),
+             translate("Report", "P(H|E)"), translate("Report", "Analyst")]]
     for h in m.ranking:
         rows.append([str(h.rank), _p(_cut(f"{h.label}: {h.title}", RANKING_TEXT_LIMIT), styles["cell"]),
                      str(h.inconsistency), f"{h.weighted:.2f}", f"{h.probability:.1%}",
@@ -220,40 +232,44 @@ def _matrix(m: MatrixReport, styles: dict, width: float, height: float) -> list:
     story += [table, Spacer(1, 2 * mm), _p(m.caveat, styles["small"])]
     long_titles = [h for h in m.ranking if len(f"{h.label}: {h.title}") > RANKING_TEXT_LIMIT]
     if long_titles:
-        story.append(_p("Hypotheses in full", styles["h3"]))
+        story.append(_p(translate("Report", "Hypotheses in full"), styles["h3"]))
         story += [_p(f"{h.label}: {h.title}", styles["body"]) for h in long_titles]
     if m.probability:
-        story.append(_p("Where the probabilities come from", styles["h3"]))
+        story.append(_p(translate("Report", "Where the probabilities come from"), styles["h3"]))
         story += [_p(s, styles["body"]) for s in m.probability]
-        rows = [["Line of evidence", "Items", "Leader without it"]]
+        rows = [[translate("Report", "Line of evidence"), translate("Report", "Items"),
+                 translate("Report", "Leader without it")]]
         rows += [[_p(name, styles["cell"]), str(count), _p(text, styles["cell"])]
                  for name, count, text in m.sources]
         lines = Table(rows, colWidths=[width - 100 * mm, 16 * mm, 84 * mm], repeatRows=1)
         lines.setStyle(TableStyle(_header_style(len(rows) - 1)))
         story.append(lines)
     if m.outcome:
-        story += [_p("Outcome", styles["h3"]), _p(m.outcome, styles["body"])]
-    story += [CondPageBreak(ORPHAN_ROOM), _p("The matrix", styles["h3"])]  # never alone at a foot
+        story += [_p(translate("Report", "Outcome"), styles["h3"]), _p(m.outcome, styles["body"])]
+    story += [CondPageBreak(ORPHAN_ROOM),  # never alone at a foot
+              _p(translate("Report", "The matrix"), styles["h3"])]
     if m.transposed:
         story += _transposed_tables(m, styles, width)
     else:
         story += _matrix_tables(m, styles, width)
     long_texts = [line for line in m.lines if len(line.text) > CELL_TEXT_LIMIT]
     if long_texts and not m.transposed:
-        story.append(_p("Evidence in full", styles["h3"]))
+        story.append(_p(translate("Report", "Evidence in full"), styles["h3"]))
         story += [_p(f"{line.label}: {line.text}", styles["body"]) for line in long_texts]
     story += _charts(m, width, height)
-    for title, lines in (("Sensitivity", m.sensitivity), ("The analyst's judgment", m.judgment)):
+    for title, lines in ((translate("Report", "Sensitivity"), m.sensitivity),
+                         (translate("Report", "The analyst's judgment"), m.judgment)):
         story.append(_p(title, styles["h3"]))
         story += [_p(f"• {line}", styles["body"]) for line in lines]
-    story.append(_p("Conclusions", styles["h3"]))
+    none_yet = translate("Report", "None yet.")
+    story.append(_p(translate("Report", "Conclusions"), styles["h3"]))
     story += [_p(part, styles["body"]) for part in m.conclusions.split("\n\n") if part.strip()] or [
-        _p("None yet.", styles["muted"])]
-    story.append(_p("Milestones", styles["h3"]))
+        _p(none_yet, styles["muted"])]
+    story.append(_p(translate("Report", "Milestones"), styles["h3"]))
     story += [_p(f"• {line}", styles["body"]) for line in m.milestones] or [
-        _p("None yet.", styles["muted"])]
+        _p(none_yet, styles["muted"])]
     if m.notes:
-        story += [_p("Notes", styles["h3"]), _p(m.notes, styles["body"])]
+        story += [_p(translate("Report", "Notes"), styles["h3"]), _p(m.notes, styles["body"])]
     return story
 
 
@@ -298,8 +314,9 @@ def _matrix_tables(m: MatrixReport, styles: dict, width: float) -> list:
     story: list = []
     for number, group in enumerate(groups, 1):
         story += [CondPageBreak(ORPHAN_ROOM),  # a part's title never stands alone at a page's foot
-                  _p(f"Part {number} of {len(groups)}: H{group.start + 1} to H{group.stop}",
-                     styles["muted"])]
+                  _p(translate("Report", "Part {number} of {parts}: {first} to {last}").format(
+                      number=number, parts=len(groups), first=f"H{group.start + 1}",
+                      last=f"H{group.stop}"), styles["muted"])]
         story += [*_matrix_table(m, styles, width, group, wrapped), Spacer(1, 2 * mm)]
     return story
 
@@ -320,7 +337,7 @@ def _matrix_table(m: MatrixReport, styles: dict, width: float, group: range,
     # A title broken letter by letter reads as noise: narrow columns carry the label only,
     # and the ranking above the matrix names each hypothesis in full.
     narrow = code_width < WORDY_CODE_WIDTH
-    header = (["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]
+    header = (_evidence_headers()
               + [_p(m.columns[j].split(":", 1)[0] if narrow else _cut(m.columns[j], HEADER_TEXT_LIMIT),
                     head) for j in group])
     widths = [label_width, text_width, kind_width, *other_widths] + [code_width] * count
@@ -359,9 +376,10 @@ def _transposed_tables(m: MatrixReport, styles: dict, width: float) -> list:
     for number, part in enumerate(parts or [range(0)], 1):
         if len(parts) > 1:
             story += [CondPageBreak(ORPHAN_ROOM),
-                      _p(f"Part {number} of {len(parts)}: {m.lines[part.start].label} to "
-                         f"{m.lines[part.stop - 1].label}", styles["muted"])]
-        header = ["Hypothesis"] + [m.lines[i].label for i in part]
+                      _p(translate("Report", "Part {number} of {parts}: {first} to {last}").format(
+                          number=number, parts=len(parts), first=m.lines[part.start].label,
+                          last=m.lines[part.stop - 1].label), styles["muted"])]
+        header = [translate("Report", "Hypothesis")] + [m.lines[i].label for i in part]
         rows: list = [header]
         commands = _header_style(len(m.columns))
         for r, column in enumerate(m.columns, 1):
@@ -376,8 +394,8 @@ def _transposed_tables(m: MatrixReport, styles: dict, width: float) -> list:
                              repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
         story += [table, Spacer(1, 2 * mm)]
-    story.append(_p("The evidence", styles["h3"]))
-    rows = [["", "Evidence", "Type", "Cred.", "Rel.", "Diag."]]
+    story.append(_p(translate("Report", "The evidence"), styles["h3"]))
+    rows = [_evidence_headers()]
     for line in m.lines:
         diag = "–" if line.diagnosticity is None else f"{line.diagnosticity:.2f}"
         rows.append([line.label, _p(line.text, styles["cell"]), line.kind, line.credibility,
@@ -552,11 +570,13 @@ class _Lines:
 
 
 def _sources(report: Report, styles: dict) -> list:
-    story: list = [_p("Sources cited", styles["h2"])]
+    story: list = [_p(translate("Report", "Sources cited"), styles["h2"])]
     for src in report.sources:
         story.append(_p(src.title, styles["h3"]))
         story.append(_p(src.byline + (f" — {src.url}" if src.url else ""), styles["body"]))
         if src.reliability:
-            story.append(_p(f"Reliability: {src.reliability}", styles["muted"]))
-        story += [_p(f"{label}: “{quote}”", styles["quote"]) for label, quote in src.quotes]
+            story.append(_p(translate("Report", "Reliability: {reliability}").format(
+                reliability=src.reliability), styles["muted"]))
+        story += [_p(translate("Report", "{label}: “{quote}”").format(label=label, quote=quote),
+                     styles["quote"]) for label, quote in src.quotes]
     return story

@@ -25,6 +25,7 @@ from sat_tool.domain.probability import (
     priors,
 )
 from sat_tool.domain.scoring import score_matrix
+from sat_tool.domain.text import translate
 from sat_tool.domain.sensitivity import (
     LeaderChange,
     contributions,
@@ -67,12 +68,14 @@ def read_case_file(path: Path, choice: Any = None, report: list[str] | None = No
     """
     refuse_workspace_file(path)
     if path.exists() and not path.is_file():
-        raise CaseFileError(f"{path.name} is not a regular file (a folder, a device or a pipe), so it "
-                            "cannot be a case file")
+        raise CaseFileError(translate(
+            "CaseService", "{file} is not a regular file (a folder, a device or a pipe), so it "
+            "cannot be a case file").format(file=path.name))
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise CaseFileError(f"{path.name}: SAT Tool imports case bundles (.json), Excel workbooks "
-                            "(.xlsx) and PARC ACH projects (.achz)")
+        raise CaseFileError(translate(
+            "CaseService", "{file}: SAT Tool imports case bundles (.json), Excel workbooks "
+            "(.xlsx) and PARC ACH projects (.achz)").format(file=path.name))
     try:
         if kind == "json":
             return read_bundle_with_snapshots(path)
@@ -86,9 +89,12 @@ def read_case_file(path: Path, choice: Any = None, report: list[str] | None = No
     except ValueError as exc:  # BundleError, WorkbookError and ParcError all are
         raise CaseFileError(str(exc)) from None
     except RecursionError:
-        raise CaseFileError(f"{path.name} is nested too deeply to be a case file") from None
+        raise CaseFileError(translate(
+            "CaseService", "{file} is nested too deeply to be a case file").format(
+                file=path.name)) from None
     except Exception as exc:  # a reader's own failure must still reach the user as a message  # noqa: BLE001
-        raise CaseFileError(f"{path.name} could not be read: {describe(exc)}") from None
+        raise CaseFileError(translate("CaseService", "{file} could not be read: {reason}").format(
+            file=path.name, reason=describe(exc))) from None
 
 
 def preview_workbook(path: Path, choice: Any = None) -> Any:
@@ -98,8 +104,9 @@ def preview_workbook(path: Path, choice: Any = None) -> Any:
     be read."""
     refuse_workspace_file(path)
     if path.exists() and not path.is_file():
-        raise CaseFileError(f"{path.name} is not a regular file (a folder, a device or a pipe), so it "
-                            "cannot be a case file")
+        raise CaseFileError(translate(
+            "CaseService", "{file} is not a regular file (a folder, a device or a pipe), so it "
+            "cannot be a case file").format(file=path.name))
     from sat_tool.formats.xlsx_import import ExportedWorkbook, survey_workbook
 
     try:
@@ -109,7 +116,8 @@ def preview_workbook(path: Path, choice: Any = None) -> Any:
     except ValueError as exc:
         raise CaseFileError(str(exc)) from None
     except Exception as exc:  # the reader's own failure still reaches the user as a sentence  # noqa: BLE001
-        raise CaseFileError(f"{path.name} could not be read: {describe(exc)}") from None
+        raise CaseFileError(translate("CaseService", "{file} could not be read: {reason}").format(
+            file=path.name, reason=describe(exc))) from None
 
 
 def refuse_workspace_file(path: Path) -> None:
@@ -117,16 +125,19 @@ def refuse_workspace_file(path: Path) -> None:
     owner = workspace_file_named(path)
     if owner is not None:
         if Path(path).absolute() == owner:
-            raise CaseFileError(f"{Path(path).name} is the open workspace itself; choose another file")
-        raise CaseFileError(f"{Path(path).name} belongs to the open workspace {owner.name}; choose "
-                            "another file")
+            raise CaseFileError(translate(
+                "CaseService", "{file} is the open workspace itself; choose another file").format(
+                    file=Path(path).name))
+        raise CaseFileError(translate(
+            "CaseService", "{file} belongs to the open workspace {workspace}; choose another file"
+        ).format(file=Path(path).name, workspace=owner.name))
 
 
 def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
     """Create an empty case."""
     title = title.strip()
     if not title:
-        raise ValueError("a case needs a title")
+        raise ValueError(translate("CaseService", "a case needs a title"))
     draft = Case(CaseId(0), title, str(uuid.uuid4()), description, store.utc_now())
     with workspace.transaction() as session:
         return store.insert_case(session, draft)
@@ -257,7 +268,9 @@ def export_case(workspace: Workspace, reference: str | int, fmt: str, path: Path
     the classification of PARC projects.
     """
     if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
+        raise ValueError(translate(
+            "CaseService", "unknown export format {format!r} (expected one of {formats})").format(
+                format=fmt, formats=", ".join(EXPORT_FORMATS)))
     case = load_case(workspace, reference)
     chosen = select_matrices(case, matrix) if matrix is not None else None
     write_case(case, fmt, path, case_snapshots(workspace, case),
@@ -272,7 +285,9 @@ def write_case(case: Case, fmt: str, path: Path,
     refuse_workspace_file(path)
     if fmt in MATRIX_FORMATS and matrix is None:
         if not case.matrices:
-            raise ValueError(f"{fmt} export needs a matrix, and this case has none")
+            raise ValueError(translate(
+                "CaseService", "{format} export needs a matrix, and this case has none").format(
+                    format=fmt))
         matrix = case.matrices[0]
     if fmt == "json":
         write_bundle(case, path, snapshots)
@@ -293,7 +308,8 @@ def write_case(case: Case, fmt: str, path: Path,
 
         write_report(case, path, fmt, [matrix] if matrix else None, classification)
     else:
-        raise ValueError(f"unknown export format {fmt!r}")
+        raise ValueError(translate("CaseService", "unknown export format {format!r}").format(
+            format=fmt))
 
 
 def _leader_change(change: LeaderChange | None, hyp_label: dict, ev_label: dict
@@ -392,7 +408,8 @@ def outcome_dict(matrix: Matrix, labels: dict[HypothesisId, str]) -> dict[str, A
     assert outcome is not None
     truth = outcome.hypothesis_id
     return {"hypothesis": labels[truth] if truth is not None else None,
-            "title": matrix.hypothesis(truth).title if truth is not None else "none of the hypotheses",
+            "title": (matrix.hypothesis(truth).title if truth is not None
+                      else translate("CaseService", "none of the hypotheses")),
             "date": outcome.date, "evidence": outcome.evidence}
 
 
@@ -457,9 +474,14 @@ def select_matrices(case: Case, reference: str | None) -> list[Matrix]:
         for mat in case.matrices:
             if mat.question == text:
                 return [mat]
-    numbers = "1" if len(case.matrices) == 1 else f"1 to {len(case.matrices)}"
-    raise LookupError(f"case {case.title!r} has no matrix {reference!r} (give its number, "
-                      f"{numbers}, or its exact question)")
+    if len(case.matrices) == 1:
+        raise LookupError(translate(
+            "CaseService", "case {title!r} has no matrix {reference!r} (give its number, 1, or its "
+            "exact question)").format(title=case.title, reference=reference))
+    raise LookupError(translate(
+        "CaseService", "case {title!r} has no matrix {reference!r} (give its number, 1 to {last}, "
+        "or its exact question)").format(title=case.title, reference=reference,
+                                          last=len(case.matrices)))
 
 
 # ---------------------------------------------------------------- calibration
@@ -493,7 +515,8 @@ def closed_matrices(workspace: Workspace) -> list[ClosedMatrix]:
             truth = mat.outcome.hypothesis_id
             found.append(ClosedMatrix(
                 mat.id, mat.question, case.title, mat.outcome,
-                mat.hypothesis(truth).title if truth is not None else "none of the hypotheses",
+                (mat.hypothesis(truth).title if truth is not None
+                 else translate("CaseService", "none of the hypotheses")),
                 forecasts_of(snaps, tools)))
     return found
 

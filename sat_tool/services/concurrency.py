@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sat_tool.domain.model import Case, Matrix
+from sat_tool.domain.text import translate
 
 Touch = tuple[Any, ...]
 """``("case",)``, ``("source", id)``, ``("evidence", id)``, ``("matrix", id)`` (its fields),
@@ -24,7 +25,6 @@ Touch = tuple[Any, ...]
 ``("columns", matrix id)`` (which hypotheses, in which order), and ``("has", kind, id)``
 (only that the thing still exists; kind is one of source, evidence, matrix, hypothesis)."""
 
-ELSEWHERE = "in another window or program"
 _MATRIX_FIELDS = ("question", "notes", "conclusions", "milestones", "scoring_mode")
 
 
@@ -44,27 +44,39 @@ def _find(items: Iterable[Any], wanted: int) -> Any:
     return next((x for x in items if x.id == wanted), None)
 
 
+def _capitalised(sentence: str) -> str:
+    return f"{sentence[:1].upper()}{sentence[1:]}"
+
+
 def name_of(case: Case, kind: str, ident: Any) -> str:
     """How the analyst knows a thing: "E7", "hypothesis 'Iran trained them'", "matrix 2"."""
     if kind == "evidence":
         item = _find(case.evidence, ident)
-        return item.label if item else "an evidence item"
+        return item.label if item else translate("Concurrency", "an evidence item")
     if kind == "source":
         src = _find(case.sources, ident)
-        return f"source {src.title!r}" if src else "a source"
+        if src is None:
+            return translate("Concurrency", "a source")
+        return translate("Concurrency", "source {title!r}").format(title=src.title)
     if kind == "matrix":
         mat = _matrix(case, ident)
-        return f"matrix {case.matrices.index(mat) + 1}" if mat else "a matrix"
+        if mat is None:
+            return translate("Concurrency", "a matrix")
+        return translate("Concurrency", "matrix {number}").format(
+            number=case.matrices.index(mat) + 1)
     if kind == "hypothesis":
         found = _hypothesis(case, ident)
-        return f"hypothesis {found[1].title!r}" if found else "a hypothesis"
-    return "the case"
+        if found is None:
+            return translate("Concurrency", "a hypothesis")
+        return translate("Concurrency", "hypothesis {title!r}").format(title=found[1].title)
+    return translate("Concurrency", "the case")
 
 
 def cell_name(case: Case, evidence_id: Any, hypothesis_id: Any) -> str:
     """``E3 × H2`` for a cell, by the hypothesis's column in the analyst's view."""
     found = _hypothesis(case, hypothesis_id)
-    column = f"H{found[0].hypotheses.index(found[1]) + 1}" if found else "a hypothesis"
+    column = (f"H{found[0].hypotheses.index(found[1]) + 1}" if found
+              else translate("Concurrency", "a hypothesis"))
     return f"{name_of(case, 'evidence', evidence_id)} × {column}"
 
 
@@ -108,14 +120,18 @@ def _state(case: Case, touch: Touch) -> Any:
 def _describe(case: Case, touch: Touch) -> str:
     kind = touch[0]
     if kind == "cell":
-        return f"cell {cell_name(case, touch[2], touch[3])}"
-    if kind in ("rows", "columns"):
-        what = "rows" if kind == "rows" else "hypotheses"
-        return f"the {what} of {name_of(case, 'matrix', touch[1])}"
+        return translate("Concurrency", "cell {cell}").format(
+            cell=cell_name(case, touch[2], touch[3]))
+    if kind == "rows":
+        return translate("Concurrency", "the rows of {matrix}").format(
+            matrix=name_of(case, "matrix", touch[1]))
+    if kind == "columns":
+        return translate("Concurrency", "the hypotheses of {matrix}").format(
+            matrix=name_of(case, "matrix", touch[1]))
     if kind == "has":
         return name_of(case, touch[1], touch[2])
     if kind == "case":
-        return "the case's title or description"
+        return translate("Concurrency", "the case's title or description")
     return name_of(case, kind, touch[1])
 
 
@@ -126,9 +142,13 @@ def conflict(old: Case, new: Case, touches: Iterable[Touch]) -> str | None:
         if before == after:
             continue
         what = _describe(old, touch)
-        how = "deleted" if after is None else "changed"
-        return (f"{what[:1].upper()}{what[1:]} was {how} {ELSEWHERE} just now, so this edit was "
-                "not made; the view now shows the workspace as it is.")
+        if after is None:
+            return _capitalised(translate(
+                "Concurrency", "{what} was deleted in another window or program just now, so this "
+                "edit was not made; the view now shows the workspace as it is.").format(what=what))
+        return _capitalised(translate(
+            "Concurrency", "{what} was changed in another window or program just now, so this "
+            "edit was not made; the view now shows the workspace as it is.").format(what=what))
     return None
 
 
@@ -157,22 +177,26 @@ def missing(case: Case, touches: Iterable[Touch], names: dict[tuple[str, int], s
         if touch[0] == "has" and _state(case, touch) is None:
             what = (names or {}).get((touch[1], touch[2]), "")
             if not what:
-                return ("This edit refers to something that has been deleted " + ELSEWHERE
-                        + "; nothing was changed.")
-            return f"{what[:1].upper()}{what[1:]} has been deleted {ELSEWHERE}; nothing was changed."
+                return translate("Concurrency", "This edit refers to something that has been "
+                                 "deleted in another window or program; nothing was changed.")
+            return _capitalised(translate(
+                "Concurrency", "{what} has been deleted in another window or program; nothing "
+                "was changed.").format(what=what))
     return None
 
 
 def changed_while_shown(what: str) -> str:
     """The sentence refusing an edit from a dialog whose subject changed while it was open."""
-    return (f"{what[:1].upper()}{what[1:]} was changed {ELSEWHERE} while this dialog was open, so "
-            "this edit was not made; the view now shows it as it is.")
+    return _capitalised(translate(
+        "Concurrency", "{what} was changed in another window or program while this dialog was "
+        "open, so this edit was not made; the view now shows it as it is.").format(what=what))
 
 
 def no_longer_applies(what: str) -> str:
     """The sentence refusing an undo or redo whose target has changed since."""
-    return (f"{what[:1].upper()}{what[1:]} has been changed {ELSEWHERE} since, so this no longer "
-            "applies; nothing was changed.")
+    return _capitalised(translate(
+        "Concurrency", "{what} has been changed in another window or program since, so this no "
+        "longer applies; nothing was changed.").format(what=what))
 
 
 @dataclass
@@ -254,30 +278,45 @@ def summary(old: Case, new: Case, changes: CaseChanges) -> str:
     new_mats = {m.id for m in new.matrices}
     for mat in old.matrices:
         if mat.id not in new_mats:
-            parts.append(f"{name_of(old, 'matrix', mat.id)} deleted")
+            parts.append(translate("Concurrency", "{matrix} deleted").format(
+                matrix=name_of(old, "matrix", mat.id)))
     added_mats = len(new_mats - {m.id for m in old.matrices})
-    if added_mats:
-        parts.append(f"{added_mats} matri{'x' if added_mats == 1 else 'ces'} added")
+    if added_mats == 1:
+        parts.append(translate("Concurrency", "1 matrix added"))
+    elif added_mats:
+        parts.append(translate("Concurrency", "{n} matrices added").format(n=added_mats))
     before = {e.id for e in old.evidence}
     after = {e.id for e in new.evidence}
     gone = [name_of(old, "evidence", e) for e in before - after]
     if gone:
-        parts.append(f"{', '.join(sorted(gone)[:3])}{' …' if len(gone) > 3 else ''} deleted")
-    if after - before:
-        parts.append(f"{len(after - before)} evidence item{'s' if len(after - before) > 1 else ''} "
-                     "added")
+        items = ", ".join(sorted(gone)[:3])
+        if len(gone) > 3:
+            parts.append(translate("Concurrency", "{items} … deleted").format(items=items))
+        else:
+            parts.append(translate("Concurrency", "{items} deleted").format(items=items))
+    added = len(after - before)
+    if added == 1:
+        parts.append(translate("Concurrency", "1 evidence item added"))
+    elif added:
+        parts.append(translate("Concurrency", "{n} evidence items added").format(n=added))
     edited = len([e for e in changes.evidence if e in before and e in after])
     if edited and len(before) == len(after) and not gone:
-        parts.append(f"{edited} evidence item{'s' if edited > 1 else ''} edited")
+        if edited == 1:
+            parts.append(translate("Concurrency", "1 evidence item edited"))
+        else:
+            parts.append(translate("Concurrency", "{n} evidence items edited").format(n=edited))
     cells = sum(len(m.cells) for m in changes.per_matrix.values())
-    if cells:
-        parts.append(f"{cells} rating{'s' if cells > 1 else ''}")
+    if cells == 1:
+        parts.append(translate("Concurrency", "1 rating"))
+    elif cells:
+        parts.append(translate("Concurrency", "{n} ratings").format(n=cells))
     if any(m.hypotheses for m in changes.per_matrix.values()):
-        parts.append("hypotheses")
+        parts.append(translate("Concurrency", "hypotheses"))
     if changes.sources:
-        parts.append("sources")
+        parts.append(translate("Concurrency", "sources"))
     if changes.case:
-        parts.append("the case title or description")
+        parts.append(translate("Concurrency", "the case title or description"))
     if not parts:
-        parts.append("the analysis settings")
-    return "Changed in another window or program: " + "; ".join(parts)
+        parts.append(translate("Concurrency", "the analysis settings"))
+    return translate("Concurrency", "Changed in another window or program: {changes}").format(
+        changes="; ".join(parts))

@@ -39,9 +39,9 @@ from sat_tool.domain.model import (
     valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.errors import UserError
 from sat_tool.services.concurrency import (
-    ELSEWHERE,
     Touch,
     cell_name,
     changed_while_shown,
@@ -56,8 +56,9 @@ from sat_tool.store import edits
 from sat_tool.store.workspace import Workspace
 
 
-NA_LIKELIHOOD = ("a cell rated NA says the item bears nothing on the hypothesis, so it carries "
-                 "no likelihood: rate it first")
+NA_LIKELIHOOD = QT_TRANSLATE_NOOP(
+    "CaseEditor", "a cell rated NA says the item bears nothing on the hypothesis, so it carries "
+    "no likelihood: rate it first")
 
 
 @dataclass(frozen=True)
@@ -235,8 +236,9 @@ class CaseEditor:
             try:
                 yield s
             except KeyError as exc:
-                raise EditConflict("Something this edit refers to was deleted " + ELSEWHERE
-                                   + "; nothing was changed.") from exc
+                raise EditConflict(translate(
+                    "CaseEditor", "Something this edit refers to was deleted in another window or "
+                    "program; nothing was changed.")) from exc
         self.revision = new_revision
 
     def _expect(self, holds: bool, what: str) -> None:
@@ -263,10 +265,11 @@ class CaseEditor:
         """Change the case title or description (``expect``: the values they must have now)."""
         _check_fields(values, {"title", "description"})
         if "title" in values:
-            _require(values["title"], "a case needs a title")
+            _require(values["title"], translate("CaseEditor", "a case needs a title"))
         with self._write(("case",)) as s:
             if expect is not None:
-                self._expect(all(getattr(self.case, k) == v for k, v in expect.items()), "the case")
+                self._expect(all(getattr(self.case, k) == v for k, v in expect.items()),
+                             translate("CaseEditor", "the case"))
             edits.update_fields(s, "case", self.case.id, **values)
         for key, value in values.items():
             setattr(self.case, key, value)
@@ -276,7 +279,7 @@ class CaseEditor:
     def add_source(self, title: str, **values: str) -> Source:
         """Add a source at the end of the list."""
         _check_fields(values, _SOURCE_FIELDS)
-        _require(title, "a source needs a title")
+        _require(title, translate("CaseEditor", "a source needs a title"))
         draft = Source(SourceId(0), title, **values)
         with self._write() as s:
             position = store.count_children(s, "source", self.case.id)
@@ -290,7 +293,7 @@ class CaseEditor:
         """Change fields of a source."""
         _check_fields(values, _SOURCE_FIELDS)
         if "title" in values:
-            _require(values["title"], "a source needs a title")
+            _require(values["title"], translate("CaseEditor", "a source needs a title"))
         with self._write(("has", "source", source_id), ("source", source_id)) as s:
             source = self.case.source(source_id)
             if expect is not None:
@@ -321,7 +324,8 @@ class CaseEditor:
         """Put a deleted source back in place and relink the evidence that cited it."""
         with self._write() as s:
             self._expect(all(x.id != removal.source.id for x in self.case.sources),
-                         f"source {removal.source.title!r}")
+                         translate("CaseEditor", "source {title!r}").format(
+                             title=removal.source.title))
             citing = [e for e in removal.citing
                       if any(item.id == e and item.source_id is None for item in self.case.evidence)]
             index = min(removal.index, len(self.case.sources))
@@ -341,7 +345,7 @@ class CaseEditor:
                      relevance: Level = Level.MEDIUM, **values: Any) -> Evidence:
         """Add an evidence item to the case and, if a matrix is given, include it there."""
         _check_fields(values, _EVIDENCE_FIELDS)
-        _require(text, "an evidence item needs its text")
+        _require(text, translate("CaseEditor", "an evidence item needs its text"))
         touches: list[Touch] = [("has", "matrix", matrix_id)] if matrix_id is not None else []
         if values.get("source_id") is not None:
             touches.append(("has", "source", values["source_id"]))
@@ -367,7 +371,7 @@ class CaseEditor:
         (text, relevance, fields, ratings by hypothesis)."""
         for text, _relevance, values, _ratings in drafts:
             _check_fields(values, _EVIDENCE_FIELDS)
-            _require(text, "an evidence item needs its text")
+            _require(text, translate("CaseEditor", "an evidence item needs its text"))
         sources = {v["source_id"] for _t, _r, v, _x in drafts if v.get("source_id") is not None}
         touches: list[Touch] = [("has", "matrix", matrix_id), ("rows", matrix_id),
                                 *[("has", "source", sid) for sid in sources]]
@@ -478,7 +482,7 @@ class CaseEditor:
         stored = {k: (v.value if isinstance(v, (EvidenceType, Level)) else v)
                   for k, v in values.items()}
         if "text" in values:
-            _require(values["text"], "an evidence item needs its text")
+            _require(values["text"], translate("CaseEditor", "an evidence item needs its text"))
         touches: list[Touch] = [("has", "evidence", evidence_id), ("evidence", evidence_id)]
         if relevance is not None:
             touches += [("has", "matrix", relevance[0]), ("rows", relevance[0])]
@@ -556,7 +560,8 @@ class CaseEditor:
             mat = self.case.matrix(matrix_id)
             for evidence_id in evidence_ids:
                 if mat.includes(evidence_id):
-                    raise InvalidEdit(f"{self.case.evidence_item(evidence_id).label} is already included")
+                    raise InvalidEdit(translate("CaseEditor", "{item} is already included").format(
+                        item=self.case.evidence_item(evidence_id).label))
             start = store.count_children(s, "row", matrix_id)
             added = [RowRemoval(matrix_id, MatrixRow(e, relevance), start + i, {})
                      for i, e in enumerate(evidence_ids)]
@@ -570,7 +575,8 @@ class CaseEditor:
         """Take several rows out of a matrix in one transaction (undo of an inclusion)."""
         with self._write(*[("has", "evidence", e) for e in evidence_ids]) as s:
             mat = self.case.matrix(matrix_id)
-            self._expect(all(mat.includes(e) for e in evidence_ids), "these rows")
+            self._expect(all(mat.includes(e) for e in evidence_ids),
+                         translate("CaseEditor", "these rows"))
             removals = [self._row_removal(mat, e) for e in evidence_ids]
             keep = [r.evidence_id for r in mat.rows if r.evidence_id not in set(evidence_ids)]
             for evidence_id in evidence_ids:
@@ -665,7 +671,7 @@ class CaseEditor:
     def add_matrix(self, question: str, **values: str) -> Matrix:
         """Add a matrix asking a question; it starts with no hypotheses and no rows."""
         _check_fields(values, _MATRIX_FIELDS - {"question"})
-        _require(question, "a matrix needs a question")
+        _require(question, translate("CaseEditor", "a matrix needs a question"))
         draft = Matrix(MatrixId(0), question, **values)
         with self._write() as s:
             position = store.count_children(s, "matrix", self.case.id)
@@ -679,7 +685,7 @@ class CaseEditor:
         """Change the question, notes, conclusions or milestones of a matrix."""
         _check_fields(values, _MATRIX_FIELDS)
         if "question" in values:
-            _require(values["question"], "a matrix needs a question")
+            _require(values["question"], translate("CaseEditor", "a matrix needs a question"))
         with self._write(("has", "matrix", matrix_id), ("matrix", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
             if expect is not None:
@@ -713,7 +719,8 @@ class CaseEditor:
         Rows of evidence deleted since stay gone, with their ratings.
         """
         with self._write() as s:
-            self._expect(all(m.id != removal.matrix.id for m in self.case.matrices), "the matrix")
+            self._expect(all(m.id != removal.matrix.id for m in self.case.matrices),
+                         translate("CaseEditor", "the matrix"))
             mat = copy.deepcopy(removal.matrix)
             present = {e.id for e in self.case.evidence}
             mat.rows = [r for r in mat.rows if r.evidence_id in present]
@@ -767,11 +774,13 @@ class CaseEditor:
         """
         if outcome is not None:
             if outcome.date.strip() and not valid_date(outcome.date):
-                raise InvalidEdit(f"{outcome.date.strip()!r} is not a date such as 2012, 2012-04 "
-                                  "or 2012-04-18")
+                raise InvalidEdit(translate(
+                    "CaseEditor", "{date!r} is not a date such as 2012, 2012-04 or 2012-04-18"
+                ).format(date=outcome.date.strip()))
             if outcome.date.strip() > store.utc_now()[:len(outcome.date.strip())]:
-                raise InvalidEdit(f"{outcome.date.strip()} is still to come: an outcome is recorded "
-                                  "once it is known")
+                raise InvalidEdit(translate(
+                    "CaseEditor", "{date} is still to come: an outcome is recorded once it is known"
+                ).format(date=outcome.date.strip()))
         with self._write(("has", "matrix", matrix_id), ("matrix", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
             before = mat.outcome
@@ -835,10 +844,12 @@ class CaseEditor:
     def take_snapshot(self, matrix_id: MatrixId, name: str) -> Snapshot:
         """Save the matrix as it stands now under a name."""
         if not name.strip():
-            raise InvalidEdit("a snapshot needs a name")
+            raise InvalidEdit(translate("CaseEditor", "a snapshot needs a name"))
         with self._write(("has", "matrix", matrix_id)) as s:
             if any(snap.name == name.strip() for snap in store.load_snapshots(s, matrix_id)):
-                raise InvalidEdit(f"this matrix already has a snapshot named {name.strip()!r}")
+                raise InvalidEdit(translate(
+                    "CaseEditor", "this matrix already has a snapshot named {name!r}"
+                ).format(name=name.strip()))
             snap = take_snapshot(self.case, self.case.matrix(matrix_id), name.strip(),
                                  store.utc_now())
             snap.id = SnapshotId(edits.insert(s, store.snapshot_row(snap, with_id=False)))
@@ -850,7 +861,7 @@ class CaseEditor:
             try:
                 snap = store.load_snapshot(s, snapshot_id)
             except LookupError:
-                raise EditConflict(no_longer_applies("this snapshot")) from None
+                raise EditConflict(no_longer_applies(translate("CaseEditor", "this snapshot"))) from None
             edits.delete_row(s, "snapshot", snapshot_id)
         return snap
 
@@ -863,7 +874,7 @@ class CaseEditor:
 
     def add_hypothesis(self, matrix_id: MatrixId, title: str, description: str = "") -> Hypothesis:
         """Add a hypothesis as the last column of a matrix."""
-        _require(title, "a hypothesis needs a title")
+        _require(title, translate("CaseEditor", "a hypothesis needs a title"))
         with self._write(("has", "matrix", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
             position = store.count_children(s, "hypothesis", matrix_id)
@@ -878,7 +889,7 @@ class CaseEditor:
         """Change the title or description of a hypothesis."""
         _check_fields(values, _HYPOTHESIS_FIELDS)
         if "title" in values:
-            _require(values["title"], "a hypothesis needs a title")
+            _require(values["title"], translate("CaseEditor", "a hypothesis needs a title"))
         with self._write(("has", "hypothesis", hypothesis_id), ("hypothesis", hypothesis_id)) as s:
             hyp = self.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id)
             if expect is not None:
@@ -897,8 +908,9 @@ class CaseEditor:
             if expect is not None:
                 self._expect(hyp == expect, name_of(self.case, "hypothesis", hypothesis_id))
             if mat.outcome is not None and mat.outcome.hypothesis_id == hypothesis_id:
-                raise InvalidEdit("this hypothesis is the recorded outcome of its question: reopen "
-                                  "the question before deleting it")
+                raise InvalidEdit(translate(
+                    "CaseEditor", "this hypothesis is the recorded outcome of its question: reopen "
+                    "the question before deleting it"))
             ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
             removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
             remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
@@ -914,7 +926,8 @@ class CaseEditor:
         with self._write(("has", "matrix", removal.matrix_id)) as s:
             mat = self.case.matrix(removal.matrix_id)
             self._expect(all(h.id != removal.hypothesis.id for h in mat.hypotheses),
-                         f"hypothesis {removal.hypothesis.title!r}")
+                         translate("CaseEditor", "hypothesis {title!r}").format(
+                             title=removal.hypothesis.title))
             ratings = {c: a for c, a in removal.ratings.items() if mat.includes(c[0])}
             index = min(removal.index, len(mat.hypotheses))
             order = [h.id for h in mat.hypotheses]
@@ -934,24 +947,30 @@ class CaseEditor:
         Values are fractions from 0 to 1 (None: not set). Returns the previous values.
         """
         if field_name not in ("prior", "judged"):
-            raise InvalidEdit(f"unknown probability field {field_name!r}")
+            raise InvalidEdit(translate("CaseEditor", "unknown probability field {field!r}").format(
+                field=field_name))
         for value in values.values():
             if value is not None and not 0 <= value <= 1:
-                raise InvalidEdit(f"{value:.0%} is not a probability between 0% and 100%")
+                raise InvalidEdit(translate(
+                    "CaseEditor", "{value} is not a probability between 0% and 100%"
+                ).format(value=f"{value:.0%}"))
         with self._write(*[("hypothesis", h) for h in values]) as s:
             mat = self.case.matrix(matrix_id)
             if field_name == "judged" and mat.outcome is not None and expect is None:
-                raise InvalidEdit("this question is closed, so the probabilities judged before its "
-                                  "outcome was known stay as they were; reopen it to change them")
+                raise InvalidEdit(translate(
+                    "CaseEditor", "this question is closed, so the probabilities judged before its "
+                    "outcome was known stay as they were; reopen it to change them"))
             before = {h: getattr(mat.hypothesis(h), field_name) for h in values}
             if expect is not None:
                 self._expect(all(before.get(h) == v for h, v in expect.items()),
-                             "these probabilities")
+                             translate("CaseEditor", "these probabilities"))
             if field_name == "prior":
                 after = {h.id: values.get(h.id, h.prior) for h in mat.hypotheses}
                 total = sum(v for v in after.values() if v is not None)
                 if total > 1 + 1e-9:
-                    raise InvalidEdit(f"priors may add up to 100% at most, not {total:.0%}")
+                    raise InvalidEdit(translate(
+                        "CaseEditor", "priors may add up to 100% at most, not {total}"
+                    ).format(total=f"{total:.0%}"))
             for hid, value in values.items():
                 edits.update_fields(s, "hypothesis", hid, **{field_name: value})
         for hid, value in values.items():
@@ -1025,11 +1044,12 @@ class CaseEditor:
         ``expect``: what the cell must hold now (the state a dialog opened with); False: anything.
         """
         if rating is None and (rationale.strip() or likelihood is not None):
-            raise InvalidEdit("a rationale or likelihood needs a rating: rate the cell first")
+            raise InvalidEdit(translate(
+                "CaseEditor", "a rationale or likelihood needs a rating: rate the cell first"))
         if likelihood is not None and not 0 < likelihood <= 1:
-            raise InvalidEdit("a likelihood must be more than 0 and at most 1")
+            raise InvalidEdit(translate("CaseEditor", "a likelihood must be more than 0 and at most 1"))
         if rating is Rating.NA and likelihood is not None:
-            raise InvalidEdit(NA_LIKELIHOOD)
+            raise InvalidEdit(translate("CaseEditor", NA_LIKELIHOOD))
         now = store.utc_now()
         return self._put_cells(matrix_id, [cell], lambda _old: None if rating is None else
                                Assessment(rating, self.analyst, rationale, now, likelihood),
@@ -1047,15 +1067,17 @@ class CaseEditor:
         (None: back to the rating's default). Returns the cells' previous states."""
         for likelihood in values.values():
             if likelihood is not None and not 0 < likelihood <= 1:
-                raise InvalidEdit("a likelihood must be more than 0 and at most 1")
+                raise InvalidEdit(translate("CaseEditor", "a likelihood must be more than 0 and at most 1"))
         now = store.utc_now()
 
         def after(old: Assessment | None, cell: Cell) -> Assessment | None:
             if old is None:
-                raise InvalidEdit("rate the cell before overriding its likelihood" if len(values) == 1
-                                  else "rate every cell of the row before stating its likelihoods")
+                raise InvalidEdit(
+                    translate("CaseEditor", "rate the cell before overriding its likelihood")
+                    if len(values) == 1 else
+                    translate("CaseEditor", "rate every cell of the row before stating its likelihoods"))
             if old.rating is Rating.NA and values[cell] is not None:
-                raise InvalidEdit(NA_LIKELIHOOD)
+                raise InvalidEdit(translate("CaseEditor", NA_LIKELIHOOD))
             if old.likelihood == values[cell]:
                 return old
             return replace(old, likelihood=values[cell], analyst=self.analyst, updated=now)
@@ -1073,9 +1095,10 @@ class CaseEditor:
             self._check_cells(mat, cells)
             for cell, wanted in (expect or {}).items():
                 if mat.ratings.get(cell) != wanted:
-                    raise EditConflict(
-                        f"Cell {cell_name(self.case, *cell)} was changed {ELSEWHERE} while this "
-                        "dialog was open, so this edit was not made; the view now shows it as it is.")
+                    raise EditConflict(translate(
+                        "CaseEditor", "Cell {cell} was changed in another window or program while "
+                        "this dialog was open, so this edit was not made; the view now shows it as "
+                        "it is.").format(cell=cell_name(self.case, *cell)))
             before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
             states = {cell: after(old, cell) if per_cell else after(old)
                       for cell, old in before.items()}
@@ -1096,7 +1119,8 @@ class CaseEditor:
             if expect is not None:
                 for cell, wanted in expect.items():
                     self._expect(mat.ratings.get(cell) == wanted,
-                                 f"cell {cell_name(self.case, *cell)}")
+                                 translate("CaseEditor", "cell {cell}").format(
+                                     cell=cell_name(self.case, *cell)))
             edits.put_ratings(s, states)
         self._apply_cells(mat, states)
 

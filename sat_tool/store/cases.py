@@ -41,6 +41,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.errors import LOGGER, UserError
 from sat_tool.store.schema import (
     Base,
@@ -106,8 +107,12 @@ def find_case(session: Session, reference: str | int) -> CaseId:
     if len(ids) == 1:
         return CaseId(ids[0])
     if len(ids) > 1:
-        raise CaseNotFound(f"{len(ids)} cases are titled {text!r}; name one by its id")
-    raise CaseNotFound(f"no case with id or title {text!r} in this workspace")
+        raise CaseNotFound(translate(
+            "StoredCase", "{count} cases are titled {title!r}; name one by its id").format(
+                count=len(ids), title=text))
+    raise CaseNotFound(translate(
+        "StoredCase", "no case with id or title {reference!r} in this workspace").format(
+            reference=text))
 
 
 def case_with_uid(session: Session, uid: str) -> CaseId | None:
@@ -122,14 +127,15 @@ _REVISION = select(_CASES.c.revision).where(_CASES.c.id == bindparam("case_id"),
 _BUMP = (update(_CASES).where(_CASES.c.id == bindparam("case_id"), _CASES.c.importing == "")
          .values(revision=_CASES.c.revision + 1).returning(_CASES.c.revision))
 """Made once: every edit runs them, and building a statement costs more than running it."""
-_GONE = "this case has been deleted from the workspace by another window or program"
+_GONE = QT_TRANSLATE_NOOP(
+    "StoredCase", "this case has been deleted from the workspace by another window or program")
 
 
 def case_revision(session: Session, case_id: CaseId) -> int:
     """The case's revision: how many edits have been committed to it; CaseNotFound if it is gone."""
     found = session.connection().execute(_REVISION, {"case_id": case_id}).scalar()
     if found is None:
-        raise CaseNotFound(_GONE)
+        raise CaseNotFound(translate("StoredCase", _GONE))
     return int(found)
 
 
@@ -137,7 +143,7 @@ def bump_revision(session: Session, case_id: CaseId) -> int:
     """Count one more committed edit of the case; returns the new revision."""
     found = session.connection().execute(_BUMP, {"case_id": case_id}).scalar()
     if found is None:
-        raise CaseNotFound(_GONE)
+        raise CaseNotFound(translate("StoredCase", _GONE))
     return int(found)
 
 
@@ -184,21 +190,38 @@ class DamagedValue(ValueError):
     """A column value that cannot be read; the message says which and why."""
 
 
-def _check(value: Any, column: str, expected: str, ok: bool) -> Any:
+# What a column should hold, in English (translated in the context "StoredCase" when a
+# value is found wanting); the column's name stays the workspace's own word.
+_TEXT = QT_TRANSLATE_NOOP("StoredCase", "text")
+_WHOLE = QT_TRANSLATE_NOOP("StoredCase", "a whole number of {low} or more")
+_PROBABILITY = QT_TRANSLATE_NOOP("StoredCase", "a probability from 0 to 1")
+_RELEVANCE = QT_TRANSLATE_NOOP("StoredCase", "a relevance level (High, Medium or Low)")
+_CREDIBILITY = QT_TRANSLATE_NOOP("StoredCase", "a credibility level (High, Medium or Low)")
+_EVIDENCE_TYPE = QT_TRANSLATE_NOOP("StoredCase", "an evidence type ({types})")
+_RATING = QT_TRANSLATE_NOOP("StoredCase", "a rating ({ratings})")
+
+
+def _wanting(value: Any, column: str, expected: str, **values: Any) -> DamagedValue:
+    """The error saying that ``column`` holds ``value`` instead of ``expected``."""
+    return DamagedValue(translate("StoredCase", "its {column} {value!r} is not {expected}").format(
+        column=column, value=value, expected=translate("StoredCase", expected).format(**values)))
+
+
+def _check(value: Any, column: str, expected: str, ok: bool, **values: Any) -> Any:
     if not ok:
-        raise DamagedValue(f"its {column} {value!r} is not {expected}")
+        raise _wanting(value, column, expected, **values)
     return value
 
 
 def _text(value: Any, column: str) -> str:
-    return _check(value, column, "text", isinstance(value, str))
+    return _check(value, column, _TEXT, isinstance(value, str))
 
 
 def _whole(value: Any, column: str, low: int = 0, optional: bool = False) -> Any:
     if value is None and optional:
         return None
-    return _check(value, column, f"a whole number of {low} or more",
-                  isinstance(value, int) and not isinstance(value, bool) and value >= low)
+    return _check(value, column, _WHOLE,
+                  isinstance(value, int) and not isinstance(value, bool) and value >= low, low=low)
 
 
 def _fraction(value: Any, column: str, low_open: bool = False) -> float | None:
@@ -206,17 +229,16 @@ def _fraction(value: Any, column: str, low_open: bool = False) -> float | None:
         return None
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     inside = number and (0 < value <= 1 if low_open else 0 <= value <= 1)
-    return float(_check(value, column, "a probability from 0 to 1", inside))
+    return float(_check(value, column, _PROBABILITY, inside))
 
 
-def _choice(value: Any, column: str, kind: type, expected: str) -> Any:
+def _choice(value: Any, column: str, kind: type, expected: str, **values: Any) -> Any:
     try:
         return kind(value)
     except ValueError:
-        raise DamagedValue(f"its {column} {value!r} is not {expected}") from None
+        raise _wanting(value, column, expected, **values) from None
 
 
-_LEVELS = "High, Medium or Low"
 _TYPES = ", ".join(t.value for t in EvidenceType)
 _RATINGS = ", ".join(r.value for r in Rating)
 _MODES = ", ".join(m.value for m in ScoringMode)
@@ -227,8 +249,9 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, DamagedValue):
         return str(exc)
     if isinstance(exc, RecursionError):
-        return "it is nested too deeply to read"
-    return f"it cannot be read ({type(exc).__name__}: {exc})"
+        return translate("StoredCase", "it is nested too deeply to read")
+    return translate("StoredCase", "it cannot be read ({kind}: {error})").format(
+        kind=type(exc).__name__, error=exc)
 
 
 def _convert(rows: Any, table: str, key: Callable[[Any], Any], convert: Callable[[Any], Any],
@@ -330,7 +353,8 @@ def load_case(session: Session, case_id: CaseId) -> Case:
     connection = session.connection()
     found = _tuples(connection, "case", case_id)
     if not found or found[0][5]:
-        raise CaseNotFound(f"no case with id {case_id} in this workspace")
+        raise CaseNotFound(translate("StoredCase", "no case with id {id} in this workspace").format(
+            id=case_id))
     owner, title, uid, description, created, _importing = found[0]
     case = Case(CaseId(owner), _shown(title), _shown(uid), _shown(description), _shown(created))
     damaged = case.damaged
@@ -365,13 +389,16 @@ def _outcome_from_values(mat: Matrix, values: tuple[Any, ...], damaged: list[Dam
         return None
     problem = None
     if state not in _OUTCOME_STATES:
-        problem = f"its outcome {_shown(state)!r} is not one this release knows"
+        problem = translate("StoredCase", "its outcome {state!r} is not one this release knows; "
+                            "it is shown as an open question").format(state=_shown(state))
     elif state == "hypothesis" and not any(h.id == hypothesis_id for h in mat.hypotheses):
-        problem = f"its outcome names hypothesis {hypothesis_id!r}, which the matrix does not hold"
+        problem = translate("StoredCase", "its outcome names hypothesis {id!r}, which the matrix "
+                            "does not hold; it is shown as an open question").format(id=hypothesis_id)
     elif not isinstance(date, str) or not isinstance(grounds, str):
-        problem = "its outcome's date or grounds are not text"
+        problem = translate("StoredCase", "its outcome's date or grounds are not text; it is shown "
+                            "as an open question")
     if problem:
-        damaged.append(DamagedRow("matrices", mat.id, problem + "; it is shown as an open question"))
+        damaged.append(DamagedRow("matrices", mat.id, problem))
         return None
     return Outcome(HypothesisId(hypothesis_id) if state == "hypothesis" else None, date, grounds,
                    snapshot_id if type(snapshot_id) is int else None)
@@ -405,9 +432,9 @@ def _matrix_from_values(values: tuple[Any, ...], damaged: list[DamagedRow]) -> M
     try:
         mode = ScoringMode(scoring_mode)
     except ValueError:
-        damaged.append(DamagedRow("matrices", matrix_id, (
-            f"its scoring mode {scoring_mode!r} is not one of {_MODES}; it is ranked by "
-            "weighted inconsistency instead")))
+        damaged.append(DamagedRow("matrices", matrix_id, translate(
+            "StoredCase", "its scoring mode {mode!r} is not one of {modes}; it is ranked by "
+            "weighted inconsistency instead").format(mode=scoring_mode, modes=_MODES)))
         mode = ScoringMode.WEIGHTED
     return Matrix(MatrixId(matrix_id), _text(question, "question"), _text(notes, "notes"),
                   _text(conclusions, "conclusions"), _text(milestones, "milestones"), mode)
@@ -489,14 +516,14 @@ def _load_matrix_contents(connection: Connection, mat: Matrix, present: set[Evid
 
 
 def _relevance(value: Any) -> Level:
-    return _choice(value, "relevance", Level, f"a relevance level ({_LEVELS})")
+    return _choice(value, "relevance", Level, _RELEVANCE)
 
 
 def rating_from_values(values: tuple[Any, ...]) -> Assessment:
     """A rated cell from its ratings columns (evidence_id, hypothesis_id, rating, analyst,
     rationale, updated, likelihood); :class:`DamagedValue` when a column cannot be read."""
     _evidence, _hypothesis, rating, analyst, rationale, updated, likelihood = values
-    return Assessment(_choice(rating, "rating", Rating, f"a rating ({_RATINGS})"),
+    return Assessment(_choice(rating, "rating", Rating, _RATING, ratings=_RATINGS),
                       _text(analyst, "analyst"), _text(rationale, "rationale"),
                       _text(updated, "updated"),
                       _fraction(likelihood, "likelihood", low_open=True))
@@ -523,8 +550,8 @@ def evidence_from_values(values: tuple[Any, ...]) -> Evidence:
         text=_text(text, "text"),
         source_id=SourceId(source) if source is not None else None,
         date=_text(date, "date"),
-        type=_choice(kind, "type", EvidenceType, f"an evidence type ({_TYPES})"),
-        credibility=_choice(credibility, "credibility", Level, f"a credibility level ({_LEVELS})"),
+        type=_choice(kind, "type", EvidenceType, _EVIDENCE_TYPE, types=_TYPES),
+        credibility=_choice(credibility, "credibility", Level, _CREDIBILITY),
         notes=_text(notes, "notes"),
         quote=_text(quote, "quote"),
         quote_start=_whole(quote_start, "quote start", optional=True),
@@ -614,21 +641,25 @@ def snapshot_from_row(row: SnapshotRow) -> Snapshot:
     try:
         data = json.loads(row.data)
     except json.JSONDecodeError as exc:
-        raise DamagedValue(f"its data is not valid JSON ({exc.msg} at line {exc.lineno}, "
-                           f"column {exc.colno})") from None
+        raise DamagedValue(translate(
+            "StoredCase", "its data is not valid JSON ({problem} at line {line}, column {column})"
+        ).format(problem=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except (TypeError, UnicodeDecodeError):
-        raise DamagedValue(f"its data {type(row.data).__name__!r} is not JSON text") from None
+        raise DamagedValue(translate("StoredCase", "its data {kind!r} is not JSON text").format(
+            kind=type(row.data).__name__)) from None
     if not isinstance(data, dict):
-        raise DamagedValue("its data is not a JSON object")
+        raise DamagedValue(translate("StoredCase", "its data is not a JSON object"))
     try:
         return snapshot_from_data(data, row.id, row.matrix_id, _text(row.name, "name"),
                                   _text(row.created, "created"))
     except KeyError as exc:
-        raise DamagedValue(f"its data lacks {exc.args[0]!r}") from None
+        raise DamagedValue(translate("StoredCase", "its data lacks {key!r}").format(
+            key=exc.args[0])) from None
     except DamagedValue:
         raise
     except _UNREADABLE as exc:
-        raise DamagedValue(f"its data is malformed ({exc})") from None
+        raise DamagedValue(translate("StoredCase", "its data is malformed ({error})").format(
+            error=exc)) from None
 
 
 def load_snapshots(session: Session, matrix_id: MatrixId,
@@ -654,11 +685,12 @@ def load_snapshot(session: Session, snapshot_id: int) -> Snapshot:
     """One snapshot; LookupError when it is gone, :class:`DamagedSnapshot` when it is unreadable."""
     row = session.get(SnapshotRow, snapshot_id)
     if row is None:
-        raise LookupError(f"no snapshot {snapshot_id}")
+        raise LookupError(translate("StoredCase", "no snapshot {id}").format(id=snapshot_id))
     try:
         return snapshot_from_row(row)
     except _UNREADABLE as exc:
-        raise DamagedSnapshot(f"snapshot {snapshot_id} is damaged: {_reason(exc)}") from None
+        raise DamagedSnapshot(translate("StoredCase", "snapshot {id} is damaged: {reason}").format(
+            id=snapshot_id, reason=_reason(exc))) from None
 
 
 # ---------------------------------------------------------------- inserting a whole case

@@ -29,6 +29,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from sat_tool.errors import describe
+from sat_tool.domain.text import translate
 from sat_tool.store.problems import WorkspaceError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -55,9 +56,12 @@ def location_path(raw: str) -> Path:
     try:
         url = make_url(raw)
     except ArgumentError:
-        raise WorkspaceError(f"{raw!r} is not a valid database URL") from None
+        raise WorkspaceError(translate("Workspace", "{location!r} is not a valid database URL").format(
+            location=raw)) from None
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
-        raise WorkspaceError(f"{raw!r}: a workspace must be an SQLite file (sqlite:///PATH)")
+        raise WorkspaceError(translate(
+            "Workspace", "{location!r}: a workspace must be an SQLite file (sqlite:///PATH)").format(
+                location=raw))
     return Path(url.database).expanduser()
 
 
@@ -134,10 +138,12 @@ def check_file(path: Path) -> FileState:
     """The state of a path that may be a workspace; WorkspaceError for a folder, device or pipe."""
     state = file_state(path)
     if state.kind == "folder":
-        raise WorkspaceError(f"{path} is a folder, not a SAT Tool workspace file")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is a folder, not a SAT Tool workspace file").format(path=path))
     if state.kind == "other":
-        raise WorkspaceError(f"{path} is not a regular file (a device or a pipe), so it cannot be a "
-                             "SAT Tool workspace")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is not a regular file (a device or a pipe), so it cannot be a "
+            "SAT Tool workspace").format(path=path))
     return state
 
 
@@ -222,10 +228,10 @@ def _refuse_unreadable_log(state: FileState) -> None:
     changes in it, and reading the file without them would show an older workspace."""
     if state.in_use and not state.shm and not state.folder_writable:
         path = state.path
-        raise WorkspaceError(
-            f"{path} has changes in {path.name}-wal that cannot be read while its folder is "
+        raise WorkspaceError(translate(
+            "Workspace", "{path} has changes in {name}-wal that cannot be read while its folder is "
             "read-only; nothing was changed: open it once where it can be written, or copy "
-            "the file and its -wal to a folder you may write to")
+            "the file and its -wal to a folder you may write to").format(path=path, name=path.name))
 
 
 def _probe_uri(state: FileState) -> str:
@@ -247,7 +253,8 @@ def read_catalog(state: FileState, vet: Callable[[Catalog], None]) -> Catalog:
     try:
         con = sqlite3.connect(_probe_uri(state), uri=True)
     except sqlite3.Error as exc:
-        raise WorkspaceError(f"cannot open {path}: {reason(exc)}") from None
+        raise WorkspaceError(translate("Workspace", "cannot open {path}: {reason}").format(
+            path=path, reason=reason(exc))) from None
     try:
         con.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         con.execute("PRAGMA query_only=ON")
@@ -256,15 +263,18 @@ def read_catalog(state: FileState, vet: Callable[[Catalog], None]) -> Catalog:
             rows = con.execute(_MASTER).fetchall()
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc) or "encrypted" in str(exc):
-                raise WorkspaceError(
-                    f"{path} is not a SAT Tool workspace (not an SQLite database)") from None
+                raise WorkspaceError(translate(
+                    "Workspace", "{path} is not a SAT Tool workspace (not an SQLite database)"
+                ).format(path=path)) from None
             raise
         objects = _objects(rows)
         vet(Catalog(objects, None, None))  # the schema alone: no table of the file is read yet
         return _catalog(objects, lambda: dict(con.execute(_META).fetchall()),
                         lambda: tuple(r[0] for r in con.execute(_REVISIONS)))
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path} is not a readable SAT Tool workspace: {reason(exc)}") from None
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is not a readable SAT Tool workspace: {reason}").format(
+                path=path, reason=reason(exc))) from None
     finally:
         con.close()
 
@@ -391,9 +401,10 @@ def schema_change(engine: Engine) -> Iterator[Connection]:
                 yield connection
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise WorkspaceError(
-                        f"{engine.url.database} could not be upgraded: {len(broken)} rows would "
-                        "refer to rows that do not exist; nothing was changed")
+                    raise WorkspaceError(translate(
+                        "Workspace", "{path} could not be upgraded: {count} rows would refer to "
+                        "rows that do not exist; nothing was changed").format(
+                            path=engine.url.database, count=len(broken)))
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 

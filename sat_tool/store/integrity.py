@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.store import dialect
 from sat_tool.store.dialect import Catalog, SchemaObject
 from sat_tool.store.migrations import SCHEMA_VERSION, known_revision, released_versions, version_of
@@ -45,6 +46,16 @@ def expected_indexes() -> dict[str, str]:
 
 def _article(kind: str) -> str:
     return "an" if kind[:1] in "aeiou" else "a"
+
+
+_KINDS = {
+    "trigger": QT_TRANSLATE_NOOP("Workspace", "a trigger"),
+    "view": QT_TRANSLATE_NOOP("Workspace", "a view"),
+    "virtual table": QT_TRANSLATE_NOOP("Workspace", "a virtual table"),
+    "table": QT_TRANSLATE_NOOP("Workspace", "a table"),
+    "index": QT_TRANSLATE_NOOP("Workspace", "an index"),
+}
+"""The kinds of ``sqlite_master`` entries, as named in a sentence (in English)."""
 
 
 def foreign_object(catalog: Catalog) -> SchemaObject | None:
@@ -75,12 +86,15 @@ def refuse_foreign_objects(path: Path, catalog: Catalog) -> None:
     if found is None:
         return
     kind = "virtual table" if found.virtual else found.kind
+    # A kind SQLite may learn to store keeps its own (English) name.
+    thing = translate("Workspace", _KINDS[kind]) if kind in _KINDS else f"{_article(kind)} {kind}"
     if found.kind in ("trigger", "view") or found.virtual or found.kind not in ("table", "index"):
-        why = "to keep code in the file from running"
+        text = translate("Workspace", "{path} contains {thing} ({name}) that SAT Tool does not "
+                         "create; it was not opened, to keep code in the file from running")
     else:
-        why = "as it may belong to another program"
-    raise WorkspaceError(f"{path} contains {_article(kind)} {kind} ({found.name}) that SAT Tool does "
-                         f"not create; it was not opened, {why}")
+        text = translate("Workspace", "{path} contains {thing} ({name}) that SAT Tool does not "
+                         "create; it was not opened, as it may belong to another program")
+    raise WorkspaceError(text.format(path=path, thing=thing, name=found.name))
 
 
 def refuse_other_programs(path: Path, catalog: Catalog) -> None:
@@ -91,8 +105,9 @@ def refuse_other_programs(path: Path, catalog: Catalog) -> None:
     """
     tables = catalog.tables()
     if tables and "sat_meta" not in tables:
-        raise WorkspaceError(
-            f"{path} is an SQLite database of another program, not a SAT Tool workspace")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is an SQLite database of another program, not a SAT Tool workspace"
+        ).format(path=path))
     for found in catalog.objects:
         if found.virtual and found.name in ("sat_meta", VERSION_TABLE):
             refuse_foreign_objects(path, Catalog((found,), None, None))
@@ -135,35 +150,45 @@ def stored_version(path: Path, catalog: Catalog) -> StoredVersion:
         return StoredVersion(None, None)
     meta = catalog.meta
     if meta.get("application") != APPLICATION:
-        raise WorkspaceError(f"{path} is not a SAT Tool workspace (its marker is missing)")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is not a SAT Tool workspace (its marker is missing)").format(
+                path=path))
     version = _version_number(path, meta)
     revision = _revision(path, catalog.revisions, version)
     if version > SCHEMA_VERSION:
-        raise WorkspaceError(f"{path} was written by a newer SAT Tool (workspace schema {version}); "
-                             f"this version reads up to schema {SCHEMA_VERSION}")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} was written by a newer SAT Tool (workspace schema {version}); "
+            "this version reads up to schema {current}").format(
+                path=path, version=version, current=SCHEMA_VERSION))
     if version not in released_versions():
-        raise WorkspaceError(f"{path} is damaged: it records schema version {version}, which no "
-                             "SAT Tool has written; it was not opened")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is damaged: it records schema version {version}, which no "
+            "SAT Tool has written; it was not opened").format(path=path, version=version))
     if revision is not None and version_of(revision) != version:
-        raise WorkspaceError(f"{path} is damaged: it records schema version {version} but schema "
-                             f"revision {revision}; it was not opened")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is damaged: it records schema version {version} but schema "
+            "revision {revision}; it was not opened").format(
+                path=path, version=version, revision=revision))
     return StoredVersion(version, revision)
 
 
 def _version_number(path: Path, meta: dict[Any, Any]) -> int:
     if "schema_version" not in meta:
-        raise WorkspaceError(f"{path} is damaged: it does not record its schema version; it was not "
-                             "opened")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is damaged: it does not record its schema version; it was not "
+            "opened").format(path=path))
     value = meta["schema_version"]
     text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if not re.fullmatch(r"-?[0-9]+", text):
         shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise WorkspaceError(f"{path} is damaged: its schema version {shown} is not a whole number; "
-                             "it was not opened")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is damaged: its schema version {version} is not a whole number; "
+            "it was not opened").format(path=path, version=shown))
     number = int(text)
     if number < 1:
-        raise WorkspaceError(f"{path} is damaged: it records schema version {number}, which no "
-                             "SAT Tool has written; it was not opened")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is damaged: it records schema version {version}, which no "
+            "SAT Tool has written; it was not opened").format(path=path, version=number))
     return number
 
 
@@ -171,13 +196,16 @@ def _revision(path: Path, revisions: tuple[Any, ...] | None, version: int) -> st
     if revisions is None or not revisions:
         return None
     if len(revisions) > 1:
-        raise WorkspaceError(f"{path} is damaged: it records {len(revisions)} schema revisions at once; "
-                             "it was not opened")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} is damaged: it records {count} schema revisions at once; "
+            "it was not opened").format(path=path, count=len(revisions)))
     (revision,) = revisions
     if not isinstance(revision, str) or not known_revision(revision):
         shown = str(revision)[:40]
-        raise WorkspaceError(f"{path} was written by a newer SAT Tool (schema revision {shown}); "
-                             f"this version reads up to schema {SCHEMA_VERSION}")
+        raise WorkspaceError(translate(
+            "Workspace", "{path} was written by a newer SAT Tool (schema revision {revision}); "
+            "this version reads up to schema {current}").format(
+                path=path, revision=shown, current=SCHEMA_VERSION))
     return revision
 
 
@@ -201,7 +229,11 @@ def refuse_incomplete(path: Path, catalog: Catalog, stored: StoredVersion) -> No
     names = {o.name for o in catalog.objects}
     for table in sorted(tables):
         if table not in names:
-            raise WorkspaceError(f"{path} is damaged: its table {table} is missing; it was not opened")
+            raise WorkspaceError(translate(
+                "Workspace", "{path} is damaged: its table {table} is missing; it was not opened"
+            ).format(path=path, table=table))
     for index in sorted(indexes):
         if index not in names:
-            raise WorkspaceError(f"{path} is damaged: its index {index} is missing; it was not opened")
+            raise WorkspaceError(translate(
+                "Workspace", "{path} is damaged: its index {index} is missing; it was not opened"
+            ).format(path=path, index=index))

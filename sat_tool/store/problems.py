@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sat_tool.domain.text import translate
 from sat_tool.errors import READ_ONLY_SENTENCE, UserError
 
 __all__ = ["READ_ONLY_SENTENCE", "NeedsUpgrade", "ReadOnlyWorkspace", "WorkspaceError"]
@@ -18,5 +19,5 @@ class NeedsUpgrade(WorkspaceError):
 class ReadOnlyWorkspace(UserError):
     """A write asked of a workspace that is open read-only; nothing was written."""
 
-    def __init__(self, message: str = READ_ONLY_SENTENCE) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(translate("Errors", READ_ONLY_SENTENCE) if message is None else message)

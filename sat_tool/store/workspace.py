@@ -33,6 +33,7 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.store import dialect, integrity, migrations
 from sat_tool.store.dialect import BUSY_TIMEOUT_MS, ChangeWatcher, FileState
 from sat_tool.store.integrity import APPLICATION, StoredVersion
@@ -48,6 +49,10 @@ __all__ = [
 ]
 
 ENV_WORKSPACE = "SAT_TOOL_WORKSPACE"
+_UPGRADED = QT_TRANSLATE_NOOP(
+    "Workspace", "{file} was upgraded from schema {before} to schema {after}; the file as it was "
+    "is kept in {backup}")
+"""The notice of an upgrade, in English as logged (translated in the context "Workspace")."""
 _LOG = logging.getLogger("sat_tool.store")
 
 
@@ -203,7 +208,9 @@ class Workspace:
         integrity.refuse_incomplete(path, catalog, stored)
         if stored.version is None:  # an SQLite database without a single table
             if read_only or not create:
-                raise WorkspaceError(f"{path} holds no workspace yet (importing a case creates one)")
+                raise WorkspaceError(translate(
+                    "Workspace", "{path} holds no workspace yet (importing a case creates one)"
+                ).format(path=path))
             return cls._create(state)
         if read_only or not state.writable:
             return cls._open_for_reading(state, stored, asked=read_only)
@@ -214,20 +221,26 @@ class Workspace:
     @staticmethod
     def _nothing_there(state: FileState) -> str:
         if state.kind == "missing":
-            return f"there is no workspace at {state.path} (importing a case creates one)"
-        return f"there is no workspace in {state.path} yet: the file is empty (importing a case creates one)"
+            return translate(
+                "Workspace", "there is no workspace at {path} (importing a case creates one)"
+            ).format(path=state.path)
+        return translate(
+            "Workspace", "there is no workspace in {path} yet: the file is empty (importing a case "
+            "creates one)").format(path=state.path)
 
     @classmethod
     def _create(cls, state: FileState) -> Workspace:
         path = state.path
         if (state.kind == "file" and not state.writable) or (
                 state.kind == "missing" and path.parent.is_dir() and not state.folder_writable):
-            raise WorkspaceError(f"cannot create a workspace at {path}: the file or its folder is "
-                                 "read-only; nothing was changed")
+            raise WorkspaceError(translate(
+                "Workspace", "cannot create a workspace at {path}: the file or its folder is "
+                "read-only; nothing was changed").format(path=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise WorkspaceError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+            raise WorkspaceError(translate("Workspace", "cannot create {folder}: {reason}").format(
+                folder=path.parent, reason=exc.strerror or exc)) from None
         return cls._open_for_writing(state, StoredVersion(None, None))
 
     @classmethod
@@ -240,7 +253,8 @@ class Workspace:
             workspace._drop_abandoned_imports()
         except DBAPIError as exc:
             workspace.close()
-            raise WorkspaceError(f"cannot open {path}: {dialect.reason(exc)}") from None
+            raise WorkspaceError(translate("Workspace", "cannot open {path}: {reason}").format(
+                path=path, reason=dialect.reason(exc))) from None
         except BaseException:
             workspace.close()
             raise
@@ -252,16 +266,18 @@ class Workspace:
         if not stored.readable:
             assert stored.version is not None
             if asked:
-                raise NeedsUpgrade(
-                    f"{path} is a workspace of an earlier SAT Tool (schema {stored.version}) that "
-                    f"must be upgraded to schema {SCHEMA_VERSION} before it can be read, and opening "
+                raise NeedsUpgrade(translate(
+                    "Workspace", "{path} is a workspace of an earlier SAT Tool (schema {version}) "
+                    "that must be upgraded to schema {current} before it can be read, and opening "
                     "it read-only changes nothing: open it once for editing to upgrade it (a copy "
-                    "of it as it was is kept)")
-            raise WorkspaceError(
-                f"{path} is a workspace of an earlier SAT Tool (schema {stored.version}) that must "
-                f"be upgraded to schema {SCHEMA_VERSION} before it can be read, but the file or its "
+                    "of it as it was is kept)").format(
+                        path=path, version=stored.version, current=SCHEMA_VERSION))
+            raise WorkspaceError(translate(
+                "Workspace", "{path} is a workspace of an earlier SAT Tool (schema {version}) that "
+                "must be upgraded to schema {current} before it can be read, but the file or its "
                 "folder is read-only; nothing was changed: copy it to a folder you may write to "
-                "and open the copy")
+                "and open the copy").format(
+                    path=path, version=stored.version, current=SCHEMA_VERSION))
         uri = dialect.read_only_uri(state)
         workspace = cls(dialect.reading_engine(state, uri), path, read_only=True, watch_uri=uri)
         workspace._tidy = state
@@ -269,7 +285,8 @@ class Workspace:
             _ = workspace.schema_version  # proves that the file can be read this way
         except DBAPIError as exc:
             workspace.close()
-            raise WorkspaceError(f"cannot read {path}: {dialect.reason(exc)}") from None
+            raise WorkspaceError(translate("Workspace", "cannot read {path}: {reason}").format(
+                path=path, reason=dialect.reason(exc))) from None
         except BaseException:
             workspace.close()
             raise
@@ -294,9 +311,10 @@ class Workspace:
                 raise
         if backup is not None and stored.version is not None:
             self.upgraded_from, self.backup_path = stored.version, backup
-            self.notice = (f"{self.path.name} was upgraded from schema {stored.version} to schema "
-                           f"{SCHEMA_VERSION}; the file as it was is kept in {backup}")
-            _LOG.info("%s", self.notice)
+            values = {"file": self.path.name, "before": stored.version, "after": SCHEMA_VERSION,
+                      "backup": backup}
+            self.notice = translate("Workspace", _UPGRADED).format(**values)
+            _LOG.info("%s", _UPGRADED.format(**values))
 
     def _drop_abandoned_imports(self) -> None:
         """Delete cases whose import was cut short by a crash or kill of this host's processes."""

@@ -24,11 +24,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("SAT Tool")
     QCoreApplication.setApplicationName("sat-tool")
     QCoreApplication.setApplicationVersion(__version__)
-    app.setApplicationDisplayName("SAT Tool")
     app.setWindowIcon(app_icon())
     from sat_tool.ui.i18n import install_translations
 
     install_translations(app)
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "SAT Tool"))
     QGuiApplication.setDesktopFileName("sat-tool")
     return app  # type: ignore[return-value]
 
@@ -77,7 +77,9 @@ def report_unhandled(kind: type[BaseException], exc: BaseException, tb: Tracebac
         return
     _reporting = True
     try:
-        QMessageBox.critical(QApplication.activeWindow(), "Something went wrong", sentence)
+        QMessageBox.critical(QApplication.activeWindow(),
+                             QCoreApplication.translate("Application", "Something went wrong"),
+                             sentence)
     finally:
         _reporting = False
 
@@ -91,12 +93,14 @@ def run(location: str | None = None) -> int:
         workspace = open_workspace(location)
     except WorkspaceError as exc:
         print(f"sat-tool: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, "Cannot open the workspace", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("Application",
+                                                              "Cannot open the workspace"), str(exc))
         return 2
     except Exception as exc:  # noqa: BLE001 - damaged, busy or unreadable: one sentence
-        sentence = describe(exc, "Opening the workspace")
+        sentence = describe(exc, QCoreApplication.translate("Application", "Opening the workspace"))
         print(f"sat-tool: {sentence}", file=sys.stderr)
-        QMessageBox.critical(None, "Cannot open the workspace", sentence)
+        QMessageBox.critical(None, QCoreApplication.translate("Application",
+                                                              "Cannot open the workspace"), sentence)
         return 2
     window = MainWindow(workspace, Preferences.load())
     window.remember_workspace(workspace.path)

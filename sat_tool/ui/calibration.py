@@ -3,7 +3,7 @@ closed matrix of the workspace."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,25 +24,32 @@ from sat_tool.ui.chart import CalibrationChart
 class CalibrationDialog(QDialog):
     """Brier scores per closed matrix, the pattern of each forecaster in words, and the chart."""
 
-    COLUMNS = ("Case", "Question", "Proved true", "Known", "Analyst", "Tool")
+    COLUMNS = (QT_TRANSLATE_NOOP("CalibrationDialog", "Case"),
+               QT_TRANSLATE_NOOP("CalibrationDialog", "Question"),
+               QT_TRANSLATE_NOOP("CalibrationDialog", "Proved true"),
+               QT_TRANSLATE_NOOP("CalibrationDialog", "Known"),
+               QT_TRANSLATE_NOOP("CalibrationDialog", "Analyst"),
+               QT_TRANSLATE_NOOP("CalibrationDialog", "Tool"))
+    """The table's headings (translated where they are shown)."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Calibration")
+        self.setWindowTitle(self.tr("Calibration"))
         self.resize(900, 680)
         report = svc.calibration_report(workspace)
         self.report = report
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = QLabel(self.tr(
             "Every matrix whose outcome is recorded, scored by the Brier score of the final "
             "probabilities (0 is perfect, 2 the worst; spreading the probability evenly over four "
             "hypotheses scores 0.75). The analyst's probabilities count only where they add up to "
-            "100%.")
+            "100%."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         closed = report["closed_matrices"]
         self.table = QTableWidget(len(closed), len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("CalibrationDialog", column) for column in self.COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -62,16 +69,18 @@ class CalibrationDialog(QDialog):
         self.table.resizeRowsToContents()
         layout.addWidget(self.table, 2)
         if not closed:
-            layout.addWidget(QLabel("No matrix is closed yet: record an outcome in a matrix's "
-                                    "Judgment panel once the answer is known."))
+            layout.addWidget(QLabel(self.tr("No matrix is closed yet: record an outcome in a "
+                                            "matrix's Judgment panel once the answer is known.")))
         self.sentences = QLabel("<br>".join(report[who]["sentence"] for who in ("analyst", "tool")))
         self.sentences.setWordWrap(True)
         layout.addWidget(self.sentences)
         self.chart = CalibrationChart(self)
         layout.addWidget(self.chart, 3)
         self.chart.update_calibration({
-            "Analyst": [(b["mean_forecast"], b["observed"], b["count"]) for b in report["analyst"]["bins"]],
-            "Tool": [(b["mean_forecast"], b["observed"], b["count"]) for b in report["tool"]["bins"]],
+            self.tr("Analyst"): [(b["mean_forecast"], b["observed"], b["count"])
+                                 for b in report["analyst"]["bins"]],
+            self.tr("Tool"): [(b["mean_forecast"], b["observed"], b["count"])
+                              for b in report["tool"]["bins"]],
         })
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

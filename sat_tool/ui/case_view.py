@@ -48,7 +48,7 @@ class RecordsPage(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter…")
+        self.filter.setPlaceholderText(self.tr("Filter…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(260)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
@@ -77,8 +77,8 @@ class RecordsPage(QWidget):
         buttons.addSpacing(12)
         buttons.addWidget(self.filter)
         buttons.addStretch(1)
-        for text, slot in (("Add…", add), ("Edit…", self.edit_selected),
-                           ("Delete", self.delete_selected)):
+        for text, slot in ((self.tr("Add…"), add), (self.tr("Edit…"), self.edit_selected),
+                           (self.tr("Delete"), self.delete_selected)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -137,13 +137,13 @@ class CaseView(QTabWidget):
         self.setDocumentMode(True)
         self.pages: dict[MatrixId, MatrixPage] = {}
         self.evidence_page = RecordsPage(
-            "Evidence of the case", self._evidence_model(), self.add_evidence,
+            self.tr("Evidence of the case"), self._evidence_model(), self.add_evidence,
             self.edit_evidence, self.delete_evidence,
             widths={0: 48, 2: 150, 3: 80, 4: 90, 5: 260, 6: 70}, stretch=1, parent=self)
         self.sources_page = SourcesPane(doc, self)
         self.last_matrix_id: MatrixId | None = None
-        self.addTab(self.evidence_page, "Evidence")
-        self.addTab(self.sources_page, "Sources")
+        self.addTab(self.evidence_page, self.tr("Evidence"))
+        self.addTab(self.sources_page, self.tr("Sources"))
         self.sync_matrices()
         self.setCurrentIndex(0)
         doc.matricesChanged.connect(self.sync_matrices)
@@ -223,7 +223,7 @@ class CaseView(QTabWidget):
     def add_matrix(self) -> None:
         """Ask for a question and add a matrix for it."""
         dialog = MatrixDialog(parent=self)
-        dialog.setWindowTitle("New matrix")
+        dialog.setWindowTitle(self.tr("New matrix"))
         if dialog.exec():
             values = dialog.values()
             question = values.pop("question")
@@ -235,9 +235,10 @@ class CaseView(QTabWidget):
         if page is None:
             return
         answer = QMessageBox.question(
-            self, "Delete matrix",
-            f"Delete the matrix “{page.matrix.question}” with its hypotheses and ratings?\n"
-            "The evidence stays in the case. Edit ▸ Undo brings the matrix back.")
+            self, self.tr("Delete matrix"),
+            self.tr("Delete the matrix “{question}” with its hypotheses and ratings?\n"
+                    "The evidence stays in the case. Edit ▸ Undo brings the matrix back.")
+            .format(question=page.matrix.question))
         if answer == QMessageBox.StandardButton.Yes:
             self.doc.push(cmd.DeleteMatrixCommand(self.doc, page.matrix_id))
 
@@ -252,9 +253,11 @@ class CaseView(QTabWidget):
         def matrices(item: Evidence) -> str:
             return ", ".join(f"M{i}" for i, m in enumerate(case().matrices, 1) if m.includes(item.id))
 
-        columns = [("#", lambda e: e.label), ("Evidence", lambda e: e.text),
-                   ("Type", lambda e: e.type.value), ("Credibility", lambda e: e.credibility.value),
-                   ("Date", lambda e: e.date), ("Source", source_title), ("In", matrices)]
+        columns = [("#", lambda e: e.label), (self.tr("Evidence"), lambda e: e.text),
+                   (self.tr("Type"), lambda e: e.type.shown),
+                   (self.tr("Credibility"), lambda e: e.credibility.shown),
+                   (self.tr("Date"), lambda e: e.date), (self.tr("Source"), source_title),
+                   (self.tr("In"), matrices)]
         return RecordsModel(columns, lambda: case().evidence, lambda e: e.id,
                             self.doc.evidenceChanged, self)
 
@@ -305,12 +308,12 @@ class CaseView(QTabWidget):
         if dialog.load_path(path):
             self._new_source(dialog)
         else:
-            QMessageBox.critical(self, "Cannot read the file", dialog.file_error.text())
+            QMessageBox.critical(self, self.tr("Cannot read the file"), dialog.file_error.text())
 
     def ask_source_path(self) -> Path | None:
         """Ask for a file to read a source from."""
-        return ask_open_file(self, "Open a source document",
-                             "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)")
+        return ask_open_file(self, self.tr("Open a source document"),
+                             self.tr("Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)"))
 
     def _new_source(self, dialog: SourceDialog) -> None:
         if dialog.exec():

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QSizePolicy, QWidget
 
@@ -183,8 +183,11 @@ class ChartCanvas(QWidget):
 
     def ask_save_path(self) -> Path | None:
         """Ask where to save the chart."""
-        path, chosen = ask_save_file(self, "Save chart", f"{self.name}.png",
-                                     "PNG image (*.png);;SVG drawing (*.svg)")
+        # ChartCanvas is subclassed: its texts are looked up in its own context, not the subclass's
+        path, chosen = ask_save_file(self, QCoreApplication.translate("ChartCanvas", "Save chart"),
+                                     f"{self.name}.png",
+                                     QCoreApplication.translate(
+                                         "ChartCanvas", "PNG image (*.png);;SVG drawing (*.svg)"))
         if path is None:
             return None
         if path.suffix.lower() not in (".png", ".svg"):
@@ -193,7 +196,8 @@ class ChartCanvas(QWidget):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = QMenu(self)
-        menu.addAction("Save chart as PNG or SVG…", self.save_as)
+        menu.addAction(QCoreApplication.translate("ChartCanvas", "Save chart as PNG or SVG…"),
+                       self.save_as)
         menu.exec(event.globalPos())
 
     def save_as(self) -> None:
@@ -204,7 +208,10 @@ class ChartCanvas(QWidget):
         try:
             self.save(path)
         except Exception as exc:  # noqa: BLE001 - disk full, permissions …: one sentence
-            QMessageBox.critical(self, "Cannot save the chart", describe(exc, f"Saving {path.name}"))
+            QMessageBox.critical(
+                self, QCoreApplication.translate("ChartCanvas", "Cannot save the chart"),
+                describe(exc, QCoreApplication.translate("ChartCanvas", "Saving {file}").format(
+                    file=path.name)))
 
 
 class ScoresChart(ChartCanvas):

@@ -13,6 +13,7 @@ import copy
 import functools
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from sat_tool.domain.model import (
@@ -43,7 +44,11 @@ def _short(text: str, width: int = 60) -> str:
 
 
 class EditCommand(QUndoCommand):
-    """Base of every edit: catches failures so that they reach the user, not a traceback."""
+    """Base of every edit: catches failures so that they reach the user, not a traceback.
+
+    A command's text is shown (Edit ▸ Undo …, the status bar): each class translates it in
+    its own name's context (a QUndoCommand has no ``tr``).
+    """
 
     def __init__(self, doc: CaseDocument, text: str) -> None:
         super().__init__(text)
@@ -61,8 +66,9 @@ class EditCommand(QUndoCommand):
             try:
                 made(self, *args, **kw)
             except KeyError:
-                raise EditConflict("What this edit is about was deleted in another window or "
-                                   "program meanwhile; nothing was changed.") from None
+                raise EditConflict(QCoreApplication.translate(
+                    "EditCommand", "What this edit is about was deleted in another window or "
+                    "program meanwhile; nothing was changed.")) from None
 
         cls.__init__ = init  # type: ignore[method-assign]
 
@@ -80,12 +86,14 @@ class EditCommand(QUndoCommand):
             with self.editor.against_view():
                 self._guard(self.apply, self.text())
         else:
-            self._guard(self.apply, self.text() if first else f"Redo {self.text()}")
+            self._guard(self.apply, self.text() if first else QCoreApplication.translate(
+                "EditCommand", "Redo {action}").format(action=self.text()))
         if first and self.notice and self.doc.failures == failures:
             self.doc.noticed.emit(self.notice)
 
     def undo(self) -> None:
-        self._guard(self.revert, f"Undo {self.text()}")
+        self._guard(self.revert, QCoreApplication.translate("EditCommand", "Undo {action}").format(
+            action=self.text()))
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -113,8 +121,17 @@ class SetCellsCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, cells: list[Cell],
                  rating: Rating | None) -> None:
-        what = f"Rate {rating.value}" if rating else "Clear rating"
-        super().__init__(doc, what if len(cells) == 1 else f"{what} ({len(cells)} cells)")
+        if len(cells) == 1:
+            what = (QCoreApplication.translate("SetCellsCommand", "Rate {rating}").format(
+                rating=rating.value) if rating else
+                QCoreApplication.translate("SetCellsCommand", "Clear rating"))
+        elif rating:
+            what = QCoreApplication.translate("SetCellsCommand", "Rate {rating} ({count} cells)").format(
+                rating=rating.value, count=len(cells))
+        else:
+            what = QCoreApplication.translate("SetCellsCommand", "Clear rating ({count} cells)").format(
+                count=len(cells))
+        super().__init__(doc, what)
         self.matrix_id, self.cells, self.rating = matrix_id, cells, rating
         self.before: dict[Cell, Assessment | None] = {}
         self.after: dict[Cell, Assessment | None] = {}
@@ -150,7 +167,9 @@ class PasteRatingsCommand(SetCellsCommand):
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, ratings: dict[Cell, Rating | None]
                  ) -> None:
         super().__init__(doc, matrix_id, list(ratings), None)
-        self.setText("Paste a rating" if len(ratings) == 1 else f"Paste {len(ratings)} ratings")
+        self.setText(QCoreApplication.translate("PasteRatingsCommand", "Paste a rating")
+                     if len(ratings) == 1 else QCoreApplication.translate(
+                         "PasteRatingsCommand", "Paste {count} ratings").format(count=len(ratings)))
         self.ratings = dict(ratings)
 
     def first_write(self) -> dict[Cell, Assessment | None]:
@@ -164,7 +183,8 @@ class SetAssessmentCommand(EditCommand):
                  rating: Rating | None, rationale: str, likelihood: float | None = None,
                  seen: Assessment | None | bool = False) -> None:
         """``seen``: the cell as the dialog showed it; the edit is refused if it changed since."""
-        super().__init__(doc, "Edit rating and rationale")
+        super().__init__(doc, QCoreApplication.translate("SetAssessmentCommand",
+                                                         "Edit rating and rationale"))
         self.matrix_id, self.cell, self.seen = matrix_id, cell, seen
         self.rating, self.rationale, self.likelihood = rating, rationale, likelihood
         self.before: Assessment | None = None
@@ -203,7 +223,7 @@ class SetLikelihoodsCommand(SetCellsCommand):
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, values: dict[Cell, float | None]
                  ) -> None:
         super().__init__(doc, matrix_id, list(values), None)
-        self.setText("State likelihoods")
+        self.setText(QCoreApplication.translate("SetLikelihoodsCommand", "State likelihoods"))
         self.values = dict(values)
 
     def first_write(self) -> dict[Cell, Assessment | None]:
@@ -214,7 +234,9 @@ class SetTransposedCommand(EditCommand):
     """Show a matrix with its hypotheses down the side, or across again."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, transposed: bool) -> None:
-        super().__init__(doc, "Hypotheses down the side" if transposed else "Hypotheses across")
+        super().__init__(doc, QCoreApplication.translate("SetTransposedCommand", "Hypotheses down the side")
+                         if transposed else
+                         QCoreApplication.translate("SetTransposedCommand", "Hypotheses across"))
         self.matrix_id, self.transposed = matrix_id, transposed
 
     def apply(self) -> None:
@@ -230,7 +252,9 @@ class SetOutcomeCommand(EditCommand):
     """Close a matrix with what turned out to be true (freezing it in a snapshot), or reopen it."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, outcome: Outcome | None) -> None:
-        super().__init__(doc, "Record the outcome" if outcome is not None else "Reopen the question")
+        super().__init__(doc, QCoreApplication.translate("SetOutcomeCommand", "Record the outcome")
+                         if outcome is not None else
+                         QCoreApplication.translate("SetOutcomeCommand", "Reopen the question"))
         self.matrix_id, self.outcome = matrix_id, outcome
         self.before = doc.case.matrix(matrix_id).outcome
         self.change: OutcomeChange | None = None
@@ -257,7 +281,8 @@ class SetScoringModeCommand(EditCommand):
     """Choose the score that ranks a matrix's hypotheses."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, mode: ScoringMode) -> None:
-        super().__init__(doc, f"Rank by {mode.label}")
+        super().__init__(doc, QCoreApplication.translate("SetScoringModeCommand", "Rank by {mode}").format(
+            mode=mode.shown_label))
         self.matrix_id, self.mode = matrix_id, mode
         self.before = doc.case.matrix(matrix_id).scoring_mode
 
@@ -278,7 +303,9 @@ class SetProbabilitiesCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, field: str,
                  values: dict[HypothesisId, float | None]) -> None:
-        super().__init__(doc, "Set priors" if field == "prior" else "Set probabilities")
+        super().__init__(doc, QCoreApplication.translate("SetProbabilitiesCommand", "Set priors")
+                         if field == "prior" else
+                         QCoreApplication.translate("SetProbabilitiesCommand", "Set probabilities"))
         self.matrix_id, self.field, self.after = matrix_id, field, dict(values)
         mat = doc.case.matrix(matrix_id)
         self.before = {h: getattr(mat.hypothesis(h), field) for h in values}
@@ -300,7 +327,9 @@ class TakeSnapshotCommand(EditCommand):
     """Save the matrix as it stands under a name."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, name: str) -> None:
-        super().__init__(doc, f"Save snapshot {name!r}")
+        super().__init__(doc, QCoreApplication.translate("TakeSnapshotCommand",
+                                                         "Save snapshot {name}").format(
+            name=repr(name)))
         self.matrix_id, self.name = matrix_id, name
         self.snapshot: Snapshot | None = None
 
@@ -321,7 +350,9 @@ class DeleteSnapshotCommand(EditCommand):
     """Delete a snapshot; undo brings it back."""
 
     def __init__(self, doc: CaseDocument, snapshot: Snapshot) -> None:
-        super().__init__(doc, f"Delete snapshot {snapshot.name!r}")
+        super().__init__(doc, QCoreApplication.translate("DeleteSnapshotCommand",
+                                                         "Delete snapshot {name}").format(
+            name=repr(snapshot.name)))
         self.snapshot = snapshot
 
     def apply(self) -> None:
@@ -340,7 +371,9 @@ class AddHypothesisCommand(EditCommand):
     """Add a hypothesis as the last column."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, title: str, description: str) -> None:
-        super().__init__(doc, f"Add hypothesis {title!r}")
+        super().__init__(doc, QCoreApplication.translate("AddHypothesisCommand",
+                                                         "Add hypothesis {title}").format(
+            title=repr(title)))
         self.matrix_id, self.title, self.description = matrix_id, title, description
         self.removal: Any = None
         self.hypothesis: Hypothesis | None = None
@@ -364,12 +397,18 @@ class DeleteHypothesisCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId) -> None:
         mat = doc.case.matrix_of_hypothesis(hypothesis_id)
-        super().__init__(doc, f"Delete hypothesis {mat.hypothesis(hypothesis_id).title!r}")
+        super().__init__(doc, QCoreApplication.translate("DeleteHypothesisCommand",
+                                                         "Delete hypothesis {title}").format(
+            title=repr(mat.hypothesis(hypothesis_id).title)))
         self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
         position = mat.hypothesis_index(hypothesis_id) + 1
         rated = sum(1 for cell in mat.ratings if cell[1] == hypothesis_id)
-        self.notice = (f"Deleted H{position}, “{_short(mat.hypothesis(hypothesis_id).title)}”, "
-                       f"with its {rated} rating{'s' if rated != 1 else ''}.")
+        title = _short(mat.hypothesis(hypothesis_id).title)
+        self.notice = (QCoreApplication.translate(
+            "DeleteHypothesisCommand", "Deleted H{position}, “{title}”, with its 1 rating.")
+            if rated == 1 else QCoreApplication.translate(
+                "DeleteHypothesisCommand", "Deleted H{position}, “{title}”, with its {rated} ratings.")
+        ).format(position=position, title=title, rated=rated)
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -393,7 +432,9 @@ class EditHypothesisCommand(EditCommand):
             seen = (doc.case.matrix_of_hypothesis(hypothesis_id).id,
                     doc.case.matrix_of_hypothesis(hypothesis_id).hypothesis(hypothesis_id))
         matrix_id, hyp = seen
-        super().__init__(doc, f"Edit hypothesis {hyp.title!r}")
+        super().__init__(doc, QCoreApplication.translate("EditHypothesisCommand",
+                                                         "Edit hypothesis {title}").format(
+            title=repr(hyp.title)))
         self.shown = shown
         self.hypothesis_id, self.matrix_id = hypothesis_id, matrix_id
         self.after = values
@@ -414,7 +455,7 @@ class MoveHypothesisCommand(EditCommand):
     """Move a hypothesis to another column."""
 
     def __init__(self, doc: CaseDocument, hypothesis_id: HypothesisId, index: int) -> None:
-        super().__init__(doc, "Move hypothesis")
+        super().__init__(doc, QCoreApplication.translate("MoveHypothesisCommand", "Move hypothesis"))
         self.hypothesis_id, self.index = hypothesis_id, index
         self.matrix_id = doc.case.matrix_of_hypothesis(hypothesis_id).id
         self.old = -1
@@ -437,7 +478,7 @@ class AddEvidenceCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, text: str, matrix_id: MatrixId | None,
                  relevance: Level, **values: Any) -> None:
-        super().__init__(doc, "Add evidence")
+        super().__init__(doc, QCoreApplication.translate("AddEvidenceCommand", "Add evidence"))
         self.args = (text, matrix_id, relevance)
         self.values = values
         self.item: Evidence | None = None
@@ -461,8 +502,9 @@ class PasteEvidenceCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, drafts: list) -> None:
         count = len(drafts)
-        super().__init__(doc, "Paste an evidence row" if count == 1 else
-                         f"Paste {count} evidence rows")
+        super().__init__(doc, QCoreApplication.translate("PasteEvidenceCommand", "Paste an evidence row")
+                         if count == 1 else QCoreApplication.translate(
+                             "PasteEvidenceCommand", "Paste {count} evidence rows").format(count=count))
         self.matrix_id, self.drafts = matrix_id, drafts
         self.items: list[Evidence] = []
         self.removals: Any = None
@@ -486,11 +528,20 @@ class DeleteEvidenceCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, evidence_id: EvidenceId) -> None:
         item = doc.case.evidence_item(evidence_id)
-        super().__init__(doc, f"Delete evidence {item.label}")
+        super().__init__(doc, QCoreApplication.translate("DeleteEvidenceCommand",
+                                                         "Delete evidence {label}").format(
+            label=item.label))
         self.evidence_id = evidence_id
         held = sum(1 for m in doc.case.matrices if m.includes(evidence_id))
-        self.notice = (f"Deleted {item.label}, “{_short(item.text)}”"
-                       + (f", from {held} matri{'ces' if held != 1 else 'x'}." if held else "."))
+        if not held:
+            notice = QCoreApplication.translate("DeleteEvidenceCommand", "Deleted {label}, “{text}”.")
+        elif held == 1:
+            notice = QCoreApplication.translate("DeleteEvidenceCommand",
+                                                "Deleted {label}, “{text}”, from 1 matrix.")
+        else:
+            notice = QCoreApplication.translate("DeleteEvidenceCommand",
+                                                "Deleted {label}, “{text}”, from {held} matrices.")
+        self.notice = notice.format(label=item.label, text=_short(item.text), held=held)
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -511,7 +562,9 @@ class EditEvidenceCommand(EditCommand):
                  seen: tuple[Evidence, Level | None] | None = None) -> None:
         """``seen``: (the item, its relevance) as a dialog showed them; changes since refuse the edit."""
         item = seen[0] if seen is not None else doc.case.evidence_item(evidence_id)
-        super().__init__(doc, f"Edit evidence {item.label}")
+        super().__init__(doc, QCoreApplication.translate("EditEvidenceCommand",
+                                                         "Edit evidence {label}").format(
+            label=item.label))
         self.shown = seen is not None
         self.evidence_id, self.matrix_id = evidence_id, matrix_id
         self.after = (dict(values), relevance)
@@ -539,7 +592,9 @@ class IncludeEvidenceCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, evidence_ids: list[EvidenceId],
                  relevance: Level = Level.MEDIUM) -> None:
-        super().__init__(doc, f"Include {len(evidence_ids)} evidence item(s)")
+        super().__init__(doc, QCoreApplication.translate("IncludeEvidenceCommand",
+                                                         "Include {count} evidence item(s)").format(
+            count=len(evidence_ids)))
         self.matrix_id, self.evidence_ids, self.relevance = matrix_id, evidence_ids, relevance
 
     def apply(self) -> None:
@@ -556,7 +611,9 @@ class ExcludeEvidenceCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, evidence_id: EvidenceId) -> None:
         label = doc.case.evidence_item(evidence_id).label
-        super().__init__(doc, f"Remove {label} from matrix")
+        super().__init__(doc, QCoreApplication.translate("ExcludeEvidenceCommand",
+                                                         "Remove {label} from matrix").format(
+            label=label))
         self.matrix_id, self.evidence_id = matrix_id, evidence_id
         self.removal: Any = None
 
@@ -574,7 +631,7 @@ class MoveRowCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, evidence_id: EvidenceId,
                  index: int) -> None:
-        super().__init__(doc, "Move evidence")
+        super().__init__(doc, QCoreApplication.translate("MoveRowCommand", "Move evidence"))
         self.matrix_id, self.evidence_id, self.index = matrix_id, evidence_id, index
         self.old = -1
 
@@ -595,7 +652,8 @@ class AddSourceCommand(EditCommand):
     """Add a source to the case."""
 
     def __init__(self, doc: CaseDocument, title: str, **values: str) -> None:
-        super().__init__(doc, f"Add source {title!r}")
+        super().__init__(doc, QCoreApplication.translate("AddSourceCommand", "Add source {title}").format(
+            title=repr(title)))
         self.title, self.values = title, values
         self.source: Source | None = None
         self.removal: Any = None
@@ -620,7 +678,8 @@ class EditSourceCommand(EditCommand):
                  **values: str) -> None:
         """``seen``: the source as a dialog showed it; changes since refuse the edit."""
         src = seen if seen is not None else doc.case.source(source_id)
-        super().__init__(doc, f"Edit source {src.title!r}")
+        super().__init__(doc, QCoreApplication.translate("EditSourceCommand", "Edit source {title}").format(
+            title=repr(src.title)))
         self.shown = seen is not None
         self.source_id = source_id
         self.after = values
@@ -641,9 +700,14 @@ class DeleteSourceCommand(EditCommand):
     """Delete a source; evidence citing it loses the link until undo restores it."""
 
     def __init__(self, doc: CaseDocument, source_id: SourceId) -> None:
-        super().__init__(doc, f"Delete source {doc.case.source(source_id).title!r}")
+        title = doc.case.source(source_id).title
+        super().__init__(doc, QCoreApplication.translate("DeleteSourceCommand",
+                                                         "Delete source {title}").format(
+            title=repr(title)))
         self.source_id = source_id
-        self.notice = f"Deleted the source “{_short(doc.case.source(source_id).title)}”."
+        self.notice = QCoreApplication.translate("DeleteSourceCommand",
+                                                 "Deleted the source “{title}”.").format(
+            title=_short(title))
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -665,7 +729,7 @@ class AddMatrixCommand(EditCommand):
     """Add a matrix asking a new question."""
 
     def __init__(self, doc: CaseDocument, question: str, **values: str) -> None:
-        super().__init__(doc, "Add matrix")
+        super().__init__(doc, QCoreApplication.translate("AddMatrixCommand", "Add matrix"))
         self.question, self.values = question, values
         self.matrix: Matrix | None = None
         self.removal: Any = None
@@ -687,9 +751,11 @@ class DeleteMatrixCommand(EditCommand):
     """Delete a matrix with its hypotheses and ratings."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId) -> None:
-        super().__init__(doc, "Delete matrix")
+        super().__init__(doc, QCoreApplication.translate("DeleteMatrixCommand", "Delete matrix"))
         self.matrix_id = matrix_id
-        self.notice = f"Deleted the matrix “{_short(doc.case.matrix(matrix_id).question)}”."
+        self.notice = QCoreApplication.translate("DeleteMatrixCommand",
+                                                 "Deleted the matrix “{question}”.").format(
+            question=_short(doc.case.matrix(matrix_id).question))
         self.removal: Any = None
 
     def apply(self) -> None:
@@ -707,7 +773,7 @@ class EditMatrixCommand(EditCommand):
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, seen: Matrix | None = None,
                  **values: str) -> None:
         """``seen``: the matrix as a dialog showed it; changes since refuse the edit."""
-        super().__init__(doc, "Edit matrix")
+        super().__init__(doc, QCoreApplication.translate("EditMatrixCommand", "Edit matrix"))
         mat = seen if seen is not None else doc.case.matrix(matrix_id)
         self.shown = seen is not None
         self.matrix_id = matrix_id
@@ -730,7 +796,7 @@ class EditCaseCommand(EditCommand):
 
     def __init__(self, doc: CaseDocument, seen: dict[str, str] | None = None, **values: str) -> None:
         """``seen``: the fields as a dialog showed them; changes since refuse the edit."""
-        super().__init__(doc, "Edit case")
+        super().__init__(doc, QCoreApplication.translate("EditCaseCommand", "Edit case"))
         self.shown = seen is not None
         self.after = values
         self.before = {key: (seen or {}).get(key, getattr(doc.case, key)) for key in values}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -97,13 +97,15 @@ class FormDialog(QDialog):
 
     def date_line(self, label: str, value: str = "", placeholder: str = "") -> QLineEdit:
         """A one-line field for a full or partial date: anything else is said, and OK waits."""
-        edit = self.line(label, value, placeholder=placeholder or "2012-04-18, 2012-04 or 2012")
+        edit = self.line(label, value, placeholder=placeholder or QCoreApplication.translate(
+            "FormDialog", "2012-04-18, 2012-04 or 2012"))
 
         def check() -> str | None:
             text = edit.text().strip()
             if text and not valid_date(text):
-                return (f"{label}: {text!r} is not a date; give a year, a month or a day as "
-                        "2012, 2012-04 or 2012-04-18.")
+                return QCoreApplication.translate(
+                    "FormDialog", "{label}: {text} is not a date; give a year, a month or a day as "
+                    "2012, 2012-04 or 2012-04-18.").format(label=label, text=repr(text))
             return None
 
         self._checks.append(check)
@@ -190,9 +192,13 @@ def percent_problem(box: QDoubleSpinBox, name: str) -> str | None:
     value = box.value()
     minimum = float(box.property("minimum_percent") or 0.0)
     if value > 100:
-        return f"{name}: {value:g}% is more than 100%; give a percentage up to 100."
+        return QCoreApplication.translate(
+            "Dialogs", "{name}: {value}% is more than 100%; give a percentage up to 100.").format(
+                name=name, value=f"{value:g}")
     if value < minimum:
-        return f"{name}: {value:g}% is below {minimum:g}%, the least a likelihood can be."
+        return QCoreApplication.translate(
+            "Dialogs", "{name}: {value}% is below {minimum}%, the least a likelihood can be.").format(
+                name=name, value=f"{value:g}", minimum=f"{minimum:g}")
     return None
 
 
@@ -201,8 +207,8 @@ def _value(widget: Any) -> str:
 
 
 def level_options() -> list[tuple[str, Level]]:
-    """High, Medium, Low."""
-    return [(lvl.value, lvl) for lvl in Level]
+    """High, Medium, Low, in the user's language."""
+    return [(lvl.shown, lvl) for lvl in Level]
 
 
 class EvidenceDialog(FormDialog):
@@ -211,39 +217,57 @@ class EvidenceDialog(FormDialog):
     def __init__(self, case: Case, item: Evidence | None, relevance: Level | None,
                  parent: QWidget | None = None, *, draft: Evidence | None = None,
                  matrices: list[tuple[str, Any]] | None = None, matrix: Any = None) -> None:
-        super().__init__(f"Edit evidence {item.label}" if item else "New evidence", parent)
+        super().__init__(QCoreApplication.translate("EvidenceDialog", "Edit evidence {label}")
+                         .format(label=item.label) if item else
+                         QCoreApplication.translate("EvidenceDialog", "New evidence"), parent)
         self.resize(620, 560)
         self._case = case
         blank = item or draft or Evidence(0, 0, "")  # type: ignore[arg-type]
         self._hint = blank.quote_start
-        self.text_edit = self.text("Evidence", blank.text, required=True, lines=3,
-                                   placeholder="State the item in one sentence")
+        self.text_edit = self.text(
+            QCoreApplication.translate("EvidenceDialog", "Evidence"), blank.text, required=True,
+            lines=3, placeholder=QCoreApplication.translate("EvidenceDialog",
+                                                            "State the item in one sentence"))
         self.matrix = None
         if matrices is not None:
-            self.matrix = self.choice("Add to matrix", [("(the case only)", None)] + matrices, matrix)
-        sources = [("(none)", None)] + [(s.title, s.id) for s in case.sources]
-        self.source = self.choice("Source", sources, blank.source_id)
-        self.origin = self.line("Origin", blank.origin,
-                                placeholder="The report it rests on, when not simply its source")
-        self.origin.setToolTip(
+            self.matrix = self.choice(
+                QCoreApplication.translate("EvidenceDialog", "Add to matrix"),
+                [(QCoreApplication.translate("EvidenceDialog", "(the case only)"), None)] + matrices,
+                matrix)
+        sources = ([(QCoreApplication.translate("EvidenceDialog", "(none)"), None)]
+                   + [(s.title, s.id) for s in case.sources])
+        self.source = self.choice(QCoreApplication.translate("EvidenceDialog", "Source"), sources,
+                                  blank.source_id)
+        self.origin = self.line(
+            QCoreApplication.translate("EvidenceDialog", "Origin"), blank.origin,
+            placeholder=QCoreApplication.translate(
+                "EvidenceDialog", "The report it rests on, when not simply its source"))
+        self.origin.setToolTip(QCoreApplication.translate(
+            "EvidenceDialog",
             "Items of one origin count as one line of evidence in the probabilistic view, as items "
             "of one source do: name the same origin for items that rest on one statement, even "
-            "when different articles relay it")
-        self.date = self.date_line("Date", blank.date)
-        self.type = self.choice("Type", [(t.value, t) for t in EvidenceType], blank.type)
-        self.credibility = self.choice("Credibility", level_options(), blank.credibility)
+            "when different articles relay it"))
+        self.date = self.date_line(QCoreApplication.translate("EvidenceDialog", "Date"), blank.date)
+        self.type = self.choice(QCoreApplication.translate("EvidenceDialog", "Type"),
+                                [(t.shown, t) for t in EvidenceType], blank.type)
+        self.credibility = self.choice(QCoreApplication.translate("EvidenceDialog", "Credibility"),
+                                       level_options(), blank.credibility)
         self.relevance = None
         if relevance is not None:
-            self.relevance = self.choice("Relevance", level_options(), relevance)
-            self.relevance.setToolTip("Relevance to the matrix's question")
+            self.relevance = self.choice(QCoreApplication.translate("EvidenceDialog", "Relevance"),
+                                         level_options(), relevance)
+            self.relevance.setToolTip(QCoreApplication.translate(
+                "EvidenceDialog", "Relevance to the matrix's question"))
             if self.matrix is not None:
                 self.matrix.currentIndexChanged.connect(
                     lambda: self.relevance.setEnabled(self.matrix.currentData() is not None))
                 self.relevance.setEnabled(self.matrix.currentData() is not None)
-        self.quote = self.text("Quote", blank.quote, lines=2,
-                               placeholder="The passage of the source the item rests on")
-        self.notes = self.text("Notes", blank.notes, lines=3,
-                               placeholder="Why this credibility and relevance; caveats")
+        self.quote = self.text(QCoreApplication.translate("EvidenceDialog", "Quote"), blank.quote,
+                               lines=2, placeholder=QCoreApplication.translate(
+                                   "EvidenceDialog", "The passage of the source the item rests on"))
+        self.notes = self.text(QCoreApplication.translate("EvidenceDialog", "Notes"), blank.notes,
+                               lines=3, placeholder=QCoreApplication.translate(
+                                   "EvidenceDialog", "Why this credibility and relevance; caveats"))
 
     def values(self) -> dict[str, Any]:
         """The fields as :class:`Evidence` attributes; the quote's position is found in its source."""
@@ -275,11 +299,15 @@ class HypothesisDialog(FormDialog):
     """Create or edit a hypothesis."""
 
     def __init__(self, hyp: Hypothesis | None, parent: QWidget | None = None) -> None:
-        super().__init__("Edit hypothesis" if hyp else "New hypothesis", parent)
+        super().__init__(QCoreApplication.translate("HypothesisDialog", "Edit hypothesis") if hyp
+                         else QCoreApplication.translate("HypothesisDialog", "New hypothesis"), parent)
         self.resize(520, 260)
-        self.title = self.line("Title", hyp.title if hyp else "", required=True,
-                               placeholder="A short name shown as the column header")
-        self.description = self.text("Description", hyp.description if hyp else "", lines=4)
+        self.title = self.line(QCoreApplication.translate("HypothesisDialog", "Title"),
+                               hyp.title if hyp else "", required=True,
+                               placeholder=QCoreApplication.translate(
+                                   "HypothesisDialog", "A short name shown as the column header"))
+        self.description = self.text(QCoreApplication.translate("HypothesisDialog", "Description"),
+                                     hyp.description if hyp else "", lines=4)
 
     def values(self) -> dict[str, str]:
         """Title and description."""
@@ -291,19 +319,29 @@ class SourceDialog(FormDialog):
     """Create or edit a source document."""
 
     def __init__(self, src: Source | None, parent: QWidget | None = None) -> None:
-        super().__init__("Edit source" if src else "New source", parent)
+        super().__init__(QCoreApplication.translate("SourceDialog", "Edit source") if src
+                         else QCoreApplication.translate("SourceDialog", "New source"), parent)
         self.resize(640, 600)
         blank = src or Source(0, "")  # type: ignore[arg-type]
-        self.title = self.line("Title", blank.title, required=True)
-        self.author = self.line("Author", blank.author)
-        self.publication = self.line("Publication", blank.publication)
-        self.date = self.date_line("Date", blank.date, placeholder="2012-04-30, 2012-04 or 2012")
-        self.url = self.line("URL", blank.url)
-        self.reliability = self.text("Reliability", blank.reliability, lines=3,
-                                     placeholder="Who wrote it, for whom, what bias to expect")
-        self.body = self.text("Text", blank.text, lines=10,
-                              placeholder="Paste the document's text, or load it from a file")
-        load = QPushButton("Load text from a .txt, .md or .html file…")
+        self.title = self.line(QCoreApplication.translate("SourceDialog", "Title"), blank.title,
+                               required=True)
+        self.author = self.line(QCoreApplication.translate("SourceDialog", "Author"), blank.author)
+        self.publication = self.line(QCoreApplication.translate("SourceDialog", "Publication"),
+                                     blank.publication)
+        self.date = self.date_line(QCoreApplication.translate("SourceDialog", "Date"), blank.date,
+                                   placeholder=QCoreApplication.translate(
+                                       "SourceDialog", "2012-04-30, 2012-04 or 2012"))
+        self.url = self.line(QCoreApplication.translate("SourceDialog", "URL"), blank.url)
+        self.reliability = self.text(
+            QCoreApplication.translate("SourceDialog", "Reliability"), blank.reliability, lines=3,
+            placeholder=QCoreApplication.translate("SourceDialog",
+                                                   "Who wrote it, for whom, what bias to expect"))
+        self.body = self.text(
+            QCoreApplication.translate("SourceDialog", "Text"), blank.text, lines=10,
+            placeholder=QCoreApplication.translate(
+                "SourceDialog", "Paste the document's text, or load it from a file"))
+        load = QPushButton(QCoreApplication.translate("SourceDialog",
+                                                      "Load text from a .txt, .md or .html file…"))
         load.clicked.connect(self.load_file)
         self.file_error = QLabel("")
         self.file_error.setStyleSheet(f"color: {theme.error()};")
@@ -313,8 +351,10 @@ class SourceDialog(FormDialog):
 
     def load_file(self) -> None:
         """Fill the text (and an empty title) from a file chosen by the user."""
-        path = ask_open_file(self, "Load source text",
-                             "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)")
+        path = ask_open_file(self, QCoreApplication.translate("SourceDialog", "Load source text"),
+                             QCoreApplication.translate(
+                                 "SourceDialog",
+                                 "Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)"))
         if path is not None:
             self.load_path(path)
 
@@ -349,15 +389,21 @@ class MatrixDialog(FormDialog):
 
     def __init__(self, question: str = "", notes: str = "", conclusions: str = "",
                  milestones: str = "", parent: QWidget | None = None) -> None:
-        super().__init__("Matrix", parent)
+        super().__init__(QCoreApplication.translate("MatrixDialog", "Matrix"), parent)
         self.resize(640, 520)
-        self.question = self.text("Question", question, required=True, lines=2,
-                                  placeholder="The question the hypotheses answer")
-        self.notes = self.text("Notes", notes, lines=3)
-        self.conclusions = self.text("Conclusions", conclusions, lines=5,
-                                     placeholder="Tentative conclusions: rank all hypotheses")
-        self.milestones = self.text("Milestones", milestones, lines=4,
-                                    placeholder="Indicators that would change the picture")
+        self.question = self.text(
+            QCoreApplication.translate("MatrixDialog", "Question"), question, required=True,
+            lines=2, placeholder=QCoreApplication.translate("MatrixDialog",
+                                                            "The question the hypotheses answer"))
+        self.notes = self.text(QCoreApplication.translate("MatrixDialog", "Notes"), notes, lines=3)
+        self.conclusions = self.text(
+            QCoreApplication.translate("MatrixDialog", "Conclusions"), conclusions, lines=5,
+            placeholder=QCoreApplication.translate("MatrixDialog",
+                                                   "Tentative conclusions: rank all hypotheses"))
+        self.milestones = self.text(
+            QCoreApplication.translate("MatrixDialog", "Milestones"), milestones, lines=4,
+            placeholder=QCoreApplication.translate("MatrixDialog",
+                                                   "Indicators that would change the picture"))
 
     def values(self) -> dict[str, str]:
         """The matrix fields."""
@@ -381,8 +427,8 @@ class CellDialog(QDialog):
         self.setWindowTitle(f"{evidence.label} × {hyp.title}")
         self.resize(560, 360)
         layout = QVBoxLayout(self)
-        about = QLabel(f"<b>{evidence.label}</b> {_esc(evidence.text)}<br><br>"
-                       f"against <b>{_esc(hyp.title)}</b>")
+        about = QLabel(self.tr("<b>{label}</b> {text}<br><br>against <b>{hypothesis}</b>").format(
+            label=evidence.label, text=_esc(evidence.text), hypothesis=_esc(hyp.title)))
         about.setWordWrap(True)
         layout.addWidget(about)
         grid = QGridLayout()
@@ -392,7 +438,7 @@ class CellDialog(QDialog):
         for column, option in enumerate(Rating):
             button = QPushButton(option.value)
             button.setCheckable(True)
-            button.setToolTip(option.meaning)
+            button.setToolTip(option.shown_meaning)
             back, fore = rating_brushes(option)
             button.setStyleSheet(
                 f"QPushButton {{ background: {back.color().name()}; color: {fore.color().name()};"
@@ -402,25 +448,25 @@ class CellDialog(QDialog):
             self.group.addButton(button)
             self.buttons_by_rating[option] = button
             grid.addWidget(button, 0, column)
-            grid.addWidget(QLabel(option.meaning), 1, column, Qt.AlignmentFlag.AlignHCenter)
+            grid.addWidget(QLabel(option.shown_meaning), 1, column, Qt.AlignmentFlag.AlignHCenter)
         if rating is not None:
             self.buttons_by_rating[rating].setChecked(True)
-        clear = QPushButton("Unrated")
-        clear.setToolTip("Clear the rating of this cell")
+        clear = QPushButton(self.tr("Unrated"))
+        clear.setToolTip(self.tr("Clear the rating of this cell"))
         clear.clicked.connect(self.clear_rating)
         grid.addWidget(clear, 0, len(Rating))
         layout.addLayout(grid)
-        layout.addWidget(QLabel("Rationale"))
+        layout.addWidget(QLabel(self.tr("Rationale")))
         self.rationale = QPlainTextEdit(rationale)
         self.rationale.setTabChangesFocus(True)
-        self.rationale.setPlaceholderText("Why this rating? Shown as the cell's tooltip.")
+        self.rationale.setPlaceholderText(self.tr("Why this rating? Shown as the cell's tooltip."))
         layout.addWidget(self.rationale)
         override = QHBoxLayout()
-        self.override = QCheckBox("State the likelihood P(evidence | hypothesis):")
-        self.override.setToolTip("In the probabilistic view each rating stands for a default "
-                                 "likelihood (CC 0.9 … II 0.1), discounted by credibility and "
-                                 "relevance. An override is used as given, and goes when the "
-                                 "cell gets another rating.")
+        self.override = QCheckBox(self.tr("State the likelihood P(evidence | hypothesis):"))
+        self.override.setToolTip(self.tr("In the probabilistic view each rating stands for a "
+                                         "default likelihood (CC 0.9 … II 0.1), discounted by "
+                                         "credibility and relevance. An override is used as given, "
+                                         "and goes when the cell gets another rating."))
         self.likelihood = percent_box()
         self.likelihood.setValue(round(100 * (likelihood if likelihood is not None else default), 1))
         self.override.setChecked(likelihood is not None)
@@ -466,9 +512,9 @@ class CellDialog(QDialog):
     def _accept(self) -> None:
         if self.chosen() is None and (self.rationale.toPlainText().strip()
                                       or self.override.isChecked()):
-            self.error.setText("Pick a rating for this rationale or likelihood.")
+            self.error.setText(self.tr("Pick a rating for this rationale or likelihood."))
             return
-        problem = percent_problem(self.likelihood, "The likelihood") \
+        problem = percent_problem(self.likelihood, self.tr("The likelihood")) \
             if self.override.isChecked() else None
         if problem:
             self.error.setText(problem)
@@ -481,12 +527,13 @@ class IncludeEvidenceDialog(QDialog):
 
     def __init__(self, candidates: list[Evidence], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Include evidence in this matrix")
+        self.setWindowTitle(self.tr("Include evidence in this matrix"))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Evidence of this case that the matrix does not include yet:"))
+        layout.addWidget(QLabel(self.tr("Evidence of this case that the matrix does not include "
+                                        "yet:")))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by words in the evidence…")
+        self.filter.setPlaceholderText(self.tr("Filter by words in the evidence…"))
         self.filter.textChanged.connect(self._filter)
         layout.addWidget(self.filter)
         self.list = QListWidget()
@@ -497,7 +544,7 @@ class IncludeEvidenceDialog(QDialog):
             self.list.addItem(entry)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Relevance to this matrix's question:"))
+        row.addWidget(QLabel(self.tr("Relevance to this matrix's question:")))
         self.relevance = QComboBox()
         for text, level in level_options():
             self.relevance.addItem(text, level)
@@ -532,9 +579,10 @@ class PreferencesDialog(FormDialog):
     """The analyst name recorded on every rating."""
 
     def __init__(self, analyst: str, parent: QWidget | None = None) -> None:
-        super().__init__("Preferences", parent)
-        self.analyst = self.line("Analyst", analyst, required=True,
-                                 placeholder="Your name, recorded on each rating you make")
+        super().__init__(QCoreApplication.translate("PreferencesDialog", "Preferences"), parent)
+        self.analyst = self.line(QCoreApplication.translate("PreferencesDialog", "Analyst"), analyst,
+                                 required=True, placeholder=QCoreApplication.translate(
+                                     "PreferencesDialog", "Your name, recorded on each rating you make"))
 
 
 def _esc(text: str) -> str:
@@ -555,36 +603,38 @@ class LikelihoodDialog(QDialog):
         """``rows``: per hypothesis, its rating (None: unrated), the likelihood in effect and
         whether the analyst stated it."""
         super().__init__(parent)
-        self.setWindowTitle(f"Likelihoods of {evidence.label}")
+        self.setWindowTitle(self.tr("Likelihoods of {label}").format(label=evidence.label))
         self.resize(620, 120 + 34 * len(rows))
         layout = QVBoxLayout(self)
-        about = QLabel(f"<b>{evidence.label}</b> {_esc(evidence.text)}<br><br>How likely is this "
-                       "item if each hypothesis were true? Tick a hypothesis to state its "
-                       "likelihood; unticked ones keep the default of their rating.")
+        about = QLabel(self.tr("<b>{label}</b> {text}<br><br>How likely is this item if each "
+                               "hypothesis were true? Tick a hypothesis to state its likelihood; "
+                               "unticked ones keep the default of their rating.").format(
+            label=evidence.label, text=_esc(evidence.text)))
         about.setWordWrap(True)
         layout.addWidget(about)
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Hypothesis</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Rating</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>P(item | hypothesis)</b>"), 0, 2, 1, 2)
+        grid.addWidget(QLabel(self.tr("<b>Hypothesis</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Rating</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>P(item | hypothesis)</b>")), 0, 2, 1, 2)
         self.fields: dict[Any, tuple[QCheckBox, QDoubleSpinBox]] = {}
         for n, (hyp, rating, value, stated) in enumerate(rows, 1):
             name = QLabel(_esc(hyp.title))
             name.setWordWrap(True)
             grid.addWidget(name, n, 0)
-            grid.addWidget(QLabel(rating.value if rating else "unrated"), n, 1)
-            check = QCheckBox("State")
+            grid.addWidget(QLabel(rating.value if rating else self.tr("unrated")), n, 1)
+            check = QCheckBox(self.tr("State"))
             spin = percent_box()
             spin.setValue(round(value * 100, 1))
-            spin.setAccessibleName(f"Likelihood if {hyp.title}")
+            spin.setAccessibleName(self.tr("Likelihood if {hypothesis}").format(hypothesis=hyp.title))
             check.setChecked(stated)
             spin.setEnabled(stated)
             check.toggled.connect(spin.setEnabled)
             if rating is None or rating is Rating.NA:
                 check.setEnabled(False)
                 spin.setEnabled(False)
-                check.setToolTip("Rate the cell first" if rating is None else
-                                 "Not applicable: the item says nothing about this hypothesis")
+                check.setToolTip(self.tr("Rate the cell first") if rating is None else
+                                 self.tr("Not applicable: the item says nothing about this "
+                                         "hypothesis"))
             grid.addWidget(check, n, 2)
             grid.addWidget(spin, n, 3)
             self.fields[hyp.id] = (check, spin)
@@ -622,18 +672,24 @@ class OutcomeDialog(FormDialog):
     NONE = "none"
 
     def __init__(self, hypotheses: list[Hypothesis], parent: QWidget | None = None) -> None:
-        super().__init__("Record the outcome", parent)
+        super().__init__(QCoreApplication.translate("OutcomeDialog", "Record the outcome"), parent)
         self.resize(560, 300)
-        note = QLabel("Once the answer is known, record it: the matrix is frozen in a snapshot as "
-                      "it stands, and the analyst's probabilities and the tool's are scored "
-                      "against it (Analysis ▸ Calibration).")
+        note = QLabel(QCoreApplication.translate(
+            "OutcomeDialog", "Once the answer is known, record it: the matrix is frozen in a "
+            "snapshot as it stands, and the analyst's probabilities and the tool's are scored "
+            "against it (Analysis ▸ Calibration)."))
         note.setWordWrap(True)
         self.form.insertRow(0, note)
-        options = [(h.title, h.id) for h in hypotheses] + [("None of these hypotheses", self.NONE)]
-        self.truth = self.choice("What proved true", options, options[0][1] if options else None)
-        self.date = self.date_line("Known since", "", placeholder="2015, 2015-03 or 2015-03-18")
-        self.grounds = self.text("On what grounds", "", lines=3,
-                                 placeholder="The report, ruling or event that settled it")
+        options = [(h.title, h.id) for h in hypotheses] + [
+            (QCoreApplication.translate("OutcomeDialog", "None of these hypotheses"), self.NONE)]
+        self.truth = self.choice(QCoreApplication.translate("OutcomeDialog", "What proved true"),
+                                 options, options[0][1] if options else None)
+        self.date = self.date_line(QCoreApplication.translate("OutcomeDialog", "Known since"), "",
+                                   placeholder=QCoreApplication.translate(
+                                       "OutcomeDialog", "2015, 2015-03 or 2015-03-18"))
+        self.grounds = self.text(QCoreApplication.translate("OutcomeDialog", "On what grounds"), "",
+                                 lines=3, placeholder=QCoreApplication.translate(
+                                     "OutcomeDialog", "The report, ruling or event that settled it"))
         self.error = QLabel("")
         self.error.setStyleSheet(f"color: {theme.error()};")
         self.form.addRow(self.error)
@@ -642,7 +698,9 @@ class OutcomeDialog(FormDialog):
         """Refuse a malformed date with a sentence; the dialog stays open."""
         date = self.date.text().strip()
         if date and not valid_date(date):
-            self.error.setText(f"{date!r} is not a date such as 2015, 2015-03 or 2015-03-18.")
+            self.error.setText(QCoreApplication.translate(
+                "OutcomeDialog", "{date} is not a date such as 2015, 2015-03 or 2015-03-18.").format(
+                    date=repr(date)))
             return
         super().accept()
 
@@ -658,12 +716,13 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, shortcuts: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter…")
+        self.filter.setPlaceholderText(self.tr("Filter…"))
         self.filter.setClearButtonEnabled(True)
         self.table = QTableWidget(len(shortcuts), 3, self)
-        self.table.setHorizontalHeaderLabels(["Where", "What it does", "Keys"])
+        self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("What it does"),
+                                              self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

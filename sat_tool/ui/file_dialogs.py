@@ -55,10 +55,14 @@ class PlainIconProvider(QFileIconProvider):
         return style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
 
     def type(self, info: QFileInfo) -> str:  # noqa: A003
+        # a QFileIconProvider is not a QObject: it has no tr()
         if info.isDir():
-            return "Folder"
+            return QCoreApplication.translate("PlainIconProvider", "Folder")
         suffix = info.suffix()
-        return f"{suffix.upper()} file" if suffix else "File"
+        if suffix:
+            return QCoreApplication.translate("PlainIconProvider", "{suffix} file").format(
+                suffix=suffix.upper())
+        return QCoreApplication.translate("PlainIconProvider", "File")
 
 
 _PROVIDER: PlainIconProvider | None = None
@@ -150,7 +154,9 @@ def _is_workspace_file(parent: QWidget | None, path: Path) -> bool:
     owner = workspace_file_named(path)
     if owner is None:
         return False
-    QMessageBox.warning(parent, "Choose another file",
-                        f"{path.name} holds the open workspace {owner.name}, so it cannot be read "
-                        "or written as a document. Choose another file.")
+    QMessageBox.warning(parent, QCoreApplication.translate("FileDialogs", "Choose another file"),
+                        QCoreApplication.translate(
+                            "FileDialogs", "{file} holds the open workspace {workspace}, so it "
+                            "cannot be read or written as a document. Choose another file.")
+                        .format(file=path.name, workspace=owner.name))
     return True

@@ -40,9 +40,9 @@ class FindBar(QWidget):
         self.matches: list[Any] = []
         self.position = -1
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText("Find…")
+        self.field.setPlaceholderText(self.tr("Find…"))
         self.field.setClearButtonEnabled(True)
-        self.field.setAccessibleName("Find")
+        self.field.setAccessibleName(self.tr("Find"))
         self.field.setMinimumWidth(220)
         self.field.textChanged.connect(self.search)
         self.field.installEventFilter(self)
@@ -50,15 +50,15 @@ class FindBar(QWidget):
         self.count.setMinimumWidth(70)
         self.previous = QToolButton(self)
         self.previous.setText("▲")
-        self.previous.setToolTip("Previous match (Shift+Enter, Shift+F3)")
+        self.previous.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next = QToolButton(self)
         self.next.setText("▼")
-        self.next.setToolTip("Next match (Enter, F3)")
+        self.next.setToolTip(self.tr("Next match (Enter, F3)"))
         self.next.clicked.connect(lambda: self.step(1))
         close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -95,9 +95,10 @@ class FindBar(QWidget):
         if not searched:
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("no match")
+            self.count.setText(self.tr("no match"))
         else:
-            self.count.setText(f"{self.position + 1} of {len(self.matches)}")
+            self.count.setText(self.tr("{position} of {count}").format(
+                position=self.position + 1, count=len(self.matches)))
         self.field.setStyleSheet("" if self.matches or not searched else theme.error_field())
 
     def close_bar(self) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from sat_tool.domain import text
+
 _installed: list[QTranslator] = []
 """The translators in use (kept alive as long as the application)."""
 
@@ -33,6 +35,8 @@ def install_translations(app: QCoreApplication, locale: QLocale | None = None,
     """Install Qt's and SAT Tool's translators for ``locale`` (the system's by default), and an
     ``extra`` compiled catalogue if given; returns the catalogues loaded."""
     locale = locale or QLocale.system()
+    # the domain's, the services' and the formats' sentences go through the same catalogues
+    text.set_translator(QCoreApplication.translate)
     loaded = []
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

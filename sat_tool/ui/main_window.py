@@ -7,7 +7,7 @@ import re
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,7 +38,8 @@ from sat_tool.ui.file_dialogs import ask_open_file, ask_save_file
 from sat_tool.ui.progress import run_with_progress
 from sat_tool.ui.start_page import StartPage
 
-APP_TITLE = "SAT Tool"
+APP_TITLE = QT_TRANSLATE_NOOP("MainWindow", "SAT Tool")
+"""The window's title (translated where it is shown)."""
 WATCH_INTERVAL_MS = 250
 """How often a window looks for changes that other windows and programs committed."""
 
@@ -91,14 +92,14 @@ class MainWindow(QMainWindow):
         try:
             cases = svc.list_cases(self.workspace)
         except Exception as exc:  # noqa: BLE001 - a moment the file cannot be read: say so
-            self.statusBar().showMessage(describe(exc, "Listing the cases"), 8000)
+            self.statusBar().showMessage(describe(exc, self.tr("Listing the cases")), 8000)
             return False
         self.start_page.show_cases(cases, str(self.workspace.path))
         return True
 
     def _case_gone(self, message: str) -> None:
         self.show_start_page()
-        self.show_error("The case is gone", f"{message[:1].upper()}{message[1:]}.")
+        self.show_error(self.tr("The case is gone"), f"{message[:1].upper()}{message[1:]}.")
 
     # ---------------------------------------------------------- menus
 
@@ -117,8 +118,8 @@ class MainWindow(QMainWindow):
                                             QKeySequence.StandardKey.New)
         self.open_sample_action = self._action(self.tr("Open the &sample case"), self.open_sample)
         self.import_action = self._action(self.tr("&Import…"), self.import_bundle, "Ctrl+I")
-        self.import_action.setToolTip("A case bundle (.json), an Excel workbook (.xlsx) or a "
-                                      "PARC ACH project (.achz)")
+        self.import_action.setToolTip(self.tr("A case bundle (.json), an Excel workbook (.xlsx) "
+                                              "or a PARC ACH project (.achz)"))
         self.export_xlsx_action = self._action(self.tr("Excel workbook (.xlsx)…"),
                                                lambda: self.export("xlsx"), "Ctrl+E")
         self.export_json_action = self._action(self.tr("Case bundle (.json)…"), lambda: self.export("json"))
@@ -168,8 +169,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.find_action = self._action(self.tr("&Find…"), self._on_case(CaseView.find),
                                         QKeySequence.StandardKey.Find)
-        self.find_action.setToolTip("Find in the matrix, the evidence or the sources shown "
-                                    "(Ctrl+F)")
+        self.find_action.setToolTip(self.tr("Find in the matrix, the evidence or the sources "
+                                            "shown (Ctrl+F)"))
         self.rename_case_action = self._action(self.tr("Rename &case…"), self.rename_case)
         preferences = self._action(self.tr("&Preferences…"), self.edit_preferences,
                                    QKeySequence.StandardKey.Preferences)
@@ -200,18 +201,19 @@ class MainWindow(QMainWindow):
         matrix_menu.addSeparator()
         # The matrix page owns these keys (they act on the matrix shown); the menu names them.
         self.page_menu_actions = []
-        for name, text in (("add_hypothesis", "Add &hypothesis…\tCtrl+Shift+H"),
-                           ("add_evidence", "Add &evidence…\tCtrl+Shift+E"),
-                           ("include_evidence", "&Include evidence…"),
-                           ("transposed", "Hypotheses down the &side\tCtrl+Shift+T")):
-            action = self._action(self.tr(text), self._page_action(name))
+        for name, text in (("add_hypothesis", self.tr("Add &hypothesis…\tCtrl+Shift+H")),
+                           ("add_evidence", self.tr("Add &evidence…\tCtrl+Shift+E")),
+                           ("include_evidence", self.tr("&Include evidence…")),
+                           ("transposed", self.tr("Hypotheses down the &side\tCtrl+Shift+T"))):
+            action = self._action(text, self._page_action(name))
             matrix_menu.addAction(action)
             self.page_menu_actions.append(action)
 
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         self.calibration_action = self._action(self.tr("&Calibration…"), self.show_calibration)
-        self.calibration_action.setToolTip("Brier scores and calibration of the analyst's "
-                                           "probabilities and the tool's across closed matrices")
+        self.calibration_action.setToolTip(self.tr("Brier scores and calibration of the "
+                                                   "analyst's probabilities and the tool's across "
+                                                   "closed matrices"))
         analysis_menu.addAction(self.calibration_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         page = self.case_view.current_matrix_page() if self.case_view else None
         case = self.document.case
         if page is None and not case.matrices:
-            self.show_error("Nothing to print", "This case has no matrix yet.")
+            self.show_error(self.tr("Nothing to print"), self.tr("This case has no matrix yet."))
             return
         from sat_tool.ui.printing import print_matrix
 
@@ -253,7 +255,8 @@ class MainWindow(QMainWindow):
         self.preferences.save()
         if self.case_view is not None:
             self.case_view.set_zoom(wanted)
-        self.statusBar().showMessage(f"Matrix text at {wanted:.0%}", 3000)
+        self.statusBar().showMessage(self.tr("Matrix text at {zoom}").format(zoom=f"{wanted:.0%}"),
+                                     3000)
 
     def _on_case(self, method: object):  # noqa: ANN202
         def run() -> None:
@@ -282,10 +285,13 @@ class MainWindow(QMainWindow):
                     keys = [shown]
                 if keys:
                     found.append((_plain(menu.title()), _plain(label), ", ".join(keys)))
+        # each description is translated in the context of the class or module defining it
         for _name, text, keys in MatrixPage.SHORTCUTS:
             if not any(entry[2] == keys for entry in found):
-                found.append(("Matrix page", text, keys))
-        found.extend(("In a matrix", text, keys) for text, keys in VIEW_KEYS)
+                found.append((self.tr("Matrix page"), QCoreApplication.translate("MatrixPage", text),
+                              keys))
+        found.extend((self.tr("In a matrix"), QCoreApplication.translate("MatrixView", text), keys)
+                     for text, keys in VIEW_KEYS)
         return found
 
     def show_manual(self) -> None:
@@ -328,15 +334,18 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack if self.document else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        self.undo_action.setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
-        self.redo_action.setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+        self.undo_action.setText(self.tr("&Undo {edit}").format(edit=stack.undoText())
+                                 if stack and stack.canUndo() else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {edit}").format(edit=stack.redoText())
+                                 if stack and stack.canRedo() else self.tr("&Redo"))
 
     def show_calibration(self) -> None:
         """How well the probabilities did, across every closed matrix of the workspace."""
         try:
             dialog = CalibrationDialog(self.workspace, self)
         except Exception as exc:  # noqa: BLE001 - a moment the file cannot be read: say so
-            self.show_error("Cannot show the calibration", describe(exc, "Reading the outcomes"))
+            self.show_error(self.tr("Cannot show the calibration"),
+                            describe(exc, self.tr("Reading the outcomes")))
             return
         self.calibration_dialog = dialog
         dialog.show()
@@ -348,7 +357,7 @@ class MainWindow(QMainWindow):
             text, failures = stack.undoText(), self.document.failures
             stack.undo()
             if self.document is not None and self.document.failures == failures:
-                self.statusBar().showMessage(f"Undone: {text}", 5000)
+                self.statusBar().showMessage(self.tr("Undone: {edit}").format(edit=text), 5000)
             else:
                 self.statusBar().clearMessage()
         self._update_actions()
@@ -360,7 +369,7 @@ class MainWindow(QMainWindow):
             text, failures = stack.redoText(), self.document.failures
             stack.redo()
             if self.document is not None and self.document.failures == failures:
-                self.statusBar().showMessage(f"Redone: {text}", 5000)
+                self.statusBar().showMessage(self.tr("Redone: {edit}").format(edit=text), 5000)
             else:
                 self.statusBar().clearMessage()
         self._update_actions()
@@ -378,7 +387,7 @@ class MainWindow(QMainWindow):
         self._close_document()
         self._list_cases()
         self.stack.setCurrentWidget(self.start_page)
-        self.setWindowTitle(APP_TITLE)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", APP_TITLE))
         self._update_actions()
 
     def _close_document(self) -> None:
@@ -397,7 +406,7 @@ class MainWindow(QMainWindow):
         try:
             editor = CaseEditor.open(self.workspace, case_id, self.preferences.analyst)
         except Exception as exc:  # noqa: BLE001 - gone, busy or damaged: say which
-            self.show_error("Cannot open the case", describe(exc))
+            self.show_error(self.tr("Cannot open the case"), describe(exc))
             if isinstance(exc, CaseNotFound):
                 self._list_cases()
             return
@@ -406,7 +415,7 @@ class MainWindow(QMainWindow):
         settings.setValue("session/workspace", str(self.workspace.path))
         settings.setValue("session/case", int(case_id))
         self.document = CaseDocument(editor, self)
-        self.document.editFailed.connect(lambda text: self.show_error("Edit failed", text))
+        self.document.editFailed.connect(lambda text: self.show_error(self.tr("Edit failed"), text))
         self.document.caseChanged.connect(self._update_title)
         self.document.caseGone.connect(self._case_gone)
         self.document.externallyChanged.connect(
@@ -423,10 +432,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         if self.document.case.damaged:
-            QMessageBox.warning(self, "Damaged rows left out",
-                                f"{describe_damage(self.document.case.damaged)}. The rest of the case "
-                                "opened as usual; the damaged rows are not shown and are left as they "
-                                "are in the file.")
+            QMessageBox.warning(self, self.tr("Damaged rows left out"),
+                                self.tr("{damage}. The rest of the case opened as usual; the damaged "
+                                        "rows are not shown and are left as they are in the file.")
+                                .format(damage=describe_damage(self.document.case.damaged)))
         page = self.case_view.current_matrix_page()
         if page is not None:
             page.view.setFocus()
@@ -435,18 +444,20 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.document is not None:
-            self.setWindowTitle(f"{self.document.case.title} — {APP_TITLE}")
+            self.setWindowTitle(self.tr("{case} — {app}").format(
+                case=self.document.case.title,
+                app=QCoreApplication.translate("MainWindow", APP_TITLE)))
 
     def new_case(self) -> None:
         """Create a case with a first, empty matrix and open it."""
-        title, ok = QInputDialog.getText(self, "New case", "Case title:")
+        title, ok = QInputDialog.getText(self, self.tr("New case"), self.tr("Case title:"))
         if not ok or not title.strip():
             return
         case_id = svc.new_case(self.workspace, title)
         self.open_case(case_id)
         if self.document is not None:
             question, ok = QInputDialog.getText(
-                self, "First matrix", "The question your hypotheses answer:")
+                self, self.tr("First matrix"), self.tr("The question your hypotheses answer:"))
             if ok and question.strip():
                 self.document.push(cmd.AddMatrixCommand(self.document, question.strip()))
 
@@ -455,22 +466,22 @@ class MainWindow(QMainWindow):
         try:
             case_id = svc.open_sample(self.workspace)
         except (BundleError, OSError) as exc:
-            self.show_error("Cannot open the sample case", str(exc))
+            self.show_error(self.tr("Cannot open the sample case"), str(exc))
             return
         self.open_case(case_id)
 
     def import_bundle(self) -> None:
         """Import a bundle, workbook or PARC ACH project chosen by the user, then open it."""
         path = self.ask_open_path(
-            "Import a case",
-            "Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;"
-            "PARC ACH projects (*.achz);;All files (*)")
+            self.tr("Import a case"),
+            self.tr("Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;"
+                    "PARC ACH projects (*.achz);;All files (*)"))
         if path is None:
             return
         choice = None
         try:
             if path.suffix.lower() == ".xlsx":
-                report = run_with_progress(self, f"Reading {path.name}…",
+                report = run_with_progress(self, self.tr("Reading {file}…").format(file=path.name),
                                            lambda: svc.preview_workbook(path))
                 if report is not None:  # hand-made: show how it reads before writing
                     from sat_tool.ui.workbook_import import ask_workbook_choice
@@ -482,21 +493,26 @@ class MainWindow(QMainWindow):
             # Reading, checking and writing run aside; a large case is written in short
             # batches, so that other windows keep editing the workspace meanwhile.
             case_id = run_with_progress(
-                self, f"Importing {path.name}…",
+                self, self.tr("Importing {file}…").format(file=path.name),
                 lambda: svc.add_case(self.workspace, *svc.read_case_file(path, choice)))
         except svc.CaseFileError as exc:
-            self.show_error("Cannot import the file", str(exc))
+            self.show_error(self.tr("Cannot import the file"), str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - the workspace refused: one sentence
-            self.show_error("Cannot import the file", describe(exc, f"Importing {path.name}"))
+            self.show_error(self.tr("Cannot import the file"),
+                            describe(exc, self.tr("Importing {file}").format(file=path.name)))
             return
         self.open_case(case_id)
 
     EXPORT_FILTERS = {
-        "xlsx": "Excel workbook (*.xlsx)", "json": "Case bundle (*.json)",
-        "achz": "PARC ACH project (*.achz)", "csv": "Comma-separated values (*.csv)",
-        "pdf": "PDF report (*.pdf)", "html": "HTML report (*.html)",
+        "xlsx": QT_TRANSLATE_NOOP("MainWindow", "Excel workbook (*.xlsx)"),
+        "json": QT_TRANSLATE_NOOP("MainWindow", "Case bundle (*.json)"),
+        "achz": QT_TRANSLATE_NOOP("MainWindow", "PARC ACH project (*.achz)"),
+        "csv": QT_TRANSLATE_NOOP("MainWindow", "Comma-separated values (*.csv)"),
+        "pdf": QT_TRANSLATE_NOOP("MainWindow", "PDF report (*.pdf)"),
+        "html": QT_TRANSLATE_NOOP("MainWindow", "HTML report (*.html)"),
     }
+    """The file dialog's filter for each format (translated where it is shown)."""
 
     def export(self, fmt: str, one_matrix: bool = False) -> None:
         """Export the open case, or the matrix shown, in a format of :data:`EXPORT_FORMATS`."""
@@ -507,13 +523,14 @@ class MainWindow(QMainWindow):
         if one_matrix:
             page = self.case_view.current_matrix_page() if self.case_view else None
             if page is None and not case.matrices:
-                self.show_error("Nothing to export", "This case has no matrix yet.")
+                self.show_error(self.tr("Nothing to export"), self.tr("This case has no matrix yet."))
                 return
             matrix = page.matrix if page is not None else case.matrices[0]
         classification = ""
         if fmt in ("pdf", "html", "achz"):
             text, ok = QInputDialog.getText(
-                self, "Classification", "Classification banner (leave empty for none):",
+                self, self.tr("Classification"),
+                self.tr("Classification banner (leave empty for none):"),
                 text=self.preferences.classification)
             if not ok:
                 return
@@ -521,7 +538,8 @@ class MainWindow(QMainWindow):
             self.preferences.classification = classification
             self.preferences.save()
         name = matrix.question if matrix is not None else case.title
-        path = self.ask_save_path("Export", f"{_safe_name(name)}.{fmt}", self.EXPORT_FILTERS[fmt])
+        path = self.ask_save_path(self.tr("Export"), f"{_safe_name(name)}.{fmt}",
+                                  QCoreApplication.translate("MainWindow", self.EXPORT_FILTERS[fmt]))
         if path is None:
             return
         if path.suffix.lower() != f".{fmt}":
@@ -530,22 +548,26 @@ class MainWindow(QMainWindow):
         frozen = copy.deepcopy(case)
         chosen = frozen.matrix(matrix.id) if matrix is not None else None
         try:
-            run_with_progress(self, f"Writing {path.name}…", lambda: svc.write_case(
-                frozen, fmt, path, snapshots, chosen, classification))
+            run_with_progress(self, self.tr("Writing {file}…").format(file=path.name),
+                              lambda: svc.write_case(frozen, fmt, path, snapshots, chosen,
+                                                     classification))
         except ValueError as exc:
-            self.show_error("Export failed", f"Cannot write {path}: {exc}")
+            self.show_error(self.tr("Export failed"),
+                            self.tr("Cannot write {path}: {problem}").format(path=path, problem=exc))
             return
         except Exception as exc:  # noqa: BLE001 - disk full, permissions …: one sentence
-            self.show_error("Export failed", describe(exc, f"Writing {path.name}"))
+            self.show_error(self.tr("Export failed"),
+                            describe(exc, self.tr("Writing {file}").format(file=path.name)))
             return
-        self.statusBar().showMessage(f"Exported to {path}", 6000)
+        self.statusBar().showMessage(self.tr("Exported to {path}").format(path=path), 6000)
 
     def rename_case(self) -> None:
         """Change the title of the open case."""
         if self.document is None:
             return
         seen = self.document.case.title
-        title, ok = QInputDialog.getText(self, "Rename case", "Case title:", text=seen)
+        title, ok = QInputDialog.getText(self, self.tr("Rename case"), self.tr("Case title:"),
+                                         text=seen)
         if ok and title.strip() and title.strip() != seen and self.document is not None:
             self.document.push(cmd.EditCaseCommand(self.document, seen={"title": seen},
                                                    title=title.strip()))
@@ -556,16 +578,17 @@ class MainWindow(QMainWindow):
             return
         case = self.document.case
         answer = QMessageBox.warning(
-            self, "Delete case",
-            f"Delete “{case.title}” with all its matrices, evidence and sources?\n"
-            "This cannot be undone. Export a case bundle first to keep a copy.",
+            self, self.tr("Delete case"),
+            self.tr("Delete “{title}” with all its matrices, evidence and sources?\n"
+                    "This cannot be undone. Export a case bundle first to keep a copy.")
+            .format(title=case.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Yes:
             try:
                 svc.delete_case(self.workspace, case.id)
             except Exception as exc:  # noqa: BLE001 - busy or read-only: say so, keep the case open
-                self.show_error("Cannot delete the case", describe(exc))
+                self.show_error(self.tr("Cannot delete the case"), describe(exc))
                 return
             self.show_start_page()
 
@@ -573,8 +596,9 @@ class MainWindow(QMainWindow):
 
     def choose_workspace(self) -> None:
         """Switch to another workspace file (created if it does not exist)."""
-        path = self.ask_save_path("Open or create workspace", "workspace.sqlite",
-                                  "SAT Tool workspace (*.sqlite *.db);;All files (*)",
+        suggested = self.tr("workspace", "a file name, for a new workspace") + ".sqlite"
+        path = self.ask_save_path(self.tr("Open or create workspace"), suggested,
+                                  self.tr("SAT Tool workspace (*.sqlite *.db);;All files (*)"),
                                   confirm_overwrite=False, allow_workspace=True)
         if path is not None:
             self.switch_workspace(path)
@@ -584,10 +608,10 @@ class MainWindow(QMainWindow):
         try:
             workspace = Workspace.open(path)
         except WorkspaceError as exc:
-            self.show_error("Cannot open the workspace", str(exc))
+            self.show_error(self.tr("Cannot open the workspace"), str(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - damaged or unreadable: one sentence
-            self.show_error("Cannot open the workspace", describe(exc))
+            self.show_error(self.tr("Cannot open the workspace"), describe(exc))
             return False
         self._close_document()
         self.watcher.close()
@@ -602,10 +626,11 @@ class MainWindow(QMainWindow):
     def tell_notice(self) -> None:
         """Say what opening the workspace did or could not do (an upgrade and its backup, read-only)."""
         if self.workspace.notice:
-            QMessageBox.information(self, "Workspace upgraded", self.workspace.notice)
+            QMessageBox.information(self, self.tr("Workspace upgraded"), self.workspace.notice)
         if self.workspace.read_only:
             self.statusBar().showMessage(
-                "This workspace is read-only: you can read and export its cases, not edit them.")
+                self.tr("This workspace is read-only: you can read and export its cases, not edit "
+                        "them."))
 
     # ---------------------------------------------------------- misc
 
@@ -623,16 +648,18 @@ class MainWindow(QMainWindow):
         from sat_tool.ui.matrix_view import KEY_HELP
 
         QMessageBox.information(
-            self, "Rating keys",
-            "In a matrix, move with the arrow keys and rate with one key:\n\n"
-            f"{KEY_HELP}\n\nEnter or F2 opens the cell's rating and rationale; after a rating "
-            "the cursor moves to the next hypothesis of the row.")
+            self, self.tr("Rating keys"),
+            self.tr("In a matrix, move with the arrow keys and rate with one key:\n\n"
+                    "{keys}\n\nEnter or F2 opens the cell's rating and rationale; after a rating "
+                    "the cursor moves to the next hypothesis of the row.")
+            .format(keys=QCoreApplication.translate("MatrixView", KEY_HELP)))
 
     def show_about(self) -> None:
         """Version and workspace."""
-        QMessageBox.about(self, "About SAT Tool",
-                          f"SAT Tool {__version__}\nWorkspace: {self.workspace.path}\n"
-                          f"Analyst: {self.preferences.analyst}")
+        QMessageBox.about(self, self.tr("About SAT Tool"),
+                          self.tr("SAT Tool {version}\nWorkspace: {workspace}\nAnalyst: {analyst}")
+                          .format(version=__version__, workspace=self.workspace.path,
+                                  analyst=self.preferences.analyst))
 
     NOTICE_MS = 12_000
     """How long a deletion's notice and its Undo button stay in the status bar."""
@@ -644,8 +671,8 @@ class MainWindow(QMainWindow):
             row = QHBoxLayout(self.notice)
             row.setContentsMargins(0, 0, 0, 0)
             self.notice_text = QLabel(self.notice)
-            self.notice_undo = QPushButton("Undo", self.notice)
-            self.notice_undo.setToolTip("Undo the deletion (Ctrl+Z)")
+            self.notice_undo = QPushButton(self.tr("Undo"), self.notice)
+            self.notice_undo.setToolTip(self.tr("Undo the deletion (Ctrl+Z)"))
             self.notice_undo.clicked.connect(self._undo_from_notice)
             row.addWidget(self.notice_text)
             row.addWidget(self.notice_undo)
@@ -700,7 +727,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(f"&{number} {path.name}  ({path.parent})")
             action.triggered.connect(lambda _=False, p=path: self.switch_workspace(p))
         if not found:
-            self.recent_menu.addAction("No other workspace yet").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No other workspace yet")).setEnabled(False)
 
     def remember_session(self) -> None:
         """Keep the window's size and place, the open case, its tab and the matrix page's
@@ -780,5 +807,5 @@ def _safe_name(title: str) -> str:
     keep = "".join("_" if ch in '/\\:*?"<>|' or ord(ch) < 32 else ch for ch in title).strip(" .")
     if len(keep) > 80:
         keep = keep[:80].rsplit(" ", 1)[0]
-    return keep or "case"
+    return keep or QCoreApplication.translate("MainWindow", "case", "a file name, for a case without a title")
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import metadata
 from importlib.resources import files
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool.ui import theme
+from sat_tool.ui.commands import SetCellsCommand
 
 
 def manual_pages() -> list[tuple[str, str]]:
@@ -62,18 +63,18 @@ class ManualDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("SAT Tool manual")
+        self.setWindowTitle(self.tr("SAT Tool manual"))
         found = _pages()
         self.pages = [(title, text) for title, text, _name in found]
         self.names = [name for _title, _text, name in found]
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Pages")
+        self.list.setAccessibleName(self.tr("Pages"))
         for title, _text in self.pages:
             self.list.addItem(QListWidgetItem(title))
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # a link to another page turns to it; the web opens
         self.browser.anchorClicked.connect(self.follow)
-        self.browser.setAccessibleName("Page")
+        self.browser.setAccessibleName(self.tr("Page"))
         self.list.currentRowChanged.connect(self.show_page)
         split = QSplitter(self)
         split.addWidget(self.list)
@@ -111,25 +112,32 @@ class QuickStart(QDialog):
     """Five steps through the sample, each ticked when the analyst has done it."""
 
     STEPS = (
-        ("Open the sample case", "File ▸ Open the sample case, or the button below."),
-        ("Rate a cell", "In M1, click a rating cell and press a key: 4 rates it I (inconsistent), "
-                        "2 rates it C. Watch the hypothesis's score in its header change."),
-        ("Undo it", "Press Ctrl+Z: the rating goes back, in the workspace too."),
-        ("See what the ranking rests on", "Open the Sensitivity tab on the right: the linchpin "
-                                          "items and the fewest re-ratings that would change the "
-                                          "leader."),
-        ("See where the probabilities come from", "Open the By source tab: how much each "
-                                                   "source moves the leading hypothesis."),
+        (QT_TRANSLATE_NOOP("QuickStart", "Open the sample case"),
+         QT_TRANSLATE_NOOP("QuickStart", "File ▸ Open the sample case, or the button below.")),
+        (QT_TRANSLATE_NOOP("QuickStart", "Rate a cell"),
+         QT_TRANSLATE_NOOP("QuickStart", "In M1, click a rating cell and press a key: 4 rates it I "
+                           "(inconsistent), 2 rates it C. Watch the hypothesis's score in its "
+                           "header change.")),
+        (QT_TRANSLATE_NOOP("QuickStart", "Undo it"),
+         QT_TRANSLATE_NOOP("QuickStart", "Press Ctrl+Z: the rating goes back, in the workspace "
+                           "too.")),
+        (QT_TRANSLATE_NOOP("QuickStart", "See what the ranking rests on"),
+         QT_TRANSLATE_NOOP("QuickStart", "Open the Sensitivity tab on the right: the linchpin items "
+                           "and the fewest re-ratings that would change the leader.")),
+        (QT_TRANSLATE_NOOP("QuickStart", "See where the probabilities come from"),
+         QT_TRANSLATE_NOOP("QuickStart", "Open the By source tab: how much each source moves the "
+                           "leading hypothesis.")),
     )
+    """Each step's title and how to do it (translated where they are shown)."""
 
     def __init__(self, window: QWidget, open_sample: Callable[[], None]) -> None:
         super().__init__(window)
-        self.setWindowTitle("Quick start")
+        self.setWindowTitle(self.tr("Quick start"))
         self.window_ = window
         self.done: list[bool] = [False] * len(self.STEPS)
         self._rated_at: int | None = None
-        intro = QLabel("Two minutes through the prebuilt case. Each step is ticked as you do it "
-                       "in the window; this box can stay open beside it.")
+        intro = QLabel(self.tr("Two minutes through the prebuilt case. Each step is ticked as you "
+                               "do it in the window; this box can stay open beside it."))
         intro.setWordWrap(True)
         self.labels: list[QLabel] = []
         layout = QVBoxLayout(self)
@@ -141,11 +149,11 @@ class QuickStart(QDialog):
             self.labels.append(label)
             layout.addWidget(label)
         row = QHBoxLayout()
-        sample = QPushButton("Open the sample case")
+        sample = QPushButton(self.tr("Open the sample case"))
         sample.clicked.connect(open_sample)
         row.addWidget(sample)
         row.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         row.addWidget(close)
         layout.addLayout(row)
@@ -167,7 +175,7 @@ class QuickStart(QDialog):
         states = [document is not None and document.case.matrices != []]
         if stack is not None and self._rated_at is None:
             for index in range(stack.index()):
-                if stack.command(index).text().startswith("Rate "):
+                if _is_rating(stack.command(index)):
                     self._rated_at = index
         states.append(self._rated_at is not None)
         states.append(self._rated_at is not None and stack is not None
@@ -183,4 +191,16 @@ class QuickStart(QDialog):
         for step, ((title, how), label) in enumerate(zip(self.STEPS, self.labels)):
             mark = "✓" if self.done[step] else f"{step + 1}."
             style = f"color: {theme.muted()};" if self.done[step] else ""
-            label.setText(f"<span style='{style}'><b>{mark} {title}</b><br>{how}</span>")
+            label.setText(_step_html(style, mark, QCoreApplication.translate("QuickStart", title),
+                                     QCoreApplication.translate("QuickStart", how)))
+
+
+def _step_html(style: str, mark: str, title: str, how: str) -> str:
+    """A step of the quick start as rich text: its mark and title in bold, then how to do it."""
+    return f"<span style='{style}'><b>{mark} {title}</b><br>{how}</span>"
+
+
+def _is_rating(command: object) -> bool:
+    """Whether an undo command rates cells (known by its kind, not by its text, which may be
+    translated)."""
+    return isinstance(command, SetCellsCommand) and command.rating is not None

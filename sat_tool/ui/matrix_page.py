@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -59,16 +59,24 @@ ARRANGE_ACTIONS = ("remove_row", "delete_hypothesis", "move_up", "move_down", "m
 """Toolbar actions gathered under the Arrange menu button."""
 
 LAYOUT_TEXTS = {
-    False: {"remove_row": "Remove row", "move_up": "Move row up", "move_down": "Move row down",
-            "move_left": "Move hypothesis left", "move_right": "Move hypothesis right"},
-    True: {"remove_row": "Remove evidence column", "move_up": "Move hypothesis up",
-           "move_down": "Move hypothesis down", "move_left": "Move evidence left",
-           "move_right": "Move evidence right"},
+    False: {"remove_row": QT_TRANSLATE_NOOP("MatrixPage", "Remove row"),
+            "move_up": QT_TRANSLATE_NOOP("MatrixPage", "Move row up"),
+            "move_down": QT_TRANSLATE_NOOP("MatrixPage", "Move row down"),
+            "move_left": QT_TRANSLATE_NOOP("MatrixPage", "Move hypothesis left"),
+            "move_right": QT_TRANSLATE_NOOP("MatrixPage", "Move hypothesis right")},
+    True: {"remove_row": QT_TRANSLATE_NOOP("MatrixPage", "Remove evidence column"),
+           "move_up": QT_TRANSLATE_NOOP("MatrixPage", "Move hypothesis up"),
+           "move_down": QT_TRANSLATE_NOOP("MatrixPage", "Move hypothesis down"),
+           "move_left": QT_TRANSLATE_NOOP("MatrixPage", "Move evidence left"),
+           "move_right": QT_TRANSLATE_NOOP("MatrixPage", "Move evidence right")},
 }
-"""What the actions that follow the screen are called, standard (False) or transposed (True)."""
+"""What the actions that follow the screen are called, standard (False) or transposed (True)
+(translated in the MatrixPage context where they are shown)."""
 HIDE_TIPS = {
-    False: "Hide rows that rate every hypothesis alike: they do not help choose",
-    True: "Hide evidence columns that rate every hypothesis alike: they do not help choose",
+    False: QT_TRANSLATE_NOOP("MatrixPage",
+                             "Hide rows that rate every hypothesis alike: they do not help choose"),
+    True: QT_TRANSLATE_NOOP("MatrixPage", "Hide evidence columns that rate every hypothesis alike: "
+                                          "they do not help choose"),
 }
 
 
@@ -83,8 +91,10 @@ class Legend(QWidget):
         self.buttons: dict[Rating, QToolButton] = {}
         for key, rating in enumerate(Rating, 1):
             button = QToolButton()
-            button.setText(f"{rating.value}  {rating.meaning}")
-            button.setToolTip(f"Rate the selected cells {rating.value} ({rating.meaning}) — key {key}")
+            button.setText(self.tr("{rating}  {meaning}").format(rating=rating.value,
+                                                                  meaning=rating.shown_meaning))
+            button.setToolTip(self.tr("Rate the selected cells {rating} ({meaning}) — key {key}").format(
+                rating=rating.value, meaning=rating.shown_meaning, key=key))
             back, fore = rating_brushes(rating)
             button.setStyleSheet(
                 f"QToolButton {{ background: {back.color().name()}; color: {fore.color().name()};"
@@ -93,9 +103,10 @@ class Legend(QWidget):
             button.clicked.connect(lambda _=False, r=rating: page.rate_selection(r))
             self.buttons[rating] = button
             layout.addWidget(button)
-        hint = QLabel(f"Keys: {KEY_HELP}")
+        keys = QCoreApplication.translate("MatrixView", KEY_HELP)
+        hint = QLabel(self.tr("Keys: {keys}").format(keys=keys))
         hint.setStyleSheet(f"color: {theme.muted()};")
-        hint.setToolTip(KEY_HELP)
+        hint.setToolTip(keys)
         hint.setMinimumWidth(0)
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addSpacing(8)
@@ -150,10 +161,12 @@ class MatrixPage(QWidget):
         self.toolbar = self._make_toolbar()
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for panel, title in ((self.scores_panel, "Scores"), (self.sensitivity_panel, "Sensitivity"),
-                             (self.judgment_panel, "Judgment"), (self.lines_panel, "By source"),
-                             (self.steps_panel, "Steps"),
-                             (self.snapshots_panel, "Snapshots")):
+        for panel, title in ((self.scores_panel, self.tr("Scores")),
+                             (self.sensitivity_panel, self.tr("Sensitivity")),
+                             (self.judgment_panel, self.tr("Judgment")),
+                             (self.lines_panel, self.tr("By source")),
+                             (self.steps_panel, self.tr("Steps")),
+                             (self.snapshots_panel, self.tr("Snapshots"))):
             scroller = QScrollArea(self.tabs)
             scroller.setWidget(panel)
             scroller.setWidgetResizable(True)
@@ -192,15 +205,16 @@ class MatrixPage(QWidget):
         layout.addWidget(self.legend)
 
     SHORTCUTS = (
-        ("add_hypothesis", "Add a hypothesis", "Ctrl+Shift+H"),
-        ("add_evidence", "Add an evidence item", "Ctrl+Shift+E"),
-        ("move_up", "Move the row up", "Alt+Up"),
-        ("move_down", "Move the row down", "Alt+Down"),
-        ("move_left", "Move the hypothesis left", "Alt+Left"),
-        ("move_right", "Move the hypothesis right", "Alt+Right"),
-        ("transposed", "Hypotheses down the side", "Ctrl+Shift+T"),
+        ("add_hypothesis", QT_TRANSLATE_NOOP("MatrixPage", "Add a hypothesis"), "Ctrl+Shift+H"),
+        ("add_evidence", QT_TRANSLATE_NOOP("MatrixPage", "Add an evidence item"), "Ctrl+Shift+E"),
+        ("move_up", QT_TRANSLATE_NOOP("MatrixPage", "Move the row up"), "Alt+Up"),
+        ("move_down", QT_TRANSLATE_NOOP("MatrixPage", "Move the row down"), "Alt+Down"),
+        ("move_left", QT_TRANSLATE_NOOP("MatrixPage", "Move the hypothesis left"), "Alt+Left"),
+        ("move_right", QT_TRANSLATE_NOOP("MatrixPage", "Move the hypothesis right"), "Alt+Right"),
+        ("transposed", QT_TRANSLATE_NOOP("MatrixPage", "Hypotheses down the side"), "Ctrl+Shift+T"),
     )
-    """The page's own shortcuts, as Help ▸ Keyboard shortcuts lists them."""
+    """The page's own shortcuts, as Help ▸ Keyboard shortcuts lists them (what each does is
+    translated in the MatrixPage context where it is shown; the keys are compared, not shown)."""
 
     def _make_toolbar(self) -> QToolBar:
         bar = QToolBar(self)
@@ -255,7 +269,7 @@ class MatrixPage(QWidget):
         self.actions_by_name["sort"] = sort
         hide = QAction(self.tr("Hide non-diagnostic"), self)
         hide.setCheckable(True)
-        hide.setToolTip("Hide rows that rate every hypothesis alike: they do not help choose")
+        hide.setToolTip(QCoreApplication.translate("MatrixPage", HIDE_TIPS[False]))
         hide.toggled.connect(self._toggle_hide)
         bar.addAction(hide)
         self.actions_by_name["hide"] = hide
@@ -263,8 +277,8 @@ class MatrixPage(QWidget):
         side.setCheckable(True)
         side.setShortcut("Ctrl+Shift+T")
         side.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        side.setToolTip("Show the hypotheses as rows and the evidence as columns (Ctrl+Shift+T), "
-                        "a layout found to reduce confirmation bias")
+        side.setToolTip(self.tr("Show the hypotheses as rows and the evidence as columns "
+                                "(Ctrl+Shift+T), a layout found to reduce confirmation bias"))
         side.setChecked(self.matrix.transposed)
         side.toggled.connect(self._toggle_transposed)
         self.addAction(side)
@@ -329,15 +343,23 @@ class MatrixPage(QWidget):
             mat = self.matrix
         except KeyError:
             return
-        missing = [what for what, present in (("hypotheses (+ Hypothesis)", mat.hypotheses),
-                                               ("evidence (+ Evidence or Include…)", mat.rows))
-                   if not present]
-        self.empty_hint.setVisible(bool(missing))
-        if missing:
-            self.empty_hint.setText(
-                f"To start, add {' and '.join(missing)}. List every reasonable answer to the "
+        self.empty_hint.setVisible(not mat.hypotheses or not mat.rows)
+        if not mat.hypotheses and not mat.rows:
+            self.empty_hint.setText(self.tr(
+                "To start, add hypotheses (+ Hypothesis) and evidence (+ Evidence or Include…). "
+                "List every reasonable answer to the question as a hypothesis, including a "
+                "deception hypothesis; evidence can also be taken from a passage of a source "
+                "(Sources tab)."))
+        elif not mat.hypotheses:
+            self.empty_hint.setText(self.tr(
+                "To start, add hypotheses (+ Hypothesis). List every reasonable answer to the "
                 "question as a hypothesis, including a deception hypothesis; evidence can also "
-                "be taken from a passage of a source (Sources tab).")
+                "be taken from a passage of a source (Sources tab)."))
+        elif not mat.rows:
+            self.empty_hint.setText(self.tr(
+                "To start, add evidence (+ Evidence or Include…). List every reasonable answer "
+                "to the question as a hypothesis, including a deception hypothesis; evidence can "
+                "also be taken from a passage of a source (Sources tab)."))
 
     def focus_first_cell(self) -> None:
         """Give the matrix the keyboard; without a current cell, start at the first rating cell."""
@@ -437,7 +459,7 @@ class MatrixPage(QWidget):
             window.statusBar().showMessage(text, 6000)
 
     def _refuse_paste(self, text: str) -> None:
-        QMessageBox.warning(self, "Cannot paste", text[:1].upper() + text[1:] + ".")
+        QMessageBox.warning(self, self.tr("Cannot paste"), text[:1].upper() + text[1:] + ".")
 
     def paste_evidence(self, text: str) -> None:
         """Add the rows of pasted spreadsheet text as evidence of this matrix, in one undo step:
@@ -538,8 +560,8 @@ class MatrixPage(QWidget):
         """Delete the hypothesis of the current cell."""
         hid = self.view.current_hypothesis_id()
         if hid is None:
-            where = "row" if self.view.transposed else "column"
-            self._say(f"Select a cell in the hypothesis's {where} first.")
+            self._say(self.tr("Select a cell in the hypothesis's row first.") if self.view.transposed
+                      else self.tr("Select a cell in the hypothesis's column first."))
             return
         self.delete_hypothesis(hid)
 
@@ -594,7 +616,7 @@ class MatrixPage(QWidget):
         """Include case evidence that this matrix does not have yet."""
         candidates = [e for e in self.doc.case.evidence if not self.matrix.includes(e.id)]
         if not candidates:
-            self._say("Every evidence item of the case is already in this matrix.")
+            self._say(self.tr("Every evidence item of the case is already in this matrix."))
             return
         dialog = IncludeEvidenceDialog(candidates, self)
         if dialog.exec() and dialog.chosen():
@@ -612,9 +634,10 @@ class MatrixPage(QWidget):
         """Move the current evidence item one place earlier or later (a row up or down; a column
         left or right when transposed)."""
         if self.view.rearranged:
-            what = "Evidence columns" if self.view.transposed else "Rows"
-            self._say(f"{what} are sorted or some are hidden; show them in their own order to "
-                      "move them.")
+            self._say(self.tr("Evidence columns are sorted or some are hidden; show them in "
+                              "their own order to move them.") if self.view.transposed
+                      else self.tr("Rows are sorted or some are hidden; show them in their own "
+                                   "order to move them."))
             return
         eid = self.view.current_evidence_id()
         if eid is None:
@@ -662,28 +685,29 @@ class MatrixPage(QWidget):
         """The menu of a hypothesis's header (None: of the header past the last one)."""
         menu = QMenu(self)
         if hid is not None:
-            menu.addAction("Edit hypothesis…", lambda: self.edit_hypothesis(hid))
-            menu.addAction("Delete hypothesis", lambda: self.delete_hypothesis(hid))
+            menu.addAction(self.tr("Edit hypothesis…"), lambda: self.edit_hypothesis(hid))
+            menu.addAction(self.tr("Delete hypothesis"), lambda: self.delete_hypothesis(hid))
             menu.addSeparator()
-        menu.addAction("Add hypothesis…", self.add_hypothesis)
+        menu.addAction(self.tr("Add hypothesis…"), self.add_hypothesis)
         return menu
 
     def evidence_menu(self, eid: int | None) -> QMenu:
         """The menu of an evidence item's header (None: of the header past the last one)."""
         menu = QMenu(self)
         if eid is not None:
-            menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
-            show = menu.addAction("Show in source", lambda: self.showInSourceRequested.emit(eid))
+            menu.addAction(self.tr("Edit evidence…"), lambda: self.edit_evidence(eid))
+            show = menu.addAction(self.tr("Show in source"),
+                                  lambda: self.showInSourceRequested.emit(eid))
             show.setEnabled(self.doc.case.evidence_item(eid).source_id is not None)  # type: ignore[arg-type]
-            menu.addAction("Remove from this matrix", lambda: self.doc.push(
+            menu.addAction(self.tr("Remove from this matrix"), lambda: self.doc.push(
                 cmd.ExcludeEvidenceCommand(self.doc, self.matrix_id, EvidenceId(eid))))
-            menu.addAction("Delete from the case", lambda: self.doc.push(
+            menu.addAction(self.tr("Delete from the case"), lambda: self.doc.push(
                 cmd.DeleteEvidenceCommand(self.doc, EvidenceId(eid))))
             menu.addSeparator()
-            menu.addAction("State likelihoods…", lambda: self.state_likelihoods(eid))
+            menu.addAction(self.tr("State likelihoods…"), lambda: self.state_likelihoods(eid))
             menu.addSeparator()
-        menu.addAction("Add evidence…", self.add_evidence)
-        menu.addAction("Include evidence…", self.include_evidence)
+        menu.addAction(self.tr("Add evidence…"), self.add_evidence)
+        menu.addAction(self.tr("Include evidence…"), self.include_evidence)
         return menu
 
     def _cell_menu(self, pos: QPoint) -> None:
@@ -694,22 +718,24 @@ class MatrixPage(QWidget):
         menu = QMenu(self)
         if cell is None:
             eid = self.model.evidence_id_at(self.view.source_index(index).row())
-            menu.addAction("Edit evidence…", lambda: self.edit_evidence(eid))
-            menu.addAction("Paste evidence rows\tCtrl+V",
+            menu.addAction(self.tr("Edit evidence…"), lambda: self.edit_evidence(eid))
+            menu.addAction(self.tr("Paste evidence rows\tCtrl+V"),
                            lambda: self.paste_evidence(QGuiApplication.clipboard().text()))
         else:
             for rating in Rating:
-                menu.addAction(f"{rating.value}  {rating.meaning}",
+                menu.addAction(self.tr("{rating}  {meaning}").format(rating=rating.value,
+                                                                     meaning=rating.shown_meaning),
                                lambda r=rating: self.rate_selection(r))
-            menu.addAction("Clear", lambda: self._rate(self.view.selected_cells(), None))
+            menu.addAction(self.tr("Clear"), lambda: self._rate(self.view.selected_cells(), None))
             menu.addSeparator()
-            menu.addAction("Copy\tCtrl+C", self.view.copy_selection)
-            menu.addAction("Paste ratings\tCtrl+V",
+            menu.addAction(self.tr("Copy\tCtrl+C"), self.view.copy_selection)
+            menu.addAction(self.tr("Paste ratings\tCtrl+V"),
                            lambda: self.view.paste_text(QGuiApplication.clipboard().text()))
             menu.addSeparator()
-            menu.addAction("Rating and rationale…", lambda: self.open_cell_dialog(cell))
-            menu.addAction("State likelihoods of this column…" if self.view.transposed else
-                           "State likelihoods of this row…", lambda: self.state_likelihoods(cell[0]))
+            menu.addAction(self.tr("Rating and rationale…"), lambda: self.open_cell_dialog(cell))
+            menu.addAction(self.tr("State likelihoods of this column…") if self.view.transposed else
+                           self.tr("State likelihoods of this row…"),
+                           lambda: self.state_likelihoods(cell[0]))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def state_likelihoods(self, evidence_id: int) -> None:
@@ -759,8 +785,9 @@ class MatrixPage(QWidget):
         """Name the actions that follow the screen after what they act on in this layout."""
         transposed = self.view.transposed
         for name, text in LAYOUT_TEXTS[transposed].items():
-            self.actions_by_name[name].setText(text)
-        self.actions_by_name["hide"].setToolTip(HIDE_TIPS[transposed])
+            self.actions_by_name[name].setText(QCoreApplication.translate("MatrixPage", text))
+        self.actions_by_name["hide"].setToolTip(QCoreApplication.translate("MatrixPage",
+                                                                           HIDE_TIPS[transposed]))
         self._enable_moves()
 
     def _toggle_sort(self, on: bool) -> None:
@@ -787,7 +814,7 @@ class MatrixPage(QWidget):
             self.view.reapply()
 
     def _say(self, text: str) -> None:
-        QMessageBox.information(self, "SAT Tool", text)
+        QMessageBox.information(self, self.tr("SAT Tool"), text)
 
 
 def _same_likelihood(stored: float | None, shown: float | None) -> bool:

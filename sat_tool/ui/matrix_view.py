@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -93,20 +94,29 @@ HYPOTHESIS_WIDTH = 84
 MIN_TEXT_WIDTH = 180
 COMFORTABLE_TEXT_WIDTH = 320
 VIEW_KEYS = (
-    ("Rate CC, C, N, I, II or NA", "1, 2, 3, 4, 5, 6"),
-    ("Rate C, CC, N, I, II or NA by letter", "C, Shift+C, N, I, Shift+I, A"),
-    ("Clear the selected cells", "Delete, Backspace"),
-    ("Open the cell's rating and rationale (on a rating cell)", "Enter, F2"),
-    ("Edit the evidence item (on its text)", "Enter, F2"),
-    ("Copy the selected block as a spreadsheet does", "Ctrl+C"),
-    ("Paste ratings from the cursor, or evidence rows on an item's text", "Ctrl+V"),
-    ("Move the cursor; select a block", "Arrows, Tab; Shift+Arrows"),
-    ("Next and previous match of Find", "Enter, Shift+Enter, F3, Shift+F3"),
-    ("Close Find", "Esc"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Rate CC, C, N, I, II or NA"), "1, 2, 3, 4, 5, 6"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Rate C, CC, N, I, II or NA by letter"),
+     "C, Shift+C, N, I, Shift+I, A"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Clear the selected cells"), "Delete, Backspace"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Open the cell's rating and rationale (on a rating cell)"),
+     "Enter, F2"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Edit the evidence item (on its text)"), "Enter, F2"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Copy the selected block as a spreadsheet does"), "Ctrl+C"),
+    (QT_TRANSLATE_NOOP("MatrixView",
+                       "Paste ratings from the cursor, or evidence rows on an item's text"), "Ctrl+V"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Move the cursor; select a block"),
+     QT_TRANSLATE_NOOP("MatrixView", "Arrows, Tab; Shift+Arrows")),
+    (QT_TRANSLATE_NOOP("MatrixView", "Next and previous match of Find"),
+     "Enter, Shift+Enter, F3, Shift+F3"),
+    (QT_TRANSLATE_NOOP("MatrixView", "Close Find"), "Esc"),
 )
-"""The keys the matrix and the find bar handle themselves, for Help ▸ Keyboard shortcuts."""
+"""The keys the matrix and the find bar handle themselves, for Help ▸ Keyboard shortcuts: (what
+it does, the keys). Texts with words are marked for the catalogue in the MatrixView context and
+translated where they are shown."""
 
-KEY_HELP = "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears"
+KEY_HELP = QT_TRANSLATE_NOOP(
+    "MatrixView", "1 CC · 2 C · 3 N · 4 I · 5 II · 6 NA — or C, Shift+C, N, I, Shift+I, A · Del clears")
+"""The rating keys on one line (translated in the MatrixView context where it is shown)."""
 REFIT_DELAY_MS = 80
 UNLIMITED = 16777215
 """Qt's largest widget size (QWIDGETSIZE_MAX)."""
@@ -252,8 +262,9 @@ class EvidenceBand(QLabel):
         """Show the evidence item of a model row (None: no item is current)."""
         if row is None or not 0 <= row < model.rowCount():
             self.evidence_id = None
-            self.setText("<span style='color:#666'>Move to a cell to read its evidence item "
-                         "here; hover a column header for its source and notes.</span>")
+            hint = self.tr("Move to a cell to read its evidence item here; hover a column header "
+                           "for its source and notes.")
+            self.setText("<span style='color:#666'>" + hint + "</span>")
             self.setToolTip("")
             return
         item = model.index(row, MatrixModel.COL_TEXT).data(ObjectRole)
@@ -264,10 +275,13 @@ class EvidenceBand(QLabel):
         self.evidence_id = item.id
         label = model.headerData(row, Qt.Orientation.Vertical) or item.label
         diagnosticity = model.index(row, MatrixModel.COL_DIAGNOSTICITY).data() or "–"
-        facts = (f"{item.type.value} · credibility {item.credibility.value.lower()} · relevance "
-                 f"{relevance.value.lower()} · diagnosticity {diagnosticity}")
-        self.setText(f"<b>{escape_html(str(label))}</b>&nbsp; <span style='color:#555'>"
-                     f"{escape_html(facts)}</span><br>{escape_html(item.text)}")
+        facts = self.tr("{type} · credibility {credibility} · relevance {relevance} · "
+                        "diagnosticity {diagnosticity}").format(
+            type=item.type.shown, credibility=item.credibility.shown.lower(),
+            relevance=relevance.shown.lower(), diagnosticity=diagnosticity)
+        shown = (f"<b>{escape_html(str(label))}</b>&nbsp; <span style='color:#555'>"
+                 f"{escape_html(facts)}</span><br>{escape_html(item.text)}")
+        self.setText(shown)
         self.setToolTip(model.index(row, MatrixModel.COL_TEXT).data(Qt.ItemDataRole.ToolTipRole))
         self.updateGeometry()
 
@@ -665,8 +679,8 @@ class MatrixView(QTableView):
         if eid is None:
             return
         if self.rearranged:
-            self.moveRefused.emit("Rows are sorted by diagnosticity or filtered: turn that off "
-                                  "to move a row by hand")
+            self.moveRefused.emit(self.tr("Rows are sorted by diagnosticity or filtered: turn "
+                                          "that off to move a row by hand"))
             return
         self.rowMoveRequested.emit(eid, max(0, min(new, self.proxy.rowCount() - 1)))
 
@@ -699,7 +713,9 @@ class MatrixView(QTableView):
                     found = self.matrix_model.matrix.ratings.get(cell)
                     values.append(found.rating.value if found else "")
                 else:
-                    shown = index.data(Qt.ItemDataRole.DisplayRole)
+                    shown = self._stored_value(self.source_index(index))
+                    if shown is None:
+                        shown = index.data(Qt.ItemDataRole.DisplayRole)
                     value = " ".join(str(shown).split()) if shown is not None else ""
                     # a quote would start a quoted cell where the text is pasted: quote the
                     # cell and double its quotes, as spreadsheets do
@@ -707,6 +723,25 @@ class MatrixView(QTableView):
                                   else value)
             lines.append("\t".join(values))
         return "\n".join(lines)
+
+    def _stored_value(self, source: QModelIndex) -> str | None:
+        """An item's type, credibility or relevance as stored (``OSINT``, ``High``), which a
+        paste reads back in any language; None for the other columns."""
+        column = source.column()
+        if column not in (MatrixModel.COL_TYPE, MatrixModel.COL_CREDIBILITY,
+                          MatrixModel.COL_RELEVANCE):
+            return None
+        item = source.siblingAtColumn(MatrixModel.COL_TEXT).data(ObjectRole)
+        if item is None:
+            return None
+        if column == MatrixModel.COL_TYPE:
+            return item.type.value
+        if column == MatrixModel.COL_CREDIBILITY:
+            return item.credibility.value[0]
+        try:
+            return self.matrix_model.matrix.row(item.id).relevance.value[0]
+        except KeyError:
+            return None
 
     def copy_selection(self) -> None:
         """Put the selected block on the clipboard as tab-separated text."""
@@ -740,9 +775,9 @@ class MatrixView(QTableView):
 
         grid = split_cells(text)  # quoted cells as spreadsheets write them
         if not grid:
-            raise ValueError("the clipboard holds no text to paste")
+            raise ValueError(self.tr("the clipboard holds no text to paste"))
         if len(grid) * max(len(r) for r in grid) > 200_000:
-            raise ValueError("the pasted block is larger than any matrix")
+            raise ValueError(self.tr("the pasted block is larger than any matrix"))
         values: list[list[Rating | None]] = []
         for r, row in enumerate(grid, 1):
             parsed = []
@@ -752,12 +787,14 @@ class MatrixView(QTableView):
                 except ValueError:
                     shown = value.strip()
                     shown = shown if len(shown) <= 40 else shown[:37] + "…"
-                    raise ValueError(f"line {r}, value {c} of the pasted text, {shown!r}, is not a "
-                                     "rating (CC, C, N, I, II or NA, or their names)") from None
+                    raise ValueError(self.tr(
+                        "line {line}, value {value} of the pasted text, {text}, is not a rating "
+                        "(CC, C, N, I, II or NA, or their names)").format(
+                            line=r, value=c, text=repr(shown))) from None
             values.append(parsed)
         anchor = self.currentIndex()
         if not anchor.isValid() or self.matrix_model.cell_at(self.source_index(anchor)) is None:
-            raise ValueError("put the cursor on a rating cell to paste ratings")
+            raise ValueError(self.tr("put the cursor on a rating cell to paste ratings"))
         if len(values) == 1 and len(values[0]) == 1 and len(self.selected_cells()) > 1:
             return dict.fromkeys(self.selected_cells(), values[0][0])
         model = self.model()
@@ -766,16 +803,18 @@ class MatrixView(QTableView):
                    if not self.isColumnHidden(n)]
         width = max(len(r) for r in values)
         if len(values) > len(rows) or width > len(columns):
-            raise ValueError(f"the pasted block is {len(values)} by {width} but only "
-                             f"{min(len(values), len(rows))} by {min(width, len(columns))} cells "
-                             "lie from the cursor to the matrix's edge")
+            raise ValueError(self.tr(
+                "the pasted block is {rows} by {columns} but only {free_rows} by {free_columns} "
+                "cells lie from the cursor to the matrix's edge").format(
+                    rows=len(values), columns=width, free_rows=min(len(values), len(rows)),
+                    free_columns=min(width, len(columns))))
         ratings: dict[tuple[int, int], Rating | None] = {}
         for r, row_values in enumerate(values):
             for c, rating in enumerate(row_values):
                 cell = self.matrix_model.cell_at(self.source_index(model.index(rows[r], columns[c])))
                 if cell is None:
-                    raise ValueError("the pasted block reaches cells that hold no ratings; paste "
-                                     "ratings only over rating cells")
+                    raise ValueError(self.tr("the pasted block reaches cells that hold no "
+                                             "ratings; paste ratings only over rating cells"))
                 ratings[cell] = rating
         return ratings
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
@@ -50,16 +58,21 @@ def score_line(score: Any, mode: ScoringMode, chars: int) -> str:
     """A hypothesis's scores under its title, labelled: "Incons. 2 · Weighted 1.71" on one line
     when ``chars`` allow, else on two; "P(H|E) 38.5%" when ranked by probability."""
     if mode is ScoringMode.PROBABILITY:
-        return f"P(H|E) {score.probability:.1%}"
-    one = f"Incons. {score.inconsistency} · Weighted {score.weighted:.2f}"
-    return one if len(one) <= chars else \
-        f"Incons. {score.inconsistency}\nWeighted {score.weighted:.2f}"
+        return QCoreApplication.translate("MatrixModel", "P(H|E) {probability}").format(
+            probability=f"{score.probability:.1%}")
+    weighted = f"{score.weighted:.2f}"
+    one = QCoreApplication.translate("MatrixModel", "Incons. {inconsistency} · Weighted {weighted}"
+                                     ).format(inconsistency=score.inconsistency, weighted=weighted)
+    return one if len(one) <= chars else QCoreApplication.translate(
+        "MatrixModel", "Incons. {inconsistency}\nWeighted {weighted}").format(
+            inconsistency=score.inconsistency, weighted=weighted)
 
 
 TYPE_SHORT = {
-    EvidenceType.ASSUMPTION: "Assump.",
-    EvidenceType.ABSENCE: "Absence",
+    EvidenceType.ASSUMPTION: QT_TRANSLATE_NOOP("MatrixModel", "Assump."),
+    EvidenceType.ABSENCE: QT_TRANSLATE_NOOP("MatrixModel", "Absence"),
 }
+"""Short names of the evidence types too long for the Type column (translated where shown)."""
 
 
 def qcolor(hex_rgb: str) -> QColor:
@@ -97,15 +110,23 @@ class MatrixModel(QAbstractTableModel):
 
     COL_TEXT, COL_TYPE, COL_CREDIBILITY, COL_RELEVANCE, COL_DIAGNOSTICITY = range(5)
     FIRST_HYPOTHESIS = 5
-    FIXED_HEADERS = ("Evidence", "Type", "Cred", "Rel", "Diag")
+    FIXED_HEADERS = (QT_TRANSLATE_NOOP("MatrixModel", "Evidence"),
+                     QT_TRANSLATE_NOOP("MatrixModel", "Type"),
+                     QT_TRANSLATE_NOOP("MatrixModel", "Cred"),
+                     QT_TRANSLATE_NOOP("MatrixModel", "Rel"),
+                     QT_TRANSLATE_NOOP("MatrixModel", "Diag"))
     FIXED_TIPS = (
-        "The evidence item, assumption or absence of evidence",
-        "Kind of evidence",
-        "Credibility of the item (High, Medium, Low)",
-        "Relevance of the item to this matrix's question (High, Medium, Low)",
-        "Diagnosticity: how much the row discriminates between hypotheses "
-        "(spread of its ratings; 0 = none). ⚠ marks a row inconsistent with every hypothesis.",
+        QT_TRANSLATE_NOOP("MatrixModel", "The evidence item, assumption or absence of evidence"),
+        QT_TRANSLATE_NOOP("MatrixModel", "Kind of evidence"),
+        QT_TRANSLATE_NOOP("MatrixModel", "Credibility of the item (High, Medium, Low)"),
+        QT_TRANSLATE_NOOP("MatrixModel",
+                          "Relevance of the item to this matrix's question (High, Medium, Low)"),
+        QT_TRANSLATE_NOOP("MatrixModel",
+                          "Diagnosticity: how much the row discriminates between hypotheses "
+                          "(spread of its ratings; 0 = none). ⚠ marks a row inconsistent with "
+                          "every hypothesis."),
     )
+    """The fixed columns' headings and tooltips (translated where shown)."""
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None,
                  analysis: MatrixAnalysis | None = None) -> None:
@@ -207,7 +228,9 @@ class MatrixModel(QAbstractTableModel):
             if col == self.COL_TEXT:
                 return item.text
             if col == self.COL_TYPE:
-                return TYPE_SHORT.get(item.type, item.type.value)
+                short = TYPE_SHORT.get(item.type)
+                return item.type.shown if short is None else QCoreApplication.translate(
+                    "MatrixModel", short)
             if col == self.COL_CREDIBILITY:
                 return item.credibility.value[0] if role == Qt.ItemDataRole.DisplayRole else (
                     item.credibility.weight)
@@ -215,9 +238,9 @@ class MatrixModel(QAbstractTableModel):
                 return row.relevance.value[0] if role == Qt.ItemDataRole.DisplayRole else (
                     row.relevance.weight)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_CREDIBILITY:
-            return f"Credibility: {item.credibility.value}"
+            return self.tr("Credibility: {level}").format(level=item.credibility.shown)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_RELEVANCE:
-            return f"Relevance to this question: {row.relevance.value}"
+            return self.tr("Relevance to this question: {level}").format(level=row.relevance.shown)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_TEXT:
             return self._evidence_tooltip(item)
         if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_TEXT:
@@ -242,18 +265,19 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{tried.value[0]}*"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"What-if credibility: {tried.value} (its own is not changed)"
+                return self.tr("What-if credibility: {level} (its own is not changed)").format(
+                    level=tried.value)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(theme.accent()))
         return None
 
     def _evidence_tooltip(self, item: Any) -> str:
-        parts = [f"<b>{item.label}</b> — {escape_html(item.text)}", f"<i>{item.type.value}</i>"]
+        parts = [f"<b>{item.label}</b> — {escape_html(item.text)}", f"<i>{item.type.shown}</i>"]
         if item.source_id is not None:
             src = self.doc.case.source(item.source_id)
-            parts.append(f"Source: {escape_html(src.title)}")
+            parts.append(self.tr("Source: {title}").format(title=escape_html(src.title)))
         if item.date:
-            parts.append(f"Date: {escape_html(item.date)}")
+            parts.append(self.tr("Date: {date}").format(date=escape_html(item.date)))
         if item.quote:
             parts.append(f"“{escape_html(item.quote)}”")
         if item.notes:
@@ -269,13 +293,14 @@ class MatrixModel(QAbstractTableModel):
             return f"⚠ {text}" if score.inconsistent_with_all else text
         if role == Qt.ItemDataRole.ToolTipRole:
             if score.inconsistent_with_all:
-                return ("Inconsistent with every hypothesis: check the item, "
-                        "or consider a hypothesis that is missing.")
+                return self.tr("Inconsistent with every hypothesis: check the item, "
+                               "or consider a hypothesis that is missing.")
             if score.diagnosticity is None:
-                return "Fewer than two rated cells: diagnosticity not defined yet."
+                return self.tr("Fewer than two rated cells: diagnosticity not defined yet.")
             if not score.diagnostic:
-                return "Not diagnostic: the row rates every hypothesis alike."
-            return f"Diagnosticity {score.diagnosticity:.3f} (spread of the row's ratings)"
+                return self.tr("Not diagnostic: the row rates every hypothesis alike.")
+            return self.tr("Diagnosticity {diagnosticity} (spread of the row's ratings)").format(
+                diagnosticity=f"{score.diagnosticity:.3f}")
         if role == Qt.ItemDataRole.ForegroundRole:
             if score.inconsistent_with_all:
                 return QBrush(QColor(theme.error()))
@@ -301,7 +326,7 @@ class MatrixModel(QAbstractTableModel):
             return found.rating.signed if found and found.rating.signed is not None else 0
         if found is None:
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Unrated — type a rating (1–6, or C, N, I, A; Shift for CC and II)"
+                return self.tr("Unrated — type a rating (1–6, or C, N, I, A; Shift for CC and II)")
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return found.rating.value
@@ -314,7 +339,7 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return _bold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"<b>{found.rating.value}</b> — {found.rating.meaning}"
+            tip = f"<b>{found.rating.value}</b> — {found.rating.shown_meaning}"
             if found.likelihood is not None:
                 tip += f"<br>{escape_html(stated_likelihood(self.doc.case, self.matrix, (eid, hid)))}"
             if found.rationale:
@@ -349,9 +374,9 @@ class MatrixModel(QAbstractTableModel):
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
             if eid in what_if.excluded:
-                return "What-if: left out of the scores"
+                return self.tr("What-if: left out of the scores")
             if eid in what_if.deception:
-                return "What-if: read as deception (its ratings reversed in the scores)"
+                return self.tr("What-if: read as deception (its ratings reversed in the scores)")
         return None
 
     def _evidence_header(self, section: int, role: int) -> Any:
@@ -368,7 +393,8 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             item = self.doc.case.evidence_item(eid)  # type: ignore[arg-type]
             row = self.matrix.row(eid)  # type: ignore[arg-type]
-            facts = f"Credibility {item.credibility.value}, relevance {row.relevance.value}."
+            facts = self.tr("Credibility {credibility}, relevance {relevance}.").format(
+                credibility=item.credibility.shown, relevance=row.relevance.shown)
             if scored:
                 facts += f" {self._diagnosticity_data(eid, role)}"
             what_if = self._row_header(section, role)
@@ -388,9 +414,9 @@ class MatrixModel(QAbstractTableModel):
     def _column_header(self, section: int, role: int, transposed: bool = False) -> Any:
         if section < self.FIRST_HYPOTHESIS:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.FIXED_HEADERS[section]
+                return QCoreApplication.translate("MatrixModel", self.FIXED_HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.FIXED_TIPS[section]
+                return QCoreApplication.translate("MatrixModel", self.FIXED_TIPS[section])
             return None
         position = section - self.FIRST_HYPOTHESIS
         hyp = self.matrix.hypothesis(self._hyps[position])  # type: ignore[arg-type]
@@ -411,10 +437,18 @@ class MatrixModel(QAbstractTableModel):
             score = self.scores.for_hypothesis(hyp.id)
             desc = f"<br>{escape_html(hyp.description)}" if hyp.description else ""
             unrated = self._unrated(hyp.id)
-            warning = (f"<br><b>{unrated} cell{'s' if unrated != 1 else ''} unrated</b>: the "
-                       "score counts only what is rated" if unrated else "")
-            return (f"<b>H{position + 1}: {escape_html(hyp.title)}</b>{desc}<br>Inconsistency "
-                    f"{score.inconsistency}, weighted {score.weighted:.3f}, rank {score.rank}"
+            if not unrated:
+                warning = ""
+            elif unrated == 1:
+                warning = "<br>" + self.tr("<b>1 cell unrated</b>: the score counts only what is "
+                                           "rated")
+            else:
+                warning = "<br>" + self.tr("<b>{unrated} cells unrated</b>: the score counts only "
+                                           "what is rated").format(unrated=unrated)
+            scores = self.tr("Inconsistency {inconsistency}, weighted {weighted}, rank {rank}"
+                             ).format(inconsistency=score.inconsistency,
+                                      weighted=f"{score.weighted:.3f}", rank=score.rank)
+            return (f"<b>H{position + 1}: {escape_html(hyp.title)}</b>{desc}<br>{scores}"
                     f"{warning}")
         if role == ObjectRole:
             return hyp
@@ -523,12 +557,18 @@ class ScoresModel(QAbstractTableModel):
     """The hypotheses of a matrix ranked least inconsistent first, with both scores."""
 
     COL_RANK, COL_HYPOTHESIS, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED = range(6)
-    HEADERS = ("#", "Hypothesis", "Incons.", "Wtd.", "P(H|E)", "Judged")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("ScoresModel", "Hypothesis"),
+               QT_TRANSLATE_NOOP("ScoresModel", "Incons."), QT_TRANSLATE_NOOP("ScoresModel", "Wtd."),
+               QT_TRANSLATE_NOOP("ScoresModel", "P(H|E)"), QT_TRANSLATE_NOOP("ScoresModel", "Judged"))
     NUMBER_COLUMNS = (COL_RANK, COL_INCONSISTENCY, COL_WEIGHTED, COL_PROBABILITY, COL_JUDGED)
-    TIPS = ("Rank in the matrix's scoring mode", "", "Inconsistency score: I counts 1, II counts 2",
-            "Weighted inconsistency: each row weighted by credibility × relevance",
-            "Posterior probability in the probabilistic view (lines of evidence independent)",
-            "Your own probability for the hypothesis")
+    TIPS = (QT_TRANSLATE_NOOP("ScoresModel", "Rank in the matrix's scoring mode"), "",
+            QT_TRANSLATE_NOOP("ScoresModel", "Inconsistency score: I counts 1, II counts 2"),
+            QT_TRANSLATE_NOOP("ScoresModel",
+                              "Weighted inconsistency: each row weighted by credibility × relevance"),
+            QT_TRANSLATE_NOOP("ScoresModel", "Posterior probability in the probabilistic view "
+                                             "(lines of evidence independent)"),
+            QT_TRANSLATE_NOOP("ScoresModel", "Your own probability for the hypothesis"))
+    """The columns' headings and tooltips (translated where shown)."""
 
 
     def __init__(self, doc: CaseDocument, matrix_id: MatrixId, parent: Any = None,
@@ -568,8 +608,11 @@ class ScoresModel(QAbstractTableModel):
                 mat = self.doc.case.matrix(self.matrix_id)
                 hyp = mat.hypothesis(score.hypothesis_id)
                 unrated = self.analysis.unrated(hyp.id)
-                suffix = f" ({unrated} unrated)" if unrated else ""
-                return f"H{position + 1}: {hyp.title}{suffix}"
+                label = f"H{position + 1}: {hyp.title}"
+                if not unrated:
+                    return label
+                return self.tr("{hypothesis} ({unrated} unrated)").format(hypothesis=label,
+                                                                          unrated=unrated)
             if col == self.COL_INCONSISTENCY:
                 return str(score.inconsistency)
             if col == self.COL_WEIGHTED:
@@ -593,9 +636,11 @@ class ScoresModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            heading = self.HEADERS[section]
+            return heading if heading == "#" else QCoreApplication.translate("ScoresModel", heading)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.TIPS[section] or None
+            tip = self.TIPS[section]
+            return QCoreApplication.translate("ScoresModel", tip) if tip else None
         return None
 
     def _on_edited(self, matrix_id: int) -> None:
@@ -620,11 +665,16 @@ class WhatIfModel(QAbstractTableModel):
     """The what-if of a matrix, one row per evidence item: leave out, deception, credibility."""
 
     COL_EXCLUDE, COL_DECEPTION, COL_CREDIBILITY, COL_ITEM = range(4)
-    HEADERS = ("Leave out", "Deception", "Credibility", "Item")
-    TIPS = ("Score the matrix as if this item were not there",
-            "Read the item as deception: what it seemed to support, it undercuts",
-            "Try another credibility for the item (its own is not changed)",
-            "The evidence item")
+    HEADERS = (QT_TRANSLATE_NOOP("WhatIfModel", "Leave out"),
+               QT_TRANSLATE_NOOP("WhatIfModel", "Deception"),
+               QT_TRANSLATE_NOOP("WhatIfModel", "Credibility"), QT_TRANSLATE_NOOP("WhatIfModel", "Item"))
+    TIPS = (QT_TRANSLATE_NOOP("WhatIfModel", "Score the matrix as if this item were not there"),
+            QT_TRANSLATE_NOOP("WhatIfModel",
+                              "Read the item as deception: what it seemed to support, it undercuts"),
+            QT_TRANSLATE_NOOP("WhatIfModel",
+                              "Try another credibility for the item (its own is not changed)"),
+            QT_TRANSLATE_NOOP("WhatIfModel", "The evidence item"))
+    """The columns' headings and tooltips (translated where shown)."""
     KINDS = {COL_EXCLUDE: "excluded", COL_DECEPTION: "deception"}
     OwnRole = Qt.ItemDataRole.UserRole + 10
     """The text for "its own credibility" of a row, as the credibility editor offers it."""
@@ -679,24 +729,28 @@ class WhatIfModel(QAbstractTableModel):
                 on = eid in getattr(what_if, self.KINDS[col])
                 return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.TIPS[col]
+                return QCoreApplication.translate("WhatIfModel", self.TIPS[col])
             return None
         tried = dict(what_if.credibility).get(eid)  # type: ignore[call-overload]
         if col == self.COL_CREDIBILITY:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"own ({item.credibility.value})" if tried is None else f"{tried.value}*"
+                return self._own(item) if tried is None else f"{tried.value}*"
             if role == Qt.ItemDataRole.EditRole:
                 return tried
             if role == self.OwnRole:
-                return f"own ({item.credibility.value})"
+                return self._own(item)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.TIPS[col]
+                return QCoreApplication.translate("WhatIfModel", self.TIPS[col])
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.label}  {item.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.text
         return None
+
+    def _own(self, item: Any) -> str:
+        """The credibility column of an item tried at its own credibility."""
+        return self.tr("own ({level})").format(level=item.credibility.shown)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid():
@@ -716,9 +770,9 @@ class WhatIfModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("WhatIfModel", self.HEADERS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return self.TIPS[section]
+            return QCoreApplication.translate("WhatIfModel", self.TIPS[section])
         return None
 
     def _on_what_if(self) -> None:
@@ -749,8 +803,10 @@ def stated_likelihood(case: Any, matrix: Matrix, cell: Any) -> str:
     """A stated likelihood in words, with the default of the cell's rating beside it."""
     found = matrix.ratings[cell]
     default = rating_likelihood(case, matrix, cell[0], found.rating)
-    return (f"P(item | hypothesis) stated: {likelihood_text(found.likelihood)} "
-            f"(the default of {found.rating.value} here: {likelihood_text(default)})")
+    return QCoreApplication.translate(
+        "MatrixModel", "P(item | hypothesis) stated: {stated} (the default of {rating} here: "
+        "{default})").format(stated=likelihood_text(found.likelihood), rating=found.rating.value,
+                             default=likelihood_text(default))
 
 
 def escape_html(text: str) -> str:

@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QTimer, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QTimer,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -178,8 +186,8 @@ class ScoresPanel(Panel):
         self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.mode.setMinimumContentsLength(14)
         for mode in ScoringMode:
-            self.mode.addItem(mode.label, mode)
-        self.mode.setToolTip("Which score ranks the hypotheses; all three are shown")
+            self.mode.addItem(mode.shown_label, mode)
+        self.mode.setToolTip(self.tr("Which score ranks the hypotheses; all three are shown"))
         self.mode.activated.connect(self._choose_mode)
         self.model = ScoresModel(self.doc, analysis.matrix_id, self, analysis)
         self.table = QTableView()
@@ -204,16 +212,16 @@ class ScoresPanel(Panel):
         for signal in (self.model.modelReset, self.model.layoutChanged, self.model.rowsInserted):
             signal.connect(lambda *_: self._fit(again=True))
         self.model.dataChanged.connect(lambda *_: self._fit())
-        self.caveat = _note("P(H|E) counts the items of one source as one line of evidence and "
-                            "assumes the lines independent: read it as the weight of the "
-                            "evidence, not a forecast (By source tab).")
-        self.caveat.setToolTip(INDEPENDENCE_CAVEAT)
+        self.caveat = _note(self.tr("P(H|E) counts the items of one source as one line of evidence "
+                                    "and assumes the lines independent: read it as the weight of "
+                                    "the evidence, not a forecast (By source tab)."))
+        self.caveat.setToolTip(QCoreApplication.translate("Probability", INDEPENDENCE_CAVEAT))
         self.what_if = QLabel()
         self.what_if.setStyleSheet(theme.warning_box() + " padding: 3px;")
         self.what_if.setWordWrap(True)
         self.chart = ScoresChart(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Rank by"))
+        row.addWidget(QLabel(self.tr("Rank by")))
         row.addWidget(self.mode, 1)
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.what_if)
@@ -296,10 +304,11 @@ class ScoresPanel(Panel):
         what_if = self.analysis.what_if
         self.what_if.setVisible(not what_if.empty)
         if not what_if.empty:
-            self.what_if.setText(f"What-if: {len(what_if.excluded)} left out, "
-                                 f"{len(what_if.deception)} read as deception, "
-                                 f"{len(what_if.credibility)} credibility tried. "
-                                 "Scores below are hypothetical.")
+            self.what_if.setText(self.tr("What-if: {excluded} left out, {deception} read as "
+                                         "deception, {credibility} credibility tried. Scores below "
+                                         "are hypothetical.").format(
+                excluded=len(what_if.excluded), deception=len(what_if.deception),
+                credibility=len(what_if.credibility)))
         self.chart.update_scores(mat, self.analysis.compute(), mat.scoring_mode)
 
 
@@ -323,16 +332,16 @@ class SensitivityPanel(FindingsPanel):
         self.summary.linkActivated.connect(self._follow)
         self.what_if_model = WhatIfModel(analysis, self)
         self.table = WhatIfView(self.what_if_model)
-        self.revert = QPushButton("Revert to the real matrix")
+        self.revert = QPushButton(self.tr("Revert to the real matrix"))
         self.revert.clicked.connect(analysis.revert)
         self.chart = ContributionChart(self)
         heading = QHBoxLayout()
-        heading.addWidget(_heading("What the ranking rests on"), 1)
+        heading.addWidget(_heading(self.tr("What the ranking rests on")), 1)
         heading.addWidget(self.updating)
         self.layout_.addLayout(heading)
         self.layout_.addWidget(self.summary)
         row = QHBoxLayout()
-        row.addWidget(_heading("What if…"))
+        row.addWidget(_heading(self.tr("What if…")))
         row.addStretch(1)
         row.addWidget(self.revert)
         self.layout_.addLayout(row)
@@ -351,7 +360,7 @@ class SensitivityPanel(FindingsPanel):
         found = self.analysis.result(self.KIND)
         if found is None:
             if not current and not self.summary.text():
-                self.summary.setText("Working out what the ranking rests on…")
+                self.summary.setText(self.tr("Working out what the ranking rests on…"))
             return
         if current:
             self._summarise(found)
@@ -362,7 +371,7 @@ class SensitivityPanel(FindingsPanel):
         case, mat = found["case"], found["matrix"]
         labels = {h.id: f"H{i}" for i, h in enumerate(mat.hypotheses, 1)}
         if len(mat.hypotheses) < 2 or not mat.rows:
-            self.summary.setText("Sensitivity needs two hypotheses and some evidence.")
+            self.summary.setText(self.tr("Sensitivity needs two hypotheses and some evidence."))
             return
         pins = found["linchpins"]
         lines = []
@@ -373,25 +382,45 @@ class SensitivityPanel(FindingsPanel):
         order_pins = [p for p in pins if not p.changes_leader]
         tied = found.get("tie") is not None  # a re-rating can decide a tie: there is one
 
-        def without(group: list) -> str:
+        def sentence(group: list, one: str, several: str) -> str:
+            """``one`` for a single item, ``several`` for more, naming them as links."""
             links = _links(case, [p.evidence_id for p in group])
-            return f"Without {links}" if len(group) == 1 else f"Without any one of {links}"
+            return (one if len(group) == 1 else several).format(links=links)
 
         if leader_pins:
-            lines.append(f"<b>{'Linchpin' if len(leader_pins) == 1 else 'Linchpins'}</b> "
-                         f"(leader): {without(leader_pins)} another hypothesis leads.")
+            lines.append(sentence(
+                leader_pins,
+                self.tr("<b>Linchpin</b> (leader): Without {links} another hypothesis leads."),
+                self.tr("<b>Linchpins</b> (leader): Without any one of {links} another hypothesis "
+                        "leads.")))
         if tie_pins:
-            lines.append(f"<b>{'Linchpin' if len(tie_pins) == 1 else 'Linchpins'}</b> (tie): "
-                         f"{without(tie_pins)} the tie for the lead is decided.")
+            lines.append(sentence(
+                tie_pins,
+                self.tr("<b>Linchpin</b> (tie): Without {links} the tie for the lead is decided."),
+                self.tr("<b>Linchpins</b> (tie): Without any one of {links} the tie for the lead is "
+                        "decided.")))
         if level_pins:
-            joined = "joins the hypotheses tied for the lead" if tied else \
-                "draws level with the leader"
-            lines.append(f"<b>{'Linchpin' if len(level_pins) == 1 else 'Linchpins'}</b> (a tie): "
-                         f"{without(level_pins)} another hypothesis {joined}.")
+            if tied:
+                lines.append(sentence(
+                    level_pins,
+                    self.tr("<b>Linchpin</b> (a tie): Without {links} another hypothesis joins the "
+                            "hypotheses tied for the lead."),
+                    self.tr("<b>Linchpins</b> (a tie): Without any one of {links} another "
+                            "hypothesis joins the hypotheses tied for the lead.")))
+            else:
+                lines.append(sentence(
+                    level_pins,
+                    self.tr("<b>Linchpin</b> (a tie): Without {links} another hypothesis draws "
+                            "level with the leader."),
+                    self.tr("<b>Linchpins</b> (a tie): Without any one of {links} another "
+                            "hypothesis draws level with the leader.")))
         if order_pins:
-            lines.append(f"{without(order_pins)} the order below the leader changes.")
+            lines.append(sentence(
+                order_pins,
+                self.tr("Without {links} the order below the leader changes."),
+                self.tr("Without any one of {links} the order below the leader changes.")))
         if not pins:
-            lines.append("No single item changes the ranking when it is left out.")
+            lines.append(self.tr("No single item changes the ranking when it is left out."))
         for change in (found.get("tie"), found["fewest"]):
             if change is None:
                 continue
@@ -400,9 +429,10 @@ class SensitivityPanel(FindingsPanel):
                 f"{labels[c.cell[1]]}</a> {c.before.value if c.before else '–'}→{c.after.value}"
                 for c in change.changes)
             how_many, what = change.parts(labels)
-            lines.append(f"<b>{how_many}</b> would {escape_html(what)}: {cells}.")
+            lines.append(self.tr("<b>{how_many}</b> would {what}: {cells}.").format(
+                how_many=how_many, what=escape_html(what), cells=cells))
         if found["fewest"] is None and len(mat.hypotheses) > 1:
-            lines.append("No re-rating puts a hypothesis from outside the lead alone in it.")
+            lines.append(self.tr("No re-rating puts a hypothesis from outside the lead alone in it."))
         self.summary.setText("<br>".join(lines))
 
     def _follow(self, link: str) -> None:
@@ -419,9 +449,9 @@ class CredibilityDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItem("own", None)
+        combo.addItem(self.tr("own"), None)
         for level in Level:
-            combo.addItem(level.value, level)
+            combo.addItem(level.shown, level)
         combo.activated.connect(lambda _=0, c=combo: (self.commitData.emit(c),
                                                       self.closeEditor.emit(c)))
         QTimer.singleShot(0, combo.showPopup)  # the choices at once, not a closed box to click again
@@ -500,21 +530,22 @@ def _centred(widget: QWidget) -> QWidget:
     return holder
 
 
-UPDATING = "Updating…"
+UPDATING = QT_TRANSLATE_NOOP("Panels", "Updating…")
 
 
 def _updating_label() -> QLabel:
     """A quiet "Updating…" mark of fixed size: showing or clearing it moves nothing around."""
-    label = QLabel(UPDATING)
+    label = QLabel(QCoreApplication.translate("Panels", UPDATING))
     label.setStyleSheet(f"color: {theme.muted()}; font-style: italic;")
-    label.setToolTip("The findings are being worked out for the matrix as it is now")
+    label.setToolTip(QCoreApplication.translate(
+        "Panels", "The findings are being worked out for the matrix as it is now"))
     label.setFixedSize(label.sizeHint())
     label.setText("")
     return label
 
 
 def _show_updating(label: QLabel, on: bool) -> None:
-    text = UPDATING if on else ""
+    text = QCoreApplication.translate("Panels", UPDATING) if on else ""
     if label.text() != text:
         label.setText(text)
 
@@ -527,7 +558,10 @@ def _links(case, evidence_ids: list[int]) -> str:  # noqa: ANN001
     """Links to the first few items, and how many more there are."""
     links = ", ".join(_evidence_link(case, e) for e in evidence_ids[:LISTED])
     rest = len(evidence_ids) - LISTED
-    return f"{links} and {rest} more" if rest > 0 else links
+    if rest <= 0:
+        return links
+    return QCoreApplication.translate("Panels", "{links} and {rest} more").format(links=links,
+                                                                               rest=rest)
 
 
 def _evidence_link(case, evidence_id: int) -> str:  # noqa: ANN001
@@ -540,14 +574,18 @@ def _evidence_link(case, evidence_id: int) -> str:  # noqa: ANN001
 class JudgmentPanel(Panel):
     """The analyst's own probabilities and priors, checked against the scores."""
 
-    COLUMNS = ("Yours %", "Prior %", "P(H|E)", "Hypothesis")
+    COLUMNS = (QT_TRANSLATE_NOOP("JudgmentPanel", "Yours %"),
+               QT_TRANSLATE_NOOP("JudgmentPanel", "Prior %"),
+               QT_TRANSLATE_NOOP("JudgmentPanel", "P(H|E)"),
+               QT_TRANSLATE_NOOP("JudgmentPanel", "Hypothesis"))
     COL_JUDGED, COL_PRIOR, COL_POSTERIOR, COL_NAME = range(4)
     UNSET = -1.0
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [QCoreApplication.translate("JudgmentPanel", c) for c in self.COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
@@ -558,9 +596,10 @@ class JudgmentPanel(Panel):
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
         self.notes.itemActivated.connect(self._go)
-        self.layout_.addWidget(_heading("How likely is each hypothesis? (Heuer's step 7)"))
-        self.layout_.addWidget(_note("Give every hypothesis a probability; together they make "
-                                     "100%. Leave the prior empty for a uniform prior."))
+        self.layout_.addWidget(_heading(self.tr("How likely is each hypothesis? (Heuer's step 7)")))
+        self.layout_.addWidget(_note(self.tr("Give every hypothesis a probability; together they "
+                                             "make 100%. Leave the prior empty for a uniform "
+                                             "prior.")))
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.total)
         self.refused = QLabel("")
@@ -568,16 +607,17 @@ class JudgmentPanel(Panel):
         self.refused.setWordWrap(True)
         self.layout_.addWidget(self.refused)
         self.layout_.addWidget(self.notes, 1)
-        self.layout_.addWidget(_heading("Outcome"))
+        self.layout_.addWidget(_heading(self.tr("Outcome")))
         self.outcome = _note()
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(self.outcome)
         buttons = QHBoxLayout()
-        self.record = QPushButton("Record the outcome…")
-        self.record.setToolTip("Once the answer is known: what proved true, when, on what grounds. "
-                               "The matrix is frozen in a snapshot and scored for calibration.")
+        self.record = QPushButton(self.tr("Record the outcome…"))
+        self.record.setToolTip(self.tr("Once the answer is known: what proved true, when, on what "
+                                       "grounds. The matrix is frozen in a snapshot and scored for "
+                                       "calibration."))
         self.record.clicked.connect(self.record_outcome)
-        self.reopen = QPushButton("Reopen the question")
+        self.reopen = QPushButton(self.tr("Reopen the question"))
         self.reopen.clicked.connect(self.reopen_question)
         buttons.addWidget(self.record)
         buttons.addWidget(self.reopen)
@@ -610,10 +650,12 @@ class JudgmentPanel(Panel):
         total = sum(judged)
         ok = judged and abs(total - 1) <= 0.005 and len(judged) == len(mat.hypotheses)
         if not judged:  # nothing entered yet is no mistake
-            self.total.setText("Total: no probabilities yet")
+            self.total.setText(self.tr("Total: no probabilities yet"))
             self.total.setStyleSheet("")
         else:
-            self.total.setText(f"Total: {total:.0%}" + ("" if ok else "  (must be 100%)"))
+            shown = (self.tr("Total: {total}") if ok else
+                     self.tr("Total: {total}  (must be 100%)"))
+            self.total.setText(shown.format(total=f"{total:.0%}"))
             self.total.setStyleSheet(f"color: {theme.success()};" if ok else
                                      f"color: {theme.error()}; font-weight: bold;")
         self.notes.clear()
@@ -631,13 +673,15 @@ class JudgmentPanel(Panel):
             spin = self.spins.get((hyp.id, "judged"))
             if spin is not None:
                 spin.setEnabled(not closed)
-                spin.setToolTip("Closed: the probabilities judged before the outcome was known stay "
-                                "as they were" if closed else "Your probability for this hypothesis")
+                spin.setToolTip(self.tr("Closed: the probabilities judged before the outcome was "
+                                        "known stay as they were") if closed else
+                                self.tr("Your probability for this hypothesis"))
         if not closed:
-            self.outcome.setText("Open: when the answer is known, record it to see how well the "
-                                 "probabilities did (Analysis ▸ Calibration).")
+            self.outcome.setText(self.tr("Open: when the answer is known, record it to see how well "
+                                         "the probabilities did (Analysis ▸ Calibration)."))
             return
-        self.outcome.setText(f"Closed: {outcome_sentence(mat, self.labels())}")
+        self.outcome.setText(self.tr("Closed: {outcome}").format(
+            outcome=outcome_sentence(mat, self.labels())))
 
     def _on_matrix_outcome(self, matrix_id: int) -> None:
         if matrix_id == self.analysis.matrix_id:
@@ -692,9 +736,11 @@ class JudgmentPanel(Panel):
         current = getattr(hyp, field)
         if spin.value() > 100:
             index = self.analysis.matrix.hypothesis_index(hypothesis_id) + 1  # type: ignore[arg-type]
-            what = "probability" if field == "judged" else "prior"
-            self.refused.setText(f"H{index}: {spin.value():g}% is more than 100%; a {what} is "
-                                 "given from 0 to 100%.")
+            refused = (self.tr("H{index}: {value}% is more than 100%; a probability is given from "
+                               "0 to 100%.") if field == "judged" else
+                       self.tr("H{index}: {value}% is more than 100%; a prior is given from 0 to "
+                               "100%."))
+            self.refused.setText(refused.format(index=index, value=f"{spin.value():g}"))
             spin.blockSignals(True)
             spin.setValue(self.UNSET if current is None else current * 100)
             spin.blockSignals(False)
@@ -719,7 +765,10 @@ class LinesPanel(FindingsPanel):
     the posteriors, and how far the most probable hypothesis rests on one of them."""
 
     KIND = "lines"
-    COLUMNS = ("Line of evidence", "Items", "Leader without it", "Favours")
+    COLUMNS = (QT_TRANSLATE_NOOP("LinesPanel", "Line of evidence"),
+               QT_TRANSLATE_NOOP("LinesPanel", "Items"),
+               QT_TRANSLATE_NOOP("LinesPanel", "Leader without it"),
+               QT_TRANSLATE_NOOP("LinesPanel", "Favours"))
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
@@ -727,7 +776,7 @@ class LinesPanel(FindingsPanel):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(self._columns())
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -739,19 +788,23 @@ class LinesPanel(FindingsPanel):
         self.table.itemActivated.connect(self._go)
         self.comparison = _note()
         heading = QHBoxLayout()
-        heading.addWidget(_heading("Where the probabilities come from"), 1)
+        heading.addWidget(_heading(self.tr("Where the probabilities come from")), 1)
         heading.addWidget(self.updating)
         self.layout_.addLayout(heading)
-        self.layout_.addWidget(_note(
+        self.layout_.addWidget(_note(self.tr(
             "Items of one source, or of one origin named on the items, count together as one "
             "line of evidence (their log-likelihoods are averaged); the lines are taken as "
-            "independent. Name an origin on items that rest on one statement (Edit evidence)."))
+            "independent. Name an origin on items that rest on one statement (Edit evidence).")))
         self.layout_.addWidget(self.summary)
         self.layout_.addWidget(self.comparison)
         self.layout_.addWidget(self.table, 1)
         self._evidence: list[int] = []
         self.doc.analysisChanged.connect(self._on_matrix)
         self.doc.evidenceChanged.connect(self._changed)
+
+    def _columns(self) -> list[str]:
+        """The table's headings, in the user's language."""
+        return [QCoreApplication.translate("LinesPanel", c) for c in self.COLUMNS]
 
     def show_findings(self) -> None:
         current = self.analysis.current(self.KIND)
@@ -762,18 +815,21 @@ class LinesPanel(FindingsPanel):
         mat = self.analysis.matrix
         labels = self.labels()
         if len(mat.hypotheses) < 2 or not mat.rows:
-            self.summary.setText("The probabilistic view needs two hypotheses and some evidence.")
+            self.summary.setText(self.tr("The probabilistic view needs two hypotheses and some "
+                                         "evidence."))
             self.table.setRowCount(0)
             self.comparison.setText("")
             return
         leader = found.leader
         strongest = found.most_influential
         level = found.leaders
-        top = (f"<b>{labels[leader]}</b> is the most probable at {found.posteriors[leader]:.0%}. "
+        top = (self.tr("<b>{leader}</b> is the most probable at {probability}.").format(
+            leader=labels[leader], probability=f"{found.posteriors[leader]:.0%}") + " "
                if len(level) == 1 else "")
         self.summary.setText(top + escape_html(found.sentence(labels)))
+        columns = self._columns()
         self.table.setHorizontalHeaderLabels(
-            (*self.COLUMNS[:2], f"{labels[leader]} without it", self.COLUMNS[3]))
+            (*columns[:2], self.tr("{leader} without it").format(leader=labels[leader]), columns[3]))
         self.table.setRowCount(len(found.lines))
         self._evidence = []
         for r, line in enumerate(found.lines):
@@ -783,8 +839,8 @@ class LinesPanel(FindingsPanel):
                 line.name,
                 str(len(line.evidence)),
                 f"{line.without[leader]:.0%} ({shift_text(found.shift(line))})"
-                + (f"; {labels[after]} then leads" if after is not None and after != leader
-                   else ""),
+                + (self.tr("; {hypothesis} then leads").format(hypothesis=labels[after])
+                   if after is not None and after != leader else ""),
                 labels[favours] if line.against[favours] < -1e-9 else "–",
             )
             for column, text in enumerate(cells):
@@ -801,8 +857,9 @@ class LinesPanel(FindingsPanel):
         self.table.resizeRowsToContents()
         independent = ", ".join(f"{labels[h.id]} {found.independent[h.id]:.0%}" for h in mat.hypotheses)
         by_line = ", ".join(f"{labels[h.id]} {found.posteriors[h.id]:.0%}" for h in mat.hypotheses)
-        self.comparison.setText(f"By line of evidence: {by_line}. Were every item independent: "
-                                f"{independent}.")
+        self.comparison.setText(self.tr("By line of evidence: {by_line}. Were every item "
+                                        "independent: {independent}.").format(
+            by_line=by_line, independent=independent))
 
     def _go(self, item: QTableWidgetItem) -> None:
         row = item.row()
@@ -827,10 +884,10 @@ class StepsPanel(FindingsPanel):
         self.tree.itemActivated.connect(self._go)
         self.tree.itemClicked.connect(self._go)
         heading = QHBoxLayout()
-        heading.addWidget(_heading("Heuer's eight steps"), 1)
+        heading.addWidget(_heading(self.tr("Heuer's eight steps")), 1)
         heading.addWidget(self.updating)
         self.layout_.addLayout(heading)
-        self.layout_.addWidget(_note("Click a finding to go where it can be fixed."))
+        self.layout_.addWidget(_note(self.tr("Click a finding to go where it can be fixed.")))
         self.layout_.addWidget(self.tree)
         self.doc.analysisChanged.connect(self._on_matrix)
         self.doc.matricesChanged.connect(self._changed)
@@ -844,12 +901,13 @@ class StepsPanel(FindingsPanel):
         self.tree.setEnabled(current or steps is None)
         if steps is None or not current:
             if steps is None and not self.tree.topLevelItemCount():
-                self.tree.addTopLevelItem(QTreeWidgetItem(["Working out where the matrix stands…"]))
+                self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Working out where the matrix "
+                                                                   "stands…")]))
             return
         self.tree.clear()
         for step in steps:
             mark = "✓" if step.done else "•"
-            top = QTreeWidgetItem([f"{mark} {step.number}. {step.title}"])
+            top = QTreeWidgetItem([f"{mark} {step.number}. {step.shown_title}"])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -31,12 +31,22 @@ def matrix_html(case: Case, matrix: Matrix) -> str:
     labels = [f"H{i}" for i in range(1, len(matrix.hypotheses) + 1)]
     by_id = {s.hypothesis_id: s for s in scores.hypotheses}
     head = f'bgcolor="#{HEADER_BACKGROUND}" style="color: #{HEADER_FOREGROUND};"'
+    headings = [escape(text) for text in (
+        QCoreApplication.translate("Printing", "Rank"),
+        QCoreApplication.translate("Printing", "Hypothesis"),
+        QCoreApplication.translate("Printing", "Incons."),
+        QCoreApplication.translate("Printing", "Weighted"),
+        QCoreApplication.translate("Printing", "P(H|E)"))]
+    evidence, cred, rel, totals = (escape(text) for text in (
+        QCoreApplication.translate("Printing", "Evidence"),
+        QCoreApplication.translate("Printing", "Cred."),
+        QCoreApplication.translate("Printing", "Rel."),
+        QCoreApplication.translate("Printing", "Inconsistency · weighted")))
     parts = [
         f"<h3>M{number}. {escape(matrix.question)}</h3>",
-        f"<p><i>{escape(case.title)}</i> · ranked by {_mode(matrix.scoring_mode)}</p>",
+        f"<p><i>{escape(case.title)}</i> · {escape(_ranked_by(matrix.scoring_mode))}</p>",
         "<table cellspacing='0' cellpadding='3' border='1' width='100%'>",
-        f"<tr><th {head}>Rank</th><th {head}>Hypothesis</th><th {head}>Incons.</th>"
-        f"<th {head}>Weighted</th><th {head}>P(H|E)</th></tr>",
+        "<tr>" + "".join(f"<th {head}>{heading}</th>" for heading in headings) + "</tr>",
     ]
     ranked = sorted(matrix.hypotheses, key=lambda h: (by_id[h.id].rank,
                                                       matrix.hypotheses.index(h)))
@@ -49,8 +59,8 @@ def matrix_html(case: Case, matrix: Matrix) -> str:
                      f"<td align='center'>{found.probability:.0%}</td></tr>")
     parts.append("</table><p></p>")
     parts.append("<table cellspacing='0' cellpadding='3' border='1' width='100%'>")
-    parts.append(f"<thead><tr><th {head}>#</th><th {head} width='55%'>Evidence</th>"
-                 f"<th {head}>Cred.</th><th {head}>Rel.</th>"
+    parts.append(f"<thead><tr><th {head}>#</th><th {head} width='55%'>{evidence}</th>"
+                 f"<th {head}>{cred}</th><th {head}>{rel}</th>"
                  + "".join(f"<th {head}>{label}</th>" for label in labels)
                  + "</tr></thead>")  # repeated at the top of every page
     for row in matrix.rows:
@@ -68,12 +78,12 @@ def matrix_html(case: Case, matrix: Matrix) -> str:
         parts.append(f"<tr><td>{item.label}</td><td>{escape(item.text)}</td>"
                      f"<td align='center'>{item.credibility.value[0]}</td>"
                      f"<td align='center'>{row.relevance.value[0]}</td>" + "".join(cells) + "</tr>")
-    parts.append("<tr><td></td><td><b>Inconsistency · weighted</b></td><td></td><td></td>"
+    parts.append(f"<tr><td></td><td><b>{totals}</b></td><td></td><td></td>"
                  + "".join(f"<td align='center'>{by_id[h.id].inconsistency} · "
                            f"{by_id[h.id].weighted:.2f}</td>" for h in matrix.hypotheses)
                  + "</tr></table>")
     legend = " · ".join(f"<span style='background: #{RATING_COLOURS[r][0]}; color: "
-                        f"#{RATING_COLOURS[r][1]};'>&nbsp;{r.value}&nbsp;</span> {r.meaning}"
+                        f"#{RATING_COLOURS[r][1]};'>&nbsp;{r.value}&nbsp;</span> {escape(r.shown_meaning)}"
                         for r in RATING_COLOURS)
     parts.append(f"<p>{legend}</p>")
     parts.append("<p>" + "<br>".join(f"<b>{label}</b> {escape(h.title)}"
@@ -81,10 +91,13 @@ def matrix_html(case: Case, matrix: Matrix) -> str:
     return "".join(parts)
 
 
-def _mode(mode: ScoringMode) -> str:
-    return {ScoringMode.WEIGHTED: "weighted inconsistency",
-            ScoringMode.INCONSISTENCY: "the inconsistency count",
-            ScoringMode.PROBABILITY: "probability"}[mode]
+def _ranked_by(mode: ScoringMode) -> str:
+    """What the ranking of a printed matrix is by, in words."""
+    if mode is ScoringMode.WEIGHTED:
+        return QCoreApplication.translate("Printing", "ranked by weighted inconsistency")
+    if mode is ScoringMode.INCONSISTENCY:
+        return QCoreApplication.translate("Printing", "ranked by the inconsistency count")
+    return QCoreApplication.translate("Printing", "ranked by probability")
 
 
 PRINT_POINTS = 7.5
@@ -126,7 +139,8 @@ def print_matrix(parent: QWidget | None, case: Case, matrix: Matrix, preview: bo
     document = matrix_document(case, matrix)
     if preview:
         dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(f"Print preview: {matrix.question[:60]}")
+        dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print preview: {question}")
+                              .format(question=matrix.question[:60]))
         if parent is not None:  # room for the pages and the whole toolbar
             dialog.resize(max(900, parent.width() * 4 // 5), max(700, parent.height() * 4 // 5))
         dialog.paintRequested.connect(lambda target: render(document, target))

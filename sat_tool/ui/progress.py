@@ -61,7 +61,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], Any
     slip in while the work runs. ``work`` must not touch widgets: give it copies.
     """
     dialog = _BusyDialog(label, "", 0, 0, parent)
-    dialog.setWindowTitle("SAT Tool")
+    dialog.setWindowTitle(QCoreApplication.translate("Progress", "SAT Tool"))
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(0)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,9 +37,9 @@ class SnapshotsPanel(Panel):
         super().__init__(analysis, parent)
         self.snapshots: list[Snapshot] = []
         self.list = QListWidget()
-        self.save = QPushButton("Save snapshot…")
+        self.save = QPushButton(self.tr("Save snapshot…"))
         self.save.clicked.connect(self.ask_and_save)
-        self.delete = QPushButton("Delete")
+        self.delete = QPushButton(self.tr("Delete"))
         self.delete.clicked.connect(self.delete_selected)
         self.first = QComboBox()
         self.second = QComboBox()
@@ -49,7 +49,8 @@ class SnapshotsPanel(Panel):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         self.comparison = QTableWidget(0, 4)
-        self.comparison.setHorizontalHeaderLabels(("Hypothesis", "Before", "After", "Rank"))
+        self.comparison.setHorizontalHeaderLabels(
+            (self.tr("Hypothesis"), self.tr("Before"), self.tr("After"), self.tr("Rank")))
         self.comparison.verticalHeader().hide()
         self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.comparison.horizontalHeader()
@@ -62,9 +63,9 @@ class SnapshotsPanel(Panel):
         buttons.addWidget(self.delete)
         buttons.addStretch(1)
         pick = QGridLayout()
-        pick.addWidget(QLabel("Compare"), 0, 0)
+        pick.addWidget(QLabel(self.tr("Compare")), 0, 0)
         pick.addWidget(self.first, 0, 1)
-        pick.addWidget(QLabel("with"), 1, 0)
+        pick.addWidget(QLabel(self.tr("with")), 1, 0)
         pick.addWidget(self.second, 1, 1)
         pick.setColumnStretch(1, 1)
         self.layout_.addLayout(buttons)
@@ -93,7 +94,8 @@ class SnapshotsPanel(Panel):
         self.snapshots = self._stored
         self.list.clear()
         for snap in self.snapshots:
-            entry = QListWidgetItem(f"{snap.name}   ({snap.created.replace('T', ' ').rstrip('Z')} UTC)")
+            entry = QListWidgetItem(self.tr("{name}   ({when} UTC)").format(
+                name=snap.name, when=snap.created.replace("T", " ").rstrip("Z")))
             entry.setData(Qt.ItemDataRole.UserRole, snap.id)
             self.list.addItem(entry)
         ids = [snap.id for snap in self.snapshots]
@@ -104,7 +106,7 @@ class SnapshotsPanel(Panel):
             combo.clear()
             for snap in self.snapshots:
                 combo.addItem(snap.name, snap.id)
-            combo.addItem("Now", self.NOW)
+            combo.addItem(self.tr("Now"), self.NOW)
             index = combo.findData(chosen)
             combo.setCurrentIndex(index if index >= 0 else combo.findData(default))
         self.delete.setEnabled(bool(self.snapshots))
@@ -113,8 +115,9 @@ class SnapshotsPanel(Panel):
 
     def ask_and_save(self) -> None:
         """Ask for a name and save a snapshot."""
-        name, ok = QInputDialog.getText(self, "Save snapshot", "Name of this snapshot:",
-                                        text=f"Snapshot {len(self.snapshots) + 1}")
+        name, ok = QInputDialog.getText(
+            self, self.tr("Save snapshot"), self.tr("Name of this snapshot:"),
+            text=self.tr("Snapshot {number}").format(number=len(self.snapshots) + 1))
         if ok and name.strip():
             self.save_snapshot(name.strip())
 
@@ -153,11 +156,11 @@ class SnapshotsPanel(Panel):
             after = diff.after.value if diff.after else "–"
             self.changes.addItem(f"{diff.evidence} × {diff.hypothesis}: {before} → {after}")
         for label in result.added_evidence:
-            self.changes.addItem(f"{label} added")
+            self.changes.addItem(self.tr("{label} added").format(label=label))
         for label in result.removed_evidence:
-            self.changes.addItem(f"{label} removed")
+            self.changes.addItem(self.tr("{label} removed").format(label=label))
         if not self.changes.count():
-            self.changes.addItem("No cell changed.")
+            self.changes.addItem(self.tr("No cell changed."))
 
     def _scores_of(self, snap: Snapshot, mode: ScoringMode) -> object:
         """A stored snapshot's scores, worked out once (a snapshot never changes)."""
@@ -208,7 +211,8 @@ def _score(score: tuple[int, float, float, int] | None, mode: ScoringMode) -> st
 
 def _rank_move(before: tuple | None, after: tuple | None) -> str:
     if before is None or after is None:
-        return "new" if before is None else "gone"
+        return (QCoreApplication.translate("SnapshotsPanel", "new") if before is None
+                else QCoreApplication.translate("SnapshotsPanel", "gone"))
     if before[3] == after[3]:
         return str(after[3])
     return f"{before[3]} → {after[3]}"

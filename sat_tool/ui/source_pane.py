@@ -157,8 +157,8 @@ class SourceReader(QPlainTextEdit):
                 hits = self.passages_at(self.cursorForPosition(event.pos()).position())  # type: ignore[attr-defined]
                 if hits:
                     lines = [f"{p.evidence.label}: {p.evidence.text}" for p in hits]
-                    QToolTip.showText(event.globalPos(), "\n".join(lines)  # type: ignore[attr-defined]
-                                      + "\nClick to show this evidence.", self)
+                    QToolTip.showText(event.globalPos(), "\n".join(  # type: ignore[attr-defined]
+                        [*lines, self.tr("Click to show this evidence.")]), self)
                 else:
                     QToolTip.hideText()
                 return True
@@ -182,7 +182,7 @@ class SourceReader(QPlainTextEdit):
 
     def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
         menu = self.createStandardContextMenu(event.pos())
-        action = menu.addAction("Add as evidence…")
+        action = menu.addAction(self.tr("Add as evidence…"))
         action.setEnabled(self.selected_passage() is not None)
         action.triggered.connect(self.addEvidenceRequested)
         menu.exec(event.globalPos())
@@ -203,7 +203,7 @@ class SourcesPane(QWidget):
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.model = RecordsModel([("Source", _source_line)], lambda: doc.case.sources,
+        self.model = RecordsModel([(self.tr("Source"), _source_line)], lambda: doc.case.sources,
                                   lambda s: s.id, doc.sourcesChanged, self)
         self.list = QListView(self)
         self.list.setModel(self.model)
@@ -219,7 +219,7 @@ class SourcesPane(QWidget):
         self.reliability.setWordWrap(True)
         self.reliability.setStyleSheet(theme.note_box() + " padding: 6px;")
         self.reader = SourceReader(self)
-        self.add_evidence_button = QPushButton("Add selection as evidence…")
+        self.add_evidence_button = QPushButton(self.tr("Add selection as evidence…"))
         self.add_evidence_button.setEnabled(False)
         self.status = QLabel(self)
         self.status.setStyleSheet(f"color: {theme.muted()};")
@@ -232,14 +232,14 @@ class SourcesPane(QWidget):
     def _build(self) -> None:
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, text, signal in (("add", "Add…", self.addSourceRequested),
-                                   ("import", "Open file…", self.importSourceRequested)):
+        for name, text, signal in (("add", self.tr("Add…"), self.addSourceRequested),
+                                   ("import", self.tr("Open file…"), self.importSourceRequested)):
             button = QPushButton(text)
             button.clicked.connect(signal)
             buttons.addWidget(button)
             self.buttons[name] = button
-        for name, text, signal in (("edit", "Edit…", self.editSourceRequested),
-                                   ("delete", "Delete", self.deleteSourceRequested)):
+        for name, text, signal in (("edit", self.tr("Edit…"), self.editSourceRequested),
+                                   ("delete", self.tr("Delete"), self.deleteSourceRequested)):
             button = QPushButton(text)
             button.clicked.connect(lambda _=False, s=signal: self._emit_current(s))
             buttons.addWidget(button)
@@ -247,7 +247,7 @@ class SourcesPane(QWidget):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel("Sources")
+        heading = QLabel(self.tr("Sources"))
         heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
         left_layout.addWidget(heading)
         left_layout.addWidget(self.list, 1)
@@ -340,7 +340,8 @@ class SourcesPane(QWidget):
         for name in ("edit", "delete"):
             self.buttons[name].setEnabled(source is not None)
         if source is None:
-            self.header.setText("<i>No sources yet. Add one, or open a .txt, .md or .html file.</i>")
+            self.header.setText(self.tr("<i>No sources yet. Add one, or open a .txt, .md or .html "
+                                        "file.</i>"))
             self.reliability.hide()
             self.reader.show_source(None, [])
             self.status.setText("")
@@ -348,12 +349,15 @@ class SourcesPane(QWidget):
         passages = quoted_passages(source, self.doc.case.evidence)
         self.header.setText(_header_html(source))
         self.reliability.setVisible(bool(source.reliability))
-        self.reliability.setText(f"<b>Reliability.</b> {_esc(source.reliability)}")
+        self.reliability.setText(self.tr("<b>Reliability.</b> {reliability}").format(
+            reliability=_esc(source.reliability)))
         self.reader.show_source(source, passages)
         cited = sum(1 for e in self.doc.case.evidence if e.source_id == source.id)
-        self.status.setText(f"{len(passages)} passages quoted by {cited} evidence items")
-        self.status.setToolTip("Highlighted passages are quoted by evidence items: click one to see "
-                               "its row. Select any passage to add it as evidence.")
+        self.status.setText(self.tr("{passages} passages quoted by {cited} evidence items")
+                            .format(passages=len(passages), cited=cited))
+        self.status.setToolTip(self.tr("Highlighted passages are quoted by evidence items: click "
+                                       "one to see its row. Select any passage to add it as "
+                                       "evidence."))
 
     def request_evidence(self) -> None:
         """Ask for a new evidence item quoting the selected passage."""

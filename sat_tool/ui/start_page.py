@@ -97,10 +97,14 @@ class StartPage(QWidget):
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.recent.clear()
         for summary in cases:
-            when = summary.last_opened.replace("T", " ").rstrip("Z") or "never opened"
-            text = (f"{summary.title}\n    {summary.matrices} matri{'x' if summary.matrices == 1 else 'ces'}"
-                    f", {summary.evidence} evidence items — last opened {when}")
-            item = QListWidgetItem(text)
+            when = summary.last_opened.replace("T", " ").rstrip("Z") or self.tr("never opened")
+            if summary.matrices == 1:
+                details = self.tr("1 matrix, {evidence} evidence items — last opened {when}")
+            else:
+                details = self.tr("{matrices} matrices, {evidence} evidence items — last opened "
+                                  "{when}")
+            details = details.format(matrices=summary.matrices, evidence=summary.evidence, when=when)
+            item = QListWidgetItem(f"{summary.title}\n    {details}")
             item.setData(Qt.ItemDataRole.UserRole, int(summary.id))
             self.recent.addItem(item)
         if cases:
@@ -112,7 +116,7 @@ class StartPage(QWidget):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(empty)
         self.open_button.setEnabled(bool(cases))
-        self.workspace_label.setText(f"Workspace: {workspace}")
+        self.workspace_label.setText(self.tr("Workspace: {path}").format(path=workspace))
 
     def _open_item(self, item: QListWidgetItem | None) -> None:
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:

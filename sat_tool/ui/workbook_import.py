@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,12 +39,24 @@ from sat_tool.formats.sheet_layout import Role
 from sat_tool.formats.xlsx_import import ImportChoice, SheetReport, WorkbookReport
 
 ROLE_NAMES = {
-    Role.EVIDENCE: "Evidence", Role.HYPOTHESIS: "Hypothesis", Role.CREDIBILITY: "Credibility",
-    Role.RELEVANCE: "Relevance", Role.TYPE: "Type", Role.DATE: "Date", Role.SOURCE: "Source",
-    Role.NOTES: "Notes", Role.CATEGORY: "Category (kept in the notes)",
-    Role.NUMBER: "Number (the item's label)", Role.IGNORE: "Not read",
+    Role.EVIDENCE: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Evidence"),
+    Role.HYPOTHESIS: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Hypothesis"),
+    Role.CREDIBILITY: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Credibility"),
+    Role.RELEVANCE: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Relevance"),
+    Role.TYPE: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Type"),
+    Role.DATE: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Date"),
+    Role.SOURCE: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Source"),
+    Role.NOTES: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Notes"),
+    Role.CATEGORY: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Category (kept in the notes)"),
+    Role.NUMBER: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Number (the item's label)"),
+    Role.IGNORE: QT_TRANSLATE_NOOP("WorkbookImportDialog", "Not read"),
 }
-"""What each role is called in the dialog's menus."""
+"""What each role is called in the dialog's menus (in English: translated where shown)."""
+
+
+def _role_name(role: Role) -> str:
+    """A role's name in the user's language."""
+    return QCoreApplication.translate("WorkbookImportDialog", ROLE_NAMES[role])
 
 Preview = Callable[[ImportChoice], WorkbookReport]
 """Reads the workbook with a choice and reports how (raises ValueError with a sentence)."""
@@ -64,7 +76,7 @@ class WorkbookImportDialog(QDialog):
     def __init__(self, path: Path, report: WorkbookReport, preview: Preview,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {path.name}")
+        self.setWindowTitle(self.tr("Import {file}").format(file=path.name))
         self.preview = preview
         self.report = report
         self.choice = ImportChoice(tuple(s.title for s in report.matrices))
@@ -72,25 +84,26 @@ class WorkbookImportDialog(QDialog):
         """Why each sheet was first skipped: kept when a later reading only says "not chosen"."""
         self._filling = False
 
-        intro = QLabel("SAT Tool has read the workbook as shown. Tick the sheets to import, and "
-                       "change a column's role or the header row where it is read wrongly; "
-                       "nothing is imported until you press Import.")
+        intro = QLabel(self.tr("SAT Tool has read the workbook as shown. Tick the sheets to "
+                               "import, and change a column's role or the header row where it is "
+                               "read wrongly; nothing is imported until you press Import."))
         intro.setWordWrap(True)
         self.sheets = QListWidget()
-        self.sheets.setAccessibleName("Sheets")
+        self.sheets.setAccessibleName(self.tr("Sheets"))
         self.sheets.setWordWrap(True)
         self.sheets.itemChanged.connect(self._sheet_ticked)
         self.sheets.currentRowChanged.connect(lambda _row: self._show_sheet())
 
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 20_000)
-        self.header_row.setAccessibleName("Header row")
+        self.header_row.setAccessibleName(self.tr("Header row"))
         self.header_row.editingFinished.connect(self._header_changed)
         self.columns = QTableWidget(0, 4)
-        self.columns.setHorizontalHeaderLabels(["Column", "Header", "Read as", "First values"])
+        self.columns.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header"),
+                                                self.tr("Read as"), self.tr("First values")])
         self.columns.verticalHeader().hide()
         self.columns.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.columns.setAccessibleName("Columns")
+        self.columns.setAccessibleName(self.tr("Columns"))
         self.sheet_state = QLabel()
         self.sheet_state.setWordWrap(True)
 
@@ -98,7 +111,7 @@ class WorkbookImportDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Headers in row"))
+        row.addWidget(QLabel(self.tr("Headers in row")))
         row.addWidget(self.header_row)
         row.addStretch(1)
         right_layout.addLayout(row)
@@ -111,17 +124,18 @@ class WorkbookImportDialog(QDialog):
 
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
-        self.summary.setAccessibleName("What will be imported")
+        self.summary.setAccessibleName(self.tr("What will be imported"))
         self.summary.setMaximumHeight(160)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(split, 1)
-        layout.addWidget(QLabel("What will be imported:"))
+        layout.addWidget(QLabel(self.tr("What will be imported:")))
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
         self.resize(980, 620)
@@ -137,14 +151,14 @@ class WorkbookImportDialog(QDialog):
         for sheet in self.report.sheets:
             reason = self._reason(sheet)
             shown = sheet.title if sheet.is_matrix or reason == "not chosen" \
-                else f"{sheet.title}\n    skipped: {reason}"
+                else self.tr("{sheet}\n    skipped: {reason}").format(sheet=sheet.title, reason=reason)
             item = QListWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, sheet.title)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             chosen = sheet.title in self.choice.sheets
             item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            item.setToolTip(f"Skipped: {self._reason(sheet)}" if sheet.skipped else
-                            "Imported as a matrix")
+            item.setToolTip(self.tr("Skipped: {reason}").format(reason=self._reason(sheet))
+                            if sheet.skipped else self.tr("Imported as a matrix"))
             self.sheets.addItem(item)
         self._filling = False
         first = next((i for i, s in enumerate(self.report.sheets) if s.is_matrix), 0)
@@ -174,26 +188,30 @@ class WorkbookImportDialog(QDialog):
         self._filling = True
         self.columns.setRowCount(0)
         if sheet is None or sheet.layout is None:
-            self.sheet_state.setText(f"Not imported: {self._reason(sheet)}." if sheet else "")
+            self.sheet_state.setText(self.tr("Not imported: {reason}.").format(
+                reason=self._reason(sheet)) if sheet else "")
             self.header_row.setEnabled(sheet is not None and sheet.title in self.choice.sheets)
             self._filling = False
             return
         layout = sheet.layout
         self.header_row.setEnabled(True)
         self.header_row.setValue(layout.header_row)
-        self.sheet_state.setText(f"{len(sheet.evidence_rows)} evidence rows"
-                                 + ("" if sheet.is_matrix else f"; not imported: {sheet.skipped}"))
+        self.sheet_state.setText(
+            self.tr("{rows} evidence rows").format(rows=len(sheet.evidence_rows)) if sheet.is_matrix
+            else self.tr("{rows} evidence rows; not imported: {reason}").format(
+                rows=len(sheet.evidence_rows), reason=sheet.skipped))
         for index, column in sorted(layout.columns.items()):
             row = self.columns.rowCount()
             self.columns.insertRow(row)
             self.columns.setItem(row, 0, _fixed(_letter(index)))
             self.columns.setItem(row, 1, _fixed(column.header))
             combo = QComboBox()
-            for role, name in ROLE_NAMES.items():
-                combo.addItem(name, role)
+            for role in ROLE_NAMES:
+                combo.addItem(_role_name(role), role)
             combo.setCurrentIndex(combo.findData(column.role))
-            combo.setToolTip(f"Read as {ROLE_NAMES[column.role].lower()}: {column.why}")
-            combo.setAccessibleName(f"Column {_letter(index)} read as")
+            combo.setToolTip(self.tr("Read as {role}: {why}").format(
+                role=_role_name(column.role).lower(), why=column.why))
+            combo.setAccessibleName(self.tr("Column {letter} read as").format(letter=_letter(index)))
             combo.activated.connect(lambda _i, c=index, box=combo: self._role_changed(c, box))
             self.columns.setCellWidget(row, 2, combo)
             self.columns.setItem(row, 3, _fixed(" · ".join(v for v in sheet.samples.get(index, [])
@@ -256,7 +274,8 @@ class WorkbookImportDialog(QDialog):
             self._show_sheet()
             self.summary.setPlainText("\n".join(report.lines()))
         else:
-            self.summary.setPlainText(f"This cannot be imported as chosen: {problem}")
+            self.summary.setPlainText(self.tr("This cannot be imported as chosen: {problem}")
+                                      .format(problem=problem))
         self.import_button.setEnabled(report is not None and bool(report.matrices))
 
 
