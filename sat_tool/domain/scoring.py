@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sat_tool.domain import probability
+from sat_tool.domain.probability import cell_log, row_logs
 from sat_tool.domain.model import (
     Assessment,
     Case,
@@ -284,7 +285,7 @@ class _Sums:
             evidence_id = row.evidence_id
             item = case.evidence_item(evidence_id)
             weight = self.weights[evidence_id] = row_weight(item.credibility, row.relevance)
-            logs = self.logs[evidence_id] = _row_logs(item.credibility, row.relevance)
+            logs = self.logs[evidence_id] = row_logs(item.credibility, row.relevance)
             share = self.shares[evidence_id]
             cells: list[Rating | None] = []
             for hyp in hypotheses:
@@ -309,33 +310,6 @@ _SIGNED = {r: r.signed for r in Rating}
 """Each rating's place on the signed scale (NA and unrated: None)."""
 
 
-def _log(likelihood: float) -> float:
-    return math.log(max(probability.MIN_LIKELIHOOD, likelihood))
-
-
-_UNRATED_LOG = _log(probability.UNINFORMATIVE)
-
-
-def cell_log(found: Assessment | None, logs: dict[Rating, float]) -> float:
-    """What a cell adds to its hypothesis's log-likelihood, given its row's ``logs``: its
-    likelihood override if it has one, else its rating's (0.5 unrated)."""
-    if found is None:
-        return _UNRATED_LOG
-    return logs[found.rating] if found.likelihood is None else _log(found.likelihood)
-
-
-def _row_logs(credibility: Level, relevance: Level) -> dict[Rating, float]:
-    """The log-likelihood of each rating in a row of this credibility and relevance."""
-    key = (credibility, relevance)
-    logs = _ROW_LOGS.get(key)
-    if logs is None:
-        logs = _ROW_LOGS[key] = {
-            r: _log(probability.discounted(probability.DEFAULT_LIKELIHOODS[r], credibility, relevance))
-            for r in Rating}
-    return logs
-
-
-_ROW_LOGS: dict[tuple[Level, Level], dict[Rating, float]] = {}
 
 
 def _assemble(matrix: Matrix, mode: ScoringMode, inconsistency: dict[HypothesisId, int],

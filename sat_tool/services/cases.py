@@ -390,8 +390,8 @@ def _line_dict(case: Case, line: Line, lines: LineReport, labels: dict[Hypothesi
     return {
         "name": line.name,
         "evidence": [case.evidence_item(e).label for e in line.evidence],
-        "bits_against": {labels[h]: _figure(v) for h, v in line.against.items()},
-        "probability_without": {labels[h]: _figure(v) for h, v in line.without.items()},
+        "bits_against": {labels[h]: round(v, 6) + 0.0 for h, v in line.against.items()},
+        "probability_without": {labels[h]: round(v, 6) + 0.0 for h, v in line.without.items()},
         "leader_shift_without": _figure(lines.shift(line)),
         "leader_without": labels[after] if after is not None else None,
     }

@@ -4,7 +4,9 @@
   score CASE --json`` as a whole process, against a plain-Python script that opens the
   workspace with the standard library's ``sqlite3``, selects the matrix's ratings with
   each row's credibility and relevance, sums inconsistency and weighted inconsistency
-  per hypothesis and the diagnosticity of each row, and prints JSON. Both are timed
+  per hypothesis and the diagnosticity of each row, groups the rows into lines of
+  evidence (origin, else source, else the item alone), works out the posteriors and
+  each line's pull and the posteriors without it, and prints JSON. Both are timed
   the same way, whole processes started with ``subprocess.run``, wall time, the median
   of a few runs taken in turn. The sums of both are compared once, so the floor is
   known to do the same work.
@@ -50,18 +52,38 @@ db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 weight = {"High": math.sqrt(2), "Medium": 1.0, "Low": 1 / math.sqrt(2)}
 points = {"I": 1, "II": 2}
 signed = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
-(matrix,) = db.execute("SELECT m.id FROM matrices m JOIN cases c ON c.id = m.case_id "
-                       "WHERE c.title = ? ORDER BY m.position LIMIT 1", (title,)).fetchone()
-hypotheses = [h for (h,) in db.execute(
-    "SELECT id FROM hypotheses WHERE matrix_id = ? ORDER BY position", (matrix,))]
-order = [e for (e,) in db.execute(
-    "SELECT evidence_id FROM matrix_evidence WHERE matrix_id = ? ORDER BY position", (matrix,))]
+likelihood = {"CC": 0.9, "C": 0.7, "N": 0.5, "I": 0.3, "II": 0.1, "NA": 0.5}
+discount = {"High": 1.0, "Medium": 0.8, "Low": 0.5}
+(case, matrix) = db.execute("SELECT c.id, m.id FROM matrices m JOIN cases c ON c.id = m.case_id "
+                            "WHERE c.title = ? ORDER BY m.position LIMIT 1", (title,)).fetchone()
+found = db.execute("SELECT id, prior FROM hypotheses WHERE matrix_id = ? ORDER BY position",
+                   (matrix,)).fetchall()
+hypotheses = [h for h, _ in found]
+given = {h: p for h, p in found if p is not None}
+rest = [h for h in hypotheses if h not in given]
+prior = {h: given.get(h, max(0.0, 1 - sum(given.values())) / len(rest) if rest else 0.0)
+         for h in hypotheses} if given else dict.fromkeys(hypotheses, 1.0)
+norm = sum(prior.values())
+prior = {h: p / norm for h, p in prior.items()} if norm > 0 else dict.fromkeys(hypotheses, 1.0)
+titles = {" ".join(t.split()).casefold(): s for s, t in db.execute(
+    "SELECT id, title FROM sources WHERE case_id = ?", (case,)) if t.strip()}
+order, line_of = [], {}
+for evidence, number, origin, source in db.execute(
+        "SELECT e.id, e.number, e.origin, e.source_id FROM matrix_evidence me "
+        "JOIN evidence e ON e.id = me.evidence_id WHERE me.matrix_id = ? ORDER BY me.position",
+        (matrix,)):
+    origin = " ".join(origin.split()).casefold()
+    key = (("source", titles[origin]) if origin in titles else ("origin", origin)) if origin else \
+        ("source", source) if source is not None else ("item", evidence)
+    order.append(evidence)
+    line_of[evidence] = (key, number)
 inconsistency = dict.fromkeys(hypotheses, 0)
 weighted = dict.fromkeys(hypotheses, 0.0)
 rows = {e: [] for e in order}
-for evidence, hypothesis, rating, credibility, relevance in db.execute(
-        "SELECT r.evidence_id, r.hypothesis_id, r.rating, e.credibility, me.relevance "
-        "FROM matrix_evidence me JOIN evidence e ON e.id = me.evidence_id "
+logs = {e: dict.fromkeys(hypotheses, math.log(0.5)) for e in order}
+for evidence, hypothesis, rating, override, credibility, relevance in db.execute(
+        "SELECT r.evidence_id, r.hypothesis_id, r.rating, r.likelihood, e.credibility, "
+        "me.relevance FROM matrix_evidence me JOIN evidence e ON e.id = me.evidence_id "
         "JOIN ratings r ON r.evidence_id = me.evidence_id "
         "JOIN hypotheses h ON h.id = r.hypothesis_id AND h.matrix_id = me.matrix_id "
         "WHERE me.matrix_id = ?", (matrix,)):
@@ -70,6 +92,10 @@ for evidence, hypothesis, rating, credibility, relevance in db.execute(
     weighted[hypothesis] += weight[credibility] * weight[relevance] * p
     if rating in signed:
         rows[evidence].append(signed[rating])
+    if override is None:
+        k = discount[credibility] * discount[relevance]
+        override = 0.5 + k * (likelihood[rating] - 0.5)
+    logs[evidence][hypothesis] = math.log(max(1e-6, override))
 diagnosticity = []
 for evidence in order:
     values = rows[evidence]
@@ -78,10 +104,31 @@ for evidence in order:
         continue
     mean = sum(values) / len(values)
     diagnosticity.append(math.sqrt(sum((v - mean) ** 2 for v in values) / len(values)))
-print(json.dumps({"hypotheses": [{"id": h, "inconsistency": inconsistency[h], "weighted": weighted[h]}
-                                 for h in hypotheses], "diagnosticity": diagnosticity}))
+members = {}
+for evidence in order:
+    members.setdefault(line_of[evidence][0], []).append(evidence)
+means = {key: {h: sum(logs[e][h] for e in items) / len(items) for h in hypotheses}
+         for key, items in members.items()}
+total = {h: math.fsum(mean[h] for mean in means.values()) for h in hypotheses}
+
+def posteriors(logs):
+    weights = {h: math.log(prior[h]) + logs[h] if prior[h] > 0 else -math.inf for h in hypotheses}
+    top = max(weights.values())
+    exp = {h: math.exp(w - top) if w > -math.inf else 0.0 for h, w in weights.items()}
+    return {h: e / sum(exp.values()) for h, e in exp.items()}
+
+lines = [{"first": f"E{line_of[items[0]][1]}",
+          "against": [round(-(means[key][h] - math.log(0.5)) / math.log(2), 6) for h in hypotheses],
+          "without": [round(p, 6) for p in posteriors(
+              {h: total[h] - means[key][h] for h in hypotheses}).values()]}
+         for key, items in members.items()]
+now = posteriors(total)
+print(json.dumps({"hypotheses": [{"id": h, "inconsistency": inconsistency[h], "weighted": weighted[h],
+                                  "probability": now[h]} for h in hypotheses],
+                  "diagnosticity": diagnosticity, "lines": lines}))
 """
-"""The floor of ``score --json``: the same sums, over the standard library's ``sqlite3`` alone."""
+"""The floor of ``score --json``: the same sums, probabilities and lines of evidence, over the
+standard library's ``sqlite3`` alone."""
 
 PROBE = r"""
 import json, sys
@@ -155,7 +202,8 @@ def prepare(folder: Path) -> Path:
 
 
 def _check_same_sums(ours: str, floor: str) -> None:
-    """The floor computes what ``score --json`` reports: the same sums and diagnosticities."""
+    """The floor computes what ``score --json`` reports: the same sums, diagnosticities,
+probabilities and lines of evidence."""
     report = json.loads(ours)["matrices"][0]
     plain = json.loads(floor)
     assert [h["inconsistency"] for h in report["hypotheses"]] == \
@@ -166,6 +214,16 @@ def _check_same_sums(ours: str, floor: str) -> None:
     assert all((e["diagnosticity"] is None and d is None) or math.isclose(e["diagnosticity"], d,
                                                                            abs_tol=1e-5)
                for e, d in zip(report["evidence"], plain["diagnosticity"]))
+    assert all(math.isclose(h["probability"], p["probability"], abs_tol=1e-5)
+               for h, p in zip(report["hypotheses"], plain["hypotheses"]))
+    lines = {line["evidence"][0]: line for line in report["lines_of_evidence"]}
+    assert len(lines) == len(plain["lines"])
+    for line in plain["lines"]:
+        ours = lines[line["first"]]
+        assert all(math.isclose(a, b, abs_tol=1e-5) for a, b in
+                   zip(ours["bits_against"].values(), line["against"]))
+        assert all(math.isclose(a, b, abs_tol=1e-5) for a, b in
+                   zip(ours["probability_without"].values(), line["without"]))
 
 
 def heavy_modules(workspace: Path) -> dict[str, list[str]]:
@@ -204,7 +262,7 @@ def measure(folder: Path) -> list[Figure]:
     _check_same_sums(_run(ours_cmd), _run(floor_cmd))
     ours, floor = _medians([ours_cmd, floor_cmd])
     score = Figure("CLI: score --json", f"{ROWS:,} × {COLUMNS}", ours, floor,
-                   "plain-Python sums over stdlib sqlite3 (whole processes)", target=3.0,
+                   "plain-Python sums and lines over stdlib sqlite3 (whole processes)", target=3.0,
                    note=f"median of {REPEATS} runs each, taken in turn")
 
     imports, qt, orm = _medians([[sys.executable, "-c", "import sat_tool.cli"],
