@@ -492,7 +492,10 @@ def _import_choice(args: argparse.Namespace) -> Any:
 
     roles = {}
     for given in args.column:
-        letter, _, role = given.partition("=")
+        letter, sep, role = given.partition("=")
+        if not sep or not letter.strip() or not role.strip():
+            raise CliError(f"--column {given}: give a column letter and a role, as LETTER=ROLE "
+                           "(for instance E=credibility)")
         try:
             roles[column_number(letter)] = Role.parse(role)
         except ValueError as exc:

@@ -466,3 +466,39 @@ def test_a_matrix_number_past_the_last_is_never_read_as_an_id(workspace_path, ca
         assert len(err) == 1 and "has no matrix '4'" in err[0]
     with Workspace.open(workspace_path) as ws:
         assert [m.id for m in svc.load_case(ws, second).matrices] == ids
+
+
+# ------------------------------------------------------------------ dates and folders
+
+
+@pytest.mark.parametrize("date", ["2012-13-45", "yesterday", "2012-02-30", "12-04-2012"])
+def test_an_evidence_date_that_is_no_date_is_refused(capsys, workspace_path, sample_id, date):
+    def evidence() -> list[str]:  # opening a case records when; the evidence must not change
+        return [line for line in dump(workspace_path).splitlines() if "evidence" in line]
+
+    before = evidence()
+    status, _out, err = run(capsys, workspace_path, "add-evidence", str(sample_id), "x", "--date",
+                            date)
+    assert status == 2 and "is not a date" in one_line(err)
+    status, _out, err = run(capsys, workspace_path, "edit-evidence", str(sample_id), "E1", "--date",
+                            date)
+    assert status == 2 and "is not a date" in one_line(err)
+    assert evidence() == before
+
+
+@pytest.mark.parametrize("date", ["2012", "2012-04", "2012-02-29"])
+def test_full_and_partial_dates_are_taken(capsys, workspace_path, sample_id, date):
+    status, out, _err = run(capsys, workspace_path, "add-evidence", str(sample_id), "x", "--date",
+                            f" {date} ")
+    assert status == 0
+    label = out.split()[-1]
+    assert next(e for e in reload(workspace_path, sample_id).evidence if e.label == label
+                ).date == date
+
+
+def test_a_workspace_in_a_folder_that_does_not_exist_is_refused(capsys, tmp_path):
+    target = tmp_path / "typo" / "sub" / "ws.sqlite"
+    status = main(["--workspace", str(target), "sample"])
+    err = capsys.readouterr().err
+    assert status == 2 and "the folder" in one_line(err) and "does not exist" in err
+    assert not (tmp_path / "typo").exists()

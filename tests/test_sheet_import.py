@@ -319,3 +319,88 @@ def test_header_row_and_columns_apply_to_the_sheets_named(capsys, tmp_path: Path
     assert main(["--workspace", str(ws), "import", str(path), "--header-row", "0"]) == 2
     _, err = capsys.readouterr()
     assert err.strip() == "sat-tool: --header-row: rows are numbered from 1"
+
+
+# ------------------------------------------------------------------ the mapping, checked
+
+
+def _derived_book(tmp_path: Path) -> Path:
+    path = tmp_path / "derived.xlsx"
+    wb = Workbook()
+    main_ws = wb.active
+    main_ws.title = "Matrix"
+    for row in (["Evidence", "Credibility", "Relevance", "H1", "H2"], ["a", "High", "Low", "C", "I"],
+                ["b", "Low", "High", "N", "II"]):
+        main_ws.append(row)
+    copy = wb.create_sheet("Scored")
+    copy.append(["Evidence", "H1", "H2"])
+    for r in (2, 3):
+        copy.append([f"=Matrix!A{r}", f"=Matrix!D{r}", f"=Matrix!E{r}"])
+    wb.save(path)
+    return path
+
+
+def test_columns_given_for_every_sheet_leave_a_sheet_of_formulas_skipped(tmp_path: Path):
+    path = _derived_book(tmp_path)
+    choice = ImportChoice(roles={"": {5: Role.IGNORE}})
+    case, report = survey_workbook(path, choice)
+    assert [m.question for m in case.matrices] == ["Matrix"]
+    assert [h.title for h in case.matrices[0].hypotheses] == ["H1"]
+    assert "Sheet 'Scored' skipped: its cells are formulas over the sheet 'Matrix', which they " \
+           "copy or score." in report.lines()
+    assert "column E (H2) not read, as chosen" in report.lines()[0]
+
+
+@pytest.mark.skipif(not TEMPLATES.is_dir(), reason="the analysts' sample workbooks are not here")
+def test_a_column_role_without_a_sheet_still_reads_the_template(capsys, tmp_path: Path):
+    ws = tmp_path / "ws.sqlite"
+    status = main(["--workspace", str(ws), "import", str(TEMPLATES / "pstirparo_ACH_template-v0.6.xlsx"),
+                   "--dry-run", "--column", "H=ignore"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert "2 hypotheses in columns F–G" in out and "'ACH_matrix_w_Scores' skipped" in out
+
+
+def test_a_role_given_to_another_column_moves_there(tmp_path: Path):
+    path = _derived_book(tmp_path)
+    case, report = survey_workbook(path, ImportChoice(("Matrix",), roles={"Matrix": {
+        3: Role.CREDIBILITY}}))
+    mat = case.matrices[0]
+    # Relevance Low/High read as credibility now; the proposed credibility column is not read.
+    assert [case.evidence_item(r.evidence_id).credibility for r in mat.rows] == [Level.LOW, Level.HIGH]
+    assert "column B (Credibility) not read: column C holds the credibility, as chosen" in \
+        report.lines()[0]
+
+
+def test_one_role_given_to_two_columns_is_refused(capsys, tmp_path: Path):
+    path = _derived_book(tmp_path)
+    with pytest.raises(WorkbookError, match="columns B and C are both given the role credibility"):
+        survey_workbook(path, ImportChoice(("Matrix",), roles={"Matrix": {
+            2: Role.CREDIBILITY, 3: Role.CREDIBILITY}}))
+    ws = tmp_path / "ws.sqlite"
+    status = main(["--workspace", str(ws), "import", str(path), "--sheet", "Matrix",
+                   "--column", "B=relevance", "--column", "C=relevance"])
+    _, err = capsys.readouterr()
+    assert status == 2 and err.count("\n") == 1 and "both given the role relevance" in err
+    assert not ws.exists()
+
+
+def test_a_column_beyond_the_sheet_is_refused(capsys, tmp_path: Path):
+    path = _derived_book(tmp_path)
+    ws = tmp_path / "ws.sqlite"
+    status = main(["--workspace", str(ws), "import", str(path), "--column", "Z=notes"])
+    _, err = capsys.readouterr()
+    assert status == 2 and "sheet 'Matrix' has no column Z: its last column is E" in err
+    status = main(["--workspace", str(ws), "import", str(path), "--column", "notes"])
+    _, err = capsys.readouterr()
+    assert status == 2 and "as LETTER=ROLE" in err
+    assert not ws.exists()
+
+
+def test_a_formula_in_the_evidence_column_is_named(tmp_path: Path):
+    path = book(tmp_path / "formula.xlsx", {"Sheet": [
+        ["Evidence", "H1", "H2"], ['=HYPERLINK("http://example.org","a")', "C", "I"],
+        ["b", "N", "C"]]})
+    with pytest.raises(WorkbookError, match=r"row 2, column A: the formula =HYPERLINK.* has no "
+                                            r"saved result"):
+        read_workbook(path)

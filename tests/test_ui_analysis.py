@@ -253,3 +253,27 @@ def test_sensitivity_panel_under_a_tie_names_the_tie(qtbot, page):
     findings = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
                 for j in range(tree.topLevelItem(i).childCount())]
     assert any("H3 and H4 tie for the lead" in f for f in findings)
+
+
+def test_the_what_if_table_names_its_items_in_a_small_window(qtbot, workspace):
+    """At 1280 × 800 the item comes first and keeps room for its label and some of its text."""
+    from conftest import sample_page
+    from sat_tool.ui.models import WhatIfModel
+
+    page = sample_page(qtbot, workspace, (1280, 800))
+    page.show_panel(page.sensitivity_panel)
+    table = page.sensitivity_panel.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    header = table.horizontalHeader()
+    assert header.visualIndex(WhatIfModel.COL_ITEM) == 0
+    first = table.model().index(0, WhatIfModel.COL_ITEM).data()
+    label_width = table.fontMetrics().horizontalAdvance(first[:12])
+    assert table.columnWidth(WhatIfModel.COL_ITEM) >= label_width
+    # every other column shows its whole heading
+    for column in (WhatIfModel.COL_EXCLUDE, WhatIfModel.COL_DECEPTION):
+        title = table.model().headerData(column, Qt.Orientation.Horizontal)
+        assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(title)
+    # ticking still works where the box now stands
+    tick(qtbot, page.sensitivity_panel, 0, WhatIfModel.COL_EXCLUDE)
+    assert table.model().index(0, WhatIfModel.COL_EXCLUDE).data(Qt.ItemDataRole.CheckStateRole) in (
+        Qt.CheckState.Checked, Qt.CheckState.Checked.value)

@@ -64,3 +64,23 @@ def test_the_quick_start_ticks_each_step_as_it_is_done(qtbot, window, monkeypatc
     guide.check()
     assert guide.done == [True] * 5
     assert "<b>✓ See where the probabilities come from</b>" in guide.labels[4].text()
+
+
+def test_the_manuals_pictures_come_from_the_package_and_fit_the_page(qtbot):
+    """The README's screenshots show in the manual (not as broken-image placeholders), no
+    wider than the page."""
+    import re
+
+    from PySide6.QtGui import QImage, QTextDocument
+
+    dialog = ManualDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(0)
+    names = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", dialog.pages[0][1])
+    assert names, "the README shows the application"
+    for name in names:
+        image = dialog.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                                            QUrl(name))
+        assert isinstance(image, QImage) and not image.isNull(), name
+        assert image.width() <= dialog.browser.viewport().width()

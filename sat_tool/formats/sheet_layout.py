@@ -93,6 +93,10 @@ _LEVEL_WORDS = {
     "low": Level.LOW, "l": Level.LOW, "lo": Level.LOW, "very low": Level.LOW,
 }
 
+SINGLE_ROLES = (Role.EVIDENCE, Role.CREDIBILITY, Role.RELEVANCE, Role.TYPE, Role.DATE,
+                Role.SOURCE, Role.NUMBER)
+"""The roles one column of a sheet at most can hold."""
+
 HEADER_SEARCH_ROWS = 30
 """The header row is looked for among the first rows that hold anything."""
 SAMPLE_ROWS = 200
@@ -113,6 +117,15 @@ def column_number(letters: str) -> int:
             "SheetLayout", "{letters!r} is beyond the last column of a sheet (XFD)").format(
                 letters=letters))
     return number
+
+
+def column_letters(number: int) -> str:
+    """The letter reference of a column number (1 → A, 27 → AA)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _key(text: str) -> str:
@@ -223,6 +236,10 @@ class Column:
     role: Role
     why: str
     """Why it is read so, in words for the user."""
+    chosen: bool = False
+    """The user gave the column its role."""
+    displaced_by: int = 0
+    """The column the user gave this column's proposed role to (this one is then not read)."""
 
 
 @dataclass
@@ -242,11 +259,31 @@ class SheetLayout:
         return found[0] if found else None
 
     def with_roles(self, roles: Mapping[int, Role]) -> SheetLayout:
-        """This layout with some columns given another role by the user."""
+        """This layout with some columns given another role by the user.
+
+        A role one column at most can hold (the evidence, the credibility …) that the user
+        gives a column is taken from the column proposed for it, which is then not read;
+        two columns the user gives the same such role are refused (ValueError)."""
         columns = dict(self.columns)
+        for role in SINGLE_ROLES:
+            chosen = sorted(index for index, given in roles.items() if given is role)
+            if len(chosen) > 1:
+                raise ValueError(translate(
+                    "SheetLayout", "columns {first} and {second} are both given the role {role}: "
+                    "one column at most can hold it").format(
+                        first=column_letters(chosen[0]), second=column_letters(chosen[1]),
+                        role=role.value))
+            if chosen:
+                for index, column in list(columns.items()):
+                    if column.role is role and index not in roles:
+                        columns[index] = Column(index, column.header, Role.IGNORE, translate(
+                            "SheetLayout", "column {letter} holds the {role} instead, as chosen"
+                        ).format(letter=column_letters(chosen[0]), role=role.value),
+                            displaced_by=chosen[0])
         for index, role in roles.items():
             header = columns[index].header if index in columns else ""
-            columns[index] = Column(index, header, role, translate("SheetLayout", "chosen by the user"))
+            columns[index] = Column(index, header, role, translate("SheetLayout", "chosen by the user"),
+                                    chosen=True)
         if sum(1 for c in columns.values() if c.role is Role.EVIDENCE) > 1:
             raise ValueError(translate("SheetLayout", "only one column can hold the evidence"))
         return SheetLayout(self.header_row, columns, dict(self.scales))

@@ -663,6 +663,13 @@ def describe_layout(layout: SheetLayout) -> str:
         if col.role is Role.HYPOTHESIS:
             continue
         what = translate("XlsxImport", _ROLE_WORDS[col.role])
+        if col.role is Role.IGNORE and col.displaced_by:
+            what = translate("XlsxImport", "not read: column {letter} holds the {role}, as "
+                             "chosen").format(letter=get_column_letter(col.displaced_by),
+                                              role=translate("XlsxImport", _ROLE_WORDS[
+                                                  layout.columns[col.displaced_by].role]))
+        elif col.role is Role.IGNORE and col.chosen:
+            what = translate("XlsxImport", "not read, as chosen")
         header = col.header or translate("XlsxImport", "no header")
         scale = layout.scales.get(index)
         if scale is not None:
@@ -716,7 +723,9 @@ def _hand_made(book: Any, path: Path, choice: ImportChoice | None = None
         header = choice.header_rows.get(ws.title, choice.header_rows.get(""))
         roles = {**choice.roles.get("", {}), **choice.roles.get(ws.title, {})}
         reader = _HandMadeSheet(sheet, case, MatrixId(len(case.matrices) + 1), found, header,
-                                roles, forced=ws.title in choice.sheets)
+                                roles, forced=ws.title in choice.sheets,
+                                own_choice=ws.title in choice.roles
+                                or ws.title in choice.header_rows)
         try:
             matrix = reader.read()
         except _NotAMatrix as exc:
@@ -760,9 +769,12 @@ class _HandMadeSheet:
 
     def __init__(self, sheet: _Sheet, case: Case, matrix_id: MatrixId, report: SheetReport,
                  header_row: int | None = None, roles: dict[int, Role] | None = None,
-                 forced: bool = False) -> None:
+                 forced: bool = False, own_choice: bool = False) -> None:
         self.sheet, self.case, self.matrix_id, self.report = sheet, case, matrix_id, report
         self.header_row, self.roles, self.forced = header_row, roles or {}, forced
+        self.own_choice = own_choice
+        """A header row or roles were chosen for this very sheet (not for every sheet): a
+        sheet of formulas over another is then read as the user asks, not skipped."""
         self.matrix = Matrix(matrix_id, sheet.title)
         self.layout: SheetLayout | None = None
         self.hypotheses: dict[int, Hypothesis] = {}
@@ -798,7 +810,7 @@ class _HandMadeSheet:
                                for _, cells in rows for cell in cells.values()):
             raise _NotAMatrix(translate("XlsxImport", "empty"))
         source = derived_from(rows)
-        if source is not None and not (self.forced or self.roles or self.header_row):
+        if source is not None and not (self.forced or self.own_choice):
             raise _NotAMatrix(translate(
                 "XlsxImport", "its cells are formulas over the sheet {sheet!r}, which they copy or "
                 "score").format(sheet=source))
@@ -825,6 +837,14 @@ class _HandMadeSheet:
             raise _NotAMatrix(translate("XlsxImport", "no column of ratings under a row of headers"),
                               problem)
         if self.roles:
+            seen = max((c for _, cells in rows for c in cells), default=0)
+            last = max(self.sheet.ws.max_column or 0, seen)
+            beyond = [c for c in sorted(self.roles) if c > last]
+            if beyond:
+                raise WorkbookError(translate(
+                    "XlsxImport", "sheet {sheet!r} has no column {letter}: its last column is "
+                    "{last}").format(sheet=title, letter=get_column_letter(beyond[0]),
+                                     last=get_column_letter(last)))
             try:
                 layout = layout.with_roles(self.roles)
             except ValueError as exc:
@@ -985,6 +1005,7 @@ class _HandMadeSheet:
                     self.score_formulas.add(row)
                 return
             if _blank(text) and ratings:
+                sheet.value(cells, row, evidence_column)  # a formula with no saved result: say so
                 raise WorkbookError(translate(
                     "XlsxImport", "{where}: ratings without an evidence item (expected the "
                     "evidence text in column {column})").format(

@@ -145,6 +145,13 @@ def _check_fields(given: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(given) - allowed
     if unknown:
         raise TypeError(f"unknown fields: {', '.join(sorted(unknown))}")
+    date = given.get("date")
+    if isinstance(date, str) and date.strip() and not valid_date(date):
+        raise InvalidEdit(translate(
+            "CaseEditor", "{text} is not a date; give a year, a month or a day as 2012, 2012-04 "
+            "or 2012-04-18.").format(text=repr(date.strip())))
+    if isinstance(date, str):
+        given["date"] = date.strip()
     if "origin" in given:
         try:
             given["origin"] = clean_origin(given["origin"])

@@ -236,6 +236,12 @@ class Workspace:
             raise WorkspaceError(translate(
                 "Workspace", "cannot create a workspace at {path}: the file or its folder is "
                 "read-only; nothing was changed").format(path=path))
+        if not path.parent.is_dir() and path != default_location():
+            # Only the default workspace's folder is made: a folder that does not exist in a
+            # path the user typed is more likely a slip than a wish for a new folder.
+            raise WorkspaceError(translate(
+                "Workspace", "cannot create a workspace at {path}: the folder {folder} does not "
+                "exist").format(path=path, folder=path.parent))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

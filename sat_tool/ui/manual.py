@@ -16,7 +16,7 @@ from importlib import metadata
 from importlib.resources import files
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -58,6 +58,26 @@ def _pages() -> list[tuple[str, str, str]]:
     return pages
 
 
+class ManualBrowser(QTextBrowser):
+    """A page of the manual: its pictures (``docs/screenshots/…`` in the README, as on the
+    project's page) are read from the package and scaled down to the width of the page."""
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt's name
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            name = (url.toString() if isinstance(url, QUrl) else str(url)).rsplit("/", 1)[-1]
+            try:
+                data = (files("sat_tool.manual") / "screenshots" / name).read_bytes()
+            except (OSError, ValueError):
+                data = b""
+            image = QImage.fromData(data) if data else QImage()
+            if not image.isNull():
+                room = max(200, self.viewport().width() - 40)
+                if image.width() > room:
+                    image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+                return image
+        return super().loadResource(kind, url)
+
+
 class ManualDialog(QDialog):
     """The manual: its pages on the left, the page chosen on the right."""
 
@@ -71,7 +91,7 @@ class ManualDialog(QDialog):
         self.list.setAccessibleName(self.tr("Pages"))
         for title, _text in self.pages:
             self.list.addItem(QListWidgetItem(title))
-        self.browser = QTextBrowser(self)
+        self.browser = ManualBrowser(self)
         self.browser.setOpenLinks(False)  # a link to another page turns to it; the web opens
         self.browser.anchorClicked.connect(self.follow)
         self.browser.setAccessibleName(self.tr("Page"))

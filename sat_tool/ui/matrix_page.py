@@ -49,7 +49,7 @@ from sat_tool.domain.guide import Place, Target
 from sat_tool.ui import theme
 
 
-MIN_PANEL_WIDTH = 240
+MIN_PANEL_WIDTH = 340
 MAX_PANEL_WIDTH = 520
 COMFORTABLE_PANEL_WIDTH = 360
 """The panels' width beside a transposed matrix too wide to be shown whole anyway."""

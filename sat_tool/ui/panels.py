@@ -485,9 +485,20 @@ class WhatIfView(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.horizontalHeader()
-        for column, width in ((0, 70), (1, 76), (2, 100)):
+        # The item first, taking what the other columns leave; they are as wide as their
+        # headings (and the credibility as its longest choice), so a narrow panel still
+        # shows which item each row is.
+        header.moveSection(header.visualIndex(WhatIfModel.COL_ITEM), 0)
+        metrics = header.fontMetrics()
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 8
+        for column in (WhatIfModel.COL_EXCLUDE, WhatIfModel.COL_DECEPTION):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.setColumnWidth(column, width)
+            self.setColumnWidth(column, metrics.horizontalAdvance(title) + pad)
+        widest = max(metrics.horizontalAdvance(model.tr("own ({level})").format(level=level.shown))
+                     for level in Level)
+        header.setSectionResizeMode(WhatIfModel.COL_CREDIBILITY, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(WhatIfModel.COL_CREDIBILITY, widest + pad)
         header.setSectionResizeMode(WhatIfModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
