@@ -267,3 +267,35 @@ def test_the_aggregate_is_the_mean_of_the_normalised_judgments(raw):
         assert g.mean == pytest.approx(sum(shares) / len(shares))
         assert g.lowest - 1e-12 <= g.mean <= g.highest + 1e-12
         assert g.spread >= 0
+
+
+# ------------------------------------------------------------------ blind rating
+
+
+@given(st.lists(st.integers(1, 10_000), min_size=2, max_size=12, unique=True),
+       st.text(min_size=1, max_size=8), st.text(min_size=1, max_size=8))
+def test_a_blind_order_is_a_stable_shuffle_of_its_own(hyps, analyst, salt):
+    from sat_tool.domain.team import blind_order
+
+    order = blind_order(hyps, analyst, salt)
+    assert sorted(order) == sorted(hyps)
+    assert blind_order(list(reversed(hyps)), analyst, salt) == order  # not the given order
+
+
+def test_blind_orders_differ_between_analysts():
+    from sat_tool.domain.team import blind_order
+
+    hyps = list(range(1, 7))
+    orders = {tuple(blind_order(hyps, f"analyst-{n}", "matrix-uid")) for n in range(20)}
+    assert len(orders) > 10  # 720 orders: twenty analysts rarely share one
+
+
+def test_others_ratings_stay_hidden_until_every_cell_is_rated(sample):
+    from sat_tool.domain.team import may_see_others
+
+    _case, mat = sample
+    own = dict(mat.ratings)
+    assert len(own) == len(mat.rows) * len(mat.hypotheses)
+    assert may_see_others(mat, own)
+    del own[next(iter(own))]
+    assert not may_see_others(mat, own)

@@ -24,6 +24,7 @@ analyst's ratings of a matrix. The rules (docs/team.md states them for analysts)
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -459,3 +460,23 @@ def group_judgment(hypotheses: Sequence[HypothesisId],
             deviation = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
             aggregate.append(GroupProbability(h, mean, deviation, min(values), max(values)))
     return GroupJudgment(checked, tuple(aggregate))
+
+
+# ------------------------------------------------------------------ blind rating
+
+
+def blind_order(hypotheses: Sequence[HypothesisId], analyst: AnalystId, salt: str
+                ) -> list[HypothesisId]:
+    """The order an analyst sees a blind matrix's hypotheses in: shuffled, the same every time
+    for one analyst and one matrix (``salt``, its stable id), and different between analysts,
+    so that no one's column order leads them to the order of anyone else's."""
+    def key(hypothesis: HypothesisId) -> bytes:
+        return hashlib.sha256(f"{salt}\x00{analyst}\x00{hypothesis}".encode()).digest()
+
+    return sorted(hypotheses, key=key)
+
+
+def may_see_others(matrix: Matrix, own: Mapping[Cell, Assessment]) -> bool:
+    """Under blind rating an analyst sees the others' ratings only once every cell of the
+    matrix has their own rating."""
+    return all(cell in own for cell in matrix_cells(matrix))
