@@ -43,12 +43,15 @@ def test_f1_opens_the_manual_and_its_pages_render(qtbot, page, monkeypatch):
 
 
 def test_the_quick_start_ticks_each_step_as_it_is_done(qtbot, window, monkeypatch):
-    guide = QuickStart(window, window.open_sample)
-    qtbot.addWidget(guide)
+    guide = QuickStart(window, window.open_sample)  # a child of the window, closed with it
+    guide.show()
     assert guide.done == [False] * 5
-    window.open_sample()
+    assert guide.sample_button.isVisible()
+    qtbot.mouseClick(guide.sample_button, Qt.MouseButton.LeftButton)
     guide.check()
     assert guide.done[:2] == [True, False]
+    assert not guide.sample_button.isVisible()  # its work is done
+    assert "<b>✓ 1. Open the sample case</b>" in guide.labels[0].text()
     page = window.case_view.current_matrix_page()
     mat = page.matrix
     page.view.select_cell(mat.rows[0].evidence_id, mat.hypotheses[0].id)
@@ -63,7 +66,7 @@ def test_the_quick_start_ticks_each_step_as_it_is_done(qtbot, window, monkeypatc
     page.show_panel(page.lines_panel)
     guide.check()
     assert guide.done == [True] * 5
-    assert "<b>✓ See where the probabilities come from</b>" in guide.labels[4].text()
+    assert "<b>✓ 5. See where the probabilities come from</b>" in guide.labels[4].text()
 
 
 def test_the_manuals_pictures_come_from_the_package_and_fit_the_page(qtbot):

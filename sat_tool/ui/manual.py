@@ -169,9 +169,9 @@ class QuickStart(QDialog):
             self.labels.append(label)
             layout.addWidget(label)
         row = QHBoxLayout()
-        sample = QPushButton(self.tr("Open the sample case"))
-        sample.clicked.connect(open_sample)
-        row.addWidget(sample)
+        self.sample_button = QPushButton(self.tr("Open the sample case"))
+        self.sample_button.clicked.connect(open_sample)
+        row.addWidget(self.sample_button)
         row.addStretch(1)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
@@ -209,10 +209,12 @@ class QuickStart(QDialog):
             if now and all(self.done[:step]):
                 self.done[step] = True
         for step, ((title, how), label) in enumerate(zip(self.STEPS, self.labels)):
-            mark = "✓" if self.done[step] else f"{step + 1}."
+            mark = f"✓ {step + 1}." if self.done[step] else f"{step + 1}."
             style = f"color: {theme.muted()};" if self.done[step] else ""
             label.setText(_step_html(style, mark, QCoreApplication.translate("QuickStart", title),
                                      QCoreApplication.translate("QuickStart", how)))
+        # Once the sample is open its button has done its work.
+        self.sample_button.setVisible(not self.done[0])
 
 
 def _step_html(style: str, mark: str, title: str, how: str) -> str:
