@@ -500,6 +500,8 @@ def test_moves_follow_the_screen(qtbot, page, window, workspace_path):
     actions = page.actions_by_name
     assert [actions[n].text() for n in ("move_up", "move_down", "move_left", "move_right")] == [
         "Move hypothesis up", "Move hypothesis down", "Move evidence left", "Move evidence right"]
+    assert [actions[n].toolTip() for n in ("move_up", "move_right")] == [
+        "Move hypothesis up (Alt+Up)", "Move evidence right (Alt+Right)"]
     hyps = [h.id for h in mat.hypotheses]
     rows = [r.evidence_id for r in mat.rows]
     go_to(qtbot, page, 1, 2)
@@ -518,6 +520,7 @@ def test_moves_follow_the_screen(qtbot, page, window, workspace_path):
     transpose(qtbot, page)
     assert actions["move_up"].text() == "Move row up"
     assert actions["move_left"].text() == "Move hypothesis left"
+    assert actions["move_up"].toolTip() == "Move row up (Alt+Up)"
 
 
 # ---------------------------------------------------------------- panels and live updates

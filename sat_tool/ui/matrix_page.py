@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QResizeEvent
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -785,7 +785,11 @@ class MatrixPage(QWidget):
         """Name the actions that follow the screen after what they act on in this layout."""
         transposed = self.view.transposed
         for name, text in LAYOUT_TEXTS[transposed].items():
-            self.actions_by_name[name].setText(QCoreApplication.translate("MatrixPage", text))
+            action = self.actions_by_name[name]
+            shown = QCoreApplication.translate("MatrixPage", text)
+            action.setText(shown)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+            action.setToolTip(f"{shown} ({shortcut})" if shortcut else shown)
         self.actions_by_name["hide"].setToolTip(QCoreApplication.translate("MatrixPage",
                                                                            HIDE_TIPS[transposed]))
         self._enable_moves()
