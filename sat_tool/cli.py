@@ -630,7 +630,9 @@ def _print_report(number: int, report: dict) -> None:
         for line in lines:
             after = line["leader_without"]
             shift = line["leader_shift_without"]
-            print(f"    {shift_text(shift):>5}  {line['name']} ({_count(len(line['evidence']), 'item')})"
+            # an item with no source is a line named after itself: no count to add
+            count = "" if line["kind"] == "item" else f" ({_count(len(line['evidence']), 'item')})"
+            print(f"    {shift_text(shift):>5}  {line['name']}{count}"
                   + (f"; {after} then leads" if after and after != leader else ""))
         print(f"  {report['most_influential_line']}")
     if "outcome" in report:

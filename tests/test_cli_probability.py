@@ -4,6 +4,7 @@ against the domain and the workspace."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,23 @@ def test_rating_a_closed_matrix_says_its_record_stays(capsys, sample):
     assert status == 0
     status, out, _ = run(capsys, sample, "rate", "1", "E1", "H1", "I", "--matrix", "1")
     assert status == 0 and out.startswith("Rated E1 × H1 I in matrix 1; the matrix is closed")
+
+
+def test_an_item_with_no_source_is_a_line_named_once(capsys, sample):
+    """A source-less item is a line of its own, named after the item: the table gives no
+    "(1 item)" after "E67 (no source)", and the JSON says what kind of line each is."""
+    status, out, _ = run(capsys, sample, "add-evidence", "1", "A lone report", "--matrix", "1")
+    assert status == 0
+    label = re.search(r"\bE\d+\b", out).group(0)
+    status, _, _ = run(capsys, sample, "rate", "1", label, "H1", "II", "--matrix", "1")
+    assert status == 0, _
+    status, out, _ = run(capsys, sample, "score", "1", "--matrix", "1", "--mode", "probability")
+    assert status == 0
+    shown = [line for line in out.splitlines() if f"{label} (no source)" in line]
+    assert shown and all("item)" not in line for line in shown)
+    assert any("(14 items)" in line for line in out.splitlines())  # a source's line keeps its count
+    status, out, _ = run(capsys, sample, "score", "1", "--matrix", "1", "--json")
+    kinds = {entry["name"]: entry["kind"] for entry in
+             json.loads(out)["matrices"][0]["lines_of_evidence"]}
+    assert kinds[f"{label} (no source)"] == "item"
+    assert kinds["What’s Going On in Azerbaijan?"] == "source"

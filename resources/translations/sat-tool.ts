@@ -404,153 +404,158 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="239"/>
+        <location filename="../../sat_tool/services/editor.py" line="150"/>
+        <source>{text} is not a date; give a year, a month or a day as 2012, 2012-04 or 2012-04-18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/services/editor.py" line="246"/>
         <source>Something this edit refers to was deleted in another window or program; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="268"/>
+        <location filename="../../sat_tool/services/editor.py" line="275"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="272"/>
+        <location filename="../../sat_tool/services/editor.py" line="279"/>
         <source>the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="282"/>
-        <location filename="../../sat_tool/services/editor.py" line="296"/>
+        <location filename="../../sat_tool/services/editor.py" line="289"/>
+        <location filename="../../sat_tool/services/editor.py" line="303"/>
         <source>a source needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="327"/>
+        <location filename="../../sat_tool/services/editor.py" line="334"/>
         <source>source {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="348"/>
-        <location filename="../../sat_tool/services/editor.py" line="374"/>
-        <location filename="../../sat_tool/services/editor.py" line="485"/>
+        <location filename="../../sat_tool/services/editor.py" line="355"/>
+        <location filename="../../sat_tool/services/editor.py" line="381"/>
+        <location filename="../../sat_tool/services/editor.py" line="492"/>
         <source>an evidence item needs its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="563"/>
+        <location filename="../../sat_tool/services/editor.py" line="570"/>
         <source>{item} is already included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="579"/>
+        <location filename="../../sat_tool/services/editor.py" line="586"/>
         <source>these rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="674"/>
-        <location filename="../../sat_tool/services/editor.py" line="688"/>
+        <location filename="../../sat_tool/services/editor.py" line="681"/>
+        <location filename="../../sat_tool/services/editor.py" line="695"/>
         <source>a matrix needs a question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="723"/>
+        <location filename="../../sat_tool/services/editor.py" line="730"/>
         <source>the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="777"/>
+        <location filename="../../sat_tool/services/editor.py" line="784"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="781"/>
+        <location filename="../../sat_tool/services/editor.py" line="788"/>
         <source>{date} is still to come: an outcome is recorded once it is known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="847"/>
+        <location filename="../../sat_tool/services/editor.py" line="854"/>
         <source>a snapshot needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="850"/>
+        <location filename="../../sat_tool/services/editor.py" line="857"/>
         <source>this matrix already has a snapshot named {name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="864"/>
+        <location filename="../../sat_tool/services/editor.py" line="871"/>
         <source>this snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="877"/>
-        <location filename="../../sat_tool/services/editor.py" line="892"/>
+        <location filename="../../sat_tool/services/editor.py" line="884"/>
+        <location filename="../../sat_tool/services/editor.py" line="899"/>
         <source>a hypothesis needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="911"/>
+        <location filename="../../sat_tool/services/editor.py" line="918"/>
         <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="929"/>
+        <location filename="../../sat_tool/services/editor.py" line="936"/>
         <source>hypothesis {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="950"/>
+        <location filename="../../sat_tool/services/editor.py" line="957"/>
         <source>unknown probability field {field!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="954"/>
+        <location filename="../../sat_tool/services/editor.py" line="961"/>
         <source>{value} is not a probability between 0% and 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="960"/>
+        <location filename="../../sat_tool/services/editor.py" line="967"/>
         <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="966"/>
+        <location filename="../../sat_tool/services/editor.py" line="973"/>
         <source>these probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="971"/>
+        <location filename="../../sat_tool/services/editor.py" line="978"/>
         <source>priors may add up to 100% at most, not {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1047"/>
+        <location filename="../../sat_tool/services/editor.py" line="1054"/>
         <source>a rationale or likelihood needs a rating: rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1050"/>
-        <location filename="../../sat_tool/services/editor.py" line="1070"/>
+        <location filename="../../sat_tool/services/editor.py" line="1057"/>
+        <location filename="../../sat_tool/services/editor.py" line="1077"/>
         <source>a likelihood must be more than 0 and at most 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1076"/>
+        <location filename="../../sat_tool/services/editor.py" line="1083"/>
         <source>rate the cell before overriding its likelihood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1078"/>
+        <location filename="../../sat_tool/services/editor.py" line="1085"/>
         <source>rate every cell of the row before stating its likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1098"/>
+        <location filename="../../sat_tool/services/editor.py" line="1105"/>
         <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1122"/>
+        <location filename="../../sat_tool/services/editor.py" line="1129"/>
         <source>cell {cell}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -610,18 +615,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="412"/>
-        <location filename="../../sat_tool/services/cases.py" line="519"/>
+        <location filename="../../sat_tool/services/cases.py" line="413"/>
+        <location filename="../../sat_tool/services/cases.py" line="520"/>
         <source>none of the hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="478"/>
+        <location filename="../../sat_tool/services/cases.py" line="479"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="481"/>
+        <location filename="../../sat_tool/services/cases.py" line="482"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1 to {last}, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,6 +1206,29 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
     <message>
         <location filename="../../sat_tool/ui/dialogs.py" line="199"/>
         <source>{name}: {value}% is below {minimum}%, the least a likelihood can be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Disagreement</name>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="121"/>
+        <source>Consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="122"/>
+        <source>Mild disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="123"/>
+        <source>Large disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="124"/>
+        <source>Extreme disagreement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2011,97 +2039,97 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>JudgmentPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="577"/>
+        <location filename="../../sat_tool/ui/panels.py" line="588"/>
         <source>Yours %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="578"/>
+        <location filename="../../sat_tool/ui/panels.py" line="589"/>
         <source>Prior %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="579"/>
+        <location filename="../../sat_tool/ui/panels.py" line="590"/>
         <source>P(H|E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="580"/>
+        <location filename="../../sat_tool/ui/panels.py" line="591"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="599"/>
+        <location filename="../../sat_tool/ui/panels.py" line="610"/>
         <source>How likely is each hypothesis? (Heuer&apos;s step 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="600"/>
+        <location filename="../../sat_tool/ui/panels.py" line="611"/>
         <source>Give every hypothesis a probability; together they make 100%. Leave the prior empty for a uniform prior.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="610"/>
+        <location filename="../../sat_tool/ui/panels.py" line="621"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="615"/>
+        <location filename="../../sat_tool/ui/panels.py" line="626"/>
         <source>Record the outcome…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="616"/>
+        <location filename="../../sat_tool/ui/panels.py" line="627"/>
         <source>Once the answer is known: what proved true, when, on what grounds. The matrix is frozen in a snapshot and scored for calibration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="620"/>
+        <location filename="../../sat_tool/ui/panels.py" line="631"/>
         <source>Reopen the question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="653"/>
+        <location filename="../../sat_tool/ui/panels.py" line="664"/>
         <source>Total: no probabilities yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="656"/>
+        <location filename="../../sat_tool/ui/panels.py" line="667"/>
         <source>Total: {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="657"/>
+        <location filename="../../sat_tool/ui/panels.py" line="668"/>
         <source>Total: {total}  (must be 100%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="676"/>
+        <location filename="../../sat_tool/ui/panels.py" line="687"/>
         <source>Closed: the probabilities judged before the outcome was known stay as they were</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="678"/>
+        <location filename="../../sat_tool/ui/panels.py" line="689"/>
         <source>Your probability for this hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="680"/>
+        <location filename="../../sat_tool/ui/panels.py" line="691"/>
         <source>Open: when the answer is known, record it to see how well the probabilities did (Analysis ▸ Calibration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="683"/>
+        <location filename="../../sat_tool/ui/panels.py" line="694"/>
         <source>Closed: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="739"/>
+        <location filename="../../sat_tool/ui/panels.py" line="750"/>
         <source>H{index}: {value}% is more than 100%; a probability is given from 0 to 100%.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="741"/>
+        <location filename="../../sat_tool/ui/panels.py" line="752"/>
         <source>H{index}: {value}% is more than 100%; a prior is given from 0 to 100%.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,37 +2269,47 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LineReport</name>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="280"/>
+        <location filename="../../sat_tool/domain/probability.py" line="320"/>
         <source>{names} are level at {now}, and no line of evidence moves them by as much as one point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="283"/>
+        <location filename="../../sat_tool/domain/probability.py" line="323"/>
         <source>No line of evidence moves {lead} ({now}) by as much as one point.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="288"/>
+        <location filename="../../sat_tool/domain/probability.py" line="328"/>
+        <source>The most influential line of evidence is {line}: leaving it out moves {lead} from {now} to {then}, and {after} then leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/probability.py" line="331"/>
+        <source>The most influential line of evidence is {line}: leaving it out moves {lead} from {now} to {then}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/probability.py" line="334"/>
         <source>The most influential line of evidence is {line} ({count} item): leaving it out moves {lead} from {now} to {then}, and {after} then leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="291"/>
+        <location filename="../../sat_tool/domain/probability.py" line="337"/>
         <source>The most influential line of evidence is {line} ({count} items): leaving it out moves {lead} from {now} to {then}, and {after} then leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="295"/>
+        <location filename="../../sat_tool/domain/probability.py" line="341"/>
         <source>The most influential line of evidence is {line} ({count} item): leaving it out moves {lead} from {now} to {then}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="298"/>
+        <location filename="../../sat_tool/domain/probability.py" line="344"/>
         <source>The most influential line of evidence is {line} ({count} items): leaving it out moves {lead} from {now} to {then}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="318"/>
+        <location filename="../../sat_tool/domain/probability.py" line="364"/>
         <source>{names} and {last}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2279,57 +2317,57 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LinesPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="768"/>
+        <location filename="../../sat_tool/ui/panels.py" line="779"/>
         <source>Line of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="769"/>
+        <location filename="../../sat_tool/ui/panels.py" line="780"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="770"/>
+        <location filename="../../sat_tool/ui/panels.py" line="781"/>
         <source>Leader without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="771"/>
+        <location filename="../../sat_tool/ui/panels.py" line="782"/>
         <source>Favours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="791"/>
+        <location filename="../../sat_tool/ui/panels.py" line="802"/>
         <source>Where the probabilities come from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="795"/>
+        <location filename="../../sat_tool/ui/panels.py" line="806"/>
         <source>Items of one source, or of one origin named on the items, count together as one line of evidence (their log-likelihoods are averaged); the lines are taken as independent. Name an origin on items that rest on one statement (Edit evidence).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="818"/>
+        <location filename="../../sat_tool/ui/panels.py" line="829"/>
         <source>The probabilistic view needs two hypotheses and some evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="826"/>
+        <location filename="../../sat_tool/ui/panels.py" line="837"/>
         <source>&lt;b&gt;{leader}&lt;/b&gt; is the most probable at {probability}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="832"/>
+        <location filename="../../sat_tool/ui/panels.py" line="843"/>
         <source>{leader} without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="842"/>
+        <location filename="../../sat_tool/ui/panels.py" line="853"/>
         <source>; {hypothesis} then leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="860"/>
+        <location filename="../../sat_tool/ui/panels.py" line="871"/>
         <source>By line of evidence: {by_line}. Were every item independent: {independent}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2916,17 +2954,17 @@ Analyst: {analyst}</source>
 <context>
     <name>ManualDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="66"/>
+        <location filename="../../sat_tool/ui/manual.py" line="86"/>
         <source>SAT Tool manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="71"/>
+        <location filename="../../sat_tool/ui/manual.py" line="91"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="77"/>
+        <location filename="../../sat_tool/ui/manual.py" line="97"/>
         <source>Page</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3448,7 +3486,7 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="817"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="821"/>
         <source>SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3624,17 +3662,17 @@ Weighted {weighted}</source>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="533"/>
+        <location filename="../../sat_tool/ui/panels.py" line="544"/>
         <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="540"/>
+        <location filename="../../sat_tool/ui/panels.py" line="551"/>
         <source>The findings are being worked out for the matrix as it is now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="563"/>
+        <location filename="../../sat_tool/ui/panels.py" line="574"/>
         <source>{links} and {rest} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3888,23 +3926,23 @@ Weighted {weighted}</source>
 <context>
     <name>Probability</name>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="53"/>
+        <location filename="../../sat_tool/domain/probability.py" line="54"/>
         <source>Items of one source (or of one origin the analyst names) count together as one line of evidence; the lines are assumed independent given each hypothesis. Read the numbers as the weight of the evidence, not as forecasts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="183"/>
-        <location filename="../../sat_tool/domain/probability.py" line="185"/>
+        <location filename="../../sat_tool/domain/probability.py" line="216"/>
+        <location filename="../../sat_tool/domain/probability.py" line="218"/>
         <source>Source {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="187"/>
+        <location filename="../../sat_tool/domain/probability.py" line="220"/>
         <source>{item} (no source)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/probability.py" line="190"/>
+        <location filename="../../sat_tool/domain/probability.py" line="223"/>
         <source>An item with no source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3920,68 +3958,68 @@ Weighted {weighted}</source>
 <context>
     <name>QuickStart</name>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="115"/>
-        <location filename="../../sat_tool/ui/manual.py" line="152"/>
+        <location filename="../../sat_tool/ui/manual.py" line="135"/>
+        <location filename="../../sat_tool/ui/manual.py" line="172"/>
         <source>Open the sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="116"/>
+        <location filename="../../sat_tool/ui/manual.py" line="136"/>
         <source>File ▸ Open the sample case, or the button below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="117"/>
+        <location filename="../../sat_tool/ui/manual.py" line="137"/>
         <source>Rate a cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="118"/>
+        <location filename="../../sat_tool/ui/manual.py" line="138"/>
         <source>In M1, click a rating cell and press a key: 4 rates it I (inconsistent), 2 rates it C. Watch the hypothesis&apos;s score in its header change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="121"/>
+        <location filename="../../sat_tool/ui/manual.py" line="141"/>
         <source>Undo it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="122"/>
+        <location filename="../../sat_tool/ui/manual.py" line="142"/>
         <source>Press Ctrl+Z: the rating goes back, in the workspace too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="124"/>
+        <location filename="../../sat_tool/ui/manual.py" line="144"/>
         <source>See what the ranking rests on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="125"/>
+        <location filename="../../sat_tool/ui/manual.py" line="145"/>
         <source>Open the Sensitivity tab on the right: the linchpin items and the fewest re-ratings that would change the leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="127"/>
+        <location filename="../../sat_tool/ui/manual.py" line="147"/>
         <source>See where the probabilities come from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="128"/>
+        <location filename="../../sat_tool/ui/manual.py" line="148"/>
         <source>Open the By source tab: how much each source moves the leading hypothesis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="135"/>
+        <location filename="../../sat_tool/ui/manual.py" line="155"/>
         <source>Quick start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="139"/>
+        <location filename="../../sat_tool/ui/manual.py" line="159"/>
         <source>Two minutes through the prebuilt case. Each step is ticked as you do it in the window; this box can stay open beside it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/manual.py" line="156"/>
+        <location filename="../../sat_tool/ui/manual.py" line="176"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4642,102 +4680,112 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="106"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="110"/>
         <source>{letters!r} is not a column letter (A, B … AA)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="112"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="116"/>
         <source>{letters!r} is beyond the last column of a sheet (XFD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="128"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="141"/>
         <source>{value!r} is not a rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="165"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="178"/>
         <source>numbers 1 to 3 (1 Low, 2 Medium, 3 High)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="166"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="179"/>
         <source>numbers 1 to 5 (1–2 Low, 3 Medium, 4–5 High)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="168"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="181"/>
         <source>fractions 0 to 1 (below ⅓ Low, below ⅔ Medium, above High)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="170"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="183"/>
         <source>percentages 0 to 100 (below 33 Low, below 67 Medium, above High)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="194"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="207"/>
         <source>{value!r} is not a level (expected High, Medium or Low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="199"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="212"/>
         <source>{value!r} is not a level (expected High, Medium or Low, or numbers on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to 100)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="210"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="223"/>
         <source>{value!r} is not a level (expected High, Medium or Low, H, M or L, or numbers on one scale: 1 to 3, 1 to 5, 0 to 1 or 0 to 100)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="249"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="271"/>
+        <source>columns {first} and {second} are both given the role {role}: one column at most can hold it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="279"/>
+        <source>column {letter} holds the {role} instead, as chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="285"/>
         <source>chosen by the user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="251"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="288"/>
         <source>only one column can hold the evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="349"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="386"/>
         <source>headed {header!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="354"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="391"/>
         <source>named as a hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="358"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="395"/>
         <source>holds ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="362"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="399"/>
         <source>holds numbers, not ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="364"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="401"/>
         <source>holds no ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="366"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="403"/>
         <source>an empty column, read as a hypothesis not yet rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="383"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="420"/>
         <source>the first column of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/sheet_layout.py" line="389"/>
+        <location filename="../../sat_tool/formats/sheet_layout.py" line="426"/>
         <source>headed {header!r}, after the evidence column</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5135,17 +5183,17 @@ Weighted {weighted}</source>
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="887"/>
+        <location filename="../../sat_tool/ui/panels.py" line="898"/>
         <source>Heuer&apos;s eight steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="890"/>
+        <location filename="../../sat_tool/ui/panels.py" line="901"/>
         <source>Click a finding to go where it can be fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="904"/>
+        <location filename="../../sat_tool/ui/panels.py" line="915"/>
         <source>Working out where the matrix stands…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5155,6 +5203,24 @@ Weighted {weighted}</source>
     <message>
         <location filename="../../sat_tool/ui/commands.py" line="330"/>
         <source>Save snapshot {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="404"/>
+        <source>{name}&apos;s judgments are all 0 %, so they are left out of the group&apos;s probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="406"/>
+        <source>{name} has not judged every hypothesis, so those judgments are left out of the group&apos;s probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/team.py" line="408"/>
+        <source>{name}&apos;s judgments sum to {total:.0f} %, not 100 %, so they are scaled to sum to 100 % before they are averaged.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5588,188 +5654,211 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="666"/>
-        <source>no header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="669"/>
-        <source>column {letter} ({header}) {what} as {scale}</source>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="667"/>
+        <source>not read: column {letter} holds the {role}, as chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/formats/xlsx_import.py" line="672"/>
-        <source>column {letter} ({header}) {what}</source>
+        <source>not read, as chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="673"/>
+        <source>no header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/formats/xlsx_import.py" line="676"/>
-        <source>1 hypothesis in column {span}</source>
+        <source>column {letter} ({header}) {what} as {scale}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/formats/xlsx_import.py" line="679"/>
+        <source>column {letter} ({header}) {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="683"/>
+        <source>1 hypothesis in column {span}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="686"/>
         <source>{count} hypotheses in columns {span}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="690"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="697"/>
         <source>{file} is a SAT Tool export: import it as it is, without choosing sheets or columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="705"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="712"/>
         <source>{file} has no visible sheet {sheet!r} (its sheets: {sheets})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="734"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="743"/>
         <source>{file} has no sheet with a matrix: put evidence in the first column and hypotheses in the first row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="799"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="811"/>
         <source>empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="802"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="814"/>
         <source>its cells are formulas over the sheet {sheet!r}, which they copy or score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="808"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="820"/>
         <source>sheet {sheet!r}, row {row}: the header row chosen is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="816"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="828"/>
         <source>sheet {sheet!r}, row {row}: no hypotheses found in the header row chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="822"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="834"/>
         <source>sheet {sheet!r}, row 1: no hypotheses found (expected their names across the first row, after the evidence column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="825"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="837"/>
         <source>no column of ratings under a row of headers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="831"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="844"/>
+        <source>sheet {sheet!r} has no column {letter}: its last column is {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="851"/>
         <source>sheet {sheet!r}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="834"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="854"/>
         <source>sheet {sheet!r}: no column holds the evidence (give one the evidence role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="838"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="858"/>
         <source>sheet {sheet!r}: no column holds a hypothesis (give one the hypothesis role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="873"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="893"/>
         <source>sheet {sheet!r}: no evidence found (expected one item per row in column {column}, below the headers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="890"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="910"/>
         <source>1 row above the headers (a title block) skipped; its first line, {title!r}, is the matrix&apos;s question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="893"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="913"/>
         <source>{count} rows above the headers (a title block) skipped; its first line, {title!r}, is the matrix&apos;s question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="896"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="916"/>
         <source>1 row above the headers (a title block) skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="898"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="918"/>
         <source>{count} rows above the headers (a title block) skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="902"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="922"/>
         <source>Column {column} has 1 value but no header: not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="904"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="924"/>
         <source>Column {column} has {count} values but no header: not read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="909"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="929"/>
         <source>Row {row} skipped: a row of totals or scores, whose formulas have no saved results.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="913"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="933"/>
         <source>Row {row} skipped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="918"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="938"/>
         <source>{count} more dates kept in the notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="938"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="958"/>
         <source>the workbook&apos;s own scores ({theirs}) agree in size with PARC&apos;s (inconsistency {parc}, weighted {weighted}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="941"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="961"/>
         <source>the workbook&apos;s own scores ({theirs}) agree in size with PARC&apos;s for these ratings (inconsistency {parc}, weighted {weighted}), though its formulas may score other ratings by rules of their own; SAT Tool scores by PARC&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="946"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="966"/>
         <source>the workbook&apos;s own scores ({theirs}) follow rules other than PARC&apos;s; SAT Tool scores by PARC&apos;s: inconsistency {parc} and weighted {weighted}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="988"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1009"/>
         <source>{where}: ratings without an evidence item (expected the evidence text in column {column})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="1023"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1044"/>
         <source>{where}: {value!r} is under the merged header {header!r} ({range}), which names no hypothesis of its own; unmerge the header and name each hypothesis in its own cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="1028"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1049"/>
         <source>{where}: {value!r} is under the merged header ({range}), which names no hypothesis of its own; unmerge the header and name each hypothesis in its own cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="1034"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1055"/>
         <source>{where}: {value!r} is under an empty header (expected a hypothesis name in row {row} above it, or nothing in this column)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="1061"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1082"/>
         <source>{where}: {role} {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="1095"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1116"/>
         <source>Row {row}, column {column}: {text!r} is not a date (2012, 2012-04 or 2012-04-18); kept in the notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/xlsx_import.py" line="1117"/>
+        <location filename="../../sat_tool/formats/xlsx_import.py" line="1138"/>
         <source>The item numbers are not unique whole numbers: the items are numbered in order instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <location filename="../../sat_tool/ui/panels.py" line="498"/>
+        <source>own ({level})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -265,6 +265,11 @@ class Line:
     against: dict[HypothesisId, float]
     without: dict[HypothesisId, float]
 
+    @property
+    def lone(self) -> bool:
+        """An item with no source and no origin: a line of its own, named after the item."""
+        return self.key[0] == "item"  # type: ignore[index]
+
 
 @dataclass(frozen=True)
 class LineReport:
@@ -319,7 +324,13 @@ class LineReport:
                              "as one point.").format(lead=lead, now=f"{now:.0%}")
         after = self.leader_without(line)
         one = len(line.evidence) == 1
-        if after is not None and after != self.leader:
+        if line.lone:
+            text = (translate("LineReport", "The most influential line of evidence is {line}: "
+                              "leaving it out moves {lead} from {now} to {then}, and {after} then "
+                              "leads.") if after is not None and after != self.leader else
+                    translate("LineReport", "The most influential line of evidence is {line}: "
+                              "leaving it out moves {lead} from {now} to {then}."))
+        elif after is not None and after != self.leader:
             text = (translate("LineReport", "The most influential line of evidence is {line} "
                               "({count} item): leaving it out moves {lead} from {now} to {then}, "
                               "and {after} then leads.") if one else

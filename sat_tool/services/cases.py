@@ -389,6 +389,7 @@ def _line_dict(case: Case, line: Line, lines: LineReport, labels: dict[Hypothesi
     after = lines.leader_without(line)
     return {
         "name": line.name,
+        "kind": line.key[0],  # type: ignore[index]
         "evidence": [case.evidence_item(e).label for e in line.evidence],
         "bits_against": {labels[h]: round(v, 6) + 0.0 for h, v in line.against.items()},
         "probability_without": {labels[h]: round(v, 6) + 0.0 for h, v in line.without.items()},
