@@ -73,3 +73,32 @@ def test_the_light_theme_keeps_its_colours_where_they_read(qapp):
     window = theme.palette().color(QPalette.ColorRole.Window)
     assert theme.error() == "#b03020"
     assert theme.contrast(QColor(theme.success()), window) >= 4.5
+
+
+def test_links_stay_readable_when_a_dark_theme_keeps_dark_blue_links(qapp):
+    """A dark palette that keeps the light theme's #0000FF links gets links that read on its
+    window and page; a light palette's links are left as they are."""
+    from sat_tool.ui import theme
+    from sat_tool.ui.application import make_application
+
+    make_application()
+    before = QGuiApplication.palette()
+    try:
+        dark_links = dark_palette()
+        for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+            dark_links.setColor(role, QColor("#0000FF"))
+        QApplication.setPalette(dark_links)
+        qapp.processEvents()
+        now = QGuiApplication.palette()
+        for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+            link = now.color(role)
+            assert theme.contrast(link, now.color(QPalette.ColorRole.Window)) >= 4.5
+            assert theme.contrast(link, now.color(QPalette.ColorRole.Base)) >= 4.5
+        light = QPalette(QColor("#EFEFEF"))
+        light.setColor(QPalette.ColorRole.Base, QColor("#FFFFFF"))
+        light.setColor(QPalette.ColorRole.Link, QColor("#0000FF"))
+        QApplication.setPalette(light)
+        qapp.processEvents()
+        assert QGuiApplication.palette().color(QPalette.ColorRole.Link) == QColor("#0000FF")
+    finally:
+        QApplication.setPalette(before)

@@ -30,7 +30,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     install_translations(app)
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "SAT Tool"))
     QGuiApplication.setDesktopFileName("sat-tool")
+    _keep_links_readable(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def fix_link_colours() -> None:
+    """Move the application palette's link colours until they read (a no-op when they do)."""
+    from sat_tool.ui import theme
+
+    changed = theme.with_readable_links(QGuiApplication.palette())
+    if changed is not None:
+        QApplication.setPalette(changed)
+
+
+def _keep_links_readable(app: QApplication) -> None:
+    """Fix the link colours now and whenever the palette changes (a signal, not an event
+    filter, which would cost a Python call on every event of the application)."""
+    if not getattr(app, "_watching_links", False):
+        app.paletteChanged.connect(lambda _palette: fix_link_colours())
+        app._watching_links = True  # type: ignore[attr-defined]
+    fix_link_colours()
 
 
 def app_icon() -> QIcon:

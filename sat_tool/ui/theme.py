@@ -113,3 +113,24 @@ def passage(current: bool) -> tuple[QColor, QColor]:
     else:
         fill = QColor("#FFB84D") if current else QColor("#FFE58A")
     return fill, readable(palette().color(QPalette.ColorRole.Text), fill, 7)
+
+
+def with_readable_links(found: QPalette) -> QPalette | None:
+    """``found`` with its link colours moved until they read on the window and the page
+    (a dark theme that keeps the light theme's dark blue links); None when they already do."""
+    window = found.color(QPalette.ColorRole.Window)
+    base = found.color(QPalette.ColorRole.Base)
+    darker = window if window.lightnessF() <= base.lightnessF() else base
+    lighter = base if darker is window else window
+    changed = QPalette(found)
+    moved = False
+    for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            colour = found.color(group, role)
+            if min(contrast(colour, window), contrast(colour, base)) >= 4.5:
+                continue
+            # the background it reads worst on decides which way it moves
+            worst = darker if contrast(colour, darker) < contrast(colour, lighter) else lighter
+            changed.setColor(group, role, readable(colour, worst))
+            moved = True
+    return changed if moved else None
