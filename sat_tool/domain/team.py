@@ -39,14 +39,19 @@ from sat_tool.domain.model import (
     Rating,
     ScoringMode,
 )
-from sat_tool.domain.scoring import MatrixScores, competition_ranks, row_weight, score_matrix
+from sat_tool.domain.scoring import (
+    TOLERANCE,
+    MatrixScores,
+    competition_ranks,
+    diagnosticity,
+    row_weight,
+    score_matrix,
+)
 from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 
 AnalystId = str
 TeamRatings = Mapping[AnalystId, Mapping[Cell, Assessment]]
 """Each analyst's ratings of one matrix, by the analyst's id."""
-
-TOLERANCE = 1e-9
 
 _BY_SIGNED = {2: Rating.CC, 1: Rating.C, 0: Rating.N, -1: Rating.I, -2: Rating.II}
 
@@ -88,12 +93,9 @@ def _round_toward_neutral(mean: float) -> int:
 
 def spread(ratings: Iterable[Rating]) -> float:
     """Population standard deviation of a cell's ratings on the signed scale, NA skipped;
-    0 when fewer than two ratings remain."""
-    values = [r.signed for r in ratings if r is not Rating.NA]
-    if len(values) < 2:
-        return 0.0
-    mean = sum(values) / len(values)  # type: ignore[arg-type]
-    return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))  # type: ignore[operator]
+    0 when fewer than two ratings remain. It is a row's diagnosticity, taken down a cell's
+    analysts instead of across a row's hypotheses."""
+    return diagnosticity(ratings) or 0.0
 
 
 class Disagreement(Enum):
@@ -131,7 +133,11 @@ THRESHOLDS = ((1.5, Disagreement.EXTREME), (1.0, Disagreement.LARGE), (0.5, Disa
 def disagreement(ratings: Iterable[Rating]) -> Disagreement:
     """The bucket of a cell's ratings; a split between NA and a rating is at least mild."""
     given = list(ratings)
-    value = spread(given)
+    return _bucket(given, spread(given))
+
+
+def _bucket(given: Sequence[Rating], value: float) -> Disagreement:
+    """The bucket of ratings whose spread is ``value``."""
     bucket = Disagreement.CONSENSUS
     for threshold, name in THRESHOLDS:
         if value >= threshold - TOLERANCE:
@@ -191,13 +197,14 @@ def disputed_cells(case: Case, matrix: Matrix, team: TeamRatings) -> list[Disput
     found = []
     for order, cell in enumerate(matrix_cells(matrix)):
         given = {a: x.rating for a, x in cell_ratings(team, cell).items()}
-        bucket = disagreement(given.values())
+        value = spread(given.values())
+        bucket = _bucket(list(given.values()), value)
         if bucket is Disagreement.CONSENSUS:
             continue
         item = case.evidence_item(cell[0])
         weight = row_weight(item.credibility, matrix.row(cell[0]).relevance)
-        found.append((-bucket.value, -spread(given.values()), -weight, order,
-                      DisputedCell(cell, spread(given.values()), bucket, given)))
+        found.append((-bucket.value, -value, -weight, order,
+                      DisputedCell(cell, value, bucket, given)))
     found.sort(key=lambda entry: entry[:4])
     return [entry[-1] for entry in found]
 

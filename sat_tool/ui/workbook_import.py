@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sat_tool.formats.sheet_layout import Role
+from sat_tool.formats.sheet_layout import Role, column_letters
 from sat_tool.formats.xlsx_import import ImportChoice, SheetReport, WorkbookReport
 
 ROLE_NAMES = {
@@ -60,14 +60,6 @@ def _role_name(role: Role) -> str:
 
 Preview = Callable[[ImportChoice], WorkbookReport]
 """Reads the workbook with a choice and reports how (raises ValueError with a sentence)."""
-
-
-def _letter(column: int) -> str:
-    letters = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 class WorkbookImportDialog(QDialog):
@@ -203,7 +195,7 @@ class WorkbookImportDialog(QDialog):
         for index, column in sorted(layout.columns.items()):
             row = self.columns.rowCount()
             self.columns.insertRow(row)
-            self.columns.setItem(row, 0, _fixed(_letter(index)))
+            self.columns.setItem(row, 0, _fixed(column_letters(index)))
             self.columns.setItem(row, 1, _fixed(column.header))
             combo = QComboBox()
             for role in ROLE_NAMES:
@@ -211,7 +203,7 @@ class WorkbookImportDialog(QDialog):
             combo.setCurrentIndex(combo.findData(column.role))
             combo.setToolTip(self.tr("Read as {role}: {why}").format(
                 role=_role_name(column.role).lower(), why=column.why))
-            combo.setAccessibleName(self.tr("Column {letter} read as").format(letter=_letter(index)))
+            combo.setAccessibleName(self.tr("Column {letter} read as").format(letter=column_letters(index)))
             combo.activated.connect(lambda _i, c=index, box=combo: self._role_changed(c, box))
             self.columns.setCellWidget(row, 2, combo)
             self.columns.setItem(row, 3, _fixed(" · ".join(v for v in sheet.samples.get(index, [])
