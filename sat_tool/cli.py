@@ -110,6 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
                           "without it): evidence, hypothesis, credibility, relevance, type, "
                           "date, source, notes, category, number or ignore")
 
+    merge = sub.add_parser("merge", parents=[common],
+                           help="merge a colleague's copy of a case (a bundle exported from it): "
+                                "their ratings as theirs, what they added, conflicts as you choose")
+    merge.add_argument("file", type=Path, help="the colleague's case bundle (.json)")
+    merge.add_argument("--dry-run", action="store_true",
+                       help="print what the merge would do and every conflict; write nothing")
+    merge.add_argument("--theirs", action="store_true",
+                       help="take the copy's value of every conflict (default: keep ours)")
+    merge.add_argument("--take", metavar="N,N…",
+                       help="take the copy's value of these conflicts (numbers as listed)")
+    merge.add_argument("--analyst", metavar="NAME", help="who makes the merge, for the history")
+
     calibration_help = ("Brier scores and calibration of the analyst's probabilities and of the "
                         "tool's posteriors across every closed matrix")
     calib = sub.add_parser("calibration", parents=[common], help=calibration_help,
@@ -132,6 +144,31 @@ def build_parser() -> argparse.ArgumentParser:
     sens.add_argument("--mode", choices=[m.value for m in ScoringMode],
                       help="analyse this score instead of each matrix's own scoring mode")
     sens.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    team = sub.add_parser("team", parents=[common],
+                          help="every analyst's ratings together: team scores, who moves the "
+                               "leader, the most disputed cells, group probabilities")
+    team.add_argument("case", help="case id or exact title")
+    team.add_argument("--matrix", help="matrix number (1, 2 …) or exact question")
+    team.add_argument("--mode", choices=[m.value for m in ScoringMode],
+                      help="rank by this score instead of each matrix's own scoring mode")
+    team.add_argument("--disputed", type=int, default=10, metavar="N",
+                      help="how many of the most disputed cells to list (default 10; all in JSON)")
+    team.add_argument("--analyst", metavar="NAME",
+                      help="as this analyst (a blind matrix is shown only to an analyst who has "
+                           "rated every cell; default: the name in the preferences)")
+    team.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    hist = sub.add_parser("history", parents=[common],
+                          help="who changed which rating, when, from what to what, and why")
+    hist.add_argument("case", help="case id or exact title")
+    hist.add_argument("--matrix", help="matrix number (1, 2 …) or exact question")
+    hist.add_argument("--cell", nargs=2, metavar=("EVIDENCE", "HYPOTHESIS"),
+                      help="one cell, as E3 H2 (needs --matrix)")
+    hist.add_argument("--analyst", metavar="NAME",
+                      help="only changes of this analyst's ratings, or made by them")
+    hist.add_argument("--limit", type=int, metavar="N", help="the N most recent changes only")
+    hist.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     exp = sub.add_parser("export", parents=[common], help="export a case to a file")
     exp.add_argument("case", help="case id or exact title")
@@ -158,8 +195,9 @@ def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """The sub-commands that change a case, each one committed edit."""
     editing = argparse.ArgumentParser(add_help=False, parents=[common])
     editing.add_argument("--analyst", metavar="NAME",
-                         help="analyst recorded with the edit (default: the name in the preferences, "
-                              "else the user name)")
+                         help="rate as this analyst, who joins the case if new (default: the name "
+                              "in the preferences if they have rated the case, else the analyst "
+                              "who rated most of it)")
 
     def command(name: str, summary: str, references: bool = True) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, parents=[editing], help=summary,
@@ -243,6 +281,12 @@ def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     reopen = command("reopen", "take a matrix's recorded outcome back: the question is open again",
                      references=False)
     reopen.add_argument("--matrix", help=MATRIX_HELP)
+
+    blind = command("blind", "rate a matrix blind (each analyst their own hypothesis order, no "
+                             "one else's ratings until every cell is rated), or lift it",
+                    references=False)
+    blind.add_argument("state", choices=["on", "off"], help="on: rate blind; off: lift it")
+    blind.add_argument("--matrix", help=MATRIX_HELP)
 
     exc = command("exclude", "take evidence rows out of a matrix, with their ratings there "
                              "(the items stay in the case)")
@@ -419,7 +463,8 @@ def _fail(message: str) -> int:
     return EXIT_ERROR
 
 
-READ_ONLY_COMMANDS = ("cases", "score", "sensitivity", "export", "calibration")
+READ_ONLY_COMMANDS = ("cases", "score", "sensitivity", "export", "calibration", "team",
+                      "history")
 """Commands that only read: they open the workspace read-only and never create, write or upgrade it."""
 
 
@@ -517,9 +562,89 @@ def cmd_import(workspace: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _case_and_matrices(workspace: Workspace, args: argparse.Namespace) -> tuple:
+def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Merge a colleague's copy of a case into it (see docs/team.md)."""
+    from sat_tool.domain.merge import NotACopy
+    from sat_tool.services.editor import CaseEditor
+
+    if args.file.suffix.lower() != ".json":
+        raise CliError(f"{args.file.name}: only a case bundle (.json) carries the ids a merge "
+                       "needs; import a workbook or a PARC file as a case of its own")
+    theirs, _snapshots = svc.read_case_file(args.file)
+    case_id = svc.copy_of(workspace, theirs)
+    if case_id is None:
+        raise CliError(f"{args.file.name} is not a copy of any case in this workspace; "
+                       "`sat-tool import` adds it as a new case")
+    editor = CaseEditor.open(workspace, case_id, _analyst(args))
     try:
-        case = svc.load_case(workspace, args.case)
+        plan = editor.plan_merge(theirs)
+    except NotACopy as exc:
+        raise CliError(f"{args.file.name}: {exc}") from None
+    title = editor.case.title
+    if plan.nothing:
+        print(f"{args.file.name} brings nothing that case {case_id} ({title}) does not have.")
+        return 0
+    take: set[str] = set()
+    if args.theirs:
+        take = {c.key for c in plan.conflicts}
+    elif args.take:
+        try:
+            numbers = [int(n) for n in args.take.replace(" ", "").split(",") if n]
+        except ValueError:
+            raise CliError(f"--take {args.take!r}: give conflict numbers as listed, such as 1,3"
+                           ) from None
+        wrong = [n for n in numbers if not 1 <= n <= len(plan.conflicts)]
+        if wrong:
+            raise CliError(f"--take: there is no conflict {wrong[0]} (there are "
+                           f"{len(plan.conflicts)})")
+        take = {plan.conflicts[n - 1].key for n in numbers}
+    parts = []
+    for count, one, many in ((len(plan.new_sources), "source", "sources"),
+                             (len(plan.new_evidence), "evidence item", "evidence items"),
+                             (len(plan.new_matrices), "matrix", "matrices"),
+                             (len(plan.new_hypotheses), "hypothesis", "hypotheses"),
+                             (len(plan.new_rows), "matrix row", "matrix rows")):
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    ratings = plan.rating_count
+    if ratings:
+        parts.append(f"{ratings} rating{'s' if ratings != 1 else ''}"
+                     + (f" ({plan.newer} newer than ours)" if plan.newer else ""))
+    verb = "would add" if args.dry_run else "adds"
+    print(f"Merging {args.file.name} into case {case_id} ({title}): {verb} "
+          + (", ".join(parts) if parts else "nothing new") + ".")
+    if plan.kept:
+        print(f"  {plan.kept} of our ratings changed after the copy's stay as they are.")
+    for number, conflict in enumerate(plan.conflicts, 1):
+        chosen = "theirs" if conflict.key in take else "ours"
+        print(f"  [{number}] {conflict.label}, {conflict.field}: ours {_shown(conflict.ours)} | "
+              f"theirs {_shown(conflict.theirs)}  → {chosen}")
+    if plan.conflicts and not (args.theirs or args.take):
+        print("  Conflicts keep our value; --take N,N… or --theirs takes the copy's.")
+    if args.dry_run:
+        return 0
+    result = editor.merge(theirs, take)
+    renumbered = {a: b for a, b in result.numbers.items() if a != b}
+    if renumbered:
+        print("  Their " + ", ".join(f"E{a} is E{b}" for a, b in renumbered.items()) + " here.")
+    print(f"Merged into case {case_id}.")
+    return 0
+
+
+def _shown(value: Any) -> str:
+    """A conflicting value in one line."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, tuple):
+        return "/".join("–" if v is None else f"{v:.0%}" for v in value)
+    text = " ".join(str(getattr(value, "value", value)).split())
+    return repr(text if len(text) <= 70 else text[:69] + "…")
+
+
+def _case_and_matrices(workspace: Workspace, args: argparse.Namespace,
+                       analyst: str | None = None) -> tuple:
+    try:
+        case = svc.load_case(workspace, args.case, analyst)
         matrices = svc.select_matrices(case, args.matrix)
     except (CaseNotFound, LookupError) as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
@@ -545,6 +670,154 @@ def cmd_score(workspace: Workspace, args: argparse.Namespace) -> int:
     else:
         for mat, report in zip(matrices, reports):
             _print_report(case.matrices.index(mat) + 1, report)
+    return 0
+
+
+def cmd_team(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Print each matrix's team view: analysts, team scores, influence, disputes, probabilities."""
+    case, matrices = _case_and_matrices(workspace, args, _analyst(args))
+    if args.analyst is not None:
+        _as_named(case, _analyst(args))
+    mode = ScoringMode(args.mode) if args.mode else None
+    _refuse_blind(case, matrices)
+    reports = [svc.team_report(case, mat, mode) for mat in matrices]
+    if args.json:
+        print(json_text({"case": case.title, "matrices": reports}))
+        return 0
+    for mat, report in zip(matrices, reports):
+        _print_team(case.matrices.index(mat) + 1, report, max(args.disputed, 0))
+    return 0
+
+
+def _as_named(case: Case, name: str) -> None:
+    """Show a case as the analyst named on the command line (their own ratings)."""
+    from sat_tool.domain.model import Analyst, analyst_uid
+
+    found = next((a for a in case.analysts if a.name.casefold() == name.casefold()), None)
+    case.rate_as(found or Analyst(analyst_uid(name), name))
+
+
+def _refuse_blind(case: Case, matrices: list[Matrix]) -> None:
+    """CliError when a matrix is rated blind and the analyst has not rated every cell yet."""
+    from sat_tool.domain.team import others_hidden
+
+    for mat in matrices:
+        if others_hidden(mat):
+            left = sum(1 for r in mat.rows for h in mat.hypotheses
+                       if (r.evidence_id, h.id) not in mat.ratings)
+            name = case.analyst_named(case.analyst).name if case.analyst else "you"
+            raise CliError(f"{_matrix_name(case, mat)} is rated blind: {name} sees the others' "
+                           f"ratings once every cell is rated ({left} to go)")
+
+
+def _print_team(number: int, report: dict, disputed: int) -> None:
+    print(f"Matrix {number}: {report['question']}")
+    analysts = report["analysts"]
+    if len(analysts) < 2:
+        print("  Only one analyst has rated this matrix, so there is no team view yet.")
+        return
+    print(f"  {len(analysts)} analysts; rated as {report['rated_as']}; "
+          f"team scores ranked by {report['ranked_by']} (the mean of the analysts' scores)")
+    for a in analysts:
+        agree = "–" if a["agreement_with_team"] is None else f"{a['agreement_with_team']:.0%}"
+        print(f"    {a['name']}: {a['rated']} of {a['cells']} cells rated; "
+              f"agrees with the team on {agree}")
+    names = [a["name"] for a in analysts]
+    print(f"  {'rank':>4}  {'team':>7}  {'range':>15}  " + "  ".join(f"{n[:10]:>10}" for n in names)
+          + "  hypothesis")
+    for h in report["hypotheses"]:
+        spread = f"{h['lowest']:.3g}–{h['highest']:.3g}"
+        own = "  ".join(f"{h['by_analyst'].get(n, 0):>10.3g}" for n in names)
+        print(f"  {h['rank']:>4}  {h['team']:>7.3g}  {spread:>15}  {own}  {h['label']}: {h['title']}")
+    moved = False
+    for i in report["influence"]:
+        if i["changes_alone"]:
+            moved = True
+            print(f"  Taken alone, {i['analyst']}'s ratings would put "
+                  f"{', '.join(i['leaders_alone'])} first.")
+        if i["changes_without"]:
+            moved = True
+            print(f"  Without {i['analyst']}, the team would put "
+                  f"{', '.join(i['leaders_without'])} first.")
+    if not moved:
+        print(f"  No one analyst's ratings decide the team's leader "
+              f"({', '.join(report['leaders'])}).")
+    cells = report["disputed"]
+    if not cells:
+        print("  The analysts agree on every cell.")
+    else:
+        print(f"  Most disputed cells ({len(cells)} above consensus):")
+        for d in cells[:disputed]:
+            given = ", ".join(f"{n} {r}" for n, r in d["ratings"].items())
+            print(f"    {d['evidence']} × {d['hypothesis']}: {d['disagreement'].lower()} "
+                  f"(spread {d['spread']:.2f}): {given}")
+        if len(cells) > disputed:
+            print(f"    … and {len(cells) - disputed} more (--disputed N, or --json)")
+    probabilities = report["probabilities"]
+    for a in probabilities["analysts"]:
+        if a["notice"]:
+            print(f"  • {a['notice']}")
+    if probabilities["group"]:
+        tool = probabilities["tool"]
+        group = ", ".join(f"{g['label']} {g['mean']:.0%} ±{g['spread']:.0%}"
+                          for g in probabilities["group"])
+        print(f"  Group probabilities (normalised, then averaged): {group}")
+        print(f"  The tool's posteriors from {report['rated_as']}'s ratings: "
+              + ", ".join(f"{k} {v:.0%}" for k, v in tool.items()))
+
+
+def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Print the changes of a case's ratings, newest first."""
+    case, matrices = _case_and_matrices(workspace, args, _analyst(args) if args.analyst else None)
+    if args.analyst:
+        _as_named(case, _analyst(args))
+    _refuse_blind(case, matrices)
+    matrix = matrices[0] if args.matrix else None
+    cell = None
+    if args.cell:
+        if matrix is None:
+            raise CliError("--cell needs --matrix")
+        item = _evidence(case, args.cell[0])
+        mat, hyp = _hypothesis(case, args.cell[1], args.matrix)
+        _included(case, mat, item)
+        cell = (item.id, hyp.id)
+    if args.limit is not None and args.limit < 1:
+        raise CliError("--limit needs a number of 1 or more")
+    changes = svc.history(workspace, case.id, matrix.id if matrix else None, cell,
+                          None if args.analyst else args.limit)
+    if args.analyst:
+        wanted = args.analyst.strip().casefold()
+        changes = [c for c in changes if wanted in (c.by.casefold(), c.analyst.casefold())]
+        if args.limit is not None:
+            changes = changes[:args.limit]
+    labels = {m.id: ({e.id: e.label for e in case.evidence},
+                     {h.id: f"H{i}" for i, h in enumerate(m.hypotheses, 1)}, n)
+              for n, m in enumerate(case.matrices, 1)}
+    rows = []
+    for change in changes:
+        items, hyps, number = labels.get(change.matrix_id, ({}, {}, None))
+        where = None
+        if change.cell is not None:
+            where = (f"{items.get(change.cell[0], 'a deleted item')} × "
+                     f"{hyps.get(change.cell[1], 'a deleted hypothesis')}")
+        rows.append({"at": change.at, "by": change.by, "kind": change.kind, "matrix": number,
+                     "cell": where, "analyst": change.analyst, "before": change.before,
+                     "after": change.after, "note": change.note})
+    if args.json:
+        print(json_text({"case": case.title, "changes": rows}))
+        return 0
+    if not rows:
+        print("No changes recorded.")
+    for row in rows:
+        if row["kind"] == "blind":
+            what = "set blind rating" if row["after"] == "on" else "lifted blind rating"
+            print(f"{row['at']}  {row['by']}: {what} in matrix {row['matrix']}")
+            continue
+        before, after = row["before"] or "unrated", row["after"] or "cleared"
+        whose = "" if row["analyst"] == row["by"] else f" ({row['analyst']}'s rating)"
+        why = f" — {row['note']}" if row["note"] else ""
+        print(f"{row['at']}  {row['by']}: matrix {row['matrix']}, {row['cell']}{whose}: "
+              f"{before} → {after}{why}")
     return 0
 
 
@@ -744,7 +1017,7 @@ def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int
     """
     analyst = _analyst(args)
     try:
-        case = svc.load_case(workspace, args.case)
+        case = svc.load_case(workspace, args.case, analyst if args.analyst is not None else None)
     except CaseNotFound as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
     step = plan(case, args)
@@ -754,6 +1027,8 @@ def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int
     from sat_tool.services.editor import CaseEditor
 
     editor = CaseEditor.open(workspace, case.id, analyst)
+    if args.analyst is not None:  # named on the command line: their own ratings
+        editor.rate_as(analyst)
     step = plan(editor.case, args)
     if isinstance(step, str):
         print(step)
@@ -1128,6 +1403,22 @@ def plan_reopen(case: Case, args: argparse.Namespace) -> Step | str:
     return step
 
 
+def plan_blind(case: Case, args: argparse.Namespace) -> Step | str:
+    """Set blind rating of a matrix, or lift it."""
+    mat = _matrix(case, args.matrix)
+    wanted = args.state == "on"
+    if mat.blind is wanted:
+        return (f"{_matrix_name(case, mat)} is rated blind already; nothing changed" if wanted
+                else f"{_matrix_name(case, mat)} is not rated blind; nothing changed")
+
+    def step(editor: CaseEditor) -> str:
+        editor.set_blind(mat.id, wanted)
+        return (f"{_matrix_name(case, mat)} is rated blind now" if wanted
+                else f"Lifted blind rating of {_matrix_name(case, mat)}")
+
+    return step
+
+
 def _matrices_phrase(names: list[str]) -> str:
     numbers = [n.removeprefix("matrix ") for n in names]
     if len(numbers) == 1:
@@ -1298,6 +1589,7 @@ def _editing(plan: Plan) -> Callable[[Workspace, argparse.Namespace], int]:
 
 
 COMMANDS = {"cases": cmd_cases, "sample": cmd_sample, "import": cmd_import, "score": cmd_score,
+            "team": cmd_team, "history": cmd_history, "merge": cmd_merge,
             "sensitivity": cmd_sensitivity, "export": cmd_export,
             "rate": _editing(plan_rate),
             "add-evidence": _editing(plan_add_evidence),
@@ -1313,6 +1605,7 @@ COMMANDS = {"cases": cmd_cases, "sample": cmd_sample, "import": cmd_import, "sco
             "likelihood": _editing(plan_likelihood),
             "close": _editing(plan_close),
             "reopen": _editing(plan_reopen),
+            "blind": _editing(plan_blind),
             "calibration": cmd_calibration}
 
 

@@ -76,6 +76,28 @@ def grid_case(rows: list[tuple[str, str, str, list[str]]], hypotheses: int | Non
     return case_from_dict(bundle([matrix], evidence))
 
 
+def one_analysts(case: Case) -> Case:
+    """A copy of a case built in memory as a file gives it back: the ratings of each matrix
+    that no analyst owns become one analyst's (the name most of its cells carry), with that
+    name on every cell."""
+    import copy
+
+    from sat_tool.domain.model import attribute
+
+    found = copy.deepcopy(case)
+    attribute(found)
+    return found
+
+
+def without_uids(data: Any) -> Any:
+    """A bundle's structure without the stable ids of its parts and analysts."""
+    if isinstance(data, dict):
+        return {k: without_uids(v) for k, v in data.items() if k != "uid"}
+    if isinstance(data, list):
+        return [without_uids(v) for v in data]
+    return data
+
+
 def write_json(path: Path, data: Any) -> Path:
     """Write JSON to a file and return its path."""
     path.write_text(json.dumps(data), encoding="utf-8")

@@ -3,7 +3,8 @@
 ``canonical_dump(path)`` reads every table (and the schema) straight from SQLite,
 each table ordered by its primary key, so two workspaces that hold the same data
 give equal dumps however their rows were written. Columns that hold wall-clock
-times are left out by default (:data:`WALL_CLOCK`); pass another ``ignore`` to
+times and random stable ids are left out by default (:data:`WALL_CLOCK`,
+:data:`RANDOM_IDS`); pass another ``ignore`` to
 compare more or less. A table mapped to ``{"*"}`` is left out entirely.
 
 A snapshot's JSON content is compared as data, not as text: keys sorted and its
@@ -23,8 +24,16 @@ WALL_CLOCK: Mapping[str, Collection[str]] = {
     "cases": frozenset({"last_opened"}),
     "ratings": frozenset({"updated"}),
     "snapshots": frozenset({"created"}),
+    "history": frozenset({"at"}),
 }
 """Columns whose values are the time something happened."""
+
+RANDOM_IDS: Mapping[str, Collection[str]] = {
+    table: frozenset({"uid"}) for table in ("sources", "evidence", "matrices", "hypotheses")}
+"""Stable ids made at random (a UUID) when a part is added: two workspaces that hold the same
+data hold other ids."""
+
+DEFAULT_IGNORE: Mapping[str, Collection[str]] = {**WALL_CLOCK, **RANDOM_IDS}
 
 
 class TableDump(NamedTuple):
@@ -56,7 +65,8 @@ def _snapshot_data(text: str, drop_updated: bool) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
 
-def canonical_dump(path: str | Path, ignore: Mapping[str, Collection[str]] = WALL_CLOCK) -> Dump:
+def canonical_dump(path: str | Path,
+                   ignore: Mapping[str, Collection[str]] = DEFAULT_IGNORE) -> Dump:
     """Every table of the SQLite file at ``path``, ordered by primary key, minus ``ignore``d columns.
 
     The schema itself is included under the name ``sqlite_master``.

@@ -78,6 +78,18 @@ def emit(line: str) -> None:
     sys.stdout.flush()
 
 
+SOAK_ANALYST = "Sam Adler"
+"""Whose ratings every worker edits, as two windows of one analyst would: the sample's first
+analyst (the replay rates as them too); each worker's name is who makes its edits."""
+
+
+def open_editor(workspace: Workspace, case_id: int, name: str) -> CaseEditor:
+    """A worker's editor: edits made by ``name``, of :data:`SOAK_ANALYST`'s ratings."""
+    editor = CaseEditor.open(workspace, case_id, name)
+    editor.rate_as(SOAK_ANALYST)
+    return editor
+
+
 class Recorder:
     """Makes editor calls, reporting each before and after."""
 
@@ -103,7 +115,7 @@ class Recorder:
             self.errors += 1
             if self.errors >= MAX_ERRORS:
                 sys.exit(3)
-            self.editor = CaseEditor.open(self.workspace, self.case_id, self.name)
+            self.editor = open_editor(self.workspace, self.case_id, self.name)
             raise Refused from exc
         emit(f"ACK {self.seq} {self.editor.revision}")
         return result
@@ -813,7 +825,7 @@ def run(path: str, case_id: int, seed: int, name: str) -> None:
     parent = os.getppid()
     rng = random.Random(seed)
     workspace = Workspace.open(path, create=False)
-    editor = CaseEditor.open(workspace, case_id, name)
+    editor = open_editor(workspace, case_id, name)
     recorder = Recorder(editor, workspace, case_id, name)
     chooser = Chooser(recorder, rng)
     stack = Stack()

@@ -210,7 +210,7 @@ def test_listing_an_earlier_releases_workspace_upgrades_it_with_a_backup(tmp_pat
     out, err = capsys.readouterr()
     assert "Azerbaijan's shadow war" in out
     backup = tmp_path / "old.sqlite.schema1.bak"
-    assert err.strip() == (f"sat-tool: old.sqlite was upgraded from schema 1 to schema 4; the file as it "
+    assert err.strip() == (f"sat-tool: old.sqlite was upgraded from schema 1 to schema 5; the file as it "
                            f"was is kept in {backup}")
     import sqlite3
 

@@ -14,7 +14,7 @@ import pytest
 
 from sat_tool import cli
 from sat_tool.cli import main
-from sat_tool.domain.model import EvidenceType, Level, Rating
+from sat_tool.domain.model import EvidenceType, Level, Rating, analyst_uid
 from sat_tool.errors import log_path
 from sat_tool.services import cases as svc
 from sat_tool.services.editor import CaseEditor, EditConflict
@@ -77,9 +77,16 @@ def test_rate_sets_clears_and_keeps_the_rationale(capsys, workspace_path, sample
     assert (status, out, err) == (0, "Rated E3 × H2 II in matrix 1\n", "")
     case = reload(workspace_path, sample_id)
     mat, key = cell(case, 1, "E3", 2)
-    found = mat.ratings[key]
-    assert found.rating is Rating.II and found.analyst == "Kim"
-    assert found.rationale.startswith("Two months of weapons training fits a state camp")
+    found = mat.team[analyst_uid("Kim")][key]  # named on the command line: Kim's own rating
+    assert found.rating is Rating.II and found.analyst == "Kim" and found.rationale == ""
+    assert mat.ratings[key].rating is Rating.C  # the sample's analyst's is left as it was
+
+    # without --analyst: the sample's own analyst, whose rationale stays when only the rating
+    # changes
+    status, out, _ = run(capsys, workspace_path, "rate", "1", "E3", "H2", "II", "--matrix", "1")
+    mat, key = cell(reload(workspace_path, sample_id), 1, "E3", 2)
+    assert mat.ratings[key].rating is Rating.II
+    assert mat.ratings[key].rationale.startswith("Two months of weapons training fits a state camp")
 
     status, out, _ = run(capsys, workspace_path, "rate", TITLE, "e3", "h2", "cc", "--matrix", "1",
                          "--rationale", "  Reported by two sources.  ")
@@ -104,7 +111,11 @@ def test_rate_by_database_id_and_the_analyst_from_preferences(capsys, workspace_
     status, out, _ = run(capsys, workspace_path, "rate", "1", f"id:{eid}", f"#{hid}", "I I")
     assert status == 0 and out == "Rated E24 × H3 II in matrix 2\n"
     found = reload(workspace_path, sample_id).matrices[1].ratings[(eid, hid)]
-    assert found.rating is Rating.II and found.analyst == "Pat Analyst"
+    # Pat has not rated the sample, so the edit is of the ratings of the analyst who did
+    assert found.rating is Rating.II and found.analyst == "Sam Adler"
+    with Workspace.open(workspace_path) as ws:
+        latest = svc.history(ws, sample_id, mat.id, (eid, hid))[0]
+    assert (latest.by, latest.analyst, latest.after) == ("Pat Analyst", "Sam Adler", "II")
 
 
 def test_rate_keeps_a_likelihood_override_of_the_same_rating(capsys, workspace_path, workspace, sample_id):
@@ -149,10 +160,16 @@ def test_rate_lands_beside_an_open_editor(capsys, workspace_path, workspace, sam
     gui.rate(mat.id, gui_cell, Rating.NA)  # another cell: no conflict
     gui.add_hypothesis(mat.id, "A fifth explanation")
     stored = reload(workspace_path, sample_id).matrices[0]
-    assert stored.ratings[cli_cell].rating is Rating.II and stored.ratings[cli_cell].analyst == "cli analyst"
-    assert stored.ratings[gui_cell].rating is Rating.NA and stored.ratings[gui_cell].analyst == "gui analyst"
+    cli = analyst_uid("cli analyst")  # named on the command line: their own ratings
+    assert stored.team[cli] == {cli_cell: stored.team[cli][cli_cell]}
+    assert stored.team[cli][cli_cell].rating is Rating.II
+    assert stored.team[cli][cli_cell].analyst == "cli analyst"
+    # the window rates as the sample's analyst, whose cell the command line left alone
+    assert stored.ratings[cli_cell].rating is mat.ratings[cli_cell].rating is not Rating.II
+    assert stored.ratings[gui_cell].rating is Rating.NA
+    assert stored.ratings[gui_cell].analyst == "Sam Adler"
     assert [h.title for h in stored.hypotheses][-1] == "A fifth explanation"
-    assert gui.case.matrix(mat.id).rating(*cli_cell) is Rating.II  # the GUI caught up
+    assert gui.case.matrix(mat.id).team[cli][cli_cell].rating is Rating.II  # the GUI caught up
 
 
 def test_a_conflict_is_one_line_and_writes_nothing(capsys, workspace_path, workspace, sample_id,

@@ -252,11 +252,11 @@ def test_a_failed_import_leaves_nothing_behind(workspace: Workspace, workspace_p
     real = store.InsertPlan._ratings
     calls = []
 
-    def failing(self, cells, session):
+    def failing(self, analyst, cells, session):
         calls.append(1)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        real(self, cells, session)
+        real(self, analyst, cells, session)
 
     monkeypatch.setattr(store.InsertPlan, "_ratings", failing)
     with pytest.raises(OSError):

@@ -83,8 +83,9 @@ DAMAGE = [
      "SELECT matrix_id, evidence_id FROM matrix_evidence WHERE relevance='Huge'", "matrix_evidence",
      "its relevance 'Huge' is not a relevance level (High, Medium or Low)"),
     ("a prior that is text",
-     "UPDATE hypotheses SET prior='lots' WHERE id = (SELECT max(id) FROM hypotheses)",
-     "SELECT max(id) FROM hypotheses", "hypotheses",
+     "INSERT INTO judgments (hypothesis_id, analyst_id, prior, judged) VALUES ((SELECT max(id) "
+     "FROM hypotheses), (SELECT min(id) FROM analysts), 'lots', NULL)",
+     "SELECT hypothesis_id, analyst_id FROM judgments WHERE prior='lots'", "judgments",
      "its prior 'lots' is not a probability from 0 to 1"),
     ("a likelihood out of range",
      "UPDATE ratings SET likelihood=7 WHERE rowid = (SELECT min(rowid) FROM ratings)",

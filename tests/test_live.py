@@ -42,6 +42,9 @@ LIVE_SECONDS = float(os.environ.get("SAT_TOOL_LIVE_SECONDS", "60"))
 WORKER = Path(__file__).with_name("live_gui_worker.py")
 GUIS = ("GUI-A", "GUI-B")
 CLI = "CLI"
+RATED_AS = "Sam Adler"
+"""Whose ratings every process edits: none of them has rated the sample, so each rates it as
+its first analyst (the history records which process made each edit)."""
 PROPAGATION = 2.0
 """Each window must show another's committed edit within this many seconds …"""
 VIEW_INTERVAL = 0.5
@@ -186,7 +189,7 @@ class CliLoop(threading.Thread):
                     added += 1
                     text = f"Live item {added} from the command line"
                     run = CliRun("add", base + ["add-evidence", str(self.case_id), text, "--matrix",
-                                                str(number), "--analyst", CLI], number, 0.0)
+                                                str(number)], number, 0.0)
                 else:
                     with self.lock:
                         rows = self.labels[number]
@@ -197,7 +200,7 @@ class CliLoop(threading.Thread):
                         _t, number, label, hypothesis = recent  # a second opinion on a fresh rating
                     rating = "-" if self.rng.random() < 0.1 else self.rng.choice(CODES)
                     run = CliRun("rate", base + ["rate", str(self.case_id), label, f"H{hypothesis}",
-                                                 rating, "--matrix", str(number), "--analyst", CLI],
+                                                 rating, "--matrix", str(number)],
                                  number, 0.0, label=label, hypothesis=hypothesis, rating=rating)
                 run.lo = self.revision(con) + 1
                 run.t0 = time.time()
@@ -523,7 +526,7 @@ def collect_writes(session: Session, found: Findings) -> None:
             continue
         if run.kind == "rate":
             h = session.start[1][matrix][run.hypothesis - 1]
-            write.cells[(matrix, e, h)] = None if run.rating == "-" else (run.rating, CLI)
+            write.cells[(matrix, e, h)] = None if run.rating == "-" else (run.rating, RATED_AS)
         else:
             write.row = (matrix, e)
         cli_writes.append(write)

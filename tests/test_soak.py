@@ -52,11 +52,12 @@ import pytest
 
 from sat_tool.services import cases as svc
 from sat_tool.services.editor import CaseEditor
+from soak_worker import SOAK_ANALYST
 from sat_tool.store import Workspace
 from sat_tool.store import cases as store_cases
 
 from conftest import ROOT, SAMPLE
-from dbdump import canonical_dump, describe_difference
+from dbdump import RANDOM_IDS, canonical_dump, describe_difference
 
 KILLS = int(os.environ.get("SAT_TOOL_SOAK_KILLS", "20"))
 WORKER = Path(__file__).with_name("soak_worker.py")
@@ -66,7 +67,7 @@ STARTUP_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
 MAX_FAILED_ROUNDS = 3
 
-IGNORE = {"cases": {"last_opened"}}
+IGNORE = {"cases": {"last_opened"}, **RANDOM_IDS}
 """What the comparison leaves out: only the time the case was last opened. Ratings' and
 snapshots' times are compared too, since the worker fixes each call's clock and the replay
 gives the call the same time."""
@@ -234,6 +235,7 @@ def replay(start: Path, case_id: int, plan: Plan, target: Path, revisions: bool 
     with Workspace.open(target, create=False) as ws, \
             mock.patch.object(store_cases, "utc_now", lambda: clock[0]):
         editor = CaseEditor.open(ws, case_id, "replay")
+        editor.rate_as(SOAK_ANALYST)
         for rev, call in plan:
             editor.analyst, clock[0] = call.worker, call.now
             try:

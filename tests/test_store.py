@@ -61,7 +61,9 @@ def test_every_kind_of_edit_persists(workspace: Workspace, workspace_path: Path,
     ed.exclude_evidence(mat.id, mat.rows[-1].evidence_id)
     assert reopened(workspace_path, sample_id) == ed.case
     cell = reopened(workspace_path, sample_id).matrices[0].ratings[(item.id, mat.hypotheses[1].id)]
-    assert (cell.rating, cell.rationale, cell.analyst) == (Rating.C, "because", "tester")
+    # the sample opens rated as its own analyst; "tester" is who made the edit
+    assert (cell.rating, cell.rationale, cell.analyst) == (Rating.C, "because", ed.rated_as.name)
+    assert ed.rated_as.name == "Sam Adler"
 
 
 def test_deletions_restore_exactly(workspace: Workspace, workspace_path: Path, sample_id: int):
@@ -82,11 +84,15 @@ def test_deleting_a_hypothesis_removes_its_ratings(editor: CaseEditor, workspace
     """A deleted hypothesis takes its ratings with it, in memory and on disk."""
     mat = editor.case.matrices[0]
     hyp = mat.hypotheses[0]
+    column = {uid: {c for c in own if c[1] == hyp.id} for uid, own in mat.team.items()}
     removal = editor.delete_hypothesis(hyp.id)
-    assert len(removal.ratings) == len(mat.rows)
+    assert {uid: set(cells) for uid, cells in removal.ratings.items()} == {
+        uid: cells for uid, cells in column.items() if cells}  # every analyst's, to put back
+    assert sum(len(cells) for cells in column.values()) >= len(mat.rows)
     assert not any(h == hyp.id for _, h in mat.ratings)
     on_disk = reopened(workspace_path, editor.case.id).matrices[0]
     assert not any(h == hyp.id for _, h in on_disk.ratings)
+    assert not any(h == hyp.id for own in on_disk.team.values() for _, h in own)
 
 
 def test_deleting_a_source_unlinks_its_evidence(editor: CaseEditor, workspace_path: Path):

@@ -41,10 +41,11 @@ DAMAGEABLE: dict[str, dict[str, list[Any]]] = {
     "evidence": {"number": WHOLES, "text": TEXTS, "source_id": WHOLES, "date": TEXTS,
                  "type": ["OSINT", "Assumption", "osint", "Rumour", b"OSINT", 3, None],
                  "credibility": LEVELS, "notes": TEXTS, "quote": TEXTS, "quote_start": WHOLES},
-    "ratings": {"rating": ["C", "CC", "II", "NA", "c", "X", b"C", 1, None], "analyst": TEXTS,
+    "ratings": {"rating": ["C", "CC", "II", "NA", "c", "X", b"C", 1, None], "analyst_id": WHOLES,
                 "rationale": TEXTS, "updated": TEXTS, "likelihood": FRACTIONS},
+    "judgments": {"prior": FRACTIONS, "judged": FRACTIONS, "analyst_id": WHOLES},
     "matrix_evidence": {"relevance": LEVELS},
-    "hypotheses": {"title": TEXTS, "description": TEXTS, "prior": FRACTIONS, "judged": FRACTIONS},
+    "hypotheses": {"title": TEXTS, "description": TEXTS},
     "sources": {"title": TEXTS, "author": TEXTS, "text": TEXTS},
     "matrices": {"question": TEXTS, "notes": TEXTS,
                  "scoring_mode": ["weighted", "probability", "vibes", 1, None]},
@@ -160,7 +161,7 @@ def test_an_undamaged_case_loads_every_row(sample_workspace, monkeypatch):
         con.close()
     assert [e.id for e in quick.evidence] == evidence_ids
     assert len(quick.sources) == count["sources"]
-    assert sum(len(m.ratings) for m in quick.matrices) == count["ratings"]
+    assert sum(len(own) for m in quick.matrices for own in m.team.values()) == count["ratings"]
     assert sum(len(m.rows) for m in quick.matrices) == count["matrix_evidence"]
     assert sum(len(m.hypotheses) for m in quick.matrices) == count["hypotheses"]
 

@@ -127,7 +127,8 @@ def test_rename_case_is_undoable(qtbot, window, monkeypatch):
 
 
 def test_preferences_set_the_analyst_on_new_ratings(qtbot, window, monkeypatch):
-    """The analyst name from Preferences is recorded on the next rating and saved for next time."""
+    """The analyst name from Preferences is recorded in the history of the next rating (of the
+    analyst the case is rated as) and saved for next time."""
     from sat_tool.ui import main_window
 
     qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
@@ -143,7 +144,10 @@ def test_preferences_set_the_analyst_on_new_ratings(qtbot, window, monkeypatch):
     page.view.setCurrentIndex(page.view.proxy.index(0, page.model.FIRST_HYPOTHESIS))
     qtbot.keyClick(page.view, Qt.Key.Key_3)
     mat = page.matrix
-    assert mat.ratings[(mat.rows[0].evidence_id, mat.hypotheses[0].id)].analyst == "Bea Reviewer"
+    cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    assert mat.ratings[cell].analyst == "Sam Adler"  # the sample's first analyst's ratings
+    latest = svc.history(window.workspace, window.document.case.id, mat.id, cell)[0]
+    assert (latest.by, latest.analyst, latest.after) == ("Bea Reviewer", "Sam Adler", "N")
     assert Preferences.load().analyst == "Bea Reviewer"
 
 

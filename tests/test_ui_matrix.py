@@ -59,7 +59,7 @@ def test_rating_from_the_keyboard_updates_everything(qtbot, window, workspace_pa
     qtbot.keyClick(page.view, Qt.Key.Key_5)
     assert mat.rating(eid, hid) is Rating.II
     stored = on_disk(workspace_path, window.document.case.id).matrices[0].ratings[(eid, hid)]
-    assert stored.rating is Rating.II and stored.analyst == "Ann Analyst"
+    assert stored.rating is Rating.II and stored.analyst == "Sam Adler"  # the case's first analyst
     expected = score_matrix(window.document.case, mat).for_hypothesis(hid)
     header = page.model.headerData(MatrixModel.FIRST_HYPOTHESIS + 1, Qt.Orientation.Horizontal)
     assert header.endswith(f"Incons. {expected.inconsistency}\nWeighted {expected.weighted:.2f}")

@@ -255,7 +255,7 @@ def test_a_key_rates_the_cell_and_moves_to_the_next_evidence_item(qtbot, page, w
     qtbot.keyClick(page.view, Qt.Key.Key_5)
     assert mat.rating(eid, hid) is Rating.II
     stored = on_disk(workspace_path, window.document.case.id).matrices[0].ratings[(eid, hid)]
-    assert stored.rating is Rating.II and stored.analyst == "Ann Analyst"
+    assert stored.rating is Rating.II and stored.analyst == "Sam Adler"  # the case's first analyst
     assert current_cell(page) == (mat.rows[3].evidence_id, hid)
     assert page.view.currentIndex().row() == FIRST + 1  # the same hypothesis row
     # the hypothesis's row header shows its new score; the item's header its diagnosticity

@@ -4,7 +4,7 @@
 <context>
     <name>AddEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="481"/>
+        <location filename="../../sat_tool/ui/commands.py" line="499"/>
         <source>Add evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>AddHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="374"/>
+        <location filename="../../sat_tool/ui/commands.py" line="392"/>
         <source>Add hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -20,7 +20,7 @@
 <context>
     <name>AddMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="732"/>
+        <location filename="../../sat_tool/ui/commands.py" line="750"/>
         <source>Add matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,7 +28,7 @@
 <context>
     <name>AddSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="655"/>
+        <location filename="../../sat_tool/ui/commands.py" line="673"/>
         <source>Add source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -41,18 +41,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/application.py" line="81"/>
+        <location filename="../../sat_tool/ui/application.py" line="100"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/application.py" line="96"/>
-        <location filename="../../sat_tool/ui/application.py" line="102"/>
+        <location filename="../../sat_tool/ui/application.py" line="115"/>
+        <location filename="../../sat_tool/ui/application.py" line="121"/>
         <source>Cannot open the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/application.py" line="100"/>
+        <location filename="../../sat_tool/ui/application.py" line="119"/>
         <source>Opening the workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,210 +60,230 @@
 <context>
     <name>Bundle</name>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="225"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="254"/>
         <source>{file} is not a SAT Tool case bundle (not UTF-8 text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="229"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="258"/>
         <source>{file} is not a SAT Tool case bundle (it contains binary data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="246"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="275"/>
         <source>{file} is not a SAT Tool case bundle (nested too deeply)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="250"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="279"/>
         <source>{file} is not a SAT Tool case bundle: invalid JSON at line {line}, column {column} ({problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="266"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="295"/>
         <source>a {digits}-digit number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="282"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="311"/>
         <source>holds an unpaired surrogate \u{code} at character {offset}, which is not a character (the file is damaged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="304"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="333"/>
         <source>{value!r} is not a scoring mode (expected {modes})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="318"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="347"/>
         <source>{file} is not a SAT Tool case bundle (no &quot;format&quot;: &quot;{format}&quot;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="323"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="352"/>
         <source>{file}: unknown case-bundle version ({version!r})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="326"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="355"/>
         <source>{file}: &quot;version&quot; must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="329"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="358"/>
         <source>{file} is case-bundle version {version}, newer than this SAT Tool reads (up to {newest}); update SAT Tool to open it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="334"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="363"/>
         <source>{file}: unknown case-bundle version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="362"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="392"/>
         <source>{file}: {where}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="367"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="397"/>
         <source>expected an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="374"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="404"/>
         <source>expected a list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="383"/>
-        <location filename="../../sat_tool/formats/bundle.py" line="775"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="413"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="866"/>
         <source>is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="385"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="415"/>
         <source>expected text, not null</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="388"/>
-        <location filename="../../sat_tool/formats/bundle.py" line="420"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="418"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="450"/>
         <source>expected text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="390"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="420"/>
         <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="402"/>
-        <location filename="../../sat_tool/formats/bundle.py" line="411"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="432"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="441"/>
         <source>expected {expected}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="406"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="436"/>
         <source>{value!r} is too large (expected {expected}, at most {high})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="429"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="459"/>
         <source>{value!r} does not name an item of this bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="440"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="470"/>
         <source>{value!r} is not a UUID (leave it empty and one is given on import)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="452"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="482"/>
         <source>{value!r} is not a date and time (expected ISO 8601, such as 2026-11-21T19:40:00Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="461"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="491"/>
         <source>expected a non-empty text id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="463"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="493"/>
         <source>duplicate id {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="523"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="529"/>
+        <source>duplicate uid {value!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/bundle.py" line="543"/>
+        <source>{value!r} is not a UUID (leave it out and one is given on import)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/bundle.py" line="588"/>
         <source>{offset} is past the end of its source&apos;s text ({length} characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="569"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="634"/>
         <source>a whole number of 1 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="571"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="636"/>
         <source>duplicate evidence number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="593"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="658"/>
         <source>a character offset of 0 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="650"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="714"/>
+        <source>this analyst&apos;s probabilities of this hypothesis are given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/bundle.py" line="729"/>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/bundle.py" line="736"/>
         <source>{value!r} is not a layout (standard or transposed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="661"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="747"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="668"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="754"/>
         <source>the place of one of the matrix&apos;s {count} snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="678"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="764"/>
         <source>expected a number from 0 to 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="680"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="766"/>
         <source>{value} is not between 0 and 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="687"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="773"/>
         <source>{key!r} is not an id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="704"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="790"/>
         <source>malformed snapshot ({error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="720"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="806"/>
         <source>{value!r} is too large to be a number SAT Tool stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="733"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="819"/>
         <source>evidence {evidence!r} is included twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="769"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="860"/>
         <source>{evidence!r} is not a row of this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="772"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="863"/>
         <source>this cell is rated twice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,163 +419,168 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="59"/>
+        <location filename="../../sat_tool/services/editor.py" line="64"/>
         <source>a cell rated NA says the item bears nothing on the hypothesis, so it carries no likelihood: rate it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="150"/>
+        <location filename="../../sat_tool/services/editor.py" line="159"/>
         <source>{text} is not a date; give a year, a month or a day as 2012, 2012-04 or 2012-04-18.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="246"/>
+        <location filename="../../sat_tool/services/editor.py" line="261"/>
         <source>Something this edit refers to was deleted in another window or program; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="275"/>
+        <location filename="../../sat_tool/services/editor.py" line="282"/>
+        <source>an analyst needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/services/editor.py" line="371"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="279"/>
+        <location filename="../../sat_tool/services/editor.py" line="375"/>
         <source>the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="289"/>
-        <location filename="../../sat_tool/services/editor.py" line="303"/>
+        <location filename="../../sat_tool/services/editor.py" line="385"/>
+        <location filename="../../sat_tool/services/editor.py" line="399"/>
         <source>a source needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="334"/>
+        <location filename="../../sat_tool/services/editor.py" line="430"/>
         <source>source {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="355"/>
-        <location filename="../../sat_tool/services/editor.py" line="381"/>
-        <location filename="../../sat_tool/services/editor.py" line="492"/>
+        <location filename="../../sat_tool/services/editor.py" line="451"/>
+        <location filename="../../sat_tool/services/editor.py" line="477"/>
+        <location filename="../../sat_tool/services/editor.py" line="590"/>
         <source>an evidence item needs its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="570"/>
+        <location filename="../../sat_tool/services/editor.py" line="668"/>
         <source>{item} is already included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="586"/>
+        <location filename="../../sat_tool/services/editor.py" line="684"/>
         <source>these rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="681"/>
-        <location filename="../../sat_tool/services/editor.py" line="695"/>
+        <location filename="../../sat_tool/services/editor.py" line="781"/>
+        <location filename="../../sat_tool/services/editor.py" line="796"/>
         <source>a matrix needs a question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="730"/>
+        <location filename="../../sat_tool/services/editor.py" line="831"/>
         <source>the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="784"/>
+        <location filename="../../sat_tool/services/editor.py" line="904"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="788"/>
+        <location filename="../../sat_tool/services/editor.py" line="908"/>
         <source>{date} is still to come: an outcome is recorded once it is known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="854"/>
+        <location filename="../../sat_tool/services/editor.py" line="974"/>
         <source>a snapshot needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="857"/>
+        <location filename="../../sat_tool/services/editor.py" line="977"/>
         <source>this matrix already has a snapshot named {name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="871"/>
+        <location filename="../../sat_tool/services/editor.py" line="991"/>
         <source>this snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="884"/>
-        <location filename="../../sat_tool/services/editor.py" line="899"/>
+        <location filename="../../sat_tool/services/editor.py" line="1004"/>
+        <location filename="../../sat_tool/services/editor.py" line="1019"/>
         <source>a hypothesis needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="918"/>
+        <location filename="../../sat_tool/services/editor.py" line="1038"/>
         <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="936"/>
+        <location filename="../../sat_tool/services/editor.py" line="1062"/>
         <source>hypothesis {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="957"/>
+        <location filename="../../sat_tool/services/editor.py" line="1090"/>
         <source>unknown probability field {field!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="961"/>
+        <location filename="../../sat_tool/services/editor.py" line="1094"/>
         <source>{value} is not a probability between 0% and 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="967"/>
+        <location filename="../../sat_tool/services/editor.py" line="1100"/>
         <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="973"/>
+        <location filename="../../sat_tool/services/editor.py" line="1106"/>
         <source>these probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="978"/>
+        <location filename="../../sat_tool/services/editor.py" line="1111"/>
         <source>priors may add up to 100% at most, not {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1054"/>
+        <location filename="../../sat_tool/services/editor.py" line="1193"/>
         <source>a rationale or likelihood needs a rating: rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1057"/>
-        <location filename="../../sat_tool/services/editor.py" line="1077"/>
+        <location filename="../../sat_tool/services/editor.py" line="1196"/>
+        <location filename="../../sat_tool/services/editor.py" line="1216"/>
         <source>a likelihood must be more than 0 and at most 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1083"/>
+        <location filename="../../sat_tool/services/editor.py" line="1222"/>
         <source>rate the cell before overriding its likelihood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1085"/>
+        <location filename="../../sat_tool/services/editor.py" line="1224"/>
         <source>rate every cell of the row before stating its likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1105"/>
+        <location filename="../../sat_tool/services/editor.py" line="1244"/>
         <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1129"/>
+        <location filename="../../sat_tool/services/editor.py" line="1271"/>
         <source>cell {cell}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,70 +588,70 @@
 <context>
     <name>CaseService</name>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="71"/>
-        <location filename="../../sat_tool/services/cases.py" line="107"/>
+        <location filename="../../sat_tool/services/cases.py" line="72"/>
+        <location filename="../../sat_tool/services/cases.py" line="108"/>
         <source>{file} is not a regular file (a folder, a device or a pipe), so it cannot be a case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="76"/>
+        <location filename="../../sat_tool/services/cases.py" line="77"/>
         <source>{file}: SAT Tool imports case bundles (.json), Excel workbooks (.xlsx) and PARC ACH projects (.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="92"/>
+        <location filename="../../sat_tool/services/cases.py" line="93"/>
         <source>{file} is nested too deeply to be a case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="96"/>
-        <location filename="../../sat_tool/services/cases.py" line="119"/>
+        <location filename="../../sat_tool/services/cases.py" line="97"/>
+        <location filename="../../sat_tool/services/cases.py" line="120"/>
         <source>{file} could not be read: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="128"/>
+        <location filename="../../sat_tool/services/cases.py" line="129"/>
         <source>{file} is the open workspace itself; choose another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="131"/>
+        <location filename="../../sat_tool/services/cases.py" line="132"/>
         <source>{file} belongs to the open workspace {workspace}; choose another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="140"/>
+        <location filename="../../sat_tool/services/cases.py" line="141"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="271"/>
+        <location filename="../../sat_tool/services/cases.py" line="288"/>
         <source>unknown export format {format!r} (expected one of {formats})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="288"/>
+        <location filename="../../sat_tool/services/cases.py" line="305"/>
         <source>{format} export needs a matrix, and this case has none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="311"/>
+        <location filename="../../sat_tool/services/cases.py" line="328"/>
         <source>unknown export format {format!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="413"/>
-        <location filename="../../sat_tool/services/cases.py" line="520"/>
+        <location filename="../../sat_tool/services/cases.py" line="430"/>
+        <location filename="../../sat_tool/services/cases.py" line="609"/>
         <source>none of the hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="479"/>
+        <location filename="../../sat_tool/services/cases.py" line="568"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="482"/>
+        <location filename="../../sat_tool/services/cases.py" line="571"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1 to {last}, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -709,47 +734,47 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="430"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="431"/>
         <source>&lt;b&gt;{label}&lt;/b&gt; {text}&lt;br&gt;&lt;br&gt;against &lt;b&gt;{hypothesis}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="454"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="455"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="455"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="456"/>
         <source>Clear the rating of this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="459"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="460"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="462"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="463"/>
         <source>Why this rating? Shown as the cell&apos;s tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="465"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="466"/>
         <source>State the likelihood P(evidence | hypothesis):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="466"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="467"/>
         <source>In the probabilistic view each rating stands for a default likelihood (CC 0.9 … II 0.1), discounted by credibility and relevance. An override is used as given, and goes when the cell gets another rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="515"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="522"/>
         <source>Pick a rating for this rationale or likelihood.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="517"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="524"/>
         <source>The likelihood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,82 +1030,87 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="281"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="299"/>
         <source>{matrix} deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="285"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="303"/>
         <source>1 matrix added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="287"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="305"/>
         <source>{n} matrices added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="294"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="312"/>
         <source>{items} … deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="296"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="314"/>
         <source>{items} deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="299"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="317"/>
         <source>1 evidence item added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="301"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="319"/>
         <source>{n} evidence items added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="305"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="323"/>
         <source>1 evidence item edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="307"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="325"/>
         <source>{n} evidence items edited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="310"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="328"/>
         <source>1 rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="312"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="330"/>
         <source>{n} ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="314"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="333"/>
+        <source>other analysts’ ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/services/concurrency.py" line="335"/>
         <source>hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="316"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="337"/>
         <source>sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="318"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="339"/>
         <source>the case title or description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="320"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="341"/>
         <source>the analysis settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/concurrency.py" line="321"/>
+        <location filename="../../sat_tool/services/concurrency.py" line="342"/>
         <source>Changed in another window or program: {changes}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1096,27 +1126,27 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DamagedRow</name>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="329"/>
+        <location filename="../../sat_tool/domain/model.py" line="332"/>
         <source>{table} row {key}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="340"/>
+        <location filename="../../sat_tool/domain/model.py" line="343"/>
         <source>{count} damaged workspace row was left out ({listed}; and {more} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="342"/>
+        <location filename="../../sat_tool/domain/model.py" line="345"/>
         <source>{count} damaged workspace rows were left out ({listed}; and {more} more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="345"/>
+        <location filename="../../sat_tool/domain/model.py" line="348"/>
         <source>{count} damaged workspace row was left out ({listed})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="347"/>
+        <location filename="../../sat_tool/domain/model.py" line="350"/>
         <source>{count} damaged workspace rows were left out ({listed})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1124,22 +1154,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="531"/>
+        <location filename="../../sat_tool/ui/commands.py" line="549"/>
         <source>Delete evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="537"/>
+        <location filename="../../sat_tool/ui/commands.py" line="555"/>
         <source>Deleted {label}, “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="539"/>
+        <location filename="../../sat_tool/ui/commands.py" line="557"/>
         <source>Deleted {label}, “{text}”, from 1 matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="542"/>
+        <location filename="../../sat_tool/ui/commands.py" line="560"/>
         <source>Deleted {label}, “{text}”, from {held} matrices.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,17 +1177,17 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="400"/>
+        <location filename="../../sat_tool/ui/commands.py" line="418"/>
         <source>Delete hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="407"/>
+        <location filename="../../sat_tool/ui/commands.py" line="425"/>
         <source>Deleted H{position}, “{title}”, with its 1 rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="409"/>
+        <location filename="../../sat_tool/ui/commands.py" line="427"/>
         <source>Deleted H{position}, “{title}”, with its {rated} ratings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1165,12 +1195,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="754"/>
+        <location filename="../../sat_tool/ui/commands.py" line="772"/>
         <source>Delete matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="756"/>
+        <location filename="../../sat_tool/ui/commands.py" line="774"/>
         <source>Deleted the matrix “{question}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1178,7 +1208,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSnapshotCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="353"/>
+        <location filename="../../sat_tool/ui/commands.py" line="371"/>
         <source>Delete snapshot {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,12 +1216,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="704"/>
+        <location filename="../../sat_tool/ui/commands.py" line="722"/>
         <source>Delete source {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="708"/>
+        <location filename="../../sat_tool/ui/commands.py" line="726"/>
         <source>Deleted the source “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,22 +1242,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>Disagreement</name>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="121"/>
+        <location filename="../../sat_tool/domain/team.py" line="114"/>
         <source>Consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="122"/>
+        <location filename="../../sat_tool/domain/team.py" line="115"/>
         <source>Mild disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="123"/>
+        <location filename="../../sat_tool/domain/team.py" line="116"/>
         <source>Large disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="124"/>
+        <location filename="../../sat_tool/domain/team.py" line="117"/>
         <source>Extreme disagreement</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1265,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditCaseCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="799"/>
+        <location filename="../../sat_tool/ui/commands.py" line="817"/>
         <source>Edit case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1261,7 +1291,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="565"/>
+        <location filename="../../sat_tool/ui/commands.py" line="583"/>
         <source>Edit evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1269,7 +1299,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="435"/>
+        <location filename="../../sat_tool/ui/commands.py" line="453"/>
         <source>Edit hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,7 +1307,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="776"/>
+        <location filename="../../sat_tool/ui/commands.py" line="794"/>
         <source>Edit matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,7 +1315,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="681"/>
+        <location filename="../../sat_tool/ui/commands.py" line="699"/>
         <source>Edit source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,12 +1426,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="172"/>
+        <location filename="../../sat_tool/domain/model.py" line="175"/>
         <source>an origin cannot hold control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="175"/>
+        <location filename="../../sat_tool/domain/model.py" line="178"/>
         <source>an origin names one report in at most {most} characters (this one has {length}); say more in the notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,42 +1555,42 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EvidenceType</name>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="149"/>
+        <location filename="../../sat_tool/domain/model.py" line="152"/>
         <source>{text} is not an evidence type (expected one of {allowed})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="155"/>
+        <location filename="../../sat_tool/domain/model.py" line="158"/>
         <source>OSINT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="156"/>
+        <location filename="../../sat_tool/domain/model.py" line="159"/>
         <source>HUMINT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="157"/>
+        <location filename="../../sat_tool/domain/model.py" line="160"/>
         <source>SIGINT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="158"/>
+        <location filename="../../sat_tool/domain/model.py" line="161"/>
         <source>IMINT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="159"/>
+        <location filename="../../sat_tool/domain/model.py" line="162"/>
         <source>MASINT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="160"/>
+        <location filename="../../sat_tool/domain/model.py" line="163"/>
         <source>Assumption</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="161"/>
+        <location filename="../../sat_tool/domain/model.py" line="164"/>
         <source>Absence of evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,7 +1598,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>ExcludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="614"/>
+        <location filename="../../sat_tool/ui/commands.py" line="632"/>
         <source>Remove {label} from matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1695,7 +1725,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="221"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="250"/>
         <source>case bundles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,6 +1945,94 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
     </message>
 </context>
 <context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="389"/>
+        <source>Show the changes of one analyst&apos;s ratings, or made by them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="396"/>
+        <source>History of the ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="414"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="435"/>
+        <source>set blind rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="436"/>
+        <source>lifted blind rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="442"/>
+        <source>unrated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="443"/>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="446"/>
+        <source> ({name}’s rating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="450"/>
+        <source>Show this cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="456"/>
+        <source>No rating of this matrix has been changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="458"/>
+        <source>The {shown} most recent of {total} changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="461"/>
+        <source>1 change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="463"/>
+        <source>{total} changes, the most recent first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HypothesisDialog</name>
     <message>
         <location filename="../../sat_tool/ui/dialogs.py" line="302"/>
@@ -1945,7 +2063,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="595"/>
+        <location filename="../../sat_tool/ui/commands.py" line="613"/>
         <source>Include {count} evidence item(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1953,22 +2071,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="530"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="537"/>
         <source>Include evidence in this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="533"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="540"/>
         <source>Evidence of this case that the matrix does not include yet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="536"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="543"/>
         <source>Filter by words in the evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="547"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="554"/>
         <source>Relevance to this matrix&apos;s question:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2175,40 +2293,45 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="94"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="102"/>
         <source>{rating}  {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="96"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="104"/>
         <source>Rate the selected cells {rating} ({meaning}) — key {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="107"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="115"/>
         <source>Keys: {keys}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="128"/>
+        <source>Cells where the analysts&apos; ratings differ this much (spread from {low} on the signed scale)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Level</name>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="111"/>
+        <location filename="../../sat_tool/domain/model.py" line="114"/>
         <source>{text} is not a level (expected High, Medium or Low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="117"/>
+        <location filename="../../sat_tool/domain/model.py" line="120"/>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="118"/>
+        <location filename="../../sat_tool/domain/model.py" line="121"/>
         <source>Medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="119"/>
+        <location filename="../../sat_tool/domain/model.py" line="122"/>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2216,52 +2339,52 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LikelihoodDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="606"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="613"/>
         <source>Likelihoods of {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="609"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="616"/>
         <source>&lt;b&gt;{label}&lt;/b&gt; {text}&lt;br&gt;&lt;br&gt;How likely is this item if each hypothesis were true? Tick a hypothesis to state its likelihood; unticked ones keep the default of their rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="616"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="623"/>
         <source>&lt;b&gt;Hypothesis&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="617"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="624"/>
         <source>&lt;b&gt;Rating&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="618"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="625"/>
         <source>&lt;b&gt;P(item | hypothesis)&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="624"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="631"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="625"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="632"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="628"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="635"/>
         <source>Likelihood if {hypothesis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="635"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="642"/>
         <source>Rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="636"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="643"/>
         <source>Not applicable: the item says nothing about this hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2501,13 +2624,13 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="167"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="338"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="383"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="168"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="340"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="385"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2592,324 +2715,417 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="212"/>
-        <source>&amp;Analysis</source>
+        <location filename="../../sat_tool/ui/main_window.py" line="208"/>
+        <source>Rate &amp;blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="213"/>
-        <source>&amp;Calibration…</source>
+        <source>&amp;Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="214"/>
+        <source>&amp;Calibration…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="215"/>
         <source>Brier scores and calibration of the analyst&apos;s probabilities and the tool&apos;s across closed matrices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="219"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="220"/>
-        <source>&amp;Manual</source>
+        <source>Rate &amp;as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="223"/>
-        <source>&amp;Quick start</source>
+        <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="224"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="226"/>
-        <source>&amp;Rating keys</source>
+        <source>&amp;Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="227"/>
+        <source>&amp;Quick start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="228"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="230"/>
+        <source>&amp;Rating keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="231"/>
         <source>&amp;About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="237"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="239"/>
+        <source>Open a case first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="250"/>
+        <source>Myself ({name}), from a blank matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="252"/>
+        <source>Someone else…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="256"/>
+        <source>Rate as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="257"/>
+        <source>The analyst&apos;s name (they rate every matrix of the case from blank):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="268"/>
+        <source>Cannot rate as this analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="271"/>
+        <source>You now rate this case as {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="282"/>
         <source>Nothing to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="237"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="526"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="282"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="635"/>
         <source>This case has no matrix yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="258"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="303"/>
         <source>Matrix text at {zoom}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="291"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="336"/>
         <source>Matrix page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="293"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="338"/>
         <source>In a matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="337"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="382"/>
         <source>&amp;Undo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="339"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="384"/>
         <source>&amp;Redo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="347"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="392"/>
         <source>Cannot show the calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="348"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="393"/>
         <source>Reading the outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="360"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="405"/>
         <source>Undone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="372"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="417"/>
         <source>Redone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="409"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="454"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="418"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="463"/>
         <source>Edit failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="435"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="480"/>
         <source>Damaged rows left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="436"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="481"/>
         <source>{damage}. The rest of the case opened as usual; the damaged rows are not shown and are left as they are in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="447"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="495"/>
+        <source>{case} — rated as {name} — {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="498"/>
         <source>{case} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="453"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="502"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="453"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="569"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="502"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
         <source>Case title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="460"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="509"/>
         <source>First matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="460"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="509"/>
         <source>The question your hypotheses answer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="469"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="518"/>
         <source>Cannot open the sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="476"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="525"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="575"/>
         <source>Import a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="477"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="526"/>
         <source>Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;PARC ACH projects (*.achz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="484"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="533"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="544"/>
         <source>Reading {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="496"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="559"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="499"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="502"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="562"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="565"/>
         <source>Cannot import the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="503"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="566"/>
         <source>Importing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="508"/>
-        <source>Excel workbook (*.xlsx)</source>
+        <location filename="../../sat_tool/ui/main_window.py" line="576"/>
+        <source>{file} is a copy of “{case}”, which this workspace has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="509"/>
-        <source>Case bundle (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="510"/>
-        <source>PARC ACH project (*.achz)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="511"/>
-        <source>Comma-separated values (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="512"/>
-        <source>PDF report (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="513"/>
-        <source>HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="526"/>
-        <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="532"/>
-        <source>Classification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="533"/>
-        <source>Classification banner (leave empty for none):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="541"/>
-        <source>Export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="551"/>
-        <source>Writing {file}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="555"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="559"/>
-        <source>Export failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="556"/>
-        <source>Cannot write {path}: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="560"/>
-        <source>Writing {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="562"/>
-        <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="569"/>
-        <source>Rename case</source>
+        <location filename="../../sat_tool/ui/main_window.py" line="579"/>
+        <source>Merge it to add its analysts&apos; ratings and what they added to the case, with every conflict shown for you to settle; or import it as a separate case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="581"/>
-        <source>Delete case</source>
+        <source>Merge into it…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="582"/>
+        <source>Import as a separate case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="601"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
+        <source>Cannot merge the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="607"/>
+        <source>Nothing to merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="608"/>
+        <source>{file} brings nothing this case does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="614"/>
+        <source>Merged {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="617"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="618"/>
+        <source>Case bundle (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="619"/>
+        <source>PARC ACH project (*.achz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="620"/>
+        <source>Comma-separated values (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="621"/>
+        <source>PDF report (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="622"/>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="635"/>
+        <source>Nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="641"/>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="642"/>
+        <source>Classification banner (leave empty for none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="660"/>
+        <source>Writing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="664"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="668"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="665"/>
+        <source>Cannot write {path}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="669"/>
+        <source>Writing {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="671"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
+        <source>Rename case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="690"/>
+        <source>Delete case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="691"/>
         <source>Delete “{title}” with all its matrices, evidence and sources?
 This cannot be undone. Export a case bundle first to keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="591"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
         <source>Cannot delete the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="599"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="708"/>
         <source>workspace</source>
         <comment>a file name, for a new workspace</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="600"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="709"/>
         <source>Open or create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="601"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="710"/>
         <source>SAT Tool workspace (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="611"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="614"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="720"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="723"/>
         <source>Cannot open the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="738"/>
         <source>Workspace upgraded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="632"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="741"/>
         <source>This workspace is read-only: you can read and export its cases, not edit them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="651"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="760"/>
         <source>Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="652"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="761"/>
         <source>In a matrix, move with the arrow keys and rate with one key:
 
 {keys}
@@ -2918,34 +3134,34 @@ Enter or F2 opens the cell&apos;s rating and rationale; after a rating the curso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="659"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="768"/>
         <source>About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="660"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="769"/>
         <source>SAT Tool {version}
 Workspace: {workspace}
 Analyst: {analyst}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="674"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="783"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="675"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="784"/>
         <source>Undo the deletion (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="730"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="839"/>
         <source>No other workspace yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="810"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="919"/>
         <source>case</source>
         <comment>a file name, for a case without a title</comment>
         <translation type="unfinished"></translation>
@@ -3015,163 +3231,168 @@ Analyst: {analyst}</source>
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="61"/>
+        <location filename="../../sat_tool/ui/models.py" line="75"/>
         <source>P(H|E) {probability}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="64"/>
+        <location filename="../../sat_tool/ui/models.py" line="78"/>
         <source>Incons. {inconsistency} · Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="66"/>
+        <location filename="../../sat_tool/ui/models.py" line="80"/>
         <source>Incons. {inconsistency}
 Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="72"/>
+        <location filename="../../sat_tool/ui/models.py" line="86"/>
         <source>Assump.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="73"/>
+        <location filename="../../sat_tool/ui/models.py" line="87"/>
         <source>Absence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="113"/>
+        <location filename="../../sat_tool/ui/models.py" line="137"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="114"/>
+        <location filename="../../sat_tool/ui/models.py" line="138"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="115"/>
+        <location filename="../../sat_tool/ui/models.py" line="139"/>
         <source>Cred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="116"/>
+        <location filename="../../sat_tool/ui/models.py" line="140"/>
         <source>Rel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="117"/>
+        <location filename="../../sat_tool/ui/models.py" line="141"/>
         <source>Diag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="119"/>
+        <location filename="../../sat_tool/ui/models.py" line="143"/>
         <source>The evidence item, assumption or absence of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="120"/>
+        <location filename="../../sat_tool/ui/models.py" line="144"/>
         <source>Kind of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="121"/>
+        <location filename="../../sat_tool/ui/models.py" line="145"/>
         <source>Credibility of the item (High, Medium, Low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="122"/>
+        <location filename="../../sat_tool/ui/models.py" line="146"/>
         <source>Relevance of the item to this matrix&apos;s question (High, Medium, Low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="124"/>
+        <location filename="../../sat_tool/ui/models.py" line="148"/>
         <source>Diagnosticity: how much the row discriminates between hypotheses (spread of its ratings; 0 = none). ⚠ marks a row inconsistent with every hypothesis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="241"/>
+        <location filename="../../sat_tool/ui/models.py" line="273"/>
         <source>Credibility: {level}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="243"/>
+        <location filename="../../sat_tool/ui/models.py" line="275"/>
         <source>Relevance to this question: {level}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="268"/>
+        <location filename="../../sat_tool/ui/models.py" line="300"/>
         <source>What-if credibility: {level} (its own is not changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="278"/>
+        <location filename="../../sat_tool/ui/models.py" line="310"/>
         <source>Source: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="280"/>
+        <location filename="../../sat_tool/ui/models.py" line="312"/>
         <source>Date: {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="296"/>
+        <location filename="../../sat_tool/ui/models.py" line="328"/>
         <source>Inconsistent with every hypothesis: check the item, or consider a hypothesis that is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="299"/>
+        <location filename="../../sat_tool/ui/models.py" line="331"/>
         <source>Fewer than two rated cells: diagnosticity not defined yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="301"/>
+        <location filename="../../sat_tool/ui/models.py" line="333"/>
         <source>Not diagnostic: the row rates every hypothesis alike.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="302"/>
+        <location filename="../../sat_tool/ui/models.py" line="334"/>
         <source>Diagnosticity {diagnosticity} (spread of the row&apos;s ratings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="329"/>
-        <source>Unrated — type a rating (1–6, or C, N, I, A; Shift for CC and II)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/models.py" line="377"/>
-        <source>What-if: left out of the scores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/models.py" line="379"/>
-        <source>What-if: read as deception (its ratings reversed in the scores)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/models.py" line="396"/>
-        <source>Credibility {credibility}, relevance {relevance}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/models.py" line="443"/>
-        <source>&lt;b&gt;1 cell unrated&lt;/b&gt;: the score counts only what is rated</source>
+        <location filename="../../sat_tool/ui/models.py" line="409"/>
+        <source>&lt;b&gt;{level}&lt;/b&gt; among {count} analysts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/models.py" line="446"/>
+        <source>Unrated — type a rating (1–6, or C, N, I, A; Shift for CC and II)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/models.py" line="497"/>
+        <source>What-if: left out of the scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/models.py" line="499"/>
+        <source>What-if: read as deception (its ratings reversed in the scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/models.py" line="516"/>
+        <source>Credibility {credibility}, relevance {relevance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/models.py" line="565"/>
+        <source>&lt;b&gt;1 cell unrated&lt;/b&gt;: the score counts only what is rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/models.py" line="568"/>
         <source>&lt;b&gt;{unrated} cells unrated&lt;/b&gt;: the score counts only what is rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="448"/>
+        <location filename="../../sat_tool/ui/models.py" line="570"/>
         <source>Inconsistency {inconsistency}, weighted {weighted}, rank {rank}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="806"/>
+        <location filename="../../sat_tool/ui/models.py" line="928"/>
         <source>P(item | hypothesis) stated: {stated} (the default of {rating} here: {default})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3179,320 +3400,405 @@ Weighted {weighted}</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="224"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
         <source>+ Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="225"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
         <source>+ Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="226"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="263"/>
         <source>Include…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="228"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="265"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="62"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="229"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="67"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="266"/>
         <source>Remove row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="230"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="689"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="267"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="864"/>
         <source>Delete hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="63"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="231"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="68"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="268"/>
         <source>Move row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="64"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="232"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="69"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="269"/>
         <source>Move row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="65"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="234"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="70"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="271"/>
         <source>Move hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="66"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="236"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="71"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="273"/>
         <source>Move hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="67"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="72"/>
         <source>Remove evidence column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="68"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="73"/>
         <source>Move hypothesis up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="69"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="74"/>
         <source>Move hypothesis down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="70"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="75"/>
         <source>Move evidence left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="71"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="76"/>
         <source>Move evidence right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="76"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="81"/>
         <source>Hide rows that rate every hypothesis alike: they do not help choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="78"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="83"/>
         <source>Hide evidence columns that rate every hypothesis alike: they do not help choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="164"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="199"/>
         <source>Scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="165"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="200"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="166"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="201"/>
         <source>Judgment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="167"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="202"/>
         <source>By source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="168"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="203"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="204"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="169"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="205"/>
         <source>Snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="208"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="206"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="245"/>
         <source>Add a hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="209"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="246"/>
         <source>Add an evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="210"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="247"/>
         <source>Move the row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="211"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="248"/>
         <source>Move the row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="212"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="249"/>
         <source>Move the hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="213"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="250"/>
         <source>Move the hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="239"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
         <source>Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="241"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="278"/>
         <source>Arrange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="264"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="301"/>
         <source>Sort by diagnosticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="270"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="307"/>
         <source>Hide non-diagnostic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="280"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="317"/>
         <source>Show the hypotheses as rows and the evidence as columns (Ctrl+Shift+T), a layout found to reduce confirmation bias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="349"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="325"/>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="329"/>
+        <source>Whose ratings the matrix shows: yours (which you edit), another analyst&apos;s, or the team&apos;s consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="333"/>
+        <source>Rate blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="336"/>
+        <source>Each analyst sees the hypotheses in an order of their own and no one else&apos;s ratings until they have rated every cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="342"/>
+        <source>Disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="344"/>
+        <source>Colour each cell by how much the analysts&apos; ratings of it differ (consensus, mild, large, extreme)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="368"/>
+        <source>My ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="369"/>
+        <source>{name}’s ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="371"/>
+        <source>Team consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="421"/>
+        <source>&lt;b&gt;History&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="423"/>
+        <source>unrated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="424"/>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="425"/>
+        <source> ({name}’s rating)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="442"/>
+        <source>These are not your ratings: choose “My ratings” under Show to rate the cells.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="508"/>
         <source>To start, add hypotheses (+ Hypothesis) and evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="355"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="514"/>
         <source>To start, add hypotheses (+ Hypothesis). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="360"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="519"/>
         <source>To start, add evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="462"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="615"/>
+        <source>While the matrix is rated blind its hypotheses are in an order of your own, and stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="632"/>
         <source>Cannot paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="563"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="736"/>
         <source>Select a cell in the hypothesis&apos;s row first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="564"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="737"/>
         <source>Select a cell in the hypothesis&apos;s column first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="619"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="794"/>
         <source>Every evidence item of the case is already in this matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="637"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="812"/>
         <source>Evidence columns are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="639"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="814"/>
         <source>Rows are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="688"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="863"/>
         <source>Edit hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="691"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="866"/>
         <source>Add hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="698"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="721"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="873"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="896"/>
         <source>Edit evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="699"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="874"/>
         <source>Show in source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="702"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="877"/>
         <source>Remove from this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="704"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="879"/>
         <source>Delete from the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="707"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="882"/>
         <source>State likelihoods…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="709"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="884"/>
         <source>Add evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="710"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="885"/>
         <source>Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="722"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="897"/>
         <source>Paste evidence rows	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="726"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="901"/>
         <source>{rating}  {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="729"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="904"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="731"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="906"/>
         <source>Copy	Ctrl+C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="732"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="907"/>
         <source>Paste ratings	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="735"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="910"/>
         <source>Rating and rationale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="736"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="911"/>
         <source>State likelihoods of this column…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="737"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="912"/>
         <source>State likelihoods of this row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="821"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="996"/>
         <source>SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="251"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="313"/>
         <source>Hypotheses down the side</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3596,9 +3902,163 @@ Weighted {weighted}</source>
     </message>
 </context>
 <context>
+    <name>Merge</name>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="49"/>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="50"/>
+        <source>evidence item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="51"/>
+        <source>matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="52"/>
+        <source>hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="53"/>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="125"/>
+        <source>it is not a copy of this case (its case id differs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="155"/>
+        <source>matrix {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="161"/>
+        <source>none of its parts are this case&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="181"/>
+        <source>H{number} of {matrix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/domain/merge.py" line="216"/>
+        <source>{analyst}’s probabilities of H{number} of {matrix}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeCommand</name>
+    <message>
+        <location filename="../../sat_tool/ui/commands.py" line="839"/>
+        <source>Merge {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="40"/>
+        <source>Merge {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="44"/>
+        <source>{n} new sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="45"/>
+        <source>{n} new evidence items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="46"/>
+        <source>{n} new matrices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="47"/>
+        <source>{n} new hypotheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="48"/>
+        <source>{n} new matrix rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="49"/>
+        <source>{n} ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="52"/>
+        <source>&lt;b&gt;{file}&lt;/b&gt; is a copy of &lt;b&gt;{case}&lt;/b&gt;. Merging it adds {parts}; nothing is deleted, and one undo takes it all back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="55"/>
+        <source>nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="57"/>
+        <source>{n} of our ratings were changed after the copy&apos;s and stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <source>Ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="64"/>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="64"/>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="84"/>
+        <source>Take the copy&apos;s value instead of ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="90"/>
+        <source>Both sides changed these; each keeps ours unless you tick “Take theirs”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="96"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MoveHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="458"/>
+        <location filename="../../sat_tool/ui/commands.py" line="476"/>
         <source>Move hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3606,7 +4066,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveRowCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="634"/>
+        <location filename="../../sat_tool/ui/commands.py" line="652"/>
         <source>Move evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3614,47 +4074,47 @@ Weighted {weighted}</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="675"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="682"/>
         <source>Record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="677"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="684"/>
         <source>Once the answer is known, record it: the matrix is frozen in a snapshot as it stands, and the analyst&apos;s probabilities and the tool&apos;s are scored against it (Analysis ▸ Calibration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="684"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="691"/>
         <source>None of these hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="685"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="692"/>
         <source>What proved true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="687"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="694"/>
         <source>Known since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="688"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="695"/>
         <source>2015, 2015-03 or 2015-03-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="690"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="697"/>
         <source>On what grounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="691"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="698"/>
         <source>The report, ruling or event that settled it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="701"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="708"/>
         <source>{date} is not a date such as 2015, 2015-03 or 2015-03-18.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3753,12 +4213,12 @@ Weighted {weighted}</source>
 <context>
     <name>PasteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="505"/>
+        <location filename="../../sat_tool/ui/commands.py" line="523"/>
         <source>Paste an evidence row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="506"/>
+        <location filename="../../sat_tool/ui/commands.py" line="524"/>
         <source>Paste {count} evidence rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3840,17 +4300,17 @@ Weighted {weighted}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="582"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="589"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="583"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="590"/>
         <source>Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="584"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="591"/>
         <source>Your name, recorded on each rating you make</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4027,37 +4487,37 @@ Weighted {weighted}</source>
 <context>
     <name>Rating</name>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="69"/>
+        <location filename="../../sat_tool/domain/model.py" line="72"/>
         <source>{text} is not a rating (expected one of {allowed})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="76"/>
+        <location filename="../../sat_tool/domain/model.py" line="79"/>
         <source>Very consistent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="77"/>
+        <location filename="../../sat_tool/domain/model.py" line="80"/>
         <source>Consistent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="78"/>
+        <location filename="../../sat_tool/domain/model.py" line="81"/>
         <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="79"/>
+        <location filename="../../sat_tool/domain/model.py" line="82"/>
         <source>Inconsistent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="80"/>
+        <location filename="../../sat_tool/domain/model.py" line="83"/>
         <source>Very inconsistent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="81"/>
+        <location filename="../../sat_tool/domain/model.py" line="84"/>
         <source>Not applicable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4397,57 +4857,57 @@ Weighted {weighted}</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="560"/>
+        <location filename="../../sat_tool/ui/models.py" line="682"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="561"/>
+        <location filename="../../sat_tool/ui/models.py" line="683"/>
         <source>Incons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="561"/>
+        <location filename="../../sat_tool/ui/models.py" line="683"/>
         <source>Wtd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="562"/>
+        <location filename="../../sat_tool/ui/models.py" line="684"/>
         <source>P(H|E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="562"/>
+        <location filename="../../sat_tool/ui/models.py" line="684"/>
         <source>Judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="564"/>
+        <location filename="../../sat_tool/ui/models.py" line="686"/>
         <source>Rank in the matrix&apos;s scoring mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="565"/>
+        <location filename="../../sat_tool/ui/models.py" line="687"/>
         <source>Inconsistency score: I counts 1, II counts 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="566"/>
+        <location filename="../../sat_tool/ui/models.py" line="688"/>
         <source>Weighted inconsistency: each row weighted by credibility × relevance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="568"/>
+        <location filename="../../sat_tool/ui/models.py" line="690"/>
         <source>Posterior probability in the probabilistic view (lines of evidence independent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="570"/>
+        <location filename="../../sat_tool/ui/models.py" line="692"/>
         <source>Your own probability for the hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="614"/>
+        <location filename="../../sat_tool/ui/models.py" line="736"/>
         <source>{hypothesis} ({unrated} unrated)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4478,17 +4938,17 @@ Weighted {weighted}</source>
 <context>
     <name>ScoringMode</name>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="455"/>
+        <location filename="../../sat_tool/domain/model.py" line="478"/>
         <source>Inconsistency count (Heuer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="456"/>
+        <location filename="../../sat_tool/domain/model.py" line="479"/>
         <source>Weighted inconsistency (PARC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/model.py" line="457"/>
+        <location filename="../../sat_tool/domain/model.py" line="480"/>
         <source>Probability (Bayes, by line of evidence)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4595,6 +5055,19 @@ Weighted {weighted}</source>
     </message>
 </context>
 <context>
+    <name>SetBlindCommand</name>
+    <message>
+        <location filename="../../sat_tool/ui/commands.py" line="255"/>
+        <source>Rate blind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/commands.py" line="257"/>
+        <source>Lift blind rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetCellsCommand</name>
     <message>
         <location filename="../../sat_tool/ui/commands.py" line="125"/>
@@ -4628,12 +5101,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetOutcomeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="255"/>
+        <location filename="../../sat_tool/ui/commands.py" line="273"/>
         <source>Record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="257"/>
+        <location filename="../../sat_tool/ui/commands.py" line="275"/>
         <source>Reopen the question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4641,12 +5114,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetProbabilitiesCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="306"/>
+        <location filename="../../sat_tool/ui/commands.py" line="324"/>
         <source>Set priors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="308"/>
+        <location filename="../../sat_tool/ui/commands.py" line="326"/>
         <source>Set probabilities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4654,7 +5127,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetScoringModeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="284"/>
+        <location filename="../../sat_tool/ui/commands.py" line="302"/>
         <source>Rank by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4793,27 +5266,27 @@ Weighted {weighted}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="719"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="726"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="721"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="728"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="724"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="731"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="724"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="731"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="725"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="732"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5201,7 +5674,7 @@ Weighted {weighted}</source>
 <context>
     <name>TakeSnapshotCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="330"/>
+        <location filename="../../sat_tool/ui/commands.py" line="348"/>
         <source>Save snapshot {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5209,65 +5682,259 @@ Weighted {weighted}</source>
 <context>
     <name>Team</name>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="404"/>
+        <location filename="../../sat_tool/domain/team.py" line="402"/>
         <source>{name}&apos;s judgments are all 0 %, so they are left out of the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="406"/>
+        <location filename="../../sat_tool/domain/team.py" line="404"/>
         <source>{name} has not judged every hypothesis, so those judgments are left out of the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="408"/>
+        <location filename="../../sat_tool/domain/team.py" line="406"/>
         <source>{name}&apos;s judgments sum to {total:.0f} %, not 100 %, so they are scaled to sum to 100 % before they are averaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamPanel</name>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="89"/>
+        <source>Analyst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="89"/>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="89"/>
+        <source>Agrees with team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="207"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="331"/>
+        <source>Hypothesis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="207"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="207"/>
+        <source>Range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="94"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="106"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="311"/>
+        <source>Cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="94"/>
+        <source>Ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="94"/>
+        <source>Disagreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="106"/>
+        <source>First</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="106"/>
+        <source>Second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="333"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="333"/>
+        <source>Spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="333"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="113"/>
+        <source>Only one analyst has rated this matrix. When colleagues rate it too (in a shared workspace, or in their own copy imported back with File ▸ Import), their ratings are read together here: the team&apos;s scores, where you disagree, and the group&apos;s probabilities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="126"/>
+        <source>against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="127"/>
+        <source>The team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="131"/>
+        <source>Team scores (the mean of the analysts’ scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="134"/>
+        <source>Most disputed cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="137"/>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="145"/>
+        <source>Group probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="170"/>
+        <source>This matrix is rated blind: you see the hypotheses in an order of your own, and the other analysts&apos; ratings once you have rated every cell ({left} to go).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="185"/>
+        <source>{count} analysts have rated this matrix; you rate it as &lt;b&gt;{me}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="236"/>
+        <source>Taken alone, &lt;b&gt;{name}&lt;/b&gt;’s ratings would put &lt;b&gt;{alone}&lt;/b&gt; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="241"/>
+        <source>Without &lt;b&gt;{name}&lt;/b&gt;, the team would put &lt;b&gt;{without}&lt;/b&gt; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="245"/>
+        <source>Every analyst’s ratings alone put &lt;b&gt;{lead}&lt;/b&gt; first, and no one analyst’s ratings decide the team’s leader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="261"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="317"/>
+        <source>Show this cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="271"/>
+        <source>The analysts agree on every cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="273"/>
+        <source>{count} more disputed cells; turn on Disagreement above the matrix to see them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="280"/>
+        <source>Team consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="305"/>
+        <source>They have no rated cell in common.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="307"/>
+        <source>They rate {same} of {both} cells alike ({share:.0%}); {differ} differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="342"/>
+        <source>No analyst has judged the hypotheses’ probabilities yet (Judgment tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="357"/>
+        <source>entered as {given:.0%}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="362"/>
+        <source>from {low:.0%} to {high:.0%}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="367"/>
+        <source>The tool’s posterior from your ratings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WhatIfModel</name>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="668"/>
+        <location filename="../../sat_tool/ui/models.py" line="790"/>
         <source>Leave out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="669"/>
+        <location filename="../../sat_tool/ui/models.py" line="791"/>
         <source>Deception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="670"/>
+        <location filename="../../sat_tool/ui/models.py" line="792"/>
         <source>Credibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="670"/>
+        <location filename="../../sat_tool/ui/models.py" line="792"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="671"/>
+        <location filename="../../sat_tool/ui/models.py" line="793"/>
         <source>Score the matrix as if this item were not there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="672"/>
+        <location filename="../../sat_tool/ui/models.py" line="794"/>
         <source>Read the item as deception: what it seemed to support, it undercuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="674"/>
+        <location filename="../../sat_tool/ui/models.py" line="796"/>
         <source>Try another credibility for the item (its own is not changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="676"/>
+        <location filename="../../sat_tool/ui/models.py" line="798"/>
         <source>The evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="753"/>
+        <location filename="../../sat_tool/ui/models.py" line="875"/>
         <source>own ({level})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5330,113 +5997,113 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="79"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="71"/>
         <source>Import {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="87"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="79"/>
         <source>SAT Tool has read the workbook as shown. Tick the sheets to import, and change a column&apos;s role or the header row where it is read wrongly; nothing is imported until you press Import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="92"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="84"/>
         <source>Sheets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="99"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="91"/>
         <source>Header row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="102"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="94"/>
         <source>Column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="102"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="94"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="103"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="95"/>
         <source>Read as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="103"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="95"/>
         <source>First values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="106"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="98"/>
         <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="114"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="106"/>
         <source>Headers in row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="127"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="119"/>
         <source>What will be imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="130"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="122"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="138"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="130"/>
         <source>What will be imported:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="154"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="146"/>
         <source>{sheet}
     skipped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="160"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="152"/>
         <source>Skipped: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="161"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="153"/>
         <source>Imported as a matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="191"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="183"/>
         <source>Not imported: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="200"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="192"/>
         <source>{rows} evidence rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="201"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="193"/>
         <source>{rows} evidence rows; not imported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="212"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="204"/>
         <source>Read as {role}: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="214"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="206"/>
         <source>Column {letter} read as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/workbook_import.py" line="277"/>
+        <location filename="../../sat_tool/ui/workbook_import.py" line="269"/>
         <source>This cannot be imported as chosen: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

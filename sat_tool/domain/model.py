@@ -12,6 +12,7 @@ import calendar
 import enum
 import math
 import re
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, NewType
 
@@ -22,6 +23,8 @@ SourceId = NewType("SourceId", int)
 EvidenceId = NewType("EvidenceId", int)
 MatrixId = NewType("MatrixId", int)
 HypothesisId = NewType("HypothesisId", int)
+AnalystId = str
+"""An analyst's stable id: a UUID that stays the same in every workspace and bundle."""
 
 Cell = tuple[EvidenceId, HypothesisId]
 
@@ -360,6 +363,8 @@ class Source:
     url: str = ""
     reliability: str = ""
     text: str = ""
+    uid: str = field(default="", compare=False, repr=False)
+    """Stable across workspaces and bundles (a UUID; "" until stored)."""
 
 
 @dataclass
@@ -385,6 +390,8 @@ class Evidence:
     quote: str = ""
     quote_start: int | None = None
     origin: str = ""
+    uid: str = field(default="", compare=False, repr=False)
+    """Stable across workspaces and bundles (a UUID; "" until stored)."""
 
     @property
     def label(self) -> str:
@@ -406,6 +413,22 @@ class Hypothesis:
     description: str = ""
     prior: float | None = None
     judged: float | None = None
+    uid: str = field(default="", compare=False, repr=False)
+    """Stable across workspaces and bundles (a UUID; "" until stored)."""
+
+
+@dataclass(frozen=True)
+class Analyst:
+    """A member of a team: a stable id, the name shown, and (on a server) the database
+    role the analyst logs in as."""
+
+    id: AnalystId
+    name: str
+    role: str = ""
+
+
+Judgment = tuple[float | None, float | None]
+"""An analyst's (prior, judged) probabilities of one hypothesis (None: not given)."""
 
 
 @dataclass
@@ -482,6 +505,14 @@ class Matrix:
     ``outcome`` is set when the question is closed: what turned out to be true.
     ``transposed`` shows it with the hypotheses down the side and the evidence
     across, a layout found to reduce confirmation bias.
+
+    ``team`` holds every analyst's ratings, by analyst id; ``ratings`` is the same
+    dictionary as the entry of the analyst the case is rated as (see
+    :meth:`Case.rate_as`), so that scoring and editing work on one analyst's cells.
+    ``judgments`` holds every analyst's probabilities; the hypotheses' own
+    ``prior`` and ``judged`` are those of the analyst rated as. ``blind``: each
+    analyst sees the hypotheses in an order of their own and no one else's ratings
+    until they have rated every cell.
     """
 
     id: MatrixId
@@ -495,6 +526,13 @@ class Matrix:
     ratings: dict[Cell, Assessment] = field(default_factory=dict)
     outcome: Outcome | None = None
     transposed: bool = False
+    team: dict[AnalystId, dict[Cell, Assessment]] = field(default_factory=dict, compare=False,
+                                                          repr=False)
+    judgments: dict[AnalystId, dict[HypothesisId, Judgment]] = field(
+        default_factory=dict, compare=False, repr=False)
+    blind: bool = False
+    uid: str = field(default="", compare=False, repr=False)
+    """Stable across workspaces and bundles (a UUID; "" until stored)."""
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in ("hypotheses", "rows"):
@@ -556,6 +594,10 @@ class Case:
     sources: list[Source] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     matrices: list[Matrix] = field(default_factory=list)
+    analysts: list[Analyst] = field(default_factory=list, compare=False)
+    analyst: AnalystId = field(default="", compare=False)
+    """The analyst whose ratings and probabilities the matrices' ``ratings`` and the
+    hypotheses' ``prior``/``judged`` hold ("" until :meth:`rate_as` is called)."""
     damaged: list[DamagedRow] = field(default_factory=list, compare=False, repr=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -585,6 +627,109 @@ class Case:
                 return mat
         raise KeyError(hypothesis_id)
 
+    def analyst_named(self, analyst_id: AnalystId) -> Analyst:
+        """The case's analyst with this id; KeyError when the case has none."""
+        for found in self.analysts:
+            if found.id == analyst_id:
+                return found
+        raise KeyError(analyst_id)
+
+    def lead_analyst(self) -> Analyst | None:
+        """The case's first analyst who has rated any of its cells or judged any of its
+        probabilities (the analysts are listed in the order they joined), or None."""
+        for analyst in self.analysts:
+            if any(m.team.get(analyst.id) or m.judgments.get(analyst.id) for m in self.matrices):
+                return analyst
+        return None
+
+    def rate_as(self, analyst: Analyst) -> None:
+        """Show and edit every matrix as this analyst's: ``ratings`` becomes their entry
+        of ``team`` and the hypotheses' probabilities become theirs."""
+        if all(a.id != analyst.id for a in self.analysts):
+            self.analysts.append(analyst)
+        self.analyst = analyst.id
+        for mat in self.matrices:
+            mat.ratings = mat.team.setdefault(analyst.id, {})
+            own = mat.judgments.get(analyst.id, {})
+            for hyp in mat.hypotheses:
+                hyp.prior, hyp.judged = own.get(hyp.id, (None, None))
+
     def next_evidence_number(self) -> int:
         """The number the next new evidence item gets (E1 for an empty case)."""
         return max((e.number for e in self.evidence), default=0) + 1
+
+
+UNNAMED_ANALYST = "Unnamed analyst"
+"""The name given to ratings that name no analyst."""
+
+
+def new_uid() -> str:
+    """A fresh stable id."""
+    return str(uuid.uuid4())
+
+
+_ANALYSTS = uuid.UUID("5d1f3f7e-8a43-4d5e-9c0b-6a2f1e7c9b10")
+
+
+def analyst_uid(name: str) -> str:
+    """The stable id of an analyst known only by name (from a file, or a name typed in a
+    workspace of one's own): the same name gives the same analyst in every workspace, so that
+    a colleague's copy of a case merges back under the names it was rated by."""
+    return str(uuid.uuid5(_ANALYSTS, " ".join(name.split()).casefold()))
+
+
+def unattributed(case: Case) -> list[Matrix]:
+    """The matrices whose ratings or probabilities belong to no analyst yet (read from a file
+    that names none)."""
+    return [m for m in case.matrices if not m.team and (
+        m.ratings or any(h.prior is not None or h.judged is not None for h in m.hypotheses))]
+
+
+def attribute(case: Case) -> None:
+    """Give a case built from a file (a workbook, a PARC file, a bundle of one analyst) its
+    team: every matrix whose ``team`` is empty has its ``ratings`` and its hypotheses'
+    probabilities made one analyst's, the one most of those cells name (ratings naming no
+    one: :data:`UNNAMED_ANALYST`). The case is then rated as its lead analyst. Matrices
+    that already have a team are left as they are."""
+    bare = unattributed(case)
+    if bare:
+        names: dict[str, int] = {}
+        for mat in bare:
+            for found in mat.ratings.values():
+                names[found.analyst] = names.get(found.analyst, 0) + 1
+        name = max(names, key=lambda n: names[n]) if names else ""
+        if not name.strip():
+            name = UNNAMED_ANALYST
+        analyst = next((a for a in case.analysts if a.name.casefold() == name.casefold()), None)
+        if analyst is None:
+            analyst = Analyst(analyst_uid(name), name)
+            case.analysts.append(analyst)
+        for mat in bare:
+            mat.team[analyst.id] = mat.ratings
+            for found in mat.ratings.values():
+                found.analyst = analyst.name
+            if any(h.prior is not None or h.judged is not None for h in mat.hypotheses):
+                mat.judgments[analyst.id] = {h.id: (h.prior, h.judged) for h in mat.hypotheses}
+    lead = case.lead_analyst() or (case.analysts[0] if case.analysts else None)
+    if lead is not None and not case.analyst:
+        case.rate_as(lead)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of a case's history: who changed what, when, from what to what, and why.
+
+    ``kind`` is 'rating' (a cell of ``analyst``'s: ``before`` and ``after`` are rating codes,
+    empty for none; ``note`` the rationale given) or 'blind' (the matrix's blind rating set,
+    ``after`` 'on', or lifted, 'off'). ``by`` is who made the change.
+    """
+
+    at: str
+    by: str
+    kind: str
+    matrix_id: MatrixId
+    cell: Cell | None = None
+    analyst: str = ""
+    before: str = ""
+    after: str = ""
+    note: str = ""

@@ -31,6 +31,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from sat_tool.domain.model import (
+    Analyst as Analyst,  # re-exported: the team's vocabulary in one place
+    AnalystId,
     Assessment,
     Case,
     Cell,
@@ -49,21 +51,10 @@ from sat_tool.domain.scoring import (
 )
 from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 
-AnalystId = str
 TeamRatings = Mapping[AnalystId, Mapping[Cell, Assessment]]
 """Each analyst's ratings of one matrix, by the analyst's id."""
 
 _BY_SIGNED = {2: Rating.CC, 1: Rating.C, 0: Rating.N, -1: Rating.I, -2: Rating.II}
-
-
-@dataclass(frozen=True)
-class Analyst:
-    """A member of a workspace's team: a stable id, the name shown, and (on a server)
-    the database role the analyst logs in as."""
-
-    id: AnalystId
-    name: str
-    role: str = ""
 
 
 # ------------------------------------------------------------------ one cell
@@ -487,3 +478,17 @@ def may_see_others(matrix: Matrix, own: Mapping[Cell, Assessment]) -> bool:
     """Under blind rating an analyst sees the others' ratings only once every cell of the
     matrix has their own rating."""
     return all(cell in own for cell in matrix_cells(matrix))
+
+
+def others_hidden(matrix: Matrix) -> bool:
+    """Whether the analyst a matrix is rated as (its ``ratings``) may not see the other
+    analysts' ratings yet: the matrix is rated blind and some cell is not theirs yet."""
+    return matrix.blind and not may_see_others(matrix, matrix.ratings)
+
+
+def visible_team(matrix: Matrix) -> dict[AnalystId, Mapping[Cell, Assessment]]:
+    """The ratings of the matrix its analyst may see: everyone's, or while
+    :func:`others_hidden`, their own only."""
+    if others_hidden(matrix):
+        return {a: own for a, own in matrix.team.items() if own is matrix.ratings}
+    return dict(matrix.team)

@@ -8,6 +8,7 @@ bytes.
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 from datetime import datetime
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sat_tool.domain.model import (
+    Analyst,
+    AnalystId,
     Assessment,
     Case,
     CaseId,
@@ -33,6 +36,8 @@ from sat_tool.domain.model import (
     ScoringMode,
     Source,
     SourceId,
+    attribute,
+    unattributed,
     valid_date,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
@@ -40,7 +45,7 @@ from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.formats import read_limited, write_file
 
 FORMAT_NAME = "sat-tool-case"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 """The largest bundle read: over 6× our own export of 10,000 items × 50 hypotheses (docs/formats.md)."""
 MAX_WHOLE = 2 ** 63 - 1
@@ -62,9 +67,16 @@ Snapshots = Mapping[MatrixId, Sequence[Snapshot]]
 
 
 def case_to_dict(case: Case, snapshots: Snapshots | None = None) -> dict[str, Any]:
-    """The canonical JSON structure of a case (ids renumbered S1…, E<n>, M1…, M1-H1…)."""
+    """The canonical JSON structure of a case (ids renumbered S1…, E<n>, M1…, M1-H1…, A1…),
+    with every analyst's ratings and probabilities."""
+    if unattributed(case):
+        case = copy.deepcopy(case)  # a case read from a file: its ratings become one analyst's
+        attribute(case)
     source_ids = {src.id: f"S{i}" for i, src in enumerate(case.sources, 1)}
     evidence_ids = {item.id: f"E{item.number}" for item in case.evidence}
+    analysts = [a for a in case.analysts
+                if any(m.team.get(a.id) or m.judgments.get(a.id) for m in case.matrices)]
+    analyst_ids = {a.id: f"A{i}" for i, a in enumerate(analysts, 1)}
     snapshots = snapshots or {}
     return {
         "format": FORMAT_NAME,
@@ -75,13 +87,19 @@ def case_to_dict(case: Case, snapshots: Snapshots | None = None) -> dict[str, An
             "description": case.description,
             "created": case.created,
         },
+        "analysts": [{"id": analyst_ids[a.id], "uid": a.id, "name": a.name,
+                      **({"role": a.role} if a.role else {})} for a in analysts],
         "sources": [_source_dict(src, source_ids[src.id]) for src in case.sources],
         "evidence": [_evidence_dict(item, evidence_ids, source_ids) for item in case.evidence],
         "matrices": [
-            _matrix_dict(mat, f"M{i}", evidence_ids, snapshots.get(mat.id, ()))
+            _matrix_dict(mat, f"M{i}", evidence_ids, snapshots.get(mat.id, ()), analyst_ids)
             for i, mat in enumerate(case.matrices, 1)
         ],
     }
+
+
+def _uid(item: Any) -> dict[str, str]:
+    return {"uid": item.uid} if item.uid else {}
 
 
 def _source_dict(src: Source, sid: str) -> dict[str, Any]:
@@ -94,6 +112,7 @@ def _source_dict(src: Source, sid: str) -> dict[str, Any]:
         "url": src.url,
         "reliability": src.reliability,
         "text": src.text,
+        **_uid(src),
     }
 
 
@@ -112,28 +131,36 @@ def _evidence_dict(
         "quote": item.quote,
         "quote_start": item.quote_start,
         **({"origin": item.origin} if item.origin else {}),
+        **_uid(item),
     }
 
 
 def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
-                 snapshots: Sequence[Snapshot]) -> dict[str, Any]:
+                 snapshots: Sequence[Snapshot], analyst_ids: dict[AnalystId, str]
+                 ) -> dict[str, Any]:
     hyp_ids = {h.id: f"{mid}-H{j}" for j, h in enumerate(mat.hypotheses, 1)}
+    team = [(aid, mat.team[uid]) for uid, aid in analyst_ids.items() if uid in mat.team]
     ratings = []
     for row in mat.rows:
         for hyp in mat.hypotheses:
-            found = mat.ratings.get((row.evidence_id, hyp.id))
-            if found is not None:
-                ratings.append(
-                    {
-                        "evidence": evidence_ids[row.evidence_id],
-                        "hypothesis": hyp_ids[hyp.id],
-                        "rating": found.rating.value,
-                        "analyst": found.analyst,
-                        "rationale": found.rationale,
-                        "updated": found.updated,
-                        "likelihood": found.likelihood,
-                    }
-                )
+            for aid, own in team:
+                found = own.get((row.evidence_id, hyp.id))
+                if found is not None:
+                    ratings.append(
+                        {
+                            "evidence": evidence_ids[row.evidence_id],
+                            "hypothesis": hyp_ids[hyp.id],
+                            "rating": found.rating.value,
+                            "analyst": aid,
+                            "rationale": found.rationale,
+                            "updated": found.updated,
+                            "likelihood": found.likelihood,
+                        }
+                    )
+    judgments = [{"analyst": aid, "hypothesis": hyp_ids[h.id], "prior": prior, "judged": judged}
+                 for uid, aid in analyst_ids.items() for h in mat.hypotheses
+                 for prior, judged in [mat.judgments.get(uid, {}).get(h.id, (None, None))]
+                 if prior is not None or judged is not None]
     return {
         "id": mid,
         "question": mat.question,
@@ -142,9 +169,10 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
         "milestones": mat.milestones,
         "scoring_mode": mat.scoring_mode.value,
         **({"layout": "transposed"} if mat.transposed else {}),
+        **({"blind": True} if mat.blind else {}),
+        **_uid(mat),
         "hypotheses": [
-            {"id": hyp_ids[h.id], "title": h.title, "description": h.description,
-             "prior": h.prior, "judged": h.judged}
+            {"id": hyp_ids[h.id], "title": h.title, "description": h.description, **_uid(h)}
             for h in mat.hypotheses
         ],
         "evidence": [
@@ -152,6 +180,7 @@ def _matrix_dict(mat: Matrix, mid: str, evidence_ids: dict[EvidenceId, str],
             for row in mat.rows
         ],
         "ratings": ratings,
+        **({"judgments": judgments} if judgments else {}),
         "snapshots": _snapshot_dicts(snapshots, mid, evidence_ids, hyp_ids),
         **({"outcome": _outcome_dict(mat.outcome, hyp_ids, snapshots)} if mat.outcome else {}),
     }
@@ -355,6 +384,7 @@ class _Reader:
         self._evidence: dict[str, EvidenceId] = {}
         self._gone: dict[str, int] = {}
         self._hypotheses = 0
+        self._analysts: dict[str, Analyst] = {}
         self._times: set[str] = set()
         """Times already read as valid ISO 8601 (a bundle repeats the same few many times)."""
 
@@ -473,6 +503,7 @@ class _Reader:
             description=self.text(head, "description", "case"),
             created=self.timestamp(head, "created", "case"),
         )
+        self._analysts = self.analysts(data)
         sources = self.sources(data, case)
         evidence = self.evidence(data, case, sources)
         self._evidence = evidence
@@ -481,7 +512,38 @@ class _Reader:
             if mat.get("id") is not None:
                 matrix_ids[self.unique_id(mat, f"matrices[{i}]", matrix_ids)] = i
             case.matrices.append(self.matrix(mat, f"matrices[{i}]", i + 1, evidence))
+        case.analysts = list(self._analysts.values())
+        attribute(case)  # an older bundle's ratings become one analyst's
         return case
+
+    def analysts(self, data: dict[str, Any]) -> dict[str, Analyst]:
+        """The bundle's analysts by their ids in it (none in a bundle before version 3: its
+        ratings name their analyst)."""
+        known: dict[str, Analyst] = {}
+        uids: set[str] = set()
+        for i, item in enumerate(self.items(data, "analysts", "$")):
+            where = f"analysts[{i}]"
+            key = self.unique_id(item, where, known)
+            uid = self.part_uid(item, where) or str(uuid.uuid4())
+            if uid in uids:
+                raise self.fail(f"{where}.uid", translate("Bundle", "duplicate uid {value!r}").format(
+                    value=uid))
+            uids.add(uid)
+            known[key] = Analyst(uid, self.text(item, "name", where, required=True),
+                                 self.text(item, "role", where))
+        return known
+
+    def part_uid(self, item: dict[str, Any], where: str) -> str:
+        """The stable id of a source, item, matrix, hypothesis or analyst: a UUID, or empty."""
+        value = self.text(item, "uid", where).strip()
+        if value:
+            try:
+                uuid.UUID(value)
+            except ValueError:
+                raise self.fail(f"{where}.uid", translate(
+                    "Bundle", "{value!r} is not a UUID (leave it out and one is given on import)"
+                ).format(value=value[:40])) from None
+        return value
 
     def sources(self, data: dict[str, Any], case: Case) -> dict[str, SourceId]:
         known: dict[str, SourceId] = {}
@@ -500,6 +562,7 @@ class _Reader:
                     url=self.text(item, "url", where),
                     reliability=self.text(item, "reliability", where),
                     text=self.text(item, "text", where),
+                    uid=self.part_uid(item, where),
                 )
             )
         return known
@@ -514,6 +577,8 @@ class _Reader:
             if found is None:
                 found = self.evidence_item(item, i, known, numbers, sources)
             key, added = found
+            if "uid" in item:
+                added.uid = self.part_uid(item, f"evidence[{i}]")
             known[key] = added.id
             numbers.add(added.number)
             items.append(added)
@@ -602,6 +667,8 @@ class _Reader:
             milestones=self.text(data, "milestones", where),
             scoring_mode=self.enum(data, "scoring_mode", where, _scoring_mode, ScoringMode.WEIGHTED),
             transposed=self.layout(data, where),
+            blind=self.flag(data, "blind", where),
+            uid=self.part_uid(data, where),
         )
         hyps: dict[str, HypothesisId] = {}
         for j, item in enumerate(self.items(data, "hypotheses", where)):
@@ -614,7 +681,8 @@ class _Reader:
                 Hypothesis(hid, self.text(item, "title", hwhere, required=True),
                            self.text(item, "description", hwhere),
                            self.fraction(item, "prior", hwhere),
-                           self.fraction(item, "judged", hwhere))
+                           self.fraction(item, "judged", hwhere),
+                           uid=self.part_uid(item, hwhere))
             )
         included: set[EvidenceId] = set()
         rows: list[MatrixRow] = []
@@ -630,10 +698,22 @@ class _Reader:
             included.add(eid)
             rows.append(MatrixRow(eid, level))
         mat.rows.extend(rows)
-        ratings, quick = mat.ratings, self.quick_rating
+        ratings, quick, team = mat.ratings, self.quick_rating, self._analysts
         for j, item in enumerate(self.items(data, "ratings", where)):
-            if not quick(item, included, ratings, evidence, hyps):
-                self.rating(item, f"{where}.ratings[{j}]", mat, included, evidence, hyps)
+            if team:
+                analyst = self.ref(item, "analyst", f"{where}.ratings[{j}]", team)
+                ratings = mat.team.setdefault(analyst.id, {})
+            if not quick(item, included, ratings, evidence, hyps, team):
+                self.rating(item, f"{where}.ratings[{j}]", ratings, included, evidence, hyps)
+        for j, item in enumerate(self.items(data, "judgments", where)):
+            jwhere = f"{where}.judgments[{j}]"
+            analyst = self.ref(item, "analyst", jwhere, team)
+            hid = self.ref(item, "hypothesis", jwhere, hyps)
+            own = mat.judgments.setdefault(analyst.id, {})
+            if hid in own:
+                raise self.fail(jwhere, translate("Bundle", "this analyst's probabilities of this "
+                                                  "hypothesis are given twice"))
+            own[hid] = (self.fraction(item, "prior", jwhere), self.fraction(item, "judged", jwhere))
         self.snapshots[mat.id] = [
             self.snapshot(item, f"{where}.snapshots[{j}]", mat.id, hyps, j + 1)
             for j, item in enumerate(self.items(data, "snapshots", where))
@@ -642,6 +722,12 @@ class _Reader:
             mat.outcome = self.outcome(data["outcome"], f"{where}.outcome", hyps,
                                        len(self.snapshots[mat.id]))
         return mat
+
+    def flag(self, data: dict[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if type(value) is not bool:
+            raise self.fail(f"{where}.{key}", translate("Bundle", "expected true or false"))
+        return value
 
     def layout(self, data: dict[str, Any], where: str) -> bool:
         """Whether a matrix is shown transposed (hypotheses down the side)."""
@@ -736,7 +822,8 @@ class _Reader:
 
     def quick_rating(self, item: dict[str, Any], included: set[EvidenceId],
                      ratings: dict[tuple[EvidenceId, HypothesisId], Assessment],
-                     evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> bool:
+                     evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId],
+                     team: dict[str, Analyst]) -> bool:
         """Add a rating whose every field is in its canonical form; False (and nothing added)
         for any other."""
         get = item.get
@@ -757,25 +844,30 @@ class _Reader:
                 or not (likelihood is None or ((type(likelihood) is float or type(likelihood) is int)
                                                and 0 < likelihood <= 1))):
             return False
+        if team:
+            analyst = team[analyst].name
         ratings[cell] = Assessment(rating, analyst or "", rationale or "", updated or "",
                                    None if likelihood is None else float(likelihood))
         return True
 
-    def rating(self, item: dict[str, Any], where: str, mat: Matrix, included: set[EvidenceId],
-               evidence: dict[str, EvidenceId], hyps: dict[str, HypothesisId]) -> None:
+    def rating(self, item: dict[str, Any], where: str,
+               ratings: dict[tuple[EvidenceId, HypothesisId], Assessment],
+               included: set[EvidenceId], evidence: dict[str, EvidenceId],
+               hyps: dict[str, HypothesisId]) -> None:
         eid = self.ref(item, "evidence", where, evidence)
         hid = self.ref(item, "hypothesis", where, hyps)
         if eid not in included:
             raise self.fail(f"{where}.evidence", translate(
                 "Bundle", "{evidence!r} is not a row of this matrix").format(evidence=item["evidence"]))
-        if (eid, hid) in mat.ratings:
+        if (eid, hid) in ratings:
             raise self.fail(where, translate("Bundle", "this cell is rated twice"))
         rating = self.enum(item, "rating", where, Rating.parse, None)
         if rating is None:
             raise self.fail(f"{where}.rating", translate("Bundle", "is missing"))
-        mat.ratings[(eid, hid)] = Assessment(
+        ratings[(eid, hid)] = Assessment(
             rating=rating,
-            analyst=self.text(item, "analyst", where),
+            analyst=(self._analysts[item["analyst"]].name if self._analysts
+                     else self.text(item, "analyst", where)),
             rationale=self.text(item, "rationale", where),
             updated=self.timestamp(item, "updated", where),
             likelihood=self.fraction(item, "likelihood", where, low_open=True),

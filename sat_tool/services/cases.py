@@ -11,9 +11,10 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sat_tool.domain.model import Case, CaseId, DamagedRow, HypothesisId, Matrix, MatrixId
+from sat_tool.domain.model import Case, CaseId, Change, DamagedRow, HypothesisId, Matrix, MatrixId
 from sat_tool.domain.calibration import ClosedMatrix, calibration, closed_scores, forecasts_of
 from sat_tool.domain.snapshots import Snapshot, live_view
+from sat_tool.domain import team as team_mod
 from sat_tool.domain.judgment import review_judgment
 from sat_tool.domain.model import ScoringMode
 from sat_tool.domain.probability import (
@@ -155,10 +156,18 @@ def find_case(workspace: Workspace, reference: str | int) -> CaseId:
         return store.find_case(session, reference)
 
 
-def load_case(workspace: Workspace, reference: str | int) -> Case:
-    """The whole case named by id or exact title."""
+def load_case(workspace: Workspace, reference: str | int, analyst: str | None = None) -> Case:
+    """The whole case named by id or exact title, rated as ``analyst`` (a name; None: the
+    analyst who rated most of it)."""
     with workspace.read() as session:
-        return store.load_case(session, store.find_case(session, reference))
+        return store.load_case(session, store.find_case(session, reference), analyst)
+
+
+def history(workspace: Workspace, case_id: CaseId, matrix_id: int | None = None,
+            cell: tuple[int, int] | None = None, limit: int | None = None) -> list[Change]:
+    """What was changed in a case (a matrix, a cell), by whom and when, newest first."""
+    with workspace.read() as session:
+        return store.history(session, case_id, matrix_id, cell, limit)  # type: ignore[arg-type]
 
 
 def delete_case(workspace: Workspace, case_id: CaseId) -> None:
@@ -170,6 +179,14 @@ def delete_case(workspace: Workspace, case_id: CaseId) -> None:
 def import_bundle(workspace: Workspace, path: Path) -> CaseId:
     """Import a case bundle as a new case; :class:`BundleError` if the file is not valid."""
     return add_case(workspace, *read_bundle_with_snapshots(path))
+
+
+def copy_of(workspace: Workspace, case: Case) -> CaseId | None:
+    """The case of the workspace a case read from a file is a copy of (same stable id)."""
+    if not case.uid:
+        return None
+    with workspace.read() as session:
+        return store.case_with_uid(session, case.uid)
 
 
 def import_file(workspace: Workspace, path: Path) -> CaseId:
@@ -456,6 +473,78 @@ def _influence(case: Case, matrix: Matrix, labels: dict[HypothesisId, str]) -> d
             "posterior_without": round(line.without[found.leader], 6),
             "leader_without": labels[after] if after is not None else None,
             "sentence": found.sentence(labels)}
+
+
+def team_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> dict[str, Any]:
+    """Every analyst's ratings of one matrix read together, as plain data (``team --json``):
+    who rated it, the team's scores, each analyst's weight on the leader, the most disputed
+    cells, and the group's probabilities."""
+    mode = mode or matrix.scoring_mode
+    hyp_label = {h.id: f"H{i}" for i, h in enumerate(matrix.hypotheses, 1)}
+    names = {a.id: a.name for a in case.analysts}
+    team = matrix.team
+    rated = team_mod.rated_analysts(matrix, team)
+    consensus = team_mod.consensus_ratings(matrix, team)
+    cells = [(r.evidence_id, h.id) for r in matrix.rows for h in matrix.hypotheses]
+    analysts = []
+    for uid in rated:
+        own = team[uid]
+        agree = team_mod.compare(matrix, own, consensus).agreement
+        analysts.append({"name": names.get(uid, uid), "rated": sum(1 for c in cells if c in own),
+                         "cells": len(cells),
+                         "agreement_with_team": None if agree is None else round(agree, 6)})
+    scores = team_mod.team_scores(case, matrix, team, mode)
+    hypotheses = []
+    for found in scores.ranking():
+        hypotheses.append({
+            "label": hyp_label[found.hypothesis_id],
+            "title": matrix.hypothesis(found.hypothesis_id).title,
+            "rank": found.rank,
+            "team": round(found.value(mode), 6),
+            "lowest": round(found.lowest, 6), "highest": round(found.highest, 6),
+            "by_analyst": {names.get(uid, uid): round(own.for_hypothesis(found.hypothesis_id)
+                                                      .value(mode), 6)
+                           for uid, own in scores.by_analyst.items()},
+        })
+    influence = [{"analyst": names.get(i.analyst, i.analyst),
+                  "leaders_alone": [hyp_label[h.id] for h in matrix.hypotheses
+                                    if h.id in i.leaders_alone],
+                  "changes_alone": i.changes_alone,
+                  "leaders_without": [hyp_label[h.id] for h in matrix.hypotheses
+                                      if h.id in i.leaders_without],
+                  "changes_without": i.changes_without}
+                 for i in (team_mod.team_sensitivity(case, matrix, team, mode) if rated else [])]
+    ev_label = {e.id: e.label for e in case.evidence}
+    disputed = [{"evidence": ev_label[d.cell[0]], "hypothesis": hyp_label[d.cell[1]],
+                 "disagreement": d.disagreement.label, "spread": round(d.spread, 6),
+                 "ratings": {names.get(a, a): r.value for a, r in d.ratings.items()}}
+                for d in team_mod.disputed_cells(case, matrix, team)]
+    judged = {uid: {h: j for h, (_p, j) in own.items() if j is not None}
+              for uid, own in matrix.judgments.items()}
+    group = team_mod.group_judgment([h.id for h in matrix.hypotheses], judged)
+    tool = posteriors(case, matrix) if matrix.hypotheses else {}
+    return {
+        "question": matrix.question,
+        "rated_as": names.get(case.analyst, ""),
+        "ranked_by": mode.label,
+        "analysts": analysts,
+        "hypotheses": hypotheses,
+        "leaders": [hyp_label[h.id] for h in matrix.hypotheses if h.id in scores.leaders()],
+        "influence": influence,
+        "disputed": disputed,
+        "probabilities": {
+            "analysts": [{"name": names.get(j.analyst, j.analyst), "coherent": j.coherent,
+                          "total": round(j.total, 6),
+                          "given": {hyp_label[h]: v for h, v in j.given.items()},
+                          "normalised": None if j.normalised is None else
+                          {hyp_label[h]: round(v, 6) for h, v in j.normalised.items()},
+                          "notice": j.notice(names)} for j in group.analysts],
+            "group": [{"label": hyp_label[g.hypothesis_id], "mean": round(g.mean, 6),
+                       "spread": round(g.spread, 6), "lowest": round(g.lowest, 6),
+                       "highest": round(g.highest, 6)} for g in group.aggregate],
+            "tool": {hyp_label[h]: round(p.probability, 6) for h, p in tool.items()},
+        },
+    }
 
 
 def select_matrices(case: Case, reference: str | None) -> list[Matrix]:

@@ -209,12 +209,15 @@ class MatrixChanges:
     analysis: bool = False
     layout: bool = False
     outcome: bool = False
+    team: int = 0
+    """How many cells of other analysts were rated, changed or cleared (or their blind
+    setting or probabilities changed: then at least 1)."""
 
     @property
     def any(self) -> bool:
         """Whether anything differs."""
         return (self.hypotheses or self.rows or bool(self.cells) or self.analysis or self.layout
-                or self.outcome)
+                or self.outcome or bool(self.team))
 
 
 @dataclass
@@ -268,8 +271,23 @@ def case_changes(old: Case, new: Case) -> CaseChanges:
                            != [(h.prior, h.judged) for h in mat.hypotheses])
         change.layout = prior.transposed != mat.transposed
         change.outcome = prior.outcome != mat.outcome
+        change.team = _team_changes(prior, mat, new.analyst)
         out.per_matrix[mat.id] = change
     return out
+
+
+def _team_changes(old: Any, new: Any, me: str) -> int:
+    """How many of other analysts' cells differ between two states of a matrix."""
+    count = 0
+    for analyst in set(old.team) | set(new.team):
+        if analyst == me:
+            continue
+        before, after = old.team.get(analyst, {}), new.team.get(analyst, {})
+        if before != after:
+            count += sum(1 for c in set(before) | set(after) if before.get(c) != after.get(c))
+    if not count and (old.blind != new.blind or old.judgments != new.judgments):
+        count = 1
+    return count
 
 
 def summary(old: Case, new: Case, changes: CaseChanges) -> str:
@@ -310,6 +328,9 @@ def summary(old: Case, new: Case, changes: CaseChanges) -> str:
         parts.append(translate("Concurrency", "1 rating"))
     elif cells:
         parts.append(translate("Concurrency", "{n} ratings").format(n=cells))
+    others = sum(m.team for m in changes.per_matrix.values())
+    if others:
+        parts.append(translate("Concurrency", "other analysts’ ratings"))
     if any(m.hypotheses for m in changes.per_matrix.values()):
         parts.append(translate("Concurrency", "hypotheses"))
     if changes.sources:

@@ -19,6 +19,8 @@ from typing import Any
 
 from sat_tool.domain.model import clean_origin
 from sat_tool.domain.model import (
+    Analyst,
+    AnalystId,
     Assessment,
     Case,
     Cell,
@@ -27,6 +29,7 @@ from sat_tool.domain.model import (
     EvidenceType,
     Hypothesis,
     HypothesisId,
+    Judgment,
     Level,
     Matrix,
     MatrixId,
@@ -36,8 +39,10 @@ from sat_tool.domain.model import (
     ScoringMode,
     Source,
     SourceId,
+    analyst_uid,
     valid_date,
 )
+from sat_tool.domain.merge import MergePlan, plan_merge
 from sat_tool.domain.snapshots import Snapshot, SnapshotId, take_snapshot
 from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.errors import UserError
@@ -99,7 +104,8 @@ class RowRemoval:
     matrix_id: MatrixId
     row: MatrixRow
     index: int
-    ratings: dict[Cell, Assessment]
+    ratings: dict[AnalystId, dict[Cell, Assessment]]
+    """Every analyst's ratings of the row."""
 
 
 @dataclass
@@ -118,7 +124,10 @@ class HypothesisRemoval:
     matrix_id: MatrixId
     hypothesis: Hypothesis
     index: int
-    ratings: dict[Cell, Assessment]
+    ratings: dict[AnalystId, dict[Cell, Assessment]]
+    """Every analyst's ratings of the column."""
+    judgments: dict[AnalystId, Judgment] = field(default_factory=dict)
+    """Every analyst's probabilities of the hypothesis."""
 
 
 @dataclass
@@ -130,8 +139,8 @@ class MatrixRemoval:
     snapshots: list[Snapshot] = field(default_factory=list)
 
 
-_SOURCE_FIELDS = {f.name for f in fields(Source)} - {"id"}
-_EVIDENCE_FIELDS = {f.name for f in fields(Evidence)} - {"id", "number"}
+_SOURCE_FIELDS = {f.name for f in fields(Source)} - {"id", "uid"}
+_EVIDENCE_FIELDS = {f.name for f in fields(Evidence)} - {"id", "number", "uid"}
 _MATRIX_FIELDS = {"question", "notes", "conclusions", "milestones"}
 _HYPOTHESIS_FIELDS = {"title", "description"}
 
@@ -174,6 +183,12 @@ class CaseEditor:
         self.workspace = workspace
         self.case = case
         self.analyst = analyst
+        """Who makes the edits (their name), as the history records it; the ratings are
+        those of the analyst the case is rated as (:meth:`rate_as`)."""
+        if not case.analyst:
+            chosen = store.choose_analyst(case, analyst)
+            if chosen is not None:
+                case.rate_as(chosen)
         self.revision = revision
         self.refreshed_from: Case | None = None
         """The case as it was before the last reload, until :meth:`take_refresh` is called."""
@@ -186,11 +201,11 @@ class CaseEditor:
         """Load a case and mark it as recently opened."""
         if workspace.read_only:  # it can be read and shown; edits are refused with a sentence
             with workspace.read() as session:
-                case = store.load_case(session, case_id)  # type: ignore[arg-type]
+                case = store.load_case(session, case_id, analyst)  # type: ignore[arg-type]
                 revision = store.case_revision(session, case.id)
             return cls(workspace, case, analyst, revision)
         with workspace.transaction() as session:
-            case = store.load_case(session, case_id)  # type: ignore[arg-type]
+            case = store.load_case(session, case_id, analyst)  # type: ignore[arg-type]
             store.touch_case(session, case.id)
             revision = store.case_revision(session, case.id)
         return cls(workspace, case, analyst, revision)
@@ -206,7 +221,7 @@ class CaseEditor:
             revision = store.case_revision(session, self.case.id)
             if revision == self.revision:
                 return False
-            self._install(store.load_case(session, self.case.id), revision)
+            self._install(store.load_case(session, self.case.id, self.rated_as), revision)
         return True
 
     def take_refresh(self) -> Case | None:
@@ -233,7 +248,7 @@ class CaseEditor:
             revision = new_revision - 1
             if revision != self.revision:
                 view = copy.copy(self.case)
-                self._install(store.load_case(s, self.case.id), revision)
+                self._install(store.load_case(s, self.case.id, self.rated_as), revision)
                 refused = conflict(view, self.case, touches)
                 if refused:
                     raise EditConflict(refused)
@@ -247,6 +262,87 @@ class CaseEditor:
                     "CaseEditor", "Something this edit refers to was deleted in another window or "
                     "program; nothing was changed.")) from exc
         self.revision = new_revision
+
+    @property
+    def rated_as(self) -> Analyst:
+        """The analyst whose ratings and probabilities this editor shows and changes."""
+        try:
+            return self.case.analyst_named(self.case.analyst)
+        except KeyError:
+            chosen = (store.choose_analyst(self.case, self.analyst)
+                      or Analyst(analyst_uid(self.analyst), self.analyst))
+            self.case.rate_as(chosen)
+            return chosen
+
+    def rate_as(self, analyst: Analyst | str) -> Analyst:
+        """Rate the case as another analyst (of the case, or a new one of that name, who joins
+        the workspace with their first edit). Nothing is written."""
+        if isinstance(analyst, str):
+            name = analyst.strip()
+            _require(name, translate("CaseEditor", "an analyst needs a name"))
+            with self.workspace.read() as session:
+                found = next((a for a in self.case.analysts
+                              if a.name.casefold() == name.casefold()), None)
+                analyst = (found or store.analyst_of_name(session, name)
+                           or Analyst(analyst_uid(name), name))
+        self.case.rate_as(analyst)
+        return analyst
+
+    # ------------------------------------------------------------ merging a colleague's copy
+
+    def plan_merge(self, theirs: Case) -> MergePlan:
+        """What merging a copy of this case would do (nothing is written)."""
+        self.refresh()
+        return plan_merge(self.case, theirs)
+
+    def merge(self, theirs: Case, take: set[str] | None = None) -> MergeResult:
+        """Merge a colleague's copy of this case in one transaction: add what it adds, write
+        its analysts' ratings, and take its value of each conflict whose key is in ``take``
+        (the others keep ours). Returns what was written, for :meth:`unmerge`."""
+        with self._write() as s:
+            result = _merge_into(self, s, theirs, take or set())
+            fresh = store.load_case(s, self.case.id, self.rated_as)
+        self._install(fresh, self.revision)
+        return result
+
+    def unmerge(self, result: MergeResult) -> None:
+        """Take a merge back: its ratings, probabilities and texts as they were, and the parts
+        it added deleted."""
+        with self._write() as s:
+            known = {a.id: a for a in [*self.case.analysts, *result.analysts]}
+            ids = store.analyst_ids(s, [known[u] for u in {*result.ratings, *result.judgments}
+                                        if u in known])
+            for uid, cells in result.ratings.items():
+                if uid in ids:
+                    edits.put_ratings(s, ids[uid], dict(cells))
+            for uid, values in result.judgments.items():
+                if uid in ids:
+                    edits.put_judgments(s, ids[uid], {h: v or (None, None)
+                                                      for h, v in values.items()})
+            for kind, row_id, name, value in result.texts:
+                edits.update_fields(s, kind, row_id, **{name: value})
+            for matrix_id, eid in result.rows:
+                mat = self.case.matrix(matrix_id)
+                edits.exclude(s, matrix_id, eid, [h.id for h in mat.hypotheses])
+            for hyp_id in result.hypotheses:
+                edits.delete_row(s, "hypothesis", hyp_id)
+            for matrix_id in result.matrices:
+                edits.delete_row(s, "matrix", matrix_id)
+            for eid in result.evidence:
+                edits.delete_row(s, "evidence", eid)
+            for sid in result.sources:
+                edits.delete_row(s, "source", sid)
+            fresh = store.load_case(s, self.case.id, self.rated_as)
+        self._install(fresh, self.revision)
+
+    def _me(self, s: Any) -> int:
+        """The row id of the analyst rated as; they join the workspace now if they are new."""
+        me = self.rated_as
+        return store.analyst_ids(s, [me])[me.id]
+
+    def _team_ids(self, s: Any, team: dict[AnalystId, Any]) -> dict[AnalystId, int]:
+        known = {a.id: a for a in self.case.analysts}
+        return store.analyst_ids(s, [known[uid] for uid in team if uid in known])
 
     def _expect(self, holds: bool, what: str) -> None:
         """Refuse an undo or redo whose target is no longer as this edit left it."""
@@ -398,9 +494,11 @@ class CaseEditor:
                 for hid, rating in ratings.items():
                     if hid not in hyp_ids:
                         raise KeyError(hid)
-                    states[(item.id, hid)] = Assessment(rating, self.analyst, "", now, None)
+                    states[(item.id, hid)] = Assessment(rating, self.rated_as.name, "", now, None)
                 items.append((item, relevance))
-            edits.put_ratings(s, states)
+            me = self._me(s)
+            edits.put_ratings(s, me, states)
+            edits.record_cells(s, self.case.id, mat.id, me, self.analyst, {}, states, now)
         for item, relevance in items:
             self.case.evidence.append(item)
             mat.rows.append(MatrixRow(item.id, relevance))
@@ -470,7 +568,7 @@ class CaseEditor:
                     ids.insert(at, rem.row.evidence_id)
                     placed.append(replace(rem, index=at))
                     edits.include(s, matrix_id, rem.row.evidence_id, at, rem.row.relevance)
-                    edits.put_ratings(s, dict(rem.ratings))
+                    edits.put_team(s, self._team_ids(s, rem.ratings), rem.ratings)
                 edits.order_rows(s, matrix_id, ids)
         for index, item, _rows in restored:
             self.case.evidence.insert(index, item)
@@ -640,14 +738,15 @@ class CaseEditor:
 
     def _row_removal(self, mat: Matrix, evidence_id: EvidenceId) -> RowRemoval:
         row = mat.row(evidence_id)
-        ratings = {cell: copy.copy(a) for cell, a in mat.ratings.items() if cell[0] == evidence_id}
+        ratings = _team_cells(mat, lambda cell: cell[0] == evidence_id)
         return RowRemoval(mat.id, copy.copy(row), mat.rows.index(row), ratings)
 
     def _still_applies(self, rem: RowRemoval) -> RowRemoval:
         """A row removal cut to what the matrix still has: its hypotheses, a position in range."""
         mat = self.case.matrix(rem.matrix_id)
         hyp_ids = {h.id for h in mat.hypotheses}
-        ratings = {c: a for c, a in rem.ratings.items() if c[1] in hyp_ids}
+        ratings = {uid: {c: a for c, a in own.items() if c[1] in hyp_ids}
+                   for uid, own in rem.ratings.items()}
         return RowRemoval(rem.matrix_id, rem.row, min(rem.index, len(mat.rows)), ratings)
 
     def _write_row_order(self, s: Any, matrix_id: MatrixId, exclude: EvidenceId | None = None,
@@ -660,18 +759,19 @@ class CaseEditor:
     def _insert_row(self, s: Any, rem: RowRemoval) -> None:
         edits.include(s, rem.matrix_id, rem.row.evidence_id, rem.index, rem.row.relevance)
         self._write_row_order(s, rem.matrix_id, insert=(rem.index, rem.row.evidence_id))
-        edits.put_ratings(s, dict(rem.ratings))
+        edits.put_team(s, self._team_ids(s, rem.ratings), rem.ratings)
 
     def _put_row(self, rem: RowRemoval) -> None:
         mat = self.case.matrix(rem.matrix_id)
         mat.rows.insert(rem.index, copy.copy(rem.row))
-        mat.ratings.update({cell: copy.copy(a) for cell, a in rem.ratings.items()})
+        _apply_team(mat, rem.ratings)
 
     @staticmethod
     def _drop_row(mat: Matrix, evidence_id: EvidenceId) -> None:
         mat.rows.remove(mat.row(evidence_id))
-        for cell in [c for c in mat.ratings if c[0] == evidence_id]:
-            del mat.ratings[cell]
+        for own in mat.team.values():
+            for cell in [c for c in own if c[0] == evidence_id]:
+                del own[cell]
 
     # ------------------------------------------------------------ matrices
 
@@ -684,6 +784,7 @@ class CaseEditor:
             position = store.count_children(s, "matrix", self.case.id)
             row = store.matrix_row(self.case.id, draft, position, with_id=False)
             mat = replace(draft, id=MatrixId(edits.insert(s, row)))
+        mat.ratings = mat.team.setdefault(self.rated_as.id, {})  # theirs, in the team too
         self.case.matrices.append(mat)
         return mat
 
@@ -731,16 +832,19 @@ class CaseEditor:
             mat = copy.deepcopy(removal.matrix)
             present = {e.id for e in self.case.evidence}
             mat.rows = [r for r in mat.rows if r.evidence_id in present]
-            mat.ratings = {c: a for c, a in mat.ratings.items() if c[0] in present}
+            for own in mat.team.values():
+                for cell in [c for c in own if c[0] not in present]:
+                    del own[cell]
             index = min(removal.index, len(self.case.matrices))
             order = [m.id for m in self.case.matrices]
             order.insert(index, mat.id)
             edits.insert(s, store.matrix_row(self.case.id, mat, index))
             edits.order(s, "matrix", order)
-            store.insert_matrix_contents(s, mat)
+            store.insert_matrix_contents(s, mat, self.case.analysts)
             for snap in removal.snapshots:
                 edits.insert(s, store.snapshot_row(snap))
         self.case.matrices.insert(index, mat)
+        mat.ratings = mat.team.setdefault(self.rated_as.id, {})
 
     def set_scoring_mode(self, matrix_id: MatrixId, mode: ScoringMode,
                          expect: ScoringMode | None = None) -> ScoringMode:
@@ -766,6 +870,22 @@ class CaseEditor:
             edits.update_fields(s, "matrix", matrix_id,
                                 layout="transposed" if transposed else "standard")
         mat.transposed = transposed
+        return before
+
+    def set_blind(self, matrix_id: MatrixId, blind: bool, expect: bool | None = None) -> bool:
+        """Set a matrix to be rated blind (each analyst their own hypothesis order, no one
+        else's ratings until they have rated every cell), or lift it; the history records
+        who did which, when. Returns the previous setting."""
+        with self._write(("matrix", matrix_id)) as s:
+            mat = self.case.matrix(matrix_id)
+            before = mat.blind
+            if expect is not None:
+                self._expect(before is expect, name_of(self.case, "matrix", matrix_id))
+            if before is not blind:
+                edits.update_fields(s, "matrix", matrix_id, blind=int(blind))
+                edits.record(s, self.case.id, matrix_id, "blind", self.analyst, store.utc_now(),
+                             "on" if before else "off", "on" if blind else "off")
+        mat.blind = blind
         return before
 
     # ------------------------------------------------------------ outcome
@@ -885,9 +1005,9 @@ class CaseEditor:
         with self._write(("has", "matrix", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
             position = store.count_children(s, "hypothesis", matrix_id)
-            row = store.hypothesis_row(matrix_id, Hypothesis(HypothesisId(0), title, description),
-                                       position, with_id=False)
-            hyp = Hypothesis(HypothesisId(edits.insert(s, row)), title, description)
+            draft = Hypothesis(HypothesisId(0), title, description)
+            row = store.hypothesis_row(matrix_id, draft, position, with_id=False)
+            hyp = replace(draft, id=HypothesisId(edits.insert(s, row)))
         mat.hypotheses.append(hyp)
         return hyp
 
@@ -918,14 +1038,20 @@ class CaseEditor:
                 raise InvalidEdit(translate(
                     "CaseEditor", "this hypothesis is the recorded outcome of its question: reopen "
                     "the question before deleting it"))
-            ratings = {c: copy.copy(a) for c, a in mat.ratings.items() if c[1] == hypothesis_id}
-            removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings)
+            ratings = _team_cells(mat, lambda cell: cell[1] == hypothesis_id)
+            judgments = {uid: own[hypothesis_id] for uid, own in mat.judgments.items()
+                         if hypothesis_id in own}
+            removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings,
+                                        judgments)
             remaining = [h.id for h in mat.hypotheses if h.id != hypothesis_id]
             edits.delete_row(s, "hypothesis", hypothesis_id)
             edits.order(s, "hypothesis", remaining)
         mat.hypotheses.remove(hyp)
-        for cell in ratings:
-            del mat.ratings[cell]
+        for uid, cells in ratings.items():
+            for cell in cells:
+                del mat.team[uid][cell]
+        for own in mat.judgments.values():
+            own.pop(hypothesis_id, None)
         return removal
 
     def restore_hypothesis(self, removal: HypothesisRemoval) -> None:
@@ -935,15 +1061,22 @@ class CaseEditor:
             self._expect(all(h.id != removal.hypothesis.id for h in mat.hypotheses),
                          translate("CaseEditor", "hypothesis {title!r}").format(
                              title=removal.hypothesis.title))
-            ratings = {c: a for c, a in removal.ratings.items() if mat.includes(c[0])}
+            ratings = {uid: {c: a for c, a in own.items() if mat.includes(c[0])}
+                       for uid, own in removal.ratings.items()}
             index = min(removal.index, len(mat.hypotheses))
             order = [h.id for h in mat.hypotheses]
             order.insert(index, removal.hypothesis.id)
             edits.insert(s, store.hypothesis_row(mat.id, removal.hypothesis, index))
             edits.order(s, "hypothesis", order)
-            edits.put_ratings(s, dict(ratings))
+            edits.put_team(s, self._team_ids(s, ratings), ratings)
+            ids = self._team_ids(s, removal.judgments)
+            for uid, judgment in removal.judgments.items():
+                if uid in ids:
+                    edits.put_judgments(s, ids[uid], {removal.hypothesis.id: judgment})
         mat.hypotheses.insert(index, copy.copy(removal.hypothesis))
-        mat.ratings.update({c: copy.copy(a) for c, a in ratings.items()})
+        _apply_team(mat, ratings)
+        for uid, judgment in removal.judgments.items():
+            mat.judgments.setdefault(uid, {})[removal.hypothesis.id] = judgment
 
     def set_probabilities(self, matrix_id: MatrixId, field_name: str,
                           values: dict[HypothesisId, float | None],
@@ -978,10 +1111,16 @@ class CaseEditor:
                     raise InvalidEdit(translate(
                         "CaseEditor", "priors may add up to 100% at most, not {total}"
                     ).format(total=f"{total:.0%}"))
+            me = self.rated_as
+            mine = {h.id: (h.prior, h.judged) for h in mat.hypotheses}
             for hid, value in values.items():
-                edits.update_fields(s, "hypothesis", hid, **{field_name: value})
+                prior, judged = mine[hid]
+                mine[hid] = (value, judged) if field_name == "prior" else (prior, value)
+            edits.put_judgments(s, self._me(s), {hid: mine[hid] for hid in values})
         for hid, value in values.items():
             setattr(mat.hypothesis(hid), field_name, value)
+        own = mat.judgments.setdefault(me.id, {})
+        own.update({hid: mine[hid] for hid in values})
         return before
 
     def move_hypothesis(self, hypothesis_id: HypothesisId, index: int,
@@ -1022,7 +1161,7 @@ class CaseEditor:
                 return None
             # A likelihood override belongs to the rating it was set for.
             kept = old.likelihood if old and old.rating is rating else None
-            return Assessment(rating, self.analyst, old.rationale if old else "", now, kept)
+            return Assessment(rating, self.rated_as.name, old.rationale if old else "", now, kept)
 
         return self._put_cells(matrix_id, cells, after)
 
@@ -1039,7 +1178,7 @@ class CaseEditor:
                 return None
             if old is not None and old.rating is rating:
                 return old
-            return Assessment(rating, self.analyst, old.rationale if old else "", now, None)
+            return Assessment(rating, self.rated_as.name, old.rationale if old else "", now, None)
 
         return self._put_cells(matrix_id, list(ratings), after, per_cell=True)
 
@@ -1059,7 +1198,7 @@ class CaseEditor:
             raise InvalidEdit(translate("CaseEditor", NA_LIKELIHOOD))
         now = store.utc_now()
         return self._put_cells(matrix_id, [cell], lambda _old: None if rating is None else
-                               Assessment(rating, self.analyst, rationale, now, likelihood),
+                               Assessment(rating, self.rated_as.name, rationale, now, likelihood),
                                None if expect is False else {cell: expect})[cell]
 
     def set_likelihood(self, matrix_id: MatrixId, cell: Cell, likelihood: float | None
@@ -1087,7 +1226,7 @@ class CaseEditor:
                 raise InvalidEdit(translate("CaseEditor", NA_LIKELIHOOD))
             if old.likelihood == values[cell]:
                 return old
-            return replace(old, likelihood=values[cell], analyst=self.analyst, updated=now)
+            return replace(old, likelihood=values[cell], analyst=self.rated_as.name, updated=now)
 
         return self._put_cells(matrix_id, list(values), after, expect, per_cell=True)
 
@@ -1109,7 +1248,10 @@ class CaseEditor:
             before = {cell: copy.copy(mat.ratings.get(cell)) for cell in cells}
             states = {cell: after(old, cell) if per_cell else after(old)
                       for cell, old in before.items()}
-            edits.put_ratings(s, states)
+            me = self._me(s)
+            edits.put_ratings(s, me, states)
+            edits.record_cells(s, self.case.id, matrix_id, me, self.analyst, before, states,
+                               store.utc_now())
         self._apply_cells(mat, states)
         return before
 
@@ -1128,7 +1270,11 @@ class CaseEditor:
                     self._expect(mat.ratings.get(cell) == wanted,
                                  translate("CaseEditor", "cell {cell}").format(
                                      cell=cell_name(self.case, *cell)))
-            edits.put_ratings(s, states)
+            me = self._me(s)
+            before = {cell: mat.ratings.get(cell) for cell in states}
+            edits.put_ratings(s, me, states)
+            edits.record_cells(s, self.case.id, matrix_id, me, self.analyst, before, states,
+                               store.utc_now())
         self._apply_cells(mat, states)
 
     @staticmethod
@@ -1145,3 +1291,175 @@ class CaseEditor:
                 mat.ratings.pop(cell, None)
             else:
                 mat.ratings[cell] = copy.copy(found)
+
+
+def _merge_into(editor: CaseEditor, s: Any, theirs: Case, take: set[str]) -> MergeResult:
+    """Write what a copy of the case adds (see :mod:`sat_tool.domain.merge`), in ``s``."""
+    case = editor.case
+    plan = plan_merge(case, theirs)
+    result = MergeResult(analysts=list(theirs.analysts))
+    known = {a.id: a for a in [*case.analysts, *theirs.analysts]}
+    sources, evidence = dict(plan.sources), dict(plan.evidence)
+    hypotheses = dict(plan.hypotheses)
+    position = store.count_children(s, "source", case.id)
+    for src in plan.new_sources:
+        row = store.source_row(case.id, replace(src, id=SourceId(0)), position, with_id=False)
+        row.uid = src.uid or row.uid
+        sources[src.id] = SourceId(edits.insert(s, row))
+        result.sources.append(sources[src.id])
+        position += 1
+    position = store.count_children(s, "evidence", case.id)
+    for item in plan.new_evidence:
+        number = store.next_evidence_number(s, case.id)
+        draft = replace(item, id=EvidenceId(0), number=number,
+                        source_id=sources.get(item.source_id) if item.source_id is not None
+                        else None)
+        draft.uid = item.uid
+        evidence[item.id] = EvidenceId(edits.insert(s, store.evidence_row(case.id, draft, position,
+                                                                          with_id=False)))
+        result.evidence.append(evidence[item.id])
+        result.numbers[item.number] = number
+        position += 1
+    ids = store.analyst_ids(s, [known[uid] for uid in
+                                {*theirs_analysts(theirs), *plan.ratings, *plan.judgments}
+                                if uid in known])
+    # matrices of theirs that are new here: whole, with every analyst's ratings
+    position = store.count_children(s, "matrix", case.id)
+    for mat in plan.new_matrices:
+        draft = copy.deepcopy(mat)
+        row = store.matrix_row(case.id, draft, position, with_id=False)
+        row.outcome_snapshot_id = None
+        new_id = MatrixId(edits.insert(s, row))
+        result.matrices.append(new_id)
+        position += 1
+        for place, hyp in enumerate(draft.hypotheses):
+            hrow = store.hypothesis_row(new_id, hyp, place, with_id=False)
+            hyp_id = HypothesisId(edits.insert(s, hrow))
+            hypotheses[hyp.id] = hyp_id
+        for place, found in enumerate(draft.rows):
+            edits.include(s, new_id, evidence[found.evidence_id], place, found.relevance)
+        for uid, own in draft.team.items():
+            if uid in ids:
+                edits.put_ratings(s, ids[uid], {(evidence[e], hypotheses[h]): a
+                                                for (e, h), a in own.items()})
+        for uid, own in draft.judgments.items():
+            if uid in ids:
+                edits.put_judgments(s, ids[uid], {hypotheses[h]: j for h, j in own.items()})
+        if draft.outcome is not None and draft.outcome.hypothesis_id is not None:
+            edits.update_fields(s, "matrix", new_id, **store.outcome_values(replace(
+                draft.outcome, hypothesis_id=hypotheses[draft.outcome.hypothesis_id],
+                snapshot_id=None)))
+    # matrices both have: new hypotheses and rows, then the ratings of the cells they make
+    for matrix_id, hyp in plan.new_hypotheses:
+        place = store.count_children(s, "hypothesis", matrix_id)
+        hyp_id = HypothesisId(edits.insert(s, store.hypothesis_row(matrix_id, hyp, place,
+                                                                  with_id=False)))
+        hypotheses[hyp.id] = hyp_id
+        result.hypotheses.append(hyp_id)
+    for matrix_id, their_item in plan.new_rows:
+        eid = evidence[their_item]
+        their_matrix = next(m for m in theirs.matrices if plan.matrices.get(m.id) == matrix_id)
+        edits.include(s, matrix_id, eid, store.count_children(s, "row", matrix_id),
+                      their_matrix.row(their_item).relevance)
+        result.rows.append((matrix_id, eid))
+    new_cells = {eid for _m, eid in result.rows}, set(result.hypotheses)
+    writes: dict[AnalystId, dict[MatrixId, dict[Cell, Assessment]]] = {
+        uid: {m: dict(cells) for m, cells in per.items()} for uid, per in plan.ratings.items()}
+    for mat in theirs.matrices:
+        ours_id = plan.matrices.get(mat.id)
+        if ours_id is None:
+            continue
+        for uid, own in mat.team.items():
+            for (e, h), found in own.items():
+                cell = (evidence.get(e), hypotheses.get(h))
+                if None in cell or not (cell[0] in new_cells[0] or cell[1] in new_cells[1]):
+                    continue
+                writes.setdefault(uid, {}).setdefault(ours_id, {})[cell] = found  # type: ignore[index]
+    ids.update(store.analyst_ids(s, [known[uid] for uid in writes if uid in known]))
+    for uid, per in writes.items():
+        if uid not in ids:
+            continue
+        for matrix_id, cells in per.items():
+            mine = case.matrix(matrix_id).team.get(uid, {})
+            before = {cell: copy.copy(mine.get(cell)) for cell in cells}
+            edits.put_ratings(s, ids[uid], dict(cells))
+            edits.record_cells(s, case.id, matrix_id, ids[uid], editor.analyst, before, cells,
+                               store.utc_now())
+            result.ratings.setdefault(uid, {}).update(before)
+    # probabilities an analyst had not given here, and conflicts the user settled for theirs
+    for uid, per in plan.judgments.items():
+        if uid in ids:
+            edits.put_judgments(s, ids[uid], per)
+            result.judgments.setdefault(uid, {}).update({h: None for h in per})
+    for choice in plan.conflicts:
+        if choice.key not in take:
+            continue
+        kind, key, name = choice.key.split(":", 2)
+        if kind == "judgment":
+            uid, hyp_id = key, HypothesisId(int(name))
+            if uid in ids:
+                edits.put_judgments(s, ids[uid], {hyp_id: choice.theirs})
+                result.judgments.setdefault(uid, {})[hyp_id] = choice.ours
+            continue
+        row_id = _part_id(case, kind, key)
+        value = choice.theirs
+        if name in ("type", "credibility"):
+            value = value.value
+        edits.update_fields(s, kind, row_id, **{name: value})
+        ours_value = choice.ours.value if name in ("type", "credibility") else choice.ours
+        result.texts.append((kind, row_id, name, ours_value))
+    return result
+
+
+def theirs_analysts(theirs: Case) -> set[AnalystId]:
+    """The analysts of a copy who rated or judged anything in it."""
+    return {uid for m in theirs.matrices for uid, own in m.team.items() if own} | {
+        uid for m in theirs.matrices for uid, own in m.judgments.items() if own}
+
+
+def _part_id(case: Case, kind: str, uid: str) -> int:
+    """Our row id of a part named by its stable id."""
+    parts: list[Any] = {"source": case.sources, "evidence": case.evidence,
+                        "matrix": case.matrices,
+                        "hypothesis": [h for m in case.matrices for h in m.hypotheses]}[kind]
+    return next(p.id for p in parts if p.uid == uid)
+
+
+def _team_cells(mat: Matrix, wanted: Any) -> dict[AnalystId, dict[Cell, Assessment]]:
+    """Copies of every analyst's cells of a matrix for which ``wanted(cell)`` holds."""
+    found = {uid: {c: copy.copy(a) for c, a in own.items() if wanted(c)}
+             for uid, own in mat.team.items()}
+    return {uid: cells for uid, cells in found.items() if cells}
+
+
+def _apply_team(mat: Matrix, team: dict[AnalystId, dict[Cell, Assessment]]) -> None:
+    """Put analysts' cells back into a matrix in memory (the rated-as analyst's are its
+    ``ratings``, the same dictionary)."""
+    for uid, cells in team.items():
+        mat.team.setdefault(uid, {}).update({c: copy.copy(a) for c, a in cells.items()})
+
+
+@dataclass
+class MergeResult:
+    """What a merge wrote, so that undo can take it back: the rows it added (by our ids),
+    and the values it replaced as they were."""
+
+    sources: list[SourceId] = field(default_factory=list)
+    evidence: list[EvidenceId] = field(default_factory=list)
+    numbers: dict[int, int] = field(default_factory=dict)
+    """Their evidence numbers → the numbers the added items got here."""
+    matrices: list[MatrixId] = field(default_factory=list)
+    hypotheses: list[HypothesisId] = field(default_factory=list)
+    rows: list[tuple[MatrixId, EvidenceId]] = field(default_factory=list)
+    ratings: dict[AnalystId, dict[Cell, Assessment | None]] = field(default_factory=dict)
+    """Cells the merge wrote in matrices that were here, with what each held before."""
+    judgments: dict[AnalystId, dict[HypothesisId, Judgment | None]] = field(default_factory=dict)
+    texts: list[tuple[str, int, str, Any]] = field(default_factory=list)
+    """(kind, row id, field, the value before) of each shared text taken from the copy."""
+    analysts: list[Analyst] = field(default_factory=list)
+    """The copy's analysts (so that undo can name their rows)."""
+
+    @property
+    def written(self) -> int:
+        """How many ratings the merge wrote into matrices that were here."""
+        return sum(len(cells) for cells in self.ratings.values())

@@ -20,7 +20,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sat_tool.domain.model import (
+    Analyst,
     Assessment,
+    Change,
     Case,
     CaseId,
     Cell,
@@ -39,16 +41,22 @@ from sat_tool.domain.model import (
     ScoringMode,
     Source,
     SourceId,
+    attribute,
+    analyst_uid,
+    new_uid,
 )
 from sat_tool.domain.snapshots import Snapshot, snapshot_data, snapshot_from_data
 from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.errors import LOGGER, UserError
 from sat_tool.store.schema import (
+    AnalystRow,
     Base,
     CaseRow,
     EvidenceRow,
+    HistoryRow,
     HypothesisRow,
     InclusionRow,
+    JudgmentRow,
     MatrixRowTable,
     RatingRow,
     SnapshotRow,
@@ -280,33 +288,42 @@ _TYPE_OF = {t.value: t for t in EvidenceType}
 _CASE_HEAD = select(CaseRow.id, CaseRow.title, CaseRow.uid, CaseRow.description, CaseRow.created,
                     CaseRow.importing).where(CaseRow.id == bindparam("owner"))
 _SOURCES = (select(SourceRow.id, SourceRow.title, SourceRow.author, SourceRow.publication,
-                   SourceRow.date, SourceRow.url, SourceRow.reliability, SourceRow.text)
+                   SourceRow.date, SourceRow.url, SourceRow.reliability, SourceRow.text,
+                   SourceRow.uid)
             .where(SourceRow.case_id == bindparam("owner")).order_by(SourceRow.position))
 _EVIDENCE = (select(EvidenceRow.id, EvidenceRow.number, EvidenceRow.text, EvidenceRow.source_id,
                     EvidenceRow.date, EvidenceRow.type, EvidenceRow.credibility, EvidenceRow.notes,
-                    EvidenceRow.quote, EvidenceRow.quote_start, EvidenceRow.origin)
+                    EvidenceRow.quote, EvidenceRow.quote_start, EvidenceRow.origin,
+                    EvidenceRow.uid)
              .where(EvidenceRow.case_id == bindparam("owner")).order_by(EvidenceRow.position))
 _MATRICES = (select(MatrixRowTable.id, MatrixRowTable.question, MatrixRowTable.notes,
                     MatrixRowTable.conclusions, MatrixRowTable.milestones,
                     MatrixRowTable.scoring_mode, MatrixRowTable.layout, MatrixRowTable.outcome,
                     MatrixRowTable.outcome_hypothesis_id, MatrixRowTable.outcome_date,
-                    MatrixRowTable.outcome_evidence, MatrixRowTable.outcome_snapshot_id)
+                    MatrixRowTable.outcome_evidence, MatrixRowTable.outcome_snapshot_id,
+                    MatrixRowTable.blind, MatrixRowTable.uid)
              .where(MatrixRowTable.case_id == bindparam("owner")).order_by(MatrixRowTable.position))
 _HYPOTHESES = (select(HypothesisRow.id, HypothesisRow.title, HypothesisRow.description,
-                      HypothesisRow.prior, HypothesisRow.judged)
+                      HypothesisRow.uid)
                .where(HypothesisRow.matrix_id == bindparam("owner"))
                .order_by(HypothesisRow.position))
 _INCLUSIONS = (select(InclusionRow.evidence_id, InclusionRow.relevance)
                .where(InclusionRow.matrix_id == bindparam("owner")).order_by(InclusionRow.position))
 _RATINGS_OF_MATRIX = (
-    select(RatingRow.evidence_id, RatingRow.hypothesis_id, RatingRow.rating, RatingRow.analyst,
+    select(RatingRow.evidence_id, RatingRow.hypothesis_id, RatingRow.rating, RatingRow.analyst_id,
            RatingRow.rationale, RatingRow.updated, RatingRow.likelihood)
     .join(HypothesisRow, RatingRow.hypothesis_id == HypothesisRow.id)
+    .where(HypothesisRow.matrix_id == bindparam("owner")))
+_JUDGMENTS_OF_MATRIX = (
+    select(JudgmentRow.hypothesis_id, JudgmentRow.analyst_id, JudgmentRow.prior,
+           JudgmentRow.judged)
+    .join(HypothesisRow, JudgmentRow.hypothesis_id == HypothesisRow.id)
     .where(HypothesisRow.matrix_id == bindparam("owner")))
 
 
 _QUERIES = {"case": _CASE_HEAD, "sources": _SOURCES, "evidence": _EVIDENCE, "matrices": _MATRICES,
-            "hypotheses": _HYPOTHESES, "inclusions": _INCLUSIONS, "ratings": _RATINGS_OF_MATRIX}
+            "hypotheses": _HYPOTHESES, "inclusions": _INCLUSIONS, "ratings": _RATINGS_OF_MATRIX,
+            "judgments": _JUDGMENTS_OF_MATRIX}
 """The selects of :func:`load_case`, each of one parameter, ``owner``."""
 
 _COMPILED: dict[tuple[str, str], tuple[str, bool]] = {}
@@ -344,10 +361,12 @@ def _tuples(connection: Connection, name: str, owner: int) -> list[tuple[Any, ..
         raise DBAPIError.instance(sql, params, exc, error) from None
 
 
-def load_case(session: Session, case_id: CaseId) -> Case:
+def load_case(session: Session, case_id: CaseId, analyst: Analyst | str | None = None) -> Case:
     """The whole case as domain objects; :class:`CaseNotFound` if it is not there.
 
-    Damaged rows are left out and listed in the case's ``damaged``.
+    Every analyst's ratings and probabilities are read; the case is rated as
+    ``analyst`` (see :func:`choose_analyst`). Damaged rows are left out and listed
+    in the case's ``damaged``.
     """
     session.flush()  # rows added through the ORM and not yet sent are read too
     connection = session.connection()
@@ -364,17 +383,54 @@ def load_case(session: Session, case_id: CaseId) -> Case:
     evidence = _read_evidence(_tuples(connection, "evidence", owner), sources, damaged)
     case.evidence = evidence
     present = {item.id for item in evidence}
+    known = {row_id: Analyst(a_uid, _shown(name), _shown(role)) for row_id, a_uid, name, role
+             in session.execute(select(AnalystRow.id, AnalystRow.uid, AnalystRow.name,
+                                       AnalystRow.role).order_by(AnalystRow.id))}
+    seen: set[int] = set()
     for values in _tuples(connection, "matrices", owner):
         try:
             mat = _matrix_from_values(values[:6], damaged)
         except _UNREADABLE as exc:
             damaged.append(DamagedRow("matrices", values[0], _reason(exc)))
             continue
-        _load_matrix_contents(connection, mat, present, damaged)
+        _load_matrix_contents(connection, mat, present, known, seen, damaged)
         mat.transposed = values[6] == "transposed"  # anything else shows the standard layout
-        mat.outcome = _outcome_from_values(mat, values[7:], damaged)
+        mat.outcome = _outcome_from_values(mat, values[7:12], damaged)
+        mat.blind = values[12] == 1
+        mat.uid = _shown(values[13])
         case.matrices.append(mat)
+    case.analysts = [known[row_id] for row_id in sorted(seen)]
+    chosen = choose_analyst(case, analyst, session)
+    if chosen is not None:
+        case.rate_as(chosen)
     return case
+
+
+def choose_analyst(case: Case, analyst: Analyst | str | None, session: Session | None = None
+                   ) -> Analyst | None:
+    """Whom a case is rated as, given an analyst, a name, or nothing.
+
+    An analyst is taken as given. A name is the analyst of that name among the
+    case's, when they have rated it; otherwise the case's lead analyst (its first analyst
+    with ratings or probabilities), so that a case made by someone else opens as they
+    left it; in a case nobody has rated, the analyst of that name, who joins the
+    workspace with their first edit. Nothing: the lead analyst, or None.
+    """
+    if isinstance(analyst, Analyst):
+        return analyst
+    lead = case.lead_analyst()
+    if analyst:
+        named = [a for a in case.analysts if a.name.casefold() == analyst.casefold()]
+        rated = [a for a in named if any(m.team.get(a.id) for m in case.matrices)]
+        if rated:
+            return rated[0]
+        if lead is not None:
+            return lead
+        if named:
+            return named[0]
+        existing = analyst_of_name(session, analyst) if session is not None else None
+        return existing or Analyst(analyst_uid(analyst), analyst)
+    return lead or (case.analysts[0] if case.analysts else None)
 
 
 _OUTCOME_STATES = ("", "hypothesis", "none")
@@ -441,10 +497,9 @@ def _matrix_from_values(values: tuple[Any, ...], damaged: list[DamagedRow]) -> M
 
 
 def _hypothesis_from_values(values: tuple[Any, ...]) -> Hypothesis:
-    hypothesis_id, title, description, prior, judged = values
+    hypothesis_id, title, description, uid = values
     return Hypothesis(HypothesisId(hypothesis_id), _text(title, "title"),
-                      _text(description, "description"), _fraction(prior, "prior"),
-                      _fraction(judged, "judged"))
+                      _text(description, "description"), uid=_shown(uid))
 
 
 def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
@@ -454,7 +509,7 @@ def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
     types, levels = _TYPE_OF, _LEVEL_OF
     for values in rows:
         (item_id, number, text, source, date, kind, credibility, notes, quote, quote_start,
-         origin) = values
+         origin, uid) = values
         found_type, level = types.get(kind), levels.get(credibility)
         if (found_type is None or level is None or type(number) is not int or number < 1
                 or type(text) is not str or type(date) is not str or type(notes) is not str
@@ -468,7 +523,7 @@ def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
                 continue
         else:
             item = Evidence(item_id, number, text, source, date, found_type, level, notes, quote,
-                            quote_start, origin)
+                            quote_start, origin, uid if type(uid) is str else "")
         if item.source_id is not None and item.source_id not in sources:
             item.source_id = None  # its source row is damaged and listed
         out.append(item)
@@ -476,7 +531,8 @@ def _read_evidence(rows: list[tuple[Any, ...]], sources: set[SourceId],
 
 
 def _load_matrix_contents(connection: Connection, mat: Matrix, present: set[EvidenceId],
-                          damaged: list[DamagedRow]) -> None:
+                          known: dict[int, Analyst], seen: set[int], damaged: list[DamagedRow]
+                          ) -> None:
     mat.hypotheses = _convert(_tuples(connection, "hypotheses", mat.id), "hypotheses", _first,
                               _hypothesis_from_values, damaged)
     hypotheses = {h.id for h in mat.hypotheses}
@@ -494,55 +550,79 @@ def _load_matrix_contents(connection: Connection, mat: Matrix, present: set[Evid
                 continue
         rows.append(MatrixRow(evidence_id, level))
     mat.rows = rows
-    ratings = mat.ratings
+    team = mat.team
     codes = _RATING_OF
+    own: dict[Cell, Assessment] = {}
+    last = None
     for values in _tuples(connection, "ratings", mat.id):
-        evidence_id, hypothesis_id, code, analyst, rationale, updated, likelihood = values
+        evidence_id, hypothesis_id, code, analyst_id, rationale, updated, likelihood = values
         if evidence_id not in present or hypothesis_id not in hypotheses:
             continue  # its evidence or hypothesis row is damaged and listed
+        if analyst_id != last:
+            analyst = known.get(analyst_id)
+            if analyst is None:
+                damaged.append(DamagedRow("ratings", (evidence_id, hypothesis_id, analyst_id),
+                                          translate("StoredCase", "it names no known analyst")))
+                continue
+            seen.add(analyst_id)
+            own = team.setdefault(analyst.id, {})
+            name, last = analyst.name, analyst_id
         rating = codes.get(code)
-        if (rating is None or type(analyst) is not str or type(rationale) is not str
-                or type(updated) is not str
+        if (rating is None or type(rationale) is not str or type(updated) is not str
                 or (likelihood is not None
                     and (type(likelihood) is not float or not 0 < likelihood <= 1))):
             try:
-                found = rating_from_values(values)
+                found = rating_from_values(values, name)
             except _UNREADABLE as exc:
                 damaged.append(DamagedRow("ratings", (evidence_id, hypothesis_id), _reason(exc)))
                 continue
         else:
-            found = Assessment(rating, analyst, rationale, updated, likelihood)
-        ratings[(evidence_id, hypothesis_id)] = found
+            found = Assessment(rating, name, rationale, updated, likelihood)
+        own[(evidence_id, hypothesis_id)] = found
+    for hypothesis_id, analyst_id, prior, judged in _tuples(connection, "judgments", mat.id):
+        analyst = known.get(analyst_id)
+        if analyst is None or hypothesis_id not in hypotheses:
+            continue
+        try:
+            values_read = (_fraction(prior, "prior"), _fraction(judged, "judged"))
+        except _UNREADABLE as exc:
+            damaged.append(DamagedRow("judgments", (hypothesis_id, analyst_id), _reason(exc)))
+            continue
+        seen.add(analyst_id)
+        mat.judgments.setdefault(analyst.id, {})[HypothesisId(hypothesis_id)] = values_read
 
 
 def _relevance(value: Any) -> Level:
     return _choice(value, "relevance", Level, _RELEVANCE)
 
 
-def rating_from_values(values: tuple[Any, ...]) -> Assessment:
-    """A rated cell from its ratings columns (evidence_id, hypothesis_id, rating, analyst,
-    rationale, updated, likelihood); :class:`DamagedValue` when a column cannot be read."""
-    _evidence, _hypothesis, rating, analyst, rationale, updated, likelihood = values
+def rating_from_values(values: tuple[Any, ...], analyst: str) -> Assessment:
+    """A rated cell from its ratings columns (evidence_id, hypothesis_id, rating, analyst_id,
+    rationale, updated, likelihood) and its analyst's name; :class:`DamagedValue` when a
+    column cannot be read."""
+    _evidence, _hypothesis, rating, _analyst, rationale, updated, likelihood = values
     return Assessment(_choice(rating, "rating", Rating, _RATING, ratings=_RATINGS),
-                      _text(analyst, "analyst"), _text(rationale, "rationale"),
+                      analyst, _text(rationale, "rationale"),
                       _text(updated, "updated"),
                       _fraction(likelihood, "likelihood", low_open=True))
 
 
 def source_from_values(values: tuple[Any, ...]) -> Source:
     """A domain source from its columns (id, title, author, publication, date, url,
-    reliability, text); :class:`DamagedValue` when a column cannot be read."""
-    source_id, title, author, publication, date, url, reliability, text = values
+    reliability, text, uid); :class:`DamagedValue` when a column cannot be read."""
+    source_id, title, author, publication, date, url, reliability, text, uid = values
     return Source(SourceId(source_id), _text(title, "title"), _text(author, "author"),
                   _text(publication, "publication"), _text(date, "date"),
-                  _text(url, "url"), _text(reliability, "reliability"), _text(text, "text"))
+                  _text(url, "url"), _text(reliability, "reliability"), _text(text, "text"),
+                  _shown(uid))
 
 
 def evidence_from_values(values: tuple[Any, ...]) -> Evidence:
     """A domain evidence item from its columns (id, number, text, source_id, date, type,
-    credibility, notes, quote, quote_start, origin); :class:`DamagedValue` when one cannot be read."""
+    credibility, notes, quote, quote_start, origin, uid); :class:`DamagedValue` when one cannot be
+    read."""
     (item_id, number, text, source_id, date, kind, credibility, notes, quote, quote_start,
-     origin) = values
+     origin, uid) = values
     source = _whole(source_id, "source", optional=True)
     return Evidence(
         id=EvidenceId(item_id),
@@ -556,7 +636,15 @@ def evidence_from_values(values: tuple[Any, ...]) -> Evidence:
         quote=_text(quote, "quote"),
         quote_start=_whole(quote_start, "quote start", optional=True),
         origin=_text(origin, "origin"),
+        uid=_shown(uid),
     )
+
+
+def _uid(item: Any) -> str:
+    """A domain object's stable id, given one now if it has none yet."""
+    if not item.uid:
+        item.uid = new_uid()
+    return item.uid  # type: ignore[no-any-return]
 
 
 # ---------------------------------------------------------------- writing rows
@@ -567,7 +655,7 @@ def source_row(case_id: CaseId, src: Source, position: int, with_id: bool = True
     return SourceRow(
         id=src.id if with_id else None, case_id=case_id, position=position, title=src.title,
         author=src.author, publication=src.publication, date=src.date, url=src.url,
-        reliability=src.reliability, text=src.text,
+        reliability=src.reliability, text=src.text, uid=_uid(src),
     )
 
 
@@ -578,7 +666,7 @@ def evidence_row(case_id: CaseId, item: Evidence, position: int, with_id: bool =
         id=item.id if with_id else None, case_id=case_id, position=position, number=item.number,
         text=item.text, source_id=item.source_id, date=item.date, type=item.type.value,
         credibility=item.credibility.value, notes=item.notes, quote=item.quote,
-        quote_start=item.quote_start, origin=item.origin,
+        quote_start=item.quote_start, origin=item.origin, uid=_uid(item),
     )
 
 
@@ -590,6 +678,7 @@ def matrix_row(case_id: CaseId, mat: Matrix, position: int, with_id: bool = True
         question=mat.question, notes=mat.notes, conclusions=mat.conclusions,
         milestones=mat.milestones, scoring_mode=mat.scoring_mode.value,
         layout="transposed" if mat.transposed else "standard", **outcome_values(mat.outcome),
+        blind=int(mat.blind), uid=_uid(mat),
     )
 
 
@@ -597,20 +686,75 @@ def hypothesis_row(matrix_id: MatrixId, hyp: Hypothesis, position: int, with_id:
                    ) -> HypothesisRow:
     """The row of a hypothesis."""
     return HypothesisRow(id=hyp.id if with_id else None, matrix_id=matrix_id, position=position,
-                         title=hyp.title, description=hyp.description, prior=hyp.prior,
-                         judged=hyp.judged)
+                         title=hyp.title, description=hyp.description, uid=_uid(hyp))
 
 
-def rating_values(evidence_id: EvidenceId, hypothesis_id: HypothesisId, found: Assessment
-                  ) -> dict[str, Any]:
-    """The column values of a rated cell, for a bulk insert."""
-    return {"evidence_id": evidence_id, "hypothesis_id": hypothesis_id,
-            "rating": found.rating.value, "analyst": found.analyst, "rationale": found.rationale,
+def rating_values(evidence_id: EvidenceId, hypothesis_id: HypothesisId, analyst_id: int,
+                  found: Assessment) -> dict[str, Any]:
+    """The column values of one analyst's rated cell, for a bulk insert."""
+    return {"evidence_id": evidence_id, "hypothesis_id": hypothesis_id, "analyst_id": analyst_id,
+            "rating": found.rating.value, "rationale": found.rationale,
             "updated": found.updated, "likelihood": found.likelihood}
 
 
-def insert_matrix_contents(session: Session, mat: Matrix) -> None:
-    """Insert a matrix's hypotheses (keeping their ids), rows and ratings, in bulk."""
+# ---------------------------------------------------------------- analysts
+
+
+def workspace_analysts(session: Session) -> list[Analyst]:
+    """Every analyst the workspace knows, in the order they joined."""
+    return [Analyst(uid, _shown(name), _shown(role)) for uid, name, role in session.execute(
+        select(AnalystRow.uid, AnalystRow.name, AnalystRow.role).order_by(AnalystRow.id))]
+
+
+def analyst_ids(session: Session, analysts: Sequence[Analyst]) -> dict[str, int]:
+    """The row ids of analysts by their stable ids; an analyst the workspace does not know
+    yet joins it (with the name and role given)."""
+    wanted = {a.id: a for a in analysts}
+    if not wanted:
+        return {}
+    found: dict[str, int] = {uid: row_id for uid, row_id in session.execute(
+        select(AnalystRow.uid, AnalystRow.id).where(AnalystRow.uid.in_(list(wanted))))}
+    for uid, analyst in wanted.items():
+        if uid not in found:
+            row = AnalystRow(uid=uid, name=analyst.name, role=analyst.role)
+            session.add(row)
+            session.flush()
+            found[uid] = row.id
+    return found
+
+
+def analyst_of_name(session: Session, name: str) -> Analyst | None:
+    """The workspace's first analyst of this name (any case), or None."""
+    for analyst in workspace_analysts(session):
+        if analyst.name.casefold() == name.casefold():
+            return analyst
+    return None
+
+
+def history(session: Session, case_id: CaseId, matrix_id: MatrixId | None = None,
+            cell: Cell | None = None, limit: int | None = None) -> list[Change]:
+    """The changes recorded of a case (of one matrix, or one cell of it), newest first."""
+    query = (select(HistoryRow.at, HistoryRow.by, HistoryRow.kind, HistoryRow.matrix_id,
+                    HistoryRow.evidence_id, HistoryRow.hypothesis_id, AnalystRow.name,
+                    HistoryRow.before, HistoryRow.after, HistoryRow.note)
+             .outerjoin(AnalystRow, AnalystRow.id == HistoryRow.analyst_id)
+             .where(HistoryRow.case_id == case_id)
+             .order_by(HistoryRow.at.desc(), HistoryRow.id.desc()))
+    if matrix_id is not None:
+        query = query.where(HistoryRow.matrix_id == matrix_id)
+    if cell is not None:
+        query = query.where(HistoryRow.evidence_id == cell[0], HistoryRow.hypothesis_id == cell[1])
+    if limit is not None:
+        query = query.limit(limit)
+    return [Change(_shown(at), _shown(by), _shown(kind), MatrixId(m),
+                   (EvidenceId(e), HypothesisId(h)) if e is not None and h is not None else None,
+                   _shown(name), _shown(before), _shown(after), _shown(note))
+            for at, by, kind, m, e, h, name, before, after, note in session.execute(query)]
+
+
+def insert_matrix_contents(session: Session, mat: Matrix, analysts: Sequence[Analyst]) -> None:
+    """Insert a matrix's hypotheses (keeping their ids), rows, and every analyst's ratings
+    and probabilities, in bulk. ``analysts``: the case's analysts."""
     if mat.hypotheses:
         session.execute(insert(_HYPOTHESIS_TABLE), [
             _values(hypothesis_row(mat.id, hyp, pos)) for pos, hyp in enumerate(mat.hypotheses)])
@@ -618,9 +762,16 @@ def insert_matrix_contents(session: Session, mat: Matrix) -> None:
         session.execute(insert(_INCLUSION_TABLE), [
             {"matrix_id": mat.id, "evidence_id": row.evidence_id, "position": pos,
              "relevance": row.relevance.value} for pos, row in enumerate(mat.rows)])
-    if mat.ratings:
-        session.execute(insert(_RATING_TABLE), [rating_values(eid, hid, found)
-                                                for (eid, hid), found in mat.ratings.items()])
+    ids = analyst_ids(session, [a for a in analysts if a.id in mat.team or a.id in mat.judgments])
+    ratings = [rating_values(eid, hid, ids[uid], found) for uid, own in mat.team.items()
+               if uid in ids for (eid, hid), found in own.items()]
+    if ratings:
+        session.execute(insert(_RATING_TABLE), ratings)
+    judgments = [{"hypothesis_id": hid, "analyst_id": ids[uid], "prior": prior, "judged": judged}
+                 for uid, own in mat.judgments.items() if uid in ids
+                 for hid, (prior, judged) in own.items()]
+    if judgments:
+        session.execute(insert(_JUDGMENT_TABLE), judgments)
 
 
 # ---------------------------------------------------------------- snapshots
@@ -725,8 +876,10 @@ class InsertPlan:
 
     def __init__(self, case: Case, snapshots: Mapping[MatrixId, Sequence[Snapshot]] | None = None,
                  importing: str = "", batch: int = INSERT_BATCH) -> None:
+        attribute(case)  # a file's ratings that name no team become one analyst's
         self.case, self.snapshots, self.importing, self.batch = case, snapshots or {}, importing, batch
         self.case_id = CaseId(0)
+        self.analyst_ids: dict[str, int] = {}
         self.source_ids: dict[SourceId, SourceId] = {}
         self.evidence_ids: dict[EvidenceId, EvidenceId] = {}
         self.matrix_ids: dict[MatrixId, MatrixId] = {}
@@ -736,7 +889,8 @@ class InsertPlan:
         """How many rows the plan writes."""
         c = self.case
         return (1 + len(c.sources) + len(c.evidence)
-                + sum(1 + len(m.hypotheses) + len(m.rows) + len(m.ratings) for m in c.matrices))
+                + sum(1 + len(m.hypotheses) + len(m.rows)
+                      + sum(len(own) for own in m.team.values()) for m in c.matrices))
 
     def steps(self) -> list[Step]:
         """The steps in the order they must run."""
@@ -747,9 +901,10 @@ class InsertPlan:
         for position, mat in enumerate(case.matrices):
             steps.append(partial(self._matrix, mat, position))
             steps += [partial(self._inclusions, mat, i) for i in range(0, len(mat.rows), n)]
-            cells = list(mat.ratings)  # the keys only: each step pairs its own with their ratings
-            steps += [partial(self._ratings_of, mat, cells[i:i + n])
-                      for i in range(0, len(cells), n)]
+            for analyst_id, own in mat.team.items():
+                cells = list(own)  # the keys only: each step pairs its own with their ratings
+                steps += [partial(self._ratings_of, mat, analyst_id, cells[i:i + n])
+                          for i in range(0, len(cells), n)]
         if not self.importing:
             steps.append(self._snapshots)
         return steps
@@ -770,12 +925,17 @@ class InsertPlan:
             "created": case.created or utc_now(), "last_opened": "", "revision": 0,
             "evidence_counter": counter, "importing": self.importing}])
         self.case_id = CaseId(new)
+        if uid != case.uid:  # a copy of a case already here: its parts get ids of their own too
+            for part in [*case.sources, *case.evidence, *case.matrices,
+                         *(h for m in case.matrices for h in m.hypotheses)]:
+                part.uid = ""
+        self.analyst_ids = analyst_ids(session, case.analysts)
 
     def _sources(self, start: int, session: Session) -> None:
         chunk = self.case.sources[start:start + self.batch]
         case_id = self.case_id
         rows = [(case_id, start + i, src.title, src.author, src.publication, src.date, src.url,
-                 src.reliability, src.text) for i, src in enumerate(chunk)]
+                 src.reliability, src.text, _uid(src)) for i, src in enumerate(chunk)]
         ids = self.source_ids
         for src, new in zip(chunk, _insert_many(session, _SOURCE_TABLE, case_id, rows)):
             ids[src.id] = new
@@ -786,7 +946,7 @@ class InsertPlan:
         rows = [(case_id, start + i, item.number, item.text,
                  sources[item.source_id] if item.source_id is not None else None, item.date,
                  item.type._value_, item.credibility._value_, item.notes, item.quote,
-                 item.quote_start, item.origin)
+                 item.quote_start, item.origin, _uid(item))
                 for i, item in enumerate(chunk)]
         ids = self.evidence_ids
         for item, new in zip(chunk, _insert_many(session, _EVIDENCE_TABLE, case_id, rows)):
@@ -797,12 +957,20 @@ class InsertPlan:
             "case_id": self.case_id, "position": position, "question": mat.question,
             "notes": mat.notes, "conclusions": mat.conclusions, "milestones": mat.milestones,
             "scoring_mode": mat.scoring_mode.value,
-            "layout": "transposed" if mat.transposed else "standard"}])
+            "layout": "transposed" if mat.transposed else "standard", "blind": int(mat.blind),
+            "uid": _uid(mat)}])
         self.matrix_ids[mat.id] = MatrixId(new)
-        rows = [(new, pos, hyp.title, hyp.description, hyp.prior, hyp.judged)
+        rows = [(new, pos, hyp.title, hyp.description, _uid(hyp))
                 for pos, hyp in enumerate(mat.hypotheses)]
         for hyp, hid in zip(mat.hypotheses, _insert_many(session, _HYPOTHESIS_TABLE, new, rows)):
             self.hypothesis_ids[hyp.id] = hid
+        judgments = [{"hypothesis_id": self.hypothesis_ids[hid], "analyst_id": self.analyst_ids[uid],
+                      "prior": prior, "judged": judged}
+                     for uid, own in mat.judgments.items() if uid in self.analyst_ids
+                     for hid, (prior, judged) in own.items()
+                     if hid in self.hypothesis_ids and (prior is not None or judged is not None)]
+        if judgments:
+            session.execute(insert(_JUDGMENT_TABLE), judgments)
         if mat.outcome is not None:
             known = mat.outcome.hypothesis_id
             values = outcome_values(Outcome(self.hypothesis_ids[known] if known is not None else None,
@@ -815,15 +983,18 @@ class InsertPlan:
                      [(matrix_id, ids[row.evidence_id], start + i, row.relevance._value_)
                       for i, row in enumerate(mat.rows[start:start + self.batch])])
 
-    def _ratings_of(self, mat: Matrix, cells: list[Cell], session: Session) -> None:
-        ratings = mat.ratings
-        self._ratings([(cell, ratings[cell]) for cell in cells], session)
+    def _ratings_of(self, mat: Matrix, analyst_id: str, cells: list[Cell], session: Session
+                    ) -> None:
+        ratings = mat.team[analyst_id]
+        self._ratings(self.analyst_ids[analyst_id], [(cell, ratings[cell]) for cell in cells],
+                      session)
 
-    def _ratings(self, cells: list[tuple[Cell, Assessment]], session: Session) -> None:
+    def _ratings(self, analyst: int, cells: list[tuple[Cell, Assessment]], session: Session
+                 ) -> None:
         # ``_value_``: the member's value as a plain attribute (``value`` is a property)
         evidence, hypotheses = self.evidence_ids, self.hypothesis_ids
         _executemany(session, _RATING_TABLE,
-                     [(evidence[eid], hypotheses[hid], found.rating._value_, found.analyst,
+                     [(evidence[eid], hypotheses[hid], analyst, found.rating._value_,
                        found.rationale, found.updated, found.likelihood)
                       for (eid, hid), found in cells])
 
@@ -853,6 +1024,7 @@ _MATRIX_TABLE: Any = MatrixRowTable.__table__
 _HYPOTHESIS_TABLE: Any = HypothesisRow.__table__
 _INCLUSION_TABLE: Any = InclusionRow.__table__
 _RATING_TABLE: Any = RatingRow.__table__
+_JUDGMENT_TABLE: Any = JudgmentRow.__table__
 """The tables themselves: a Core insert of a list of rows is one plain executemany."""
 
 
@@ -902,12 +1074,12 @@ def _insert_many(session: Session, table: Any, owner: int, rows: list[tuple[Any,
 
 _INSERT_COLUMNS = {
     "sources": ("case_id", "position", "title", "author", "publication", "date", "url",
-                "reliability", "text"),
+                "reliability", "text", "uid"),
     "evidence": ("case_id", "position", "number", "text", "source_id", "date", "type",
-                 "credibility", "notes", "quote", "quote_start", "origin"),
-    "hypotheses": ("matrix_id", "position", "title", "description", "prior", "judged"),
+                 "credibility", "notes", "quote", "quote_start", "origin", "uid"),
+    "hypotheses": ("matrix_id", "position", "title", "description", "uid"),
     "matrix_evidence": ("matrix_id", "evidence_id", "position", "relevance"),
-    "ratings": ("evidence_id", "hypothesis_id", "rating", "analyst", "rationale", "updated",
+    "ratings": ("evidence_id", "hypothesis_id", "analyst_id", "rating", "rationale", "updated",
                 "likelihood"),
 }
 """The columns a bulk insert of a case writes, per table, in the order of its row tuples."""

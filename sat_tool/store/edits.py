@@ -8,7 +8,7 @@ once. Rows are named by kind: ``case``, ``source``, ``evidence``, ``matrix``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, delete, tuple_, update
@@ -21,8 +21,10 @@ from sat_tool.store.schema import (
     Base,
     CaseRow,
     EvidenceRow,
+    HistoryRow,
     HypothesisRow,
     InclusionRow,
+    JudgmentRow,
     MatrixRowTable,
     RatingRow,
     SnapshotRow,
@@ -102,9 +104,10 @@ def relink(session: Session, evidence_ids: Iterable[int], source_id: int) -> Non
 
 
 _CHUNK = 500
-_CELL_FIELDS = ("rating", "analyst", "rationale", "updated", "likelihood")
+_CELL_FIELDS = ("rating", "rationale", "updated", "likelihood")
 _RATINGS = RatingRow.__table__
-_CELL = (_RATINGS.c.evidence_id == bindparam("e")) & (_RATINGS.c.hypothesis_id == bindparam("h"))
+_CELL = ((_RATINGS.c.evidence_id == bindparam("e")) & (_RATINGS.c.hypothesis_id == bindparam("h"))
+         & (_RATINGS.c.analyst_id == bindparam("a")))
 _UPDATE_CELL = update(_RATINGS).where(_CELL).values(
     {name: bindparam(f"new_{name}") for name in _CELL_FIELDS})
 _CLEAR_CELL = delete(_RATINGS).where(_CELL)
@@ -112,8 +115,8 @@ _IN_PLACE = 8
 """Up to this many cells are written one statement each; more go as one delete and one insert."""
 
 
-def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None:
-    """Write cells exactly as given: an assessment, or None to clear the cell.
+def put_ratings(session: Session, analyst_id: int, states: dict[Cell, Assessment | None]) -> None:
+    """Write one analyst's cells exactly as given: an assessment, or None to clear the cell.
 
     Many cells (a hypothesis or a matrix put back by undo) go in a few statements.
     """
@@ -125,10 +128,10 @@ def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None
         added = []
         for (eid, hid), found in states.items():
             if found is None:
-                connection.execute(_CLEAR_CELL, {"e": eid, "h": hid})
+                connection.execute(_CLEAR_CELL, {"e": eid, "h": hid, "a": analyst_id})
                 continue
-            values = rating_values(eid, hid, found)
-            changed = connection.execute(_UPDATE_CELL, {"e": eid, "h": hid, **{
+            values = rating_values(eid, hid, analyst_id, found)
+            changed = connection.execute(_UPDATE_CELL, {"e": eid, "h": hid, "a": analyst_id, **{
                 f"new_{k}": v for k, v in values.items() if k in _CELL_FIELDS}})
             if changed.rowcount == 0:
                 added.append(values)
@@ -138,8 +141,58 @@ def put_ratings(session: Session, states: dict[Cell, Assessment | None]) -> None
     cells = list(states)
     for start in range(0, len(cells), _CHUNK):
         session.execute(delete(table).where(
+            table.c.analyst_id == analyst_id,
             tuple_(table.c.evidence_id, table.c.hypothesis_id).in_(cells[start:start + _CHUNK])))
-    values = [rating_values(eid, hid, found) for (eid, hid), found in states.items()
+    values = [rating_values(eid, hid, analyst_id, found) for (eid, hid), found in states.items()
               if found is not None]
     if values:
         session.execute(sql_insert(table), values)
+
+
+def put_team(session: Session, ids: Mapping[str, int],
+             team: Mapping[str, Mapping[Cell, Assessment | None]]) -> None:
+    """Write several analysts' cells (``ids``: their row ids by stable id), as undo puts back
+    a row or a column with everyone's ratings."""
+    for analyst, states in team.items():
+        if states:
+            put_ratings(session, ids[analyst], dict(states))
+
+
+def put_judgments(session: Session, analyst_id: int,
+                  values: Mapping[int, tuple[float | None, float | None]]) -> None:
+    """Set one analyst's (prior, judged) probabilities of hypotheses; (None, None) clears."""
+    table = JudgmentRow.__table__
+    for hypothesis_id, (prior, judged) in values.items():
+        session.execute(delete(table).where(table.c.hypothesis_id == hypothesis_id,
+                                            table.c.analyst_id == analyst_id))
+        if prior is not None or judged is not None:
+            session.execute(sql_insert(table), {"hypothesis_id": hypothesis_id,
+                                                "analyst_id": analyst_id, "prior": prior,
+                                                "judged": judged})
+
+
+def record_cells(session: Session, case_id: int, matrix_id: int, analyst_id: int, by: str,
+                 before: Mapping[Cell, Assessment | None],
+                 after: Mapping[Cell, Assessment | None], at: str) -> None:
+    """Add to the history each cell whose rating or rationale changed, from what to what."""
+    rows = []
+    for cell, new in after.items():
+        old = before.get(cell)
+        old_code, new_code = (old.rating.value if old else ""), (new.rating.value if new else "")
+        old_why, new_why = (old.rationale if old else ""), (new.rationale if new else "")
+        if old_code == new_code and old_why == new_why:
+            continue
+        rows.append({"case_id": case_id, "matrix_id": matrix_id, "evidence_id": cell[0],
+                     "hypothesis_id": cell[1], "analyst_id": analyst_id, "at": at, "by": by,
+                     "kind": "rating", "before": old_code, "after": new_code, "note": new_why})
+    if rows:
+        session.execute(sql_insert(HistoryRow.__table__), rows)
+
+
+def record(session: Session, case_id: int, matrix_id: int, kind: str, by: str, at: str,
+           before: str = "", after: str = "", note: str = "") -> None:
+    """Add a matrix-wide change (``kind`` 'blind': its blind setting) to the history."""
+    session.execute(sql_insert(HistoryRow.__table__), {
+        "case_id": case_id, "matrix_id": matrix_id, "evidence_id": None, "hypothesis_id": None,
+        "analyst_id": None, "at": at, "by": by, "kind": kind, "before": before, "after": after,
+        "note": note})

@@ -211,6 +211,8 @@ def _revision(path: Path, revisions: tuple[Any, ...] | None, version: int) -> st
 
 _ADDED_BY: dict[int, tuple[frozenset[str], frozenset[str]]] = {
     2: (frozenset({"snapshots"}), frozenset({"ix_snapshots_matrix_id"})),
+    5: (frozenset({"analysts", "judgments", "history"}),
+        frozenset({"ix_ratings_analyst_id", "ix_judgments_analyst_id", "ix_history_case_id"})),
 }
 """The tables and indexes each schema version added to those of the version before it (the
 versions not listed added columns only)."""

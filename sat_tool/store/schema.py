@@ -58,6 +58,8 @@ class SourceRow(Base):
     url: Mapped[str] = mapped_column(Text, default="")
     reliability: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text, default="")
+    uid: Mapped[str] = mapped_column(String, default="", server_default=EMPTY)
+    """Stable across workspaces and bundles, so that a colleague's copy merges back."""
 
 
 class EvidenceRow(Base):
@@ -81,6 +83,7 @@ class EvidenceRow(Base):
     quote: Mapped[str] = mapped_column(Text, default="")
     quote_start: Mapped[int | None] = mapped_column(Integer, nullable=True)
     origin: Mapped[str] = mapped_column(Text, default="", server_default=EMPTY)
+    uid: Mapped[str] = mapped_column(String, default="", server_default=EMPTY)
 
 
 class MatrixRowTable(Base):
@@ -108,6 +111,9 @@ class MatrixRowTable(Base):
     outcome_evidence: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     outcome_snapshot_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     """The snapshot that froze the matrix when its outcome was recorded."""
+    blind: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    """1 while the analysts rate blind (own hypothesis order, no one else's ratings)."""
+    uid: Mapped[str] = mapped_column(String, default="", server_default=EMPTY)
 
 
 class HypothesisRow(Base):
@@ -120,8 +126,19 @@ class HypothesisRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
-    prior: Mapped[float | None] = mapped_column(Float, nullable=True)
-    judged: Mapped[float | None] = mapped_column(Float, nullable=True)
+    uid: Mapped[str] = mapped_column(String, default="", server_default=EMPTY)
+
+
+class AnalystRow(Base):
+    """A member of the workspace's team (the table is ``analysts``)."""
+
+    __tablename__ = "analysts"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String, default="", server_default=EMPTY)
+    """The database role the analyst logs in as, on a server; empty in a file workspace."""
 
 
 class InclusionRow(Base):
@@ -139,7 +156,7 @@ class InclusionRow(Base):
 
 
 class RatingRow(Base):
-    """The rating of one cell (evidence × hypothesis), with its analyst and rationale."""
+    """One analyst's rating of one cell (evidence × hypothesis), with its rationale."""
 
     __tablename__ = "ratings"
     evidence_id: Mapped[int] = mapped_column(
@@ -148,11 +165,49 @@ class RatingRow(Base):
     hypothesis_id: Mapped[int] = mapped_column(
         ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    analyst_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"), primary_key=True,
+                                            index=True)
     rating: Mapped[str] = mapped_column(String)
-    analyst: Mapped[str] = mapped_column(Text, default="")
     rationale: Mapped[str] = mapped_column(Text, default="")
     updated: Mapped[str] = mapped_column(String, default="")
     likelihood: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class JudgmentRow(Base):
+    """One analyst's probabilities of one hypothesis: the prior and the final judgment."""
+
+    __tablename__ = "judgments"
+    hypothesis_id: Mapped[int] = mapped_column(
+        ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True
+    )
+    analyst_id: Mapped[int] = mapped_column(ForeignKey("analysts.id"), primary_key=True,
+                                            index=True)
+    prior: Mapped[float | None] = mapped_column(Float, nullable=True)
+    judged: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class HistoryRow(Base):
+    """One change of a case's record: a cell's rating (``kind`` 'rating': from ``before``
+    to ``after``, with the rationale given) or a matrix's blind setting ('blind').
+
+    It names rows by id without foreign keys, so that it outlives a deleted row."""
+
+    __tablename__ = "history"
+    __table_args__ = {"sqlite_autoincrement": True}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    matrix_id: Mapped[int] = mapped_column(Integer)
+    evidence_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    hypothesis_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    analyst_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """Whose rating changed (None for a matrix-wide change)."""
+    at: Mapped[str] = mapped_column(String)
+    by: Mapped[str] = mapped_column(Text, default="")
+    """Who made the change: the user's name, or their database role on a server."""
+    kind: Mapped[str] = mapped_column(String)
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class SnapshotRow(Base):

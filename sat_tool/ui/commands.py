@@ -248,6 +248,24 @@ class SetTransposedCommand(EditCommand):
         self.doc.layoutChanged.emit(self.matrix_id)
 
 
+class SetBlindCommand(EditCommand):
+    """Set a matrix to be rated blind, or lift blind rating."""
+
+    def __init__(self, doc: CaseDocument, matrix_id: MatrixId, blind: bool) -> None:
+        super().__init__(doc, QCoreApplication.translate("SetBlindCommand", "Rate blind")
+                         if blind else
+                         QCoreApplication.translate("SetBlindCommand", "Lift blind rating"))
+        self.matrix_id, self.blind = matrix_id, blind
+
+    def apply(self) -> None:
+        self.editor.set_blind(self.matrix_id, self.blind, expect=not self.blind)
+        self.doc.teamChanged.emit(self.matrix_id)
+
+    def revert(self) -> None:
+        self.editor.set_blind(self.matrix_id, not self.blind, expect=self.blind)
+        self.doc.teamChanged.emit(self.matrix_id)
+
+
 class SetOutcomeCommand(EditCommand):
     """Close a matrix with what turned out to be true (freezing it in a snapshot), or reopen it."""
 
@@ -808,3 +826,25 @@ class EditCaseCommand(EditCommand):
     def revert(self) -> None:
         self.editor.update_case(expect=self.after, **self.before)
         self.doc.caseChanged.emit()
+
+
+# ------------------------------------------------------------------ merging a colleague's copy
+
+
+class MergeCommand(EditCommand):
+    """Merge a colleague's copy of the case: their ratings, what they added, the conflicts'
+    values chosen; undo takes all of it back."""
+
+    def __init__(self, doc: CaseDocument, theirs: Any, take: set[str], name: str) -> None:
+        super().__init__(doc, QCoreApplication.translate("MergeCommand", "Merge {file}").format(
+            file=_short(name, 40)))
+        self.theirs, self.take = theirs, set(take)
+        self.result: Any = None
+
+    def apply(self) -> None:
+        self.result = self.editor.merge(self.theirs, self.take)
+        self.doc.publish_refresh(announce=False)
+
+    def revert(self) -> None:
+        self.editor.unmerge(self.result)
+        self.doc.publish_refresh(announce=False)

@@ -420,9 +420,10 @@ class CellDialog(QDialog):
 
     def __init__(self, evidence: Evidence, hyp: Hypothesis, rating: Rating | None, rationale: str,
                  parent: QWidget | None = None, likelihood: float | None = None,
-                 default: float = 0.5) -> None:
+                 default: float = 0.5, record: str = "") -> None:
         """``likelihood``: the one the analyst stated (None: none); ``default``: the one the
-        rating stands for here, where the box starts when a likelihood is first stated."""
+        rating stands for here, where the box starts when a likelihood is first stated;
+        ``record``: the other analysts' ratings of the cell and its history (rich text)."""
         super().__init__(parent)
         self.setWindowTitle(f"{evidence.label} × {hyp.title}")
         self.resize(560, 360)
@@ -476,6 +477,12 @@ class CellDialog(QDialog):
         override.addWidget(self.likelihood)
         override.addStretch(1)
         layout.addLayout(override)
+        self.record = QLabel(record)
+        self.record.setWordWrap(True)
+        self.record.setTextFormat(Qt.TextFormat.RichText)
+        self.record.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.record.setVisible(bool(record))
+        layout.addWidget(self.record)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)

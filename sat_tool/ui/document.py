@@ -8,6 +8,8 @@ changed so that item models emit narrow updates.
 
 from __future__ import annotations
 
+from typing import Any
+
 import logging
 
 from PySide6.QtCore import QObject, Signal
@@ -46,6 +48,9 @@ class CaseDocument(QObject):
     """The matrix with this id is to be shown with its hypotheses across or down the side."""
     outcomeChanged = Signal(int)
     """The matrix with this id was closed with an outcome, or reopened."""
+    teamChanged = Signal(int)
+    """Other analysts' ratings, probabilities or the blind setting of the matrix with this id
+    changed, or the case is now rated as another analyst."""
     snapshotsChanged = Signal(int)
     """Snapshots of the matrix with this id were saved or deleted."""
     cellsRevisited = Signal(int, list)
@@ -69,7 +74,8 @@ class CaseDocument(QObject):
         """Counts changes; caches of anything computed from the case compare against it."""
         for signal in (self.caseChanged, self.sourcesChanged, self.evidenceChanged,
                        self.matricesChanged, self.hypothesesChanged, self.rowsChanged,
-                       self.ratingsChanged, self.matrixEdited, self.analysisChanged):
+                       self.ratingsChanged, self.matrixEdited, self.analysisChanged,
+                       self.teamChanged):
             signal.connect(self._bump)  # connected first, so it runs before any view's slot
 
     def _bump(self, *_args: object) -> None:
@@ -102,6 +108,18 @@ class CaseDocument(QObject):
             if evidence_id is None or mat.includes(evidence_id):
                 self.notify_matrix(mat.id, rows=True)
 
+    def rate_as(self, analyst: Any) -> None:
+        """Rate the case as another analyst (an :class:`Analyst`, or a new one's name): every
+        matrix then shows and edits their ratings. The undo history is cleared, as its
+        steps were another analyst's edits."""
+        self.editor.rate_as(analyst)
+        self.undo_stack.clear()
+        self.caseChanged.emit()
+        for mat in self.case.matrices:
+            self.analysisChanged.emit(mat.id)
+            self.teamChanged.emit(mat.id)
+            self.notify_matrix(mat.id, rows=True, hypotheses=True)
+
     # Changes made by other processes.
 
     def sync(self) -> bool:
@@ -121,8 +139,9 @@ class CaseDocument(QObject):
         self.publish_refresh()
         return True
 
-    def publish_refresh(self) -> None:
-        """Tell the views what a reload of the case changed, so that each updates only that."""
+    def publish_refresh(self, announce: bool = True) -> None:
+        """Tell the views what a reload of the case changed, so that each updates only that
+        (``announce``: and say it in the status bar, as another window's or program's)."""
         old = self.editor.take_refresh()
         if old is None:
             return
@@ -149,7 +168,10 @@ class CaseDocument(QObject):
                 self.snapshotsChanged.emit(matrix_id)
             if change.cells and not (change.rows or change.hypotheses):
                 self.ratingsChanged.emit(matrix_id, change.cells)
+            if change.team:
+                self.teamChanged.emit(matrix_id)
             self.notify_matrix(matrix_id, rows=change.rows, hypotheses=change.hypotheses)
         for mat in self.case.matrices:
             self.snapshotsChanged.emit(mat.id)
-        self.externallyChanged.emit(summary(old, self.case, changes))
+        if announce:
+            self.externallyChanged.emit(summary(old, self.case, changes))

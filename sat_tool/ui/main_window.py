@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
         for name, text in (("add_hypothesis", self.tr("Add &hypothesis…\tCtrl+Shift+H")),
                            ("add_evidence", self.tr("Add &evidence…\tCtrl+Shift+E")),
                            ("include_evidence", self.tr("&Include evidence…")),
-                           ("transposed", self.tr("Hypotheses down the &side\tCtrl+Shift+T"))):
+                           ("transposed", self.tr("Hypotheses down the &side\tCtrl+Shift+T")),
+                           ("blind", self.tr("Rate &blind"))):
             action = self._action(text, self._page_action(name))
             matrix_menu.addAction(action)
             self.page_menu_actions.append(action)
@@ -215,6 +216,9 @@ class MainWindow(QMainWindow):
                                                    "analyst's probabilities and the tool's across "
                                                    "closed matrices"))
         analysis_menu.addAction(self.calibration_action)
+        self.rate_as_menu = analysis_menu.addMenu(self.tr("Rate &as"))
+        self.rate_as_menu.setToolTipsVisible(True)
+        self.rate_as_menu.aboutToShow.connect(self._fill_rate_as)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.manual_action = self._action(self.tr("&Manual"), self.show_manual,
@@ -226,6 +230,47 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&Rating keys"), self.show_keys))
         help_menu.addAction(self._action(self.tr("&About SAT Tool"), self.show_about))
         self._update_actions()
+
+    def _fill_rate_as(self) -> None:
+        """The analysts a case can be rated as: its own, yourself, or someone new."""
+        menu = self.rate_as_menu
+        menu.clear()
+        if self.document is None:
+            menu.addAction(self.tr("Open a case first")).setEnabled(False)
+            return
+        case = self.document.case
+        for analyst in case.analysts:
+            action = menu.addAction(analyst.name)
+            action.setCheckable(True)
+            action.setChecked(analyst.id == case.analyst)
+            action.triggered.connect(lambda _on=False, a=analyst: self.rate_as(a))
+        me = self.preferences.analyst
+        menu.addSeparator()
+        if all(a.name.casefold() != me.casefold() for a in case.analysts):
+            mine = menu.addAction(self.tr("Myself ({name}), from a blank matrix").format(name=me))
+            mine.triggered.connect(lambda _on=False: self.rate_as(me))
+        other = menu.addAction(self.tr("Someone else…"))
+        other.triggered.connect(self._rate_as_someone)
+
+    def _rate_as_someone(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Rate as"), self.tr(
+            "The analyst's name (they rate every matrix of the case from blank):"))
+        if ok and name.strip():
+            self.rate_as(name.strip())
+
+    def rate_as(self, analyst: object) -> None:
+        """Rate the open case as another analyst."""
+        if self.document is None:
+            return
+        try:
+            self.document.rate_as(analyst)
+        except Exception as exc:  # noqa: BLE001 - said in a sentence
+            self.show_error(self.tr("Cannot rate as this analyst"), describe(exc))
+            return
+        name = self.document.case.analyst_named(self.document.case.analyst).name
+        self.statusBar().showMessage(self.tr("You now rate this case as {name}.").format(
+            name=name), 8000)
+        self._update_title()
 
     def print_matrix(self, preview: bool) -> None:
         """Print the matrix shown (or the first), fitted to the page; or preview it."""
@@ -444,9 +489,13 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         if self.document is not None:
-            self.setWindowTitle(self.tr("{case} — {app}").format(
-                case=self.document.case.title,
-                app=QCoreApplication.translate("MainWindow", APP_TITLE)))
+            case = self.document.case
+            app = QCoreApplication.translate("MainWindow", APP_TITLE)
+            if len(case.analysts) > 1 and case.analyst:
+                self.setWindowTitle(self.tr("{case} — rated as {name} — {app}").format(
+                    case=case.title, name=case.analyst_named(case.analyst).name, app=app))
+            else:
+                self.setWindowTitle(self.tr("{case} — {app}").format(case=case.title, app=app))
 
     def new_case(self) -> None:
         """Create a case with a first, empty matrix and open it."""
@@ -490,11 +539,25 @@ class MainWindow(QMainWindow):
                                                  lambda chosen: svc.preview_workbook(path, chosen))
                     if choice is None:
                         return
+            read = None
+            if path.suffix.lower() == ".json":
+                read = run_with_progress(self, self.tr("Reading {file}…").format(file=path.name),
+                                         lambda: svc.read_case_file(path))
+                if read is None:
+                    return
+                original = svc.copy_of(self.workspace, read[0])
+                if original is not None:
+                    answer = self._ask_merge(path, original)
+                    if answer == "cancel":
+                        return
+                    if answer == "merge":
+                        self.merge_copy(path, read[0], original)
+                        return
             # Reading, checking and writing run aside; a large case is written in short
             # batches, so that other windows keep editing the workspace meanwhile.
             case_id = run_with_progress(
                 self, self.tr("Importing {file}…").format(file=path.name),
-                lambda: svc.add_case(self.workspace, *svc.read_case_file(path, choice)))
+                lambda: svc.add_case(self.workspace, *(read or svc.read_case_file(path, choice))))
         except svc.CaseFileError as exc:
             self.show_error(self.tr("Cannot import the file"), str(exc))
             return
@@ -503,6 +566,52 @@ class MainWindow(QMainWindow):
                             describe(exc, self.tr("Importing {file}").format(file=path.name)))
             return
         self.open_case(case_id)
+
+    def _ask_merge(self, path: Path, original: CaseId) -> str:
+        """'merge', 'copy' or 'cancel': what to do with a bundle that is a copy of a case here."""
+        title = next((c.title for c in svc.list_cases(self.workspace) if c.id == original), "")
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import a case"))
+        box.setText(self.tr("{file} is a copy of “{case}”, which this workspace has.").format(
+            file=path.name, case=title))
+        box.setInformativeText(self.tr(
+            "Merge it to add its analysts' ratings and what they added to the case, with every "
+            "conflict shown for you to settle; or import it as a separate case."))
+        merge = box.addButton(self.tr("Merge into it…"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(self.tr("Import as a separate case"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(merge)
+        box.exec()
+        return "merge" if box.clickedButton() is merge else (
+            "copy" if box.clickedButton() is copy else "cancel")
+
+    def merge_copy(self, path: Path, theirs: object, original: CaseId) -> None:
+        """Preview a colleague's copy of a case, then merge it as one undoable edit."""
+        from sat_tool.domain.merge import NotACopy
+        from sat_tool.ui.merge_dialog import MergeDialog
+
+        if self.document is None or self.document.case.id != original:
+            self.open_case(original)
+        if self.document is None or self.document.case.id != original:
+            return
+        try:
+            plan = self.document.editor.plan_merge(theirs)  # type: ignore[arg-type]
+        except NotACopy as exc:
+            self.show_error(self.tr("Cannot merge the file"), f"{path.name}: {exc}.")
+            return
+        except Exception as exc:  # noqa: BLE001 - the workspace could not be read: one sentence
+            self.show_error(self.tr("Cannot merge the file"), describe(exc))
+            return
+        if plan.nothing:
+            QMessageBox.information(self, self.tr("Nothing to merge"), self.tr(
+                "{file} brings nothing this case does not have.").format(file=path.name))
+            return
+        dialog = MergeDialog(plan, path.name, self.document.case.title, self)
+        if not dialog.exec():
+            return
+        self.document.push(cmd.MergeCommand(self.document, theirs, dialog.taken(), path.name))
+        self.statusBar().showMessage(self.tr("Merged {file}.").format(file=path.name), 8000)
 
     EXPORT_FILTERS = {
         "xlsx": QT_TRANSLATE_NOOP("MainWindow", "Excel workbook (*.xlsx)"),

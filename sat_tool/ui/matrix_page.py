@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool.domain.model import EvidenceId, HypothesisId, Level, MatrixId, Rating
+from sat_tool.services import cases as svc
 from sat_tool.domain.probability import cell_likelihood
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.dialogs import (
@@ -35,7 +38,8 @@ from sat_tool.ui.dialogs import (
 )
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.matrix_view import KEY_HELP, MatrixView
-from sat_tool.ui.models import MatrixModel, rating_brushes
+from sat_tool.domain.team import THRESHOLDS, Disagreement, others_hidden
+from sat_tool.ui.models import MINE, TEAM, MatrixModel, escape_html, heat_brushes, rating_brushes
 from sat_tool.ui.panels import (
     JudgmentPanel,
     LinesPanel,
@@ -45,6 +49,7 @@ from sat_tool.ui.panels import (
 )
 from sat_tool.ui.analysis import MatrixAnalysis
 from sat_tool.ui.snapshots_panel import SnapshotsPanel
+from sat_tool.ui.team_panel import HistoryPanel, TeamPanel
 from sat_tool.domain.guide import Place, Target
 from sat_tool.ui import theme
 
@@ -80,6 +85,9 @@ HIDE_TIPS = {
 }
 
 
+LOG = logging.getLogger("sat_tool.ui")
+
+
 class Legend(QWidget):
     """The rating colours with their meaning; clicking one rates the selected cells."""
 
@@ -110,7 +118,32 @@ class Legend(QWidget):
         hint.setMinimumWidth(0)
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addSpacing(8)
+        self.heat: list[QLabel] = []
+        for level in Disagreement:
+            swatch = QLabel(level.shown_label)
+            back, fore = heat_brushes(level)
+            swatch.setStyleSheet(
+                f"QLabel {{ background: {back.color().name()}; color: {fore.color().name()};"
+                " border: 1px solid #999; border-radius: 3px; padding: 2px 6px; }")
+            swatch.setToolTip(self.tr("Cells where the analysts' ratings differ this much (spread "
+                                      "from {low} on the signed scale)").format(
+                                          low=_heat_floor(level)))
+            swatch.hide()
+            self.heat.append(swatch)
+            layout.addWidget(swatch)
+        self.hint = hint
         layout.addWidget(hint, 1)
+
+    def show_heat(self, on: bool) -> None:
+        """Show the heat map's buckets (instead of the keys) while it colours the cells."""
+        for swatch in self.heat:
+            swatch.setVisible(on)
+        self.hint.setVisible(not on)
+
+
+def _heat_floor(level: Disagreement) -> str:
+    floors = {name: threshold for threshold, name in THRESHOLDS}
+    return f"{floors.get(level, 0.0):.1f}"
 
 
 class MatrixPage(QWidget):
@@ -132,6 +165,8 @@ class MatrixPage(QWidget):
         self.steps_panel = StepsPanel(self.analysis, self)
         self.lines_panel = LinesPanel(self.analysis, self)
         self.snapshots_panel = SnapshotsPanel(self.analysis, self)
+        self.team_panel = TeamPanel(self.analysis, self)
+        self.history_panel = HistoryPanel(self.analysis, self)
         self.scores_model = self.scores_panel.model
         self.chart = self.scores_panel.chart
         self.question = QLabel(self)
@@ -165,8 +200,10 @@ class MatrixPage(QWidget):
                              (self.sensitivity_panel, self.tr("Sensitivity")),
                              (self.judgment_panel, self.tr("Judgment")),
                              (self.lines_panel, self.tr("By source")),
+                             (self.team_panel, self.tr("Team")),
                              (self.steps_panel, self.tr("Steps")),
-                             (self.snapshots_panel, self.tr("Snapshots"))):
+                             (self.snapshots_panel, self.tr("Snapshots")),
+                             (self.history_panel, self.tr("History"))):
             scroller = QScrollArea(self.tabs)
             scroller.setWidget(panel)
             scroller.setWidgetResizable(True)
@@ -284,12 +321,133 @@ class MatrixPage(QWidget):
         self.addAction(side)
         bar.addAction(side)
         self.actions_by_name["transposed"] = side
+        bar.addSeparator()
+        self.view_label = QLabel(self.tr("Show:"), bar)
+        self.view_choice = QComboBox(bar)
+        self.view_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.view_choice.setToolTip(self.tr(
+            "Whose ratings the matrix shows: yours (which you edit), another analyst's, or the "
+            "team's consensus"))
+        self.view_choice.activated.connect(lambda _index: self._apply_view())
+        self._view_actions = [bar.addWidget(self.view_label), bar.addWidget(self.view_choice)]
+        blind = QAction(self.tr("Rate blind"), self)
+        blind.setCheckable(True)
+        blind.setChecked(self.matrix.blind)
+        blind.setToolTip(self.tr("Each analyst sees the hypotheses in an order of their own and "
+                                 "no one else's ratings until they have rated every cell"))
+        blind.toggled.connect(lambda on: self.doc.push(cmd.SetBlindCommand(
+            self.doc, self.matrix_id, on)))
+        self.addAction(blind)
+        self.actions_by_name["blind"] = blind
+        heat = QAction(self.tr("Disagreement"), self)
+        heat.setCheckable(True)
+        heat.setToolTip(self.tr("Colour each cell by how much the analysts' ratings of it differ "
+                                "(consensus, mild, large, extreme)"))
+        heat.toggled.connect(lambda _on: self._apply_view())
+        bar.addAction(heat)
+        self.actions_by_name["heat"] = heat
+        self._view_actions.append(heat)
+        self.refresh_views()
         return bar
+
+    # ---------------------------------------------------------- team views
+
+    def refresh_views(self) -> None:
+        """List the views of the matrix (mine, each other analyst's, the team's); they are shown
+        only when more than one analyst has rated it."""
+        case, mat = self.doc.case, self.matrix
+        me = case.analyst
+        others = [a for a in case.analysts if a.id != me and mat.team.get(a.id)]
+        if others_hidden(mat):
+            others = []  # rated blind: no one else's ratings until every cell is rated
+        blind = self.actions_by_name.get("blind")
+        if blind is not None and blind.isChecked() != mat.blind:
+            blind.blockSignals(True)
+            blind.setChecked(mat.blind)
+            blind.blockSignals(False)
+        wanted = [(MINE, self.tr("My ratings"))]
+        wanted += [(a.id, self.tr("{name}’s ratings").format(name=a.name)) for a in others]
+        if others:
+            wanted.append((TEAM, self.tr("Team consensus")))
+        choice = self.view_choice
+        current = choice.currentData() if choice.count() else MINE
+        if [(choice.itemData(i), choice.itemText(i)) for i in range(choice.count())] != wanted:
+            choice.blockSignals(True)
+            choice.clear()
+            for key, text in wanted:
+                choice.addItem(text, key)
+            found = choice.findData(current)
+            choice.setCurrentIndex(max(found, 0))
+            choice.blockSignals(False)
+        for action in self._view_actions:
+            action.setVisible(bool(others))
+        if not others and (self.model.shown != MINE or self.model.heat):
+            self.actions_by_name["heat"].setChecked(False)
+        self._apply_view()
+
+    def show_view(self, shown: str, heat: bool | None = None) -> None:
+        """Show a view of the matrix (:data:`MINE`, an analyst's id, :data:`TEAM`)."""
+        found = self.view_choice.findData(shown)
+        if found >= 0:
+            self.view_choice.setCurrentIndex(found)
+        if heat is not None:
+            self.actions_by_name["heat"].setChecked(heat)
+        self._apply_view()
+
+    def _apply_view(self) -> None:
+        shown = self.view_choice.currentData() or MINE
+        heat = self.actions_by_name["heat"].isChecked()
+        if (shown, heat) != (self.model.shown, self.model.heat):
+            self.model.show_view(shown, heat)
+            self.legend.show_heat(heat)
+            self.refresh_hint()
+
+    CELL_HISTORY = 8
+    """Changes of a cell listed in its dialog."""
+
+    def cell_record(self, cell: tuple[int, int]) -> str:
+        """The other analysts' ratings of a cell and its latest changes, as rich text."""
+        parts = []
+        team = self.model.team_tip(cell)
+        if team:
+            parts.append(team)
+        try:
+            changes = svc.history(self.doc.editor.workspace, self.doc.case.id, self.matrix_id,
+                                  cell, self.CELL_HISTORY)
+        except Exception:  # noqa: BLE001 - a busy moment: the dialog opens without its history
+            LOG.log(logging.WARNING, "could not read the history of a cell", exc_info=True)
+            changes = []
+        if changes:
+            lines = [self.tr("<b>History</b>")]
+            for change in changes:
+                before = change.before or self.tr("unrated")
+                after = change.after or self.tr("cleared")
+                whose = "" if change.analyst == change.by else self.tr(" ({name}’s rating)").format(
+                    name=escape_html(change.analyst))
+                why = f" — {escape_html(change.note)}" if change.note else ""
+                lines.append(f"{escape_html(change.at)} {escape_html(change.by)}{whose}: "
+                             f"{before} → {after}{why}")
+            parts.append("<br>".join(lines))
+        return "<hr>".join(parts)
+
+    def _on_team(self, matrix_id: int) -> None:
+        if matrix_id == self.matrix_id:
+            self.refresh_views()
+            self.model.show_view(self.model.shown, self.model.heat)  # repaint what it shows
+
+    def _refuse_view_edit(self) -> bool:
+        """True (and the user told why) when the matrix shows ratings that are not theirs."""
+        if self.model.editable:
+            return False
+        self._status(self.tr("These are not your ratings: choose “My ratings” under Show to rate "
+                             "the cells."))
+        return True
 
     def _connect(self) -> None:
         self.view.rateRequested.connect(self._rate)
         self.view.pasteRequested.connect(
-            lambda ratings: self.doc.push(cmd.PasteRatingsCommand(self.doc, self.matrix_id, ratings)))
+            lambda ratings: None if self._refuse_view_edit() else
+            self.doc.push(cmd.PasteRatingsCommand(self.doc, self.matrix_id, ratings)))
         self.view.pasteRefused.connect(self._refuse_paste)
         self.view.evidencePasteRequested.connect(self.paste_evidence)
         self.view.rowMoveRequested.connect(self._move_row_to)
@@ -302,6 +460,7 @@ class MatrixPage(QWidget):
         self.doc.hypothesesChanged.connect(self.refresh_hint)
         self.doc.rowsChanged.connect(self.refresh_hint)
         self.doc.layoutChanged.connect(self._on_layout)
+        self.doc.teamChanged.connect(self._on_team)
         # Each header stands for hypotheses or for evidence depending on the layout shown.
         for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -440,6 +599,8 @@ class MatrixPage(QWidget):
     # ---------------------------------------------------------- rating
 
     def _rate(self, cells: list, rating: Rating | None) -> None:
+        if self._refuse_view_edit():
+            return
         self.doc.push(cmd.SetCellsCommand(self.doc, self.matrix_id, list(cells), rating))
 
     def _move_row_to(self, evidence_id: int, index: int) -> None:
@@ -448,7 +609,16 @@ class MatrixPage(QWidget):
             self.doc.push(cmd.MoveRowCommand(self.doc, self.matrix_id, evidence_id, index))
         self.view.show_evidence(evidence_id)
 
+    def _refuse_blind_move(self) -> bool:
+        if not self.matrix.blind:
+            return False
+        self._status(self.tr("While the matrix is rated blind its hypotheses are in an order "
+                             "of your own, and stay where they are."))
+        return True
+
     def _move_hypothesis_to(self, hypothesis_id: int, index: int) -> None:
+        if self._refuse_blind_move():
+            return
         mat = self.matrix
         if mat.hypotheses[index].id != hypothesis_id:
             self.doc.push(cmd.MoveHypothesisCommand(self.doc, hypothesis_id, index))
@@ -497,13 +667,16 @@ class MatrixPage(QWidget):
 
     def open_cell_dialog(self, cell: tuple[int, int]) -> None:
         """Edit a cell's rating and rationale in a dialog."""
+        if self._refuse_view_edit():
+            return
         eid, hid = cell
         mat = self.matrix
         found = copy.copy(mat.ratings.get(cell))  # type: ignore[arg-type]
         dialog = CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
                             found.rating if found else None, found.rationale if found else "", self,
                             found.likelihood if found else None,
-                            cell_likelihood(self.doc.case, mat, cell))  # type: ignore[arg-type]
+                            cell_likelihood(self.doc.case, mat, cell),  # type: ignore[arg-type]
+                            self.cell_record(cell))
         if dialog.exec():
             rationale = dialog.rationale.toPlainText().strip()
             rating, likelihood = dialog.chosen(), dialog.chosen_likelihood()
@@ -575,6 +748,8 @@ class MatrixPage(QWidget):
 
     def move_current_hypothesis(self, step: int) -> None:
         """Move the current cell's hypothesis one place earlier or later."""
+        if self._refuse_blind_move():
+            return
         hid = self.view.current_hypothesis_id()
         if hid is None:
             return

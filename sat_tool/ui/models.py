@@ -23,12 +23,26 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
 from sat_tool.domain.probability import likelihood_text, rating_likelihood
-from sat_tool.domain.scoring import MatrixScores
+from sat_tool.domain.scoring import MatrixScores, score_matrix
+from sat_tool.domain.team import (
+    Disagreement,
+    blind_order,
+    cell_ratings,
+    consensus_ratings,
+    disagreement,
+    others_hidden,
+    with_ratings,
+)
 from sat_tool.ui.analysis import MatrixAnalysis
-from sat_tool.formats.palette import RATING_COLOURS
+from sat_tool.formats.palette import DISAGREEMENT_COLOURS, RATING_COLOURS
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.sync import report_columns, report_rows
 from sat_tool.ui import theme
+
+MINE = ""
+"""The matrix view showing the ratings of the analyst the case is rated as."""
+TEAM = "team"
+"""The matrix view showing the team's consensus rating of each cell."""
 
 ObjectRole = Qt.ItemDataRole.UserRole + 1
 """Returns the domain object of a row (evidence item, source, hypothesis score)."""
@@ -90,6 +104,16 @@ def rating_brushes(rating: Rating) -> tuple[QBrush, QBrush]:
 
 
 _BRUSHES: dict[Rating, tuple[QBrush, QBrush]] = {}
+_HEAT: dict[Disagreement, tuple[QBrush, QBrush]] = {}
+
+
+def heat_brushes(level: Disagreement) -> tuple[QBrush, QBrush]:
+    """(background, foreground) brushes of a disagreement bucket on the heat map."""
+    found = _HEAT.get(level)
+    if found is None:
+        back, fore = DISAGREEMENT_COLOURS[level]
+        found = _HEAT[level] = (QBrush(qcolor(back)), QBrush(qcolor(fore)))
+    return found
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 _BOLD: list[QFont] = []
 
@@ -136,15 +160,23 @@ class MatrixModel(QAbstractTableModel):
         self.matrix_id = matrix_id
         self.analysis = analysis or MatrixAnalysis(doc, matrix_id, self)
         self._rows = [r.evidence_id for r in self.matrix.rows]
-        self._hyps = [h.id for h in self.matrix.hypotheses]
+        self._hyps = self.column_order()
         self.scores = self.analysis.compute()
         self._narrow = False
         """The last cells rated were repainted already: the matrixEdited that follows needs nothing."""
+        self.shown = MINE
+        """Whose ratings the cells show: :data:`MINE` (the analyst rated as, editable), another
+        analyst's id, or :data:`TEAM` (the consensus); only MINE can be edited."""
+        self.heat = False
+        """Whether the cells are coloured by how much the analysts disagree on them."""
+        self._consensus: tuple[Any, dict] | None = None
+        self._shown_scores: tuple[Any, MatrixScores] | None = None
         self.analysis.whatIfChanged.connect(self._on_what_if)
         doc.ratingsChanged.connect(self._on_ratings)
         doc.rowsChanged.connect(self._on_rows)
         doc.hypothesesChanged.connect(self._on_hypotheses)
         doc.matrixEdited.connect(self._on_edited)
+        doc.teamChanged.connect(self._on_hypotheses)  # blind rating shuffles the columns
 
     @property
     def matrix(self) -> Matrix:
@@ -285,7 +317,7 @@ class MatrixModel(QAbstractTableModel):
         return "<br>".join(parts)
 
     def _diagnosticity_data(self, eid: int, role: int) -> Any:
-        score = self.scores.for_evidence(eid)  # type: ignore[arg-type]
+        score = self.header_scores().for_evidence(eid)  # type: ignore[arg-type]
         if role == SortRole:
             return -1.0 if score.diagnosticity is None else score.diagnosticity
         if role == Qt.ItemDataRole.DisplayRole:
@@ -310,12 +342,97 @@ class MatrixModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    # ---------------------------------------------------------- team views
+
+    def column_order(self) -> list[Any]:
+        """The hypotheses' ids in the order the columns show them: the matrix's order, or
+        while it is rated blind an order of the analyst's own."""
+        mat = self.matrix
+        ids = [h.id for h in mat.hypotheses]
+        if mat.blind and self.doc.case.analyst:
+            return blind_order(ids, self.doc.case.analyst, mat.uid or str(mat.id))
+        return ids
+
+    def show_view(self, shown: str, heat: bool) -> None:
+        """Show another analyst's ratings, the team's consensus, or the disagreement heat map."""
+        self.shown, self.heat = shown, heat
+        self._consensus = None
+        self._shown_scores = None
+        if self._hyps:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.FIRST_HYPOTHESIS,
+                                        self.columnCount() - 1)
+        if self._rows and self._hyps:
+            self.dataChanged.emit(self.index(0, self.COL_DIAGNOSTICITY),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def header_scores(self) -> MatrixScores:
+        """The scores of the ratings shown: the analysis's own for mine, else those of the
+        analyst or consensus shown (what-if choices apply to mine only)."""
+        if self.shown == MINE:
+            return self.scores
+        mat = self.matrix
+        key = (self.doc.editor.revision, self.shown, mat.scoring_mode, len(mat.rows),
+               len(mat.hypotheses))
+        if self._shown_scores is None or self._shown_scores[0] != key:
+            self._shown_scores = (key, score_matrix(self.doc.case,
+                                                    with_ratings(mat, self.shown_ratings())))
+        return self._shown_scores[1]
+
+    @property
+    def editable(self) -> bool:
+        """Whether the cells shown are the ratings of the analyst rated as."""
+        return self.shown == MINE
+
+    def shown_ratings(self) -> dict:
+        """The ratings the cells show, by cell."""
+        mat = self.matrix
+        if self.shown == MINE:
+            return mat.ratings
+        if self.shown == TEAM:
+            key = (self.doc.editor.revision, id(mat), sum(len(o) for o in mat.team.values()))
+            if self._consensus is None or self._consensus[0] != key:
+                self._consensus = (key, consensus_ratings(mat, mat.team))
+            return self._consensus[1]
+        return mat.team.get(self.shown, {})
+
+    def team_tip(self, cell: tuple) -> str:
+        """Who rated a cell what, and why (empty when only one analyst rated it, or while the
+        matrix is rated blind and the cells are not all rated yet)."""
+        mat = self.matrix
+        if others_hidden(mat):
+            return ""
+        found = cell_ratings(mat.team, cell)
+        if len(found) < 2 and not self.heat:
+            return ""
+        names = {a.id: a.name for a in self.doc.case.analysts}
+        level = disagreement([a.rating for a in found.values()])
+        lines = [self.tr("<b>{level}</b> among {count} analysts").format(
+            level=escape_html(level.shown_label), count=len(found))]
+        for uid, assessment in found.items():
+            why = f" — {escape_html(assessment.rationale)}" if assessment.rationale else ""
+            lines.append(f"{escape_html(names.get(uid, uid))}: <b>{assessment.rating.value}</b>{why}")
+        return "<br>".join(lines)
+
     def _cell_data(self, index: AnyIndex, role: int) -> Any:
         eid = self._rows[index.row()]
         hid = self._hyps[index.column() - self.FIRST_HYPOTHESIS]
-        found = self.doc.case.matrix(self.matrix_id).ratings.get((eid, hid))  # type: ignore[arg-type]
+        if self.shown == MINE:
+            found = self.doc.case.matrix(self.matrix_id).ratings.get((eid, hid))  # type: ignore[arg-type]
+        else:
+            found = self.shown_ratings().get((eid, hid))
         if role == CellRole:
             return (eid, hid)
+        if self.heat and role in (Qt.ItemDataRole.BackgroundRole,
+                                  Qt.ItemDataRole.ForegroundRole) and not others_hidden(self.matrix):
+            level = disagreement([a.rating for a in cell_ratings(self.matrix.team,
+                                                                  (eid, hid)).values()])
+            brushes = heat_brushes(level)
+            return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
+        if role == Qt.ItemDataRole.ToolTipRole and len(self.matrix.team) > 1:
+            team = self.team_tip((eid, hid))
+            if team:
+                mine = self._single_tip(found, eid, hid) if found else ""
+                return (mine + "<hr>" if mine and self.shown == MINE else "") + team
         if role == RatingRole:
             return found.rating if found else None
         if role == RationaleRole:
@@ -339,14 +456,17 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return _bold()
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"<b>{found.rating.value}</b> — {found.rating.shown_meaning}"
-            if found.likelihood is not None:
-                tip += f"<br>{escape_html(stated_likelihood(self.doc.case, self.matrix, (eid, hid)))}"
-            if found.rationale:
-                tip += f"<br>{escape_html(found.rationale)}"
-            by = f"<br><i>{escape_html(found.analyst)}, {found.updated}</i>" if found.analyst else ""
-            return tip + by
+            return self._single_tip(found, eid, hid)
         return None
+
+    def _single_tip(self, found: Any, eid: int, hid: int) -> str:
+        tip = f"<b>{found.rating.value}</b> — {found.rating.shown_meaning}"
+        if found.likelihood is not None:
+            tip += f"<br>{escape_html(stated_likelihood(self.doc.case, self.matrix, (eid, hid)))}"
+        if found.rationale:
+            tip += f"<br>{escape_html(found.rationale)}"
+        by = f"<br><i>{escape_html(found.analyst)}, {found.updated}</i>" if found.analyst else ""
+        return tip + by
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -421,12 +541,14 @@ class MatrixModel(QAbstractTableModel):
         position = section - self.FIRST_HYPOTHESIS
         hyp = self.matrix.hypothesis(self._hyps[position])  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.DisplayRole:
-            score = self.scores.for_hypothesis(hyp.id)
+            score = self.header_scores().for_hypothesis(hyp.id)
             # Down the side a title has the room of a row header: wider lines, as many. Across
             # the top it wraps to the width its column has now (the view says, as it resizes).
             wrap = (self.side_chars if transposed
                     else self.header_chars.get(section, HEADER_WRAP))
-            lines = textwrap.wrap(f"H{position + 1}: {hyp.title}", wrap)
+            label = (self.matrix.hypothesis_index(hyp.id) + 1 if self.matrix.blind
+                     else position + 1)  # a blind order keeps each hypothesis's own label
+            lines = textwrap.wrap(f"H{label}: {hyp.title}", wrap)
             if len(lines) > HEADER_LINES:
                 lines = lines[:HEADER_LINES]
                 lines[-1] = lines[-1][: wrap - 1].rstrip() + "…"
@@ -434,7 +556,7 @@ class MatrixModel(QAbstractTableModel):
             mark = f" · {unrated}?" if unrated else ""
             return "\n".join(lines) + "\n" + score_line(score, self.matrix.scoring_mode, wrap) + mark
         if role == Qt.ItemDataRole.ToolTipRole:
-            score = self.scores.for_hypothesis(hyp.id)
+            score = self.header_scores().for_hypothesis(hyp.id)
             desc = f"<br>{escape_html(hyp.description)}" if hyp.description else ""
             unrated = self._unrated(hyp.id)
             if not unrated:
@@ -535,7 +657,7 @@ class MatrixModel(QAbstractTableModel):
     def _on_hypotheses(self, matrix_id: int) -> None:
         if matrix_id != self.matrix_id or not self._alive():
             return
-        new = [h.id for h in self.matrix.hypotheses]
+        new = self.column_order()
         self.scores = self.analysis.compute()
         base = self.FIRST_HYPOTHESIS
         report_columns(self, self._hyps, new, lambda keys: setattr(self, "_hyps", keys), base)

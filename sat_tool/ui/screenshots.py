@@ -38,7 +38,7 @@ def make(folder: Path) -> list[Path]:
     saved = []
     with tempfile.TemporaryDirectory() as scratch:
         workspace = Workspace.open(Path(scratch) / "screenshots.sqlite")
-        window = MainWindow(workspace, Preferences(analyst="Sample analyst"))
+        window = MainWindow(workspace, Preferences(analyst="Sam Adler"))
         window.resize(*SIZE)
         window.show()
         window.open_sample()
