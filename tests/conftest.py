@@ -126,3 +126,38 @@ def sample_page(qtbot: Any, workspace: Workspace, size: tuple[int, int] = (1400,
 def page(qtbot: Any, workspace: Workspace) -> Any:
     """The first matrix page of the sample case, in a shown 1400×900 window."""
     return sample_page(qtbot, workspace)
+
+
+POSTGRES_SKIP = ("no PostgreSQL cluster was given: the team-server tests need one, which .ci/run "
+                 "starts (or set SAT_TOOL_TEST_POSTGRES to a server's URL)")
+
+
+@pytest.fixture
+def postgres_url():
+    """The URL of a new, empty database on the test cluster, dropped afterwards.
+
+    Skipped (saying why) where no cluster is given; where SAT_TOOL_REQUIRE_POSTGRES is set,
+    as in CI, a missing cluster fails instead.
+    """
+    import os
+    import uuid
+
+    from sqlalchemy.engine import make_url
+
+    server = os.environ.get("SAT_TOOL_TEST_POSTGRES")
+    if not server:
+        if os.environ.get("SAT_TOOL_REQUIRE_POSTGRES"):
+            pytest.fail("SAT_TOOL_REQUIRE_POSTGRES is set but SAT_TOOL_TEST_POSTGRES is not")
+        pytest.skip(POSTGRES_SKIP)
+    import psycopg
+
+    base = make_url(server)
+    name = f"sat_test_{uuid.uuid4().hex[:12]}"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

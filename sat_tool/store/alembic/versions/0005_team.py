@@ -94,7 +94,7 @@ def upgrade() -> None:
     old = list(bind.execute(sa.text(
         "SELECT r.evidence_id, r.hypothesis_id, m.id, m.case_id, r.rating, r.analyst, r.rationale, "
         "r.updated, r.likelihood FROM ratings r JOIN hypotheses h ON h.id = r.hypothesis_id "
-        "JOIN matrices m ON m.id = h.matrix_id ORDER BY r.rowid")))
+        "JOIN matrices m ON m.id = h.matrix_id ORDER BY r.evidence_id, r.hypothesis_id")))
     if old:
         bind.execute(sa.text(
             "INSERT INTO ratings_new (evidence_id, hypothesis_id, analyst_id, rating, rationale, "
