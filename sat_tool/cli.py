@@ -122,6 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="take the copy's value of these conflicts (numbers as listed)")
     merge.add_argument("--analyst", metavar="NAME", help="who makes the merge, for the history")
 
+    admin = sub.add_parser("admin", parents=[common],
+                           help="set up a team workspace on a PostgreSQL server (as its owner)")
+    admin.add_argument("action", choices=["init", "add-analyst", "analysts"],
+                       help="init: make the schema and its row-level security; add-analyst: "
+                            "give an analyst a login; analysts: list them")
+    admin.add_argument("name", nargs="?", help="the analyst's name (add-analyst)")
+    admin.add_argument("--role", help="the analyst's login role (add-analyst)")
+    admin.add_argument("--password-file", type=Path, metavar="FILE",
+                       help="a file holding the new role's password (else: set it with psql, or "
+                            "log in with a certificate)")
+
     calibration_help = ("Brier scores and calibration of the analyst's probabilities and of the "
                         "tool's posteriors across every closed matrix")
     calib = sub.add_parser("calibration", parents=[common], help=calibration_help,
@@ -196,8 +207,8 @@ def _add_edit_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     editing = argparse.ArgumentParser(add_help=False, parents=[common])
     editing.add_argument("--analyst", metavar="NAME",
                          help="rate as this analyst, who joins the case if new (default: the name "
-                              "in the preferences if they have rated the case, else the analyst "
-                              "who rated most of it)")
+                              "in the preferences if they have rated the case, else the case's "
+                              "first analyst with ratings)")
 
     def command(name: str, summary: str, references: bool = True) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, parents=[editing], help=summary,
@@ -570,7 +581,7 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
     if args.file.suffix.lower() != ".json":
         raise CliError(f"{args.file.name}: only a case bundle (.json) carries the ids a merge "
                        "needs; import a workbook or a PARC file as a case of its own")
-    theirs, _snapshots = svc.read_case_file(args.file)
+    theirs, _snapshots = _read_case_file(args.file)
     case_id = svc.copy_of(workspace, theirs)
     if case_id is None:
         raise CliError(f"{args.file.name} is not a copy of any case in this workspace; "
@@ -584,6 +595,8 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
     if plan.nothing:
         print(f"{args.file.name} brings nothing that case {case_id} ({title}) does not have.")
         return 0
+    if args.theirs and args.take:
+        raise CliError("give --theirs or --take, not both")
     take: set[str] = set()
     if args.theirs:
         take = {c.key for c in plan.conflicts}
@@ -597,6 +610,8 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
         if wrong:
             raise CliError(f"--take: there is no conflict {wrong[0]} (there are "
                            f"{len(plan.conflicts)})")
+        if len(set(numbers)) != len(numbers):
+            raise CliError(f"--take {args.take!r} names a conflict twice")
         take = {plan.conflicts[n - 1].key for n in numbers}
     parts = []
     for count, one, many in ((len(plan.new_sources), "source", "sources"),
@@ -606,10 +621,12 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
                              (len(plan.new_rows), "matrix row", "matrix rows")):
         if count:
             parts.append(f"{count} {one if count == 1 else many}")
-    ratings = plan.rating_count
+    ratings = plan.rating_count + plan.new_cell_ratings
     if ratings:
+        whose = sorted({plan.names.get(u, u) for u in plan.ratings} | plan.rated_by_new)
         parts.append(f"{ratings} rating{'s' if ratings != 1 else ''}"
-                     + (f" ({plan.newer} newer than ours)" if plan.newer else ""))
+                     + (f" ({plan.newer} newer than ours)" if plan.newer else "")
+                     + (f" by {', '.join(whose)}" if whose else ""))
     verb = "would add" if args.dry_run else "adds"
     print(f"Merging {args.file.name} into case {case_id} ({title}): {verb} "
           + (", ".join(parts) if parts else "nothing new") + ".")
@@ -617,8 +634,9 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
         print(f"  {plan.kept} of our ratings changed after the copy's stay as they are.")
     for number, conflict in enumerate(plan.conflicts, 1):
         chosen = "theirs" if conflict.key in take else "ours"
-        print(f"  [{number}] {conflict.label}, {conflict.field}: ours {_shown(conflict.ours)} | "
-              f"theirs {_shown(conflict.theirs)}  → {chosen}")
+        print(f"  [{number}] {conflict.label}, {conflict.field}: "
+              f"ours {_conflict_value(conflict.ours)} | "
+              f"theirs {_conflict_value(conflict.theirs)}  → {chosen}")
     if plan.conflicts and not (args.theirs or args.take):
         print("  Conflicts keep our value; --take N,N… or --theirs takes the copy's.")
     if args.dry_run:
@@ -631,7 +649,39 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _shown(value: Any) -> str:
+def cmd_admin(workspace: Workspace, args: argparse.Namespace) -> int:
+    """Set up a team workspace on a server: its access rules and analysts' logins."""
+    from sat_tool.store.workspace import ServerWorkspace
+
+    if not isinstance(workspace, ServerWorkspace):
+        raise CliError("`sat-tool admin` sets up a team workspace on a PostgreSQL server: give "
+                       "--workspace postgresql+psycopg://owner@host/database")
+    if args.action == "init":
+        workspace.install_access()
+        print(f"{workspace.location} is ready for a team: schema {workspace.schema_version}, "
+              "row-level security installed; add analysts with `sat-tool admin add-analyst`.")
+        return 0
+    if args.action == "analysts":
+        for analyst in workspace.analysts():
+            print(f"{analyst.name}\t{analyst.role or '(no login: a colleague working offline)'}")
+        return 0
+    if not args.name or not args.name.strip() or not args.role:
+        raise CliError("add-analyst needs the analyst's name and --role ROLE")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", args.role):
+        raise CliError(f"--role {args.role!r}: a role is lower-case letters, digits and _ "
+                       "(at most 63), starting with a letter")
+    password = None
+    if args.password_file is not None:
+        try:
+            password = args.password_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise CliError(f"cannot read {args.password_file}: {exc.strerror}") from None
+    found = workspace.add_analyst(args.name.strip(), args.role, password)
+    print(f"{found.name} logs in as {found.role} and rates as themself.")
+    return 0
+
+
+def _conflict_value(value: Any) -> str:
     """A conflicting value in one line."""
     if value is None:
         return "(none)"
@@ -722,7 +772,9 @@ def _print_team(number: int, report: dict, disputed: int) -> None:
         agree = "–" if a["agreement_with_team"] is None else f"{a['agreement_with_team']:.0%}"
         print(f"    {a['name']}: {a['rated']} of {a['cells']} cells rated; "
               f"agrees with the team on {agree}")
-    names = [a["name"] for a in analysts]
+    if report["still_rating"]:
+        print(f"  Still rating, left out of the team's scores: {', '.join(report['still_rating'])}")
+    names = [n for n in report["hypotheses"][0]["by_analyst"]] if report["hypotheses"] else []
     print(f"  {'rank':>4}  {'team':>7}  {'range':>15}  " + "  ".join(f"{n[:10]:>10}" for n in names)
           + "  hypothesis")
     for h in report["hypotheses"]:
@@ -768,9 +820,8 @@ def _print_team(number: int, report: dict, disputed: int) -> None:
 
 def cmd_history(workspace: Workspace, args: argparse.Namespace) -> int:
     """Print the changes of a case's ratings, newest first."""
-    case, matrices = _case_and_matrices(workspace, args, _analyst(args) if args.analyst else None)
-    if args.analyst:
-        _as_named(case, _analyst(args))
+    # whose eyes: the analyst of the preferences (blind matrices); --analyst only filters
+    case, matrices = _case_and_matrices(workspace, args, Preferences.load().analyst)
     _refuse_blind(case, matrices)
     matrix = matrices[0] if args.matrix else None
     cell = None
@@ -1589,7 +1640,7 @@ def _editing(plan: Plan) -> Callable[[Workspace, argparse.Namespace], int]:
 
 
 COMMANDS = {"cases": cmd_cases, "sample": cmd_sample, "import": cmd_import, "score": cmd_score,
-            "team": cmd_team, "history": cmd_history, "merge": cmd_merge,
+            "team": cmd_team, "history": cmd_history, "merge": cmd_merge, "admin": cmd_admin,
             "sensitivity": cmd_sensitivity, "export": cmd_export,
             "rate": _editing(plan_rate),
             "add-evidence": _editing(plan_add_evidence),

@@ -133,6 +133,13 @@ DISK_FULL_SENTENCE = QT_TRANSLATE_NOOP(
     "try again.")
 # The sentences above are in English: translate them in the context "Errors" where they are shown.
 _DATABASE_SENTENCES: tuple[tuple[str, str], ...] = (
+    ("row-level security", QT_TRANSLATE_NOOP(
+        "Errors", "The team server refused this edit: you may change only your own ratings, "
+        "probabilities and history (and those merged from colleagues without a login). Nothing "
+        "was changed.")),
+    ("permission denied", QT_TRANSLATE_NOOP(
+        "Errors", "The team server does not let your login make this change; nothing was "
+        "changed. The workspace's administrator can grant it (sat-tool admin).")),
     ("database is locked", BUSY_SENTENCE),
     ("database table is locked", BUSY_SENTENCE),
     ("readonly database", READ_ONLY_SENTENCE),

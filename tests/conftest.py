@@ -161,3 +161,12 @@ def postgres_url():
     finally:
         with psycopg.connect(admin, autocommit=True) as con:
             con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path):
+    """A new workspace's location, once as a file and once on the test PostgreSQL cluster, for
+    the store and service tests that must hold for both kinds."""
+    if request.param == "sqlite":
+        return str(tmp_path / "workspace.sqlite")
+    return request.getfixturevalue("postgres_url")

@@ -107,3 +107,29 @@ def test_blind_is_set_recorded_and_hides_the_team_from_an_analyst_still_rating(
     assert "Kim: set blind rating in matrix 2" in out
     status, out, _ = run(capsys, workspace_path, "blind", str(sample_id), "off", "--matrix", "2")
     assert (status, out) == (0, "Lifted blind rating of matrix 2\n")
+
+
+def test_the_report_shows_each_analysts_the_groups_and_the_tools_probabilities(
+        workspace_path, sample_id, tmp_path):
+    from sat_tool.domain import team
+    from sat_tool.report.content import build_report
+
+    with Workspace.open(workspace_path) as ws:
+        case = svc.load_case(ws, sample_id)
+        svc.export_case(ws, sample_id, "html", tmp_path / "r.html")
+        svc.export_case(ws, sample_id, "pdf", tmp_path / "r.pdf")
+    report = build_report(case)
+    third = report.matrices[2]
+    assert third.team_columns == ["Hypothesis", "Leila Hasanova", "Tom Reyes", "Group", "Spread",
+                                  "Tool"]
+    mat = case.matrices[2]
+    judged = {u: {h: j for h, (_p, j) in own.items()} for u, own in mat.judgments.items()}
+    group = team.group_judgment([h.id for h in mat.hypotheses], judged)
+    assert [row[3] for row in third.team_rows] == [f"{g.mean:.0%}" for g in group.aggregate]
+    assert any("sum to 90 %" in s for s in third.team)  # Tom's, normalised and said
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert html.count("<h3>The team</h3>") == 3 and "Leila Hasanova" in html
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
+    assert "The team" in text and "Tom Reyes" in text

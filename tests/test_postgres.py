@@ -56,3 +56,215 @@ def test_a_case_goes_in_and_comes_back_whole_on_postgresql(postgres_url):
             assert ours.judgments.keys() == theirs.judgments.keys()
     finally:
         engine.dispose()
+
+
+# ---------------------------------------------------------------- a workspace on the server
+
+
+def test_a_server_workspace_is_made_on_first_opening_and_found_on_the_next(postgres_url):
+    from sat_tool.services import cases as svc
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as ws:
+        assert ws.schema_version == migrations.SCHEMA_VERSION
+        assert "@" in ws.location and ws.location.startswith("postgresql+psycopg://")
+        case_id = svc.open_sample(ws)
+    with Workspace.open(postgres_url, create=False) as ws:
+        assert [c.id for c in svc.list_cases(ws)] == [case_id]
+        assert svc.open_sample(ws) == case_id  # found again, not imported twice
+
+
+def test_a_database_of_another_program_is_left_alone(postgres_url):
+    import pytest
+    from sqlalchemy import text
+
+    from sat_tool.store import Workspace, WorkspaceError
+
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE invoices (id integer primary key)"))
+    engine.dispose()
+    with pytest.raises(WorkspaceError, match="holds tables of another program"):
+        Workspace.open(postgres_url)
+
+
+def test_a_stale_write_on_the_server_is_refused_and_the_view_catches_up(postgres_url):
+    import pytest
+
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor, EditConflict
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as a, Workspace.open(postgres_url) as b:
+        case_id = svc.open_sample(a)
+        first, second = CaseEditor.open(a, case_id, "Ann"), CaseEditor.open(b, case_id, "Bo")
+        item = first.case.evidence[0]
+        seen = second.case.evidence[0].text
+        first.update_evidence(item.id, text="Reworded by Ann")
+        with pytest.raises(EditConflict), second.against_view():
+            second.update_evidence(item.id, expect={"text": seen}, text="Reworded by Bo")
+        assert second.case.evidence[0].text == "Reworded by Ann"  # the view caught up
+        assert svc.load_case(a, case_id).evidence[0].text == "Reworded by Ann"
+
+
+def test_another_process_edit_reaches_a_watcher_within_two_seconds(postgres_url):
+    """A rating made by the command line, in a process of its own, is noticed (LISTEN/NOTIFY)
+    and read by the window's editor within 2 s."""
+    import subprocess
+    import sys
+    import time
+
+    from sat_tool.domain.model import Rating
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import Workspace
+
+    from conftest import ROOT
+
+    with Workspace.open(postgres_url) as ws:
+        case_id = svc.open_sample(ws)
+        editor = CaseEditor.open(ws, case_id, "Window")
+        mat = editor.case.matrices[0]
+        cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+        watcher = ws.watcher()
+        try:
+            assert watcher.changed() is False
+            done = subprocess.run([sys.executable, "-m", "sat_tool", "--workspace", postgres_url,
+                                   "rate", str(case_id), "E1", "H1", "II", "--matrix", "1"],
+                                  capture_output=True, text=True, cwd=ROOT, timeout=120)
+            assert (done.returncode, done.stderr) == (0, ""), done.stderr
+            committed = time.monotonic()
+            while not watcher.changed():
+                assert time.monotonic() - committed < 2.0, "no notification within 2 s"
+                time.sleep(0.05)
+            assert editor.refresh()
+            assert editor.case.matrices[0].ratings[cell].rating is Rating.II
+        finally:
+            watcher.close()
+
+
+def test_the_window_on_a_server_shows_another_process_edit_within_two_seconds(qtbot,
+                                                                               postgres_url):
+    import subprocess
+    import sys
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from sat_tool.settings import Preferences
+    from sat_tool.store import Workspace
+    from sat_tool.ui.main_window import MainWindow
+
+    from conftest import ROOT
+
+    window = MainWindow(Workspace.open(postgres_url), Preferences(analyst="Ann Analyst"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.start_page.sample_button, Qt.MouseButton.LeftButton)
+    page = window.case_view.current_matrix_page()
+    mat = page.matrix
+    cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    assert page.model.index_of_cell(*cell).data() == "C"
+    done = subprocess.run([sys.executable, "-m", "sat_tool", "--workspace", postgres_url, "rate",
+                           str(window.document.case.id), "E1", "H1", "II", "--matrix", "1"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    committed = time.monotonic()
+    qtbot.waitUntil(lambda: page.model.index_of_cell(*cell).data() == "II", timeout=2000)
+    assert time.monotonic() - committed < 2.0
+    window.close()
+    window.workspace.close()
+
+
+# ---------------------------------------------------------------- who may do what
+
+
+def _as_role(url: str, role: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(username=role).render_as_string(hide_password=False)
+
+
+def test_each_analyst_logs_in_as_their_role_and_may_write_only_their_own_ratings(
+        capsys, postgres_url):
+    """The owner sets the team up with `sat-tool admin`; Leila, logged in as her role, rates as
+    herself; the server refuses her write of Tom's rating with a clear sentence."""
+    import pytest
+
+    from sat_tool.cli import main
+    from sat_tool.domain.model import Rating, analyst_uid
+    from sat_tool.errors import describe
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor, InvalidEdit
+    from sat_tool.store import Workspace
+    from sat_tool.store import edits
+
+    assert main(["--workspace", postgres_url, "sample"]) == 0
+    assert main(["--workspace", postgres_url, "admin", "init"]) == 0
+    for name, role in (("Leila Hasanova", "leila"), ("Tom Reyes", "tom")):
+        assert main(["--workspace", postgres_url, "admin", "add-analyst", name, "--role", role]) == 0
+    out = capsys.readouterr().out
+    assert "Leila Hasanova logs in as leila and rates as themself." in out
+    assert main(["--workspace", postgres_url, "admin", "analysts"]) == 0
+    assert "Tom Reyes\ttom" in capsys.readouterr().out
+
+    with Workspace.open(_as_role(postgres_url, "leila")) as ws:
+        assert ws.analyst is not None and ws.analyst.name == "Leila Hasanova"
+        case_id = svc.list_cases(ws)[0].id
+        editor = CaseEditor.open(ws, case_id, "whatever the preferences say")
+        assert editor.rated_as.name == "Leila Hasanova" and editor.analyst == "Leila Hasanova"
+        mat = editor.case.matrices[0]
+        cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+        editor.rate(mat.id, cell, Rating.II)  # her own: allowed
+        with pytest.raises(InvalidEdit, match="on a team server you rate as the analyst"):
+            editor.rate_as("Tom Reyes")
+        tom = mat.team[analyst_uid("Tom Reyes")][cell]
+        with pytest.raises(Exception) as refused:
+            with ws.transaction() as session:
+                tom_id = store.analyst_ids(session, [editor.case.analyst_named(
+                    analyst_uid("Tom Reyes"))])[analyst_uid("Tom Reyes")]
+                edits.put_ratings(session, tom_id, {
+                    cell: type(tom)(Rating.CC, tom.analyst, "forged", tom.updated)})
+        assert describe(refused.value).startswith(
+            "The team server refused this edit: you may change only your own ratings")
+    with Workspace.open(postgres_url) as owner:
+        case = svc.load_case(owner, case_id)
+        assert case.matrices[0].team[analyst_uid("Leila Hasanova")][cell].rating is Rating.II
+        assert case.matrices[0].team[analyst_uid("Tom Reyes")][cell].rating is tom.rating
+        latest = svc.history(owner, case_id, case.matrices[0].id, cell)[0]
+        assert (latest.by, latest.analyst) == ("Leila Hasanova", "Leila Hasanova")
+
+
+def test_blind_rating_is_enforced_by_the_server(postgres_url):
+    """A newcomer on a blind matrix reads no one else's ratings from the server, whatever the
+    client asks, until every cell is theirs; the other matrices stay open to them."""
+    from sqlalchemy import text
+
+    from sat_tool.domain.model import Rating, analyst_uid
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as owner:
+        case_id = svc.open_sample(owner)
+        owner.install_access()
+        owner.install_access()  # safe to run again
+        owner.add_analyst("Nadia Newcomer", "nadia")
+        blind = CaseEditor.open(owner, case_id, "owner")
+        blind.set_blind(blind.case.matrices[1].id, True)
+    with Workspace.open(_as_role(postgres_url, "nadia")) as ws:
+        editor = CaseEditor.open(ws, case_id, "Nadia")
+        first, second = editor.case.matrices[0], editor.case.matrices[1]
+        assert len([u for u, own in first.team.items() if own]) == 3  # not blind: everyone's
+        assert [u for u, own in second.team.items() if own] == []  # blind: no one's
+        with ws.read() as session:  # asked directly, the server still says nothing
+            assert session.execute(text(
+                "SELECT count(*) FROM ratings r JOIN hypotheses h ON h.id = r.hypothesis_id "
+                "WHERE h.matrix_id = :m"), {"m": second.id}).scalar() == 0
+        editor.rate_each(second.id, {(r.evidence_id, h.id): Rating.N for r in second.rows
+                                     for h in second.hypotheses})
+        editor.refresh()
+        editor = CaseEditor.open(ws, case_id, "Nadia")
+        second = editor.case.matrices[1]
+        assert {u for u, own in second.team.items() if own} == {
+            analyst_uid(n) for n in ("Sam Adler", "Leila Hasanova", "Tom Reyes", "Nadia Newcomer")}

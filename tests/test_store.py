@@ -164,11 +164,15 @@ def test_workspace_from_a_newer_version_is_refused(workspace_path: Path):
 
 
 def test_folder_and_bad_url_are_refused(tmp_path: Path):
-    """A folder or a non-SQLite URL is not a workspace."""
+    """A folder, a URL of another database, or a server that is not there is not a workspace."""
     with pytest.raises(WorkspaceError, match="folder"):
         Workspace.open(tmp_path)
-    with pytest.raises(WorkspaceError, match="SQLite"):
-        Workspace.open("postgresql://localhost/db")
+    with pytest.raises(WorkspaceError, match="an SQLite file .* or a PostgreSQL database"):
+        Workspace.open("mysql://localhost/db")
+    with pytest.raises(WorkspaceError) as refused:
+        Workspace.open("postgresql+psycopg://nobody@127.0.0.1:1/db")
+    assert str(refused.value) == ("cannot open postgresql+psycopg://nobody@127.0.0.1:1/db: the "
+                                  "server cannot be reached (connection refused)")
 
 
 def test_sqlite_url_is_accepted(tmp_path: Path):

@@ -7,6 +7,8 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,9 +24,26 @@ from conftest import SAMPLE
 LEAD, LEILA, TOM = "Sam Adler", "Leila Hasanova", "Tom Reyes"
 
 
-def reopened(path: Path, case_id: int, analyst: str | None = None):
-    with Workspace.open(path) as ws:
+def reopened(location: str, case_id: int, analyst: str | None = None):
+    with Workspace.open(location) as ws:
         return svc.load_case(ws, case_id, analyst)
+
+
+@pytest.fixture
+def ws(location):
+    """A workspace of each kind (a file, a server's database) holding the sample."""
+    with Workspace.open(location) as found:
+        yield found
+
+
+@pytest.fixture
+def case_id(ws):
+    return svc.import_bundle(ws, SAMPLE)
+
+
+@pytest.fixture
+def editor(ws, case_id):
+    return CaseEditor.open(ws, case_id, "tester")
 
 
 def test_the_sample_has_three_analysts_who_rate_every_cell_and_differ_where_it_counts():
@@ -45,92 +64,91 @@ def test_the_sample_has_three_analysts_who_rate_every_cell_and_differ_where_it_c
     assert sum(1 for t in totals if abs(t - 1) > 1e-9) == 1  # one judgment to normalise
 
 
-def test_each_analysts_ratings_are_kept_apart(workspace: Workspace, workspace_path: Path,
-                                              sample_id: int):
+def test_each_analysts_ratings_are_kept_apart(ws: Workspace, location: str, case_id: int):
     """Rating as one analyst changes only theirs; each reopens with their own."""
-    leila = CaseEditor.open(workspace, sample_id, LEILA)
-    tom = CaseEditor.open(workspace, sample_id, TOM)
+    leila = CaseEditor.open(ws, case_id, LEILA)
+    tom = CaseEditor.open(ws, case_id, TOM)
     mat = leila.case.matrices[0]
     cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
-    before = {name: reopened(workspace_path, sample_id, name).matrices[0].ratings[cell].rating
+    before = {name: reopened(location, case_id, name).matrices[0].ratings[cell].rating
               for name in (LEAD, LEILA, TOM)}
     leila.rate(mat.id, cell, Rating.II)
     tom.rate(mat.id, cell, Rating.CC)
-    after = {name: reopened(workspace_path, sample_id, name).matrices[0].ratings[cell].rating
+    after = {name: reopened(location, case_id, name).matrices[0].ratings[cell].rating
              for name in (LEAD, LEILA, TOM)}
     assert after == {LEAD: before[LEAD], LEILA: Rating.II, TOM: Rating.CC}
-    shared = reopened(workspace_path, sample_id).matrices[0]
+    shared = reopened(location, case_id).matrices[0]
     assert {uid: own[cell].rating for uid, own in shared.team.items()} == {
         analyst_uid(LEAD): before[LEAD], analyst_uid(LEILA): Rating.II, analyst_uid(TOM): Rating.CC}
 
 
-def test_whom_a_case_opens_as(workspace: Workspace, sample_id: int):
+def test_whom_a_case_opens_as(ws: Workspace, case_id: int):
     """Your name when you have rated the case; else its first analyst; a blank case: you."""
-    assert CaseEditor.open(workspace, sample_id, TOM).rated_as.name == TOM
-    assert CaseEditor.open(workspace, sample_id, "tom reyes").rated_as.name == TOM
-    assert CaseEditor.open(workspace, sample_id, "Newcomer").rated_as.name == LEAD
-    blank = svc.new_case(workspace, "Blank")
-    editor = CaseEditor.open(workspace, blank, "Newcomer")
+    assert CaseEditor.open(ws, case_id, TOM).rated_as.name == TOM
+    assert CaseEditor.open(ws, case_id, "tom reyes").rated_as.name == TOM
+    assert CaseEditor.open(ws, case_id, "Newcomer").rated_as.name == LEAD
+    blank = svc.new_case(ws, "Blank")
+    editor = CaseEditor.open(ws, blank, "Newcomer")
     assert editor.rated_as == Analyst(analyst_uid("Newcomer"), "Newcomer")
 
 
 def test_rating_as_someone_new_starts_blank_and_they_join_with_their_first_rating(
-        workspace: Workspace, workspace_path: Path, sample_id: int):
-    editor = CaseEditor.open(workspace, sample_id, "Dana")
+        ws: Workspace, location: str, case_id: int):
+    editor = CaseEditor.open(ws, case_id, "Dana")
     editor.rate_as("Dana")
     mat = editor.case.matrices[0]
     assert mat.ratings == {} and all(h.judged is None for h in mat.hypotheses)
-    assert [a.name for a in reopened(workspace_path, sample_id).analysts] == [LEAD, LEILA, TOM]
+    assert [a.name for a in reopened(location, case_id).analysts] == [LEAD, LEILA, TOM]
     cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
     editor.rate(mat.id, cell, Rating.N)
-    stored = reopened(workspace_path, sample_id, "Dana")
+    stored = reopened(location, case_id, "Dana")
     assert stored.analyst_named(stored.analyst).name == "Dana"
     assert stored.matrices[0].ratings == {cell: stored.matrices[0].ratings[cell]}
     assert [a.name for a in stored.analysts][-1] == "Dana"
 
 
 def test_undo_of_a_deleted_hypothesis_puts_back_every_analysts_ratings_and_judgments(
-        editor: CaseEditor, workspace_path: Path):
+        editor: CaseEditor, location: str):
     mat = editor.case.matrices[0]
     hyp = mat.hypotheses[0]
-    before = reopened(workspace_path, editor.case.id).matrices[0]
+    before = reopened(location, editor.case.id).matrices[0]
     team = copy.deepcopy(before.team)
     judged = copy.deepcopy(before.judgments)
     removal = editor.delete_hypothesis(hyp.id)
-    gone = reopened(workspace_path, editor.case.id).matrices[0]
+    gone = reopened(location, editor.case.id).matrices[0]
     assert not any(c[1] == hyp.id for own in gone.team.values() for c in own)
     assert not any(hyp.id in own for own in gone.judgments.values())
     editor.restore_hypothesis(removal)
-    back = reopened(workspace_path, editor.case.id).matrices[0]
+    back = reopened(location, editor.case.id).matrices[0]
     assert back.team == team and back.judgments == judged
     assert editor.case.matrices[0].team == team  # and in memory
 
 
 def test_undo_of_a_removed_row_puts_back_every_analysts_ratings(editor: CaseEditor,
-                                                                workspace_path: Path):
+                                                                location: str):
     mat = editor.case.matrices[0]
     team = copy.deepcopy(mat.team)
     removal = editor.exclude_evidence(mat.id, mat.rows[1].evidence_id)
     assert all(not any(c[0] == removal.row.evidence_id for c in own)
-               for own in reopened(workspace_path, editor.case.id).matrices[0].team.values())
+               for own in reopened(location, editor.case.id).matrices[0].team.values())
     editor.restore_row(removal)
-    assert reopened(workspace_path, editor.case.id).matrices[0].team == team
+    assert reopened(location, editor.case.id).matrices[0].team == team
 
 
 def test_the_history_records_who_changed_whose_rating_from_what_to_what(editor: CaseEditor,
-                                                                         workspace: Workspace):
+                                                                         ws: Workspace):
     """'tester' edits the sample's own analyst's ratings; undo is a change too."""
     mat = editor.case.matrices[0]
     cell = (mat.rows[0].evidence_id, mat.hypotheses[1].id)
     old = mat.ratings[cell]
     editor.assess(mat.id, cell, Rating.I, "because of E9")
     editor.set_assessments(mat.id, {cell: old})  # as undo does
-    changes = svc.history(workspace, editor.case.id, mat.id, cell)
+    changes = svc.history(ws, editor.case.id, mat.id, cell)
     assert [(c.by, c.analyst, c.before, c.after, c.note) for c in changes] == [
         ("tester", LEAD, "I", old.rating.value, old.rationale),
         ("tester", LEAD, old.rating.value, "I", "because of E9"),
     ]
-    assert svc.history(workspace, editor.case.id, mat.id, (mat.rows[1].evidence_id,
+    assert svc.history(ws, editor.case.id, mat.id, (mat.rows[1].evidence_id,
                                                            mat.hypotheses[1].id)) == []
 
 

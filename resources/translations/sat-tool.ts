@@ -429,158 +429,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="261"/>
+        <location filename="../../sat_tool/services/editor.py" line="273"/>
         <source>Something this edit refers to was deleted in another window or program; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="282"/>
+        <location filename="../../sat_tool/services/editor.py" line="296"/>
+        <source>on a team server you rate as the analyst your login is ({name}); others rate as themselves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/services/editor.py" line="301"/>
         <source>an analyst needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="371"/>
+        <location filename="../../sat_tool/services/editor.py" line="401"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="375"/>
+        <location filename="../../sat_tool/services/editor.py" line="405"/>
         <source>the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="385"/>
-        <location filename="../../sat_tool/services/editor.py" line="399"/>
+        <location filename="../../sat_tool/services/editor.py" line="415"/>
+        <location filename="../../sat_tool/services/editor.py" line="429"/>
         <source>a source needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="430"/>
+        <location filename="../../sat_tool/services/editor.py" line="460"/>
         <source>source {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="451"/>
-        <location filename="../../sat_tool/services/editor.py" line="477"/>
-        <location filename="../../sat_tool/services/editor.py" line="590"/>
+        <location filename="../../sat_tool/services/editor.py" line="481"/>
+        <location filename="../../sat_tool/services/editor.py" line="507"/>
+        <location filename="../../sat_tool/services/editor.py" line="620"/>
         <source>an evidence item needs its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="668"/>
+        <location filename="../../sat_tool/services/editor.py" line="698"/>
         <source>{item} is already included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="684"/>
+        <location filename="../../sat_tool/services/editor.py" line="714"/>
         <source>these rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="781"/>
-        <location filename="../../sat_tool/services/editor.py" line="796"/>
+        <location filename="../../sat_tool/services/editor.py" line="811"/>
+        <location filename="../../sat_tool/services/editor.py" line="826"/>
         <source>a matrix needs a question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="831"/>
+        <location filename="../../sat_tool/services/editor.py" line="861"/>
         <source>the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="904"/>
+        <location filename="../../sat_tool/services/editor.py" line="934"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="908"/>
+        <location filename="../../sat_tool/services/editor.py" line="938"/>
         <source>{date} is still to come: an outcome is recorded once it is known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="974"/>
+        <location filename="../../sat_tool/services/editor.py" line="1004"/>
         <source>a snapshot needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="977"/>
+        <location filename="../../sat_tool/services/editor.py" line="1007"/>
         <source>this matrix already has a snapshot named {name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="991"/>
+        <location filename="../../sat_tool/services/editor.py" line="1021"/>
         <source>this snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1004"/>
-        <location filename="../../sat_tool/services/editor.py" line="1019"/>
+        <location filename="../../sat_tool/services/editor.py" line="1034"/>
+        <location filename="../../sat_tool/services/editor.py" line="1049"/>
         <source>a hypothesis needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1038"/>
+        <location filename="../../sat_tool/services/editor.py" line="1068"/>
         <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1062"/>
+        <location filename="../../sat_tool/services/editor.py" line="1092"/>
         <source>hypothesis {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1090"/>
+        <location filename="../../sat_tool/services/editor.py" line="1120"/>
         <source>unknown probability field {field!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1094"/>
+        <location filename="../../sat_tool/services/editor.py" line="1124"/>
         <source>{value} is not a probability between 0% and 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1100"/>
+        <location filename="../../sat_tool/services/editor.py" line="1130"/>
         <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1106"/>
+        <location filename="../../sat_tool/services/editor.py" line="1136"/>
         <source>these probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1111"/>
+        <location filename="../../sat_tool/services/editor.py" line="1141"/>
         <source>priors may add up to 100% at most, not {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1193"/>
+        <location filename="../../sat_tool/services/editor.py" line="1223"/>
         <source>a rationale or likelihood needs a rating: rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1196"/>
-        <location filename="../../sat_tool/services/editor.py" line="1216"/>
+        <location filename="../../sat_tool/services/editor.py" line="1226"/>
+        <location filename="../../sat_tool/services/editor.py" line="1246"/>
         <source>a likelihood must be more than 0 and at most 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1222"/>
+        <location filename="../../sat_tool/services/editor.py" line="1252"/>
         <source>rate the cell before overriding its likelihood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1224"/>
+        <location filename="../../sat_tool/services/editor.py" line="1254"/>
         <source>rate every cell of the row before stating its likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1244"/>
+        <location filename="../../sat_tool/services/editor.py" line="1274"/>
         <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1271"/>
+        <location filename="../../sat_tool/services/editor.py" line="1301"/>
         <source>cell {cell}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,17 +646,17 @@
     </message>
     <message>
         <location filename="../../sat_tool/services/cases.py" line="430"/>
-        <location filename="../../sat_tool/services/cases.py" line="609"/>
+        <location filename="../../sat_tool/services/cases.py" line="611"/>
         <source>none of the hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="568"/>
+        <location filename="../../sat_tool/services/cases.py" line="570"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="571"/>
+        <location filename="../../sat_tool/services/cases.py" line="573"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1 to {last}, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,47 +739,47 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="431"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="432"/>
         <source>&lt;b&gt;{label}&lt;/b&gt; {text}&lt;br&gt;&lt;br&gt;against &lt;b&gt;{hypothesis}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="455"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="456"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="456"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="457"/>
         <source>Clear the rating of this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="460"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="461"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="463"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="464"/>
         <source>Why this rating? Shown as the cell&apos;s tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="466"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="467"/>
         <source>State the likelihood P(evidence | hypothesis):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="467"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="468"/>
         <source>In the probabilistic view each rating stands for a default likelihood (CC 0.9 … II 0.1), discounted by credibility and relevance. An override is used as given, and goes when the cell gets another rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="522"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="532"/>
         <source>Pick a rating for this rationale or likelihood.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="524"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="534"/>
         <source>The likelihood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,12 +1234,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="195"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="196"/>
         <source>{name}: {value}% is more than 100%; give a percentage up to 100.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="199"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="200"/>
         <source>{name}: {value}% is below {minimum}%, the least a likelihood can be.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,87 +1343,97 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="142"/>
-        <source>The workspace file is damaged. Nothing was changed; restore it from a backup copy.</source>
+        <location filename="../../sat_tool/errors.py" line="136"/>
+        <source>The team server refused this edit: you may change only your own ratings, probabilities and history (and those merged from colleagues without a login). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="144"/>
-        <source>The workspace file is not an SQLite database, or it is damaged. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/errors.py" line="146"/>
-        <source>The workspace could not be read or written (a disk error). Nothing was changed; check the disk and try again.</source>
+        <location filename="../../sat_tool/errors.py" line="140"/>
+        <source>The team server does not let your login make this change; nothing was changed. The workspace&apos;s administrator can grant it (sat-tool admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/errors.py" line="149"/>
-        <source>The workspace file could not be opened: check that it exists and that you may read it.</source>
+        <source>The workspace file is damaged. Nothing was changed; restore it from a backup copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/errors.py" line="151"/>
+        <source>The workspace file is not an SQLite database, or it is damaged. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/errors.py" line="153"/>
+        <source>The workspace could not be read or written (a disk error). Nothing was changed; check the disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/errors.py" line="156"/>
+        <source>The workspace file could not be opened: check that it exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/errors.py" line="158"/>
         <source>That edit refers to something another window or program has just removed. Nothing was changed; the view now shows the workspace as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="154"/>
+        <location filename="../../sat_tool/errors.py" line="161"/>
         <source>That edit clashes with a change another window or program has just made. Nothing was changed; the view now shows the workspace as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="164"/>
+        <location filename="../../sat_tool/errors.py" line="171"/>
         <source>{doing} failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="172"/>
+        <location filename="../../sat_tool/errors.py" line="179"/>
         <source>The disk is full (writing {file}); free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="174"/>
+        <location filename="../../sat_tool/errors.py" line="181"/>
         <source>The disk is full (writing); free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="177"/>
+        <location filename="../../sat_tool/errors.py" line="184"/>
         <source>Permission was denied for {file}: check who may write there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="179"/>
+        <location filename="../../sat_tool/errors.py" line="186"/>
         <source>Permission was denied for a file: check who may write there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="180"/>
+        <location filename="../../sat_tool/errors.py" line="187"/>
         <source>A file-system error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="183"/>
+        <location filename="../../sat_tool/errors.py" line="190"/>
         <source>{reason} ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="184"/>
+        <location filename="../../sat_tool/errors.py" line="191"/>
         <source>{reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="204"/>
+        <location filename="../../sat_tool/errors.py" line="211"/>
         <source>The workspace database reported an error; nothing was changed. Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="209"/>
+        <location filename="../../sat_tool/errors.py" line="216"/>
         <source>There was not enough memory for this operation; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="215"/>
+        <location filename="../../sat_tool/errors.py" line="222"/>
         <source>An unexpected error stopped this operation and nothing was changed. Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,102 +1467,102 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="220"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="221"/>
         <source>Edit evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="222"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="223"/>
         <source>New evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="228"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="229"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="229"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="230"/>
         <source>State the item in one sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="234"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="235"/>
         <source>Add to matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="235"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="236"/>
         <source>(the case only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="237"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="238"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="239"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="240"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="242"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="243"/>
         <source>Origin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="243"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="244"/>
         <source>The report it rests on, when not simply its source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="245"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="246"/>
         <source>Items of one origin count as one line of evidence in the probabilistic view, as items of one source do: name the same origin for items that rest on one statement, even when different articles relay it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="250"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="251"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="251"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="252"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="253"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="254"/>
         <source>Credibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="257"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="258"/>
         <source>Relevance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="259"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="260"/>
         <source>Relevance to the matrix&apos;s question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="265"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="266"/>
         <source>Quote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="266"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="267"/>
         <source>The passage of the source the item rests on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="268"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="269"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="269"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="270"/>
         <source>Why this credibility and relevance; caveats</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,12 +1672,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="100"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="101"/>
         <source>2012-04-18, 2012-04 or 2012</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="106"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="107"/>
         <source>{label}: {text} is not a date; give a year, a month or a day as 2012, 2012-04 or 2012-04-18.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,87 +1962,77 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="389"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="402"/>
         <source>Show the changes of one analyst&apos;s ratings, or made by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
-        <source>Cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="391"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="404"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="396"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="404"/>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="409"/>
         <source>History of the ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="414"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="427"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="435"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="448"/>
         <source>set blind rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="436"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="449"/>
         <source>lifted blind rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="442"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="455"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="443"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="456"/>
         <source>cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="446"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="459"/>
         <source> ({name}’s rating)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="450"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="463"/>
         <source>Show this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="456"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="469"/>
         <source>No rating of this matrix has been changed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="458"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="471"/>
         <source>The {shown} most recent of {total} changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="461"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="474"/>
         <source>1 change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="463"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="476"/>
         <source>{total} changes, the most recent first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,27 +2040,27 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>HypothesisDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="302"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="303"/>
         <source>Edit hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="303"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="304"/>
         <source>New hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="305"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="306"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="307"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="308"/>
         <source>A short name shown as the column header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="309"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="310"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,22 +2076,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="537"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="547"/>
         <source>Include evidence in this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="540"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="550"/>
         <source>Evidence of this case that the matrix does not include yet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="543"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="553"/>
         <source>Filter by words in the evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="554"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="564"/>
         <source>Relevance to this matrix&apos;s question:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2308,8 +2313,28 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="128"/>
-        <source>Cells where the analysts&apos; ratings differ this much (spread from {low} on the signed scale)</source>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="130"/>
+        <source>{bucket}: cells where the analysts&apos; ratings differ this much (spread from {low} on the signed scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="147"/>
+        <source>Consensus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="148"/>
+        <source>Mild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="149"/>
+        <source>Large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="150"/>
+        <source>Extreme</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2339,52 +2364,52 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LikelihoodDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="613"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="623"/>
         <source>Likelihoods of {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="616"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="626"/>
         <source>&lt;b&gt;{label}&lt;/b&gt; {text}&lt;br&gt;&lt;br&gt;How likely is this item if each hypothesis were true? Tick a hypothesis to state its likelihood; unticked ones keep the default of their rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="623"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="633"/>
         <source>&lt;b&gt;Hypothesis&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="624"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="634"/>
         <source>&lt;b&gt;Rating&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="625"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="635"/>
         <source>&lt;b&gt;P(item | hypothesis)&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="631"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="641"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="632"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="642"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="635"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="645"/>
         <source>Likelihood if {hypothesis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="642"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="652"/>
         <source>Rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="643"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="653"/>
         <source>Not applicable: the item says nothing about this hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2594,538 +2619,564 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="147"/>
-        <source>&amp;Close case</source>
+        <source>Connect to a &amp;team server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="149"/>
+        <source>&amp;Close case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="151"/>
         <source>&amp;Delete case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="150"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="153"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="155"/>
         <source>&amp;Recent workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="155"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="157"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="166"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="167"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="383"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="169"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="392"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="168"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="385"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="170"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="394"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="170"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="172"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="172"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="174"/>
         <source>Find in the matrix, the evidence or the sources shown (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="174"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="176"/>
         <source>Rename &amp;case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="175"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="177"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="181"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="182"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="184"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="185"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="187"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="187"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="189"/>
         <source>&amp;Actual size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="191"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="193"/>
         <source>&amp;Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="192"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="194"/>
         <source>&amp;New matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="194"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="196"/>
         <source>&amp;Delete matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="196"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="198"/>
         <source>&amp;Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="204"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="206"/>
         <source>Add &amp;hypothesis…	Ctrl+Shift+H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="205"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="207"/>
         <source>Add &amp;evidence…	Ctrl+Shift+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="206"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="208"/>
         <source>&amp;Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="207"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="209"/>
         <source>Hypotheses down the &amp;side	Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="208"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="210"/>
         <source>Rate &amp;blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="213"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="215"/>
         <source>&amp;Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="214"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="216"/>
         <source>&amp;Calibration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="215"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="217"/>
         <source>Brier scores and calibration of the analyst&apos;s probabilities and the tool&apos;s across closed matrices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="219"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="221"/>
         <source>Rate &amp;as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="223"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="225"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="224"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="226"/>
         <source>&amp;Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="227"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="229"/>
         <source>&amp;Quick start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="228"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="230"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="232"/>
         <source>&amp;Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="231"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="233"/>
         <source>&amp;About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="239"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="241"/>
         <source>Open a case first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="250"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="245"/>
+        <source>{name} (your login)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="259"/>
         <source>Myself ({name}), from a blank matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="252"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="261"/>
         <source>Someone else…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="256"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="265"/>
         <source>Rate as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="257"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="266"/>
         <source>The analyst&apos;s name (they rate every matrix of the case from blank):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="268"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="277"/>
         <source>Cannot rate as this analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="271"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="280"/>
         <source>You now rate this case as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="282"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="291"/>
         <source>Nothing to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="282"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="635"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="291"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="644"/>
         <source>This case has no matrix yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="303"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="312"/>
         <source>Matrix text at {zoom}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="336"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="345"/>
         <source>Matrix page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="338"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="347"/>
         <source>In a matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="382"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="391"/>
         <source>&amp;Undo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="384"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="393"/>
         <source>&amp;Redo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="392"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="401"/>
         <source>Cannot show the calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="393"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="402"/>
         <source>Reading the outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="405"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="414"/>
         <source>Undone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="417"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="426"/>
         <source>Redone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="454"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="463"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="463"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="472"/>
         <source>Edit failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="480"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="489"/>
         <source>Damaged rows left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="481"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="490"/>
         <source>{damage}. The rest of the case opened as usual; the damaged rows are not shown and are left as they are in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="495"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="504"/>
         <source>{case} — rated as {name} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="498"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="507"/>
         <source>{case} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="502"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="511"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="502"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="511"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="687"/>
         <source>Case title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="509"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="518"/>
         <source>First matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="509"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="518"/>
         <source>The question your hypotheses answer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="518"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="527"/>
         <source>Cannot open the sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="525"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="575"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="534"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="584"/>
         <source>Import a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="526"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="535"/>
         <source>Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;PARC ACH projects (*.achz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="533"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="544"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="542"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="553"/>
         <source>Reading {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="559"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="568"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="562"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="565"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="571"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="574"/>
         <source>Cannot import the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="566"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="575"/>
         <source>Importing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="576"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="585"/>
         <source>{file} is a copy of “{case}”, which this workspace has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="579"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="588"/>
         <source>Merge it to add its analysts&apos; ratings and what they added to the case, with every conflict shown for you to settle; or import it as a separate case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="581"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="590"/>
         <source>Merge into it…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="582"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="591"/>
         <source>Import as a separate case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="601"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="610"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="613"/>
         <source>Cannot merge the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="607"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="616"/>
         <source>Nothing to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="608"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="617"/>
         <source>{file} brings nothing this case does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="614"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="623"/>
         <source>Merged {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="617"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="626"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="618"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="627"/>
         <source>Case bundle (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="619"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="628"/>
         <source>PARC ACH project (*.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="620"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
         <source>Comma-separated values (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="621"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="630"/>
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="622"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="631"/>
         <source>HTML report (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="635"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="644"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="641"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
         <source>Classification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="642"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="651"/>
         <source>Classification banner (leave empty for none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="659"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="660"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="669"/>
         <source>Writing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="664"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="668"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="673"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="677"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="665"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="674"/>
         <source>Cannot write {path}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="669"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
         <source>Writing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="671"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="680"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="687"/>
         <source>Rename case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="690"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="699"/>
         <source>Delete case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="691"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
         <source>Delete “{title}” with all its matrices, evidence and sources?
 This cannot be undone. Export a case bundle first to keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="709"/>
         <source>Cannot delete the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="708"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="717"/>
         <source>workspace</source>
         <comment>a file name, for a new workspace</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="709"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="718"/>
         <source>Open or create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="710"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="719"/>
         <source>SAT Tool workspace (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="720"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="723"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="726"/>
+        <source>Connect to a team server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="727"/>
+        <source>The workspace&apos;s URL, such as postgresql+psycopg://your-role@server/team (a password goes in ~/.pgpass):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="733"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="744"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="747"/>
         <source>Cannot open the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="738"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="734"/>
+        <source>{url} is not a PostgreSQL URL (postgresql+psycopg://role@host/database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="762"/>
         <source>Workspace upgraded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="741"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="765"/>
         <source>This workspace is read-only: you can read and export its cases, not edit them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="760"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="784"/>
         <source>Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="761"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="785"/>
         <source>In a matrix, move with the arrow keys and rate with one key:
 
 {keys}
@@ -3134,34 +3185,34 @@ Enter or F2 opens the cell&apos;s rating and rationale; after a rating the curso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="768"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="792"/>
         <source>About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="769"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="793"/>
         <source>SAT Tool {version}
 Workspace: {workspace}
 Analyst: {analyst}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="783"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="807"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="784"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="808"/>
         <source>Undo the deletion (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="839"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="875"/>
         <source>No other workspace yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="919"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="955"/>
         <source>case</source>
         <comment>a file name, for a case without a title</comment>
         <translation type="unfinished"></translation>
@@ -3188,42 +3239,42 @@ Analyst: {analyst}</source>
 <context>
     <name>MatrixDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="392"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="393"/>
         <source>Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="395"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="396"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="396"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="397"/>
         <source>The question the hypotheses answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="398"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="399"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="400"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="401"/>
         <source>Conclusions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="401"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="402"/>
         <source>Tentative conclusions: rank all hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="404"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="405"/>
         <source>Milestones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="405"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="406"/>
         <source>Indicators that would change the picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3400,58 +3451,58 @@ Weighted {weighted}</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="272"/>
         <source>+ Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="273"/>
         <source>+ Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="263"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="274"/>
         <source>Include…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="265"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="67"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="266"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="277"/>
         <source>Remove row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="267"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="864"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="278"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="881"/>
         <source>Delete hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="68"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="268"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="279"/>
         <source>Move row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="69"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="269"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="280"/>
         <source>Move row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="70"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="271"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="282"/>
         <source>Move hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="71"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="273"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="284"/>
         <source>Move hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,314 +3542,319 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="199"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="210"/>
         <source>Scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="200"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="211"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="201"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="212"/>
         <source>Judgment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="202"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="213"/>
         <source>By source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="203"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="204"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="215"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="205"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="216"/>
         <source>Snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="206"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="217"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="245"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="256"/>
         <source>Add a hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="246"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="257"/>
         <source>Add an evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="247"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="258"/>
         <source>Move the row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="248"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="259"/>
         <source>Move the row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="249"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="260"/>
         <source>Move the hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="250"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
         <source>Move the hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="287"/>
         <source>Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="278"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="289"/>
         <source>Arrange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="301"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="312"/>
         <source>Sort by diagnosticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="307"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="318"/>
         <source>Hide non-diagnostic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="317"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="328"/>
         <source>Show the hypotheses as rows and the evidence as columns (Ctrl+Shift+T), a layout found to reduce confirmation bias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="325"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="336"/>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="329"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="340"/>
         <source>Whose ratings the matrix shows: yours (which you edit), another analyst&apos;s, or the team&apos;s consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="333"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="344"/>
         <source>Rate blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="336"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="347"/>
         <source>Each analyst sees the hypotheses in an order of their own and no one else&apos;s ratings until they have rated every cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="342"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="353"/>
         <source>Disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="344"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="355"/>
         <source>Colour each cell by how much the analysts&apos; ratings of it differ (consensus, mild, large, extreme)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="368"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="379"/>
         <source>My ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="369"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="380"/>
         <source>{name}’s ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="371"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="382"/>
         <source>Team consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="421"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="432"/>
         <source>&lt;b&gt;History&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="423"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="434"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="424"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="435"/>
         <source>cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="425"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="436"/>
         <source> ({name}’s rating)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="442"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="453"/>
         <source>These are not your ratings: choose “My ratings” under Show to rate the cells.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="508"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="520"/>
+        <source>Showing {view}, to read: the column headings and Diag score them, the tabs beside the matrix score your own ratings. Choose “My ratings” under Show to rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="525"/>
         <source>To start, add hypotheses (+ Hypothesis) and evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="514"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="531"/>
         <source>To start, add hypotheses (+ Hypothesis). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="519"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="536"/>
         <source>To start, add evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="615"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="632"/>
         <source>While the matrix is rated blind its hypotheses are in an order of your own, and stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="632"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="649"/>
         <source>Cannot paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="736"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="753"/>
         <source>Select a cell in the hypothesis&apos;s row first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="737"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="754"/>
         <source>Select a cell in the hypothesis&apos;s column first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="794"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="811"/>
         <source>Every evidence item of the case is already in this matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="812"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="829"/>
         <source>Evidence columns are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="814"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="831"/>
         <source>Rows are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="863"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="880"/>
         <source>Edit hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="866"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="883"/>
         <source>Add hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="873"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="896"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="890"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="913"/>
         <source>Edit evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="874"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="891"/>
         <source>Show in source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="877"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="894"/>
         <source>Remove from this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="879"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="896"/>
         <source>Delete from the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="882"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="899"/>
         <source>State likelihoods…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="884"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="901"/>
         <source>Add evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="885"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="902"/>
         <source>Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="897"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="914"/>
         <source>Paste evidence rows	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="901"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="918"/>
         <source>{rating}  {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="904"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="921"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="906"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="923"/>
         <source>Copy	Ctrl+C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="907"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="924"/>
         <source>Paste ratings	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="910"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="927"/>
         <source>Rating and rationale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="911"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="928"/>
         <source>State likelihoods of this column…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="912"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="929"/>
         <source>State likelihoods of this row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="996"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="1013"/>
         <source>SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="251"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="313"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="324"/>
         <source>Hypotheses down the side</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3904,52 +3960,52 @@ Weighted {weighted}</source>
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="49"/>
+        <location filename="../../sat_tool/domain/merge.py" line="50"/>
         <source>source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="50"/>
+        <location filename="../../sat_tool/domain/merge.py" line="51"/>
         <source>evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="51"/>
+        <location filename="../../sat_tool/domain/merge.py" line="52"/>
         <source>matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="52"/>
+        <location filename="../../sat_tool/domain/merge.py" line="53"/>
         <source>hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="53"/>
+        <location filename="../../sat_tool/domain/merge.py" line="54"/>
         <source>probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="125"/>
+        <location filename="../../sat_tool/domain/merge.py" line="133"/>
         <source>it is not a copy of this case (its case id differs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="155"/>
+        <location filename="../../sat_tool/domain/merge.py" line="164"/>
         <source>matrix {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="161"/>
+        <location filename="../../sat_tool/domain/merge.py" line="170"/>
         <source>none of its parts are this case&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="181"/>
+        <location filename="../../sat_tool/domain/merge.py" line="190"/>
         <source>H{number} of {matrix}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="216"/>
+        <location filename="../../sat_tool/domain/merge.py" line="233"/>
         <source>{analyst}’s probabilities of H{number} of {matrix}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3965,92 +4021,132 @@ Weighted {weighted}</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="40"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="42"/>
         <source>Merge {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="44"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="47"/>
         <source>{n} new sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="45"/>
-        <source>{n} new evidence items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="46"/>
-        <source>{n} new matrices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../sat_tool/ui/merge_dialog.py" line="47"/>
-        <source>{n} new hypotheses</source>
+        <source>1 new source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/merge_dialog.py" line="48"/>
-        <source>{n} new matrix rows</source>
+        <source>1 new evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/merge_dialog.py" line="49"/>
-        <source>{n} ratings</source>
+        <source>{n} new evidence items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="50"/>
+        <source>{n} new matrices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="50"/>
+        <source>1 new matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="51"/>
+        <source>1 new hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/merge_dialog.py" line="52"/>
-        <source>&lt;b&gt;{file}&lt;/b&gt; is a copy of &lt;b&gt;{case}&lt;/b&gt;. Merging it adds {parts}; nothing is deleted, and one undo takes it all back.</source>
+        <source>{n} new hypotheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="53"/>
+        <source>{n} new matrix rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="53"/>
+        <source>1 new matrix row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="54"/>
+        <source>1 rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/merge_dialog.py" line="55"/>
+        <source>{n} ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="59"/>
+        <source>({n} newer than ours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="62"/>
+        <source>by {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <source>&lt;b&gt;{file}&lt;/b&gt; is a copy of &lt;b&gt;{case}&lt;/b&gt;. Merging it adds {parts}; nothing is deleted, and one undo takes it all back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="66"/>
         <source>nothing new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="57"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="68"/>
         <source>{n} of our ratings were changed after the copy&apos;s and stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="74"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="74"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="63"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="74"/>
         <source>Ours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="64"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="75"/>
         <source>Theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="64"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="75"/>
         <source>Take theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="84"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="95"/>
         <source>Take the copy&apos;s value instead of ours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="90"/>
-        <source>Both sides changed these; each keeps ours unless you tick “Take theirs”:</source>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="105"/>
+        <source>These differ between the case and the copy; each keeps ours unless you tick “Take theirs”:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/merge_dialog.py" line="96"/>
+        <location filename="../../sat_tool/ui/merge_dialog.py" line="112"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4074,47 +4170,47 @@ Weighted {weighted}</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="682"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="692"/>
         <source>Record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="684"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="694"/>
         <source>Once the answer is known, record it: the matrix is frozen in a snapshot as it stands, and the analyst&apos;s probabilities and the tool&apos;s are scored against it (Analysis ▸ Calibration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="691"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="701"/>
         <source>None of these hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="692"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="702"/>
         <source>What proved true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="694"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="704"/>
         <source>Known since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="695"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="705"/>
         <source>2015, 2015-03 or 2015-03-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="697"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="707"/>
         <source>On what grounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="698"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="708"/>
         <source>The report, ruling or event that settled it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="708"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="718"/>
         <source>{date} is not a date such as 2015, 2015-03 or 2015-03-18.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4300,17 +4396,17 @@ Weighted {weighted}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="589"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="599"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="590"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="600"/>
         <source>Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="591"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="601"/>
         <source>Your name, recorded on each rating you make</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4553,92 +4649,122 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="183"/>
+        <location filename="../../sat_tool/report/content.py" line="191"/>
         <source>{rationale} (likelihood stated: {likelihood})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="193"/>
+        <location filename="../../sat_tool/report/content.py" line="201"/>
         <source>not given in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="194"/>
+        <location filename="../../sat_tool/report/content.py" line="202"/>
         <source>{outcome} Brier score (0 perfect, 2 worst) of the analyst&apos;s probabilities: {analyst}; of the tool&apos;s posteriors as the matrix stands: {tool}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="227"/>
+        <location filename="../../sat_tool/report/content.py" line="242"/>
+        <source>Rated by {names}; the team&apos;s scores are the mean of the scores of {counted}, and put {lead} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/content.py" line="251"/>
+        <source>{count} cells are disputed; the most: {cells}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/content.py" line="255"/>
+        <source>Without {name}, the team would put {others} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/content.py" line="269"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/content.py" line="269"/>
+        <source>Spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/content.py" line="270"/>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/content.py" line="290"/>
         <source>By line of evidence: {posteriors}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="228"/>
+        <location filename="../../sat_tool/report/content.py" line="291"/>
         <source>Were every item independent: {posteriors}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="238"/>
+        <location filename="../../sat_tool/report/content.py" line="301"/>
         <source>{leader} {posterior} ({shift}); {other} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="241"/>
+        <location filename="../../sat_tool/report/content.py" line="304"/>
         <source>{leader} {posterior} ({shift})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="252"/>
+        <location filename="../../sat_tool/report/content.py" line="315"/>
         <source>Scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="253"/>
+        <location filename="../../sat_tool/report/content.py" line="316"/>
         <source>What each item adds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="262"/>
+        <location filename="../../sat_tool/report/content.py" line="325"/>
         <source>Sensitivity needs two hypotheses and some evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="266"/>
+        <location filename="../../sat_tool/report/content.py" line="329"/>
         <source>Without {item}, the tie for the lead is decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="268"/>
+        <location filename="../../sat_tool/report/content.py" line="331"/>
         <source>Without {item}, another hypothesis draws level with the leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="271"/>
+        <location filename="../../sat_tool/report/content.py" line="334"/>
         <source>Without {item}, the leading hypothesis changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="273"/>
+        <location filename="../../sat_tool/report/content.py" line="336"/>
         <source>Without {item}, the order of the hypotheses changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="276"/>
+        <location filename="../../sat_tool/report/content.py" line="339"/>
         <source>No single evidence item changes the ranking when it is left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="282"/>
+        <location filename="../../sat_tool/report/content.py" line="345"/>
         <source>{item} against {hypothesis} from {before} to {after}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="284"/>
+        <location filename="../../sat_tool/report/content.py" line="347"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/content.py" line="287"/>
+        <location filename="../../sat_tool/report/content.py" line="350"/>
         <source>{change}: {cells}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4667,10 +4793,11 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../sat_tool/report/content.py" line="267"/>
         <location filename="../../sat_tool/report/html.py" line="97"/>
-        <location filename="../../sat_tool/report/html.py" line="178"/>
+        <location filename="../../sat_tool/report/html.py" line="186"/>
         <location filename="../../sat_tool/report/pdf.py" line="220"/>
-        <location filename="../../sat_tool/report/pdf.py" line="382"/>
+        <location filename="../../sat_tool/report/pdf.py" line="393"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4725,95 +4852,101 @@ Weighted {weighted}</source>
     <message>
         <location filename="../../sat_tool/report/html.py" line="120"/>
         <location filename="../../sat_tool/report/pdf.py" line="248"/>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/report/html.py" line="121"/>
-        <location filename="../../sat_tool/report/pdf.py" line="250"/>
-        <source>The matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/report/html.py" line="125"/>
-        <location filename="../../sat_tool/report/pdf.py" line="264"/>
-        <source>None yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/report/html.py" line="126"/>
-        <location filename="../../sat_tool/report/pdf.py" line="260"/>
-        <source>Sensitivity</source>
+        <source>The team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/report/html.py" line="128"/>
+        <location filename="../../sat_tool/report/pdf.py" line="259"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/html.py" line="129"/>
         <location filename="../../sat_tool/report/pdf.py" line="261"/>
-        <source>The analyst&apos;s judgment</source>
+        <source>The matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="130"/>
-        <location filename="../../sat_tool/report/pdf.py" line="265"/>
-        <source>Conclusions</source>
+        <location filename="../../sat_tool/report/html.py" line="133"/>
+        <location filename="../../sat_tool/report/pdf.py" line="275"/>
+        <source>None yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="132"/>
-        <location filename="../../sat_tool/report/pdf.py" line="268"/>
-        <source>Milestones</source>
+        <location filename="../../sat_tool/report/html.py" line="134"/>
+        <location filename="../../sat_tool/report/pdf.py" line="271"/>
+        <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/report/html.py" line="136"/>
         <location filename="../../sat_tool/report/pdf.py" line="272"/>
+        <source>The analyst&apos;s judgment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/html.py" line="138"/>
+        <location filename="../../sat_tool/report/pdf.py" line="276"/>
+        <source>Conclusions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/html.py" line="140"/>
+        <location filename="../../sat_tool/report/pdf.py" line="279"/>
+        <source>Milestones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/report/html.py" line="144"/>
+        <location filename="../../sat_tool/report/pdf.py" line="283"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="157"/>
+        <location filename="../../sat_tool/report/html.py" line="165"/>
         <location filename="../../sat_tool/report/pdf.py" line="133"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="157"/>
+        <location filename="../../sat_tool/report/html.py" line="165"/>
         <location filename="../../sat_tool/report/pdf.py" line="133"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="158"/>
+        <location filename="../../sat_tool/report/html.py" line="166"/>
         <location filename="../../sat_tool/report/pdf.py" line="134"/>
         <source>Cred.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="158"/>
+        <location filename="../../sat_tool/report/html.py" line="166"/>
         <location filename="../../sat_tool/report/pdf.py" line="134"/>
         <source>Rel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="159"/>
+        <location filename="../../sat_tool/report/html.py" line="167"/>
         <location filename="../../sat_tool/report/pdf.py" line="134"/>
         <source>Diag.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="197"/>
-        <location filename="../../sat_tool/report/pdf.py" line="573"/>
+        <location filename="../../sat_tool/report/html.py" line="205"/>
+        <location filename="../../sat_tool/report/pdf.py" line="584"/>
         <source>Sources cited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="203"/>
-        <location filename="../../sat_tool/report/pdf.py" line="578"/>
+        <location filename="../../sat_tool/report/html.py" line="211"/>
+        <location filename="../../sat_tool/report/pdf.py" line="589"/>
         <source>Reliability: {reliability}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/html.py" line="207"/>
+        <location filename="../../sat_tool/report/html.py" line="215"/>
         <source>“{quote}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4833,23 +4966,23 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/pdf.py" line="257"/>
+        <location filename="../../sat_tool/report/pdf.py" line="268"/>
         <source>Evidence in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/pdf.py" line="317"/>
-        <location filename="../../sat_tool/report/pdf.py" line="379"/>
+        <location filename="../../sat_tool/report/pdf.py" line="328"/>
+        <location filename="../../sat_tool/report/pdf.py" line="390"/>
         <source>Part {number} of {parts}: {first} to {last}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/pdf.py" line="397"/>
+        <location filename="../../sat_tool/report/pdf.py" line="408"/>
         <source>The evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/report/pdf.py" line="580"/>
+        <location filename="../../sat_tool/report/pdf.py" line="591"/>
         <source>{label}: “{quote}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5266,27 +5399,27 @@ Weighted {weighted}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="726"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="736"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="728"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="738"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="731"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="741"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="731"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="741"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="732"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="742"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5405,77 +5538,77 @@ Weighted {weighted}</source>
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="322"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="323"/>
         <source>Edit source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="323"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="324"/>
         <source>New source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="326"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="327"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="328"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="329"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="329"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="330"/>
         <source>Publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="331"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="332"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="332"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="333"/>
         <source>2012-04-30, 2012-04 or 2012</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="334"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="335"/>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="336"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="337"/>
         <source>Reliability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="337"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="338"/>
         <source>Who wrote it, for whom, what bias to expect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="340"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="341"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="341"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="342"/>
         <source>Paste the document&apos;s text, or load it from a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="343"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="344"/>
         <source>Load text from a .txt, .md or .html file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="354"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="355"/>
         <source>Load source text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="355"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="356"/>
         <source>Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5682,17 +5815,17 @@ Weighted {weighted}</source>
 <context>
     <name>Team</name>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="402"/>
+        <location filename="../../sat_tool/domain/team.py" line="412"/>
         <source>{name}&apos;s judgments are all 0 %, so they are left out of the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="404"/>
+        <location filename="../../sat_tool/domain/team.py" line="414"/>
         <source>{name} has not judged every hypothesis, so those judgments are left out of the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="406"/>
+        <location filename="../../sat_tool/domain/team.py" line="416"/>
         <source>{name}&apos;s judgments sum to {total:.0f} %, not 100 %, so they are scaled to sum to 100 % before they are averaged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5700,193 +5833,203 @@ Weighted {weighted}</source>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="89"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
         <source>Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="89"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
         <source>Rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="89"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
         <source>Agrees with team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="207"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="331"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="339"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="207"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="207"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
         <source>Range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="94"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="106"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="311"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="319"/>
         <source>Cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="94"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="94"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
         <source>Disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="106"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="106"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
         <source>Second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="333"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="341"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="333"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="341"/>
         <source>Spread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="333"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="111"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="341"/>
         <source>Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="113"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="114"/>
         <source>Only one analyst has rated this matrix. When colleagues rate it too (in a shared workspace, or in their own copy imported back with File ▸ Import), their ratings are read together here: the team&apos;s scores, where you disagree, and the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="126"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="127"/>
         <source>against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="127"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="128"/>
         <source>The team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="131"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="132"/>
         <source>Team scores (the mean of the analysts’ scores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="134"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="135"/>
         <source>Most disputed cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="137"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="138"/>
         <source>Side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="145"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="146"/>
         <source>Group probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="170"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="171"/>
         <source>This matrix is rated blind: you see the hypotheses in an order of your own, and the other analysts&apos; ratings once you have rated every cell ({left} to go).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="185"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="187"/>
         <source>{count} analysts have rated this matrix; you rate it as &lt;b&gt;{me}&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="236"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="191"/>
+        <source>Still rating, and left out of the team&apos;s scores until they have rated every cell: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="244"/>
         <source>Taken alone, &lt;b&gt;{name}&lt;/b&gt;’s ratings would put &lt;b&gt;{alone}&lt;/b&gt; first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="241"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="249"/>
         <source>Without &lt;b&gt;{name}&lt;/b&gt;, the team would put &lt;b&gt;{without}&lt;/b&gt; first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="245"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="253"/>
         <source>Every analyst’s ratings alone put &lt;b&gt;{lead}&lt;/b&gt; first, and no one analyst’s ratings decide the team’s leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="261"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="317"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="269"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="325"/>
         <source>Show this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="271"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="279"/>
         <source>The analysts agree on every cell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="273"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="281"/>
         <source>{count} more disputed cells; turn on Disagreement above the matrix to see them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="280"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="288"/>
         <source>Team consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="305"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="313"/>
         <source>They have no rated cell in common.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="307"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="315"/>
         <source>They rate {same} of {both} cells alike ({share:.0%}); {differ} differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="342"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="352"/>
+        <source>Not judged yet, so not in the group&apos;s probabilities: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="355"/>
         <source>No analyst has judged the hypotheses’ probabilities yet (Judgment tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="357"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="370"/>
         <source>entered as {given:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="362"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="375"/>
         <source>from {low:.0%} to {high:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="367"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="380"/>
         <source>The tool’s posterior from your ratings</source>
         <translation type="unfinished"></translation>
     </message>

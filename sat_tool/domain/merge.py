@@ -13,7 +13,8 @@ compares the two cases and says what merging would do; nothing is decided silent
   both were changed in the same second);
 - **shared text** that differs (an item's wording, a hypothesis's title, a matrix's
   question …) and an analyst's **probabilities** that differ are **conflicts**, each
-  shown with both values; the user keeps ours or takes theirs, one by one.
+  shown with both values; the user keeps ours or takes theirs, one by one. (A copy does
+  not say which side changed a text since it was exported, so every difference is asked.)
 
 Parts the case has and the copy lacks stay: a merge never deletes.
 """
@@ -60,7 +61,8 @@ class NotACopy(ValueError):
 
 @dataclass(frozen=True)
 class Conflict:
-    """One value both sides changed: ``key`` names it for the user's choice."""
+    """One value that differs between the case and the copy: ``key`` names it for the user's
+    choice."""
 
     key: str
     kind: str
@@ -98,10 +100,16 @@ class MergePlan:
     """Ratings of theirs to write into matched matrices and hypotheses, in our ids."""
     judgments: dict[AnalystId, dict[HypothesisId, Any]] = field(default_factory=dict)
     """Probabilities of theirs for hypotheses of ours an analyst had not judged, in our ids."""
+    new_cell_ratings: int = 0
+    """Ratings of theirs of the cells their new rows and hypotheses make (written too)."""
+    rated_by_new: set[str] = field(default_factory=set)
+    """The names of the analysts whose ratings those are."""
     newer: int = 0
     kept: int = 0
     """Ratings of ours left as they are because they were changed after theirs."""
     conflicts: list[Conflict] = field(default_factory=list)
+    names: dict[AnalystId, str] = field(default_factory=dict)
+    """The analysts of both sides by id."""
 
     @property
     def rating_count(self) -> int:
@@ -124,6 +132,7 @@ def plan_merge(ours: Case, theirs: Case) -> MergePlan:
     if ours.uid != theirs.uid or not ours.uid:
         raise NotACopy(translate("Merge", "it is not a copy of this case (its case id differs)"))
     plan = MergePlan()
+    plan.names = {a.id: a.name for a in [*theirs.analysts, *ours.analysts]}
     our_sources = _by_uid(ours.sources)
     for src in theirs.sources:
         found = our_sources.get(src.uid)
@@ -182,10 +191,18 @@ def _merge_matrix(plan: MergePlan, case: Case, ours: Matrix, theirs: Matrix, nam
             number=ours.hypotheses.index(found) + 1, matrix=name)
         _compare(plan, "hypothesis", hyp.uid, label, found, hyp, HYPOTHESIS_FIELDS)
     ours_rows = {r.evidence_id for r in ours.rows}
+    fresh_rows: set[EvidenceId] = set()
     for row in theirs.rows:
         mine = plan.evidence.get(row.evidence_id)
         if mine is None or mine not in ours_rows:
             plan.new_rows.append((ours.id, row.evidence_id))
+            fresh_rows.add(row.evidence_id)
+    fresh_hypotheses = {hyp.id for m, hyp in plan.new_hypotheses if m == ours.id}
+    for analyst, own in theirs.team.items():
+        count = sum(1 for e, h in own if e in fresh_rows or h in fresh_hypotheses)
+        if count:
+            plan.new_cell_ratings += count
+            plan.rated_by_new.add(plan.names.get(analyst, analyst))
     # ratings of the cells both have (rows and hypotheses matched), per analyst
     for analyst, own in theirs.team.items():
         mine = ours.team.get(analyst, {})
@@ -203,7 +220,7 @@ def _merge_matrix(plan: MergePlan, case: Case, ours: Matrix, theirs: Matrix, nam
                     continue
                 plan.newer += 1
             plan.ratings.setdefault(analyst, {}).setdefault(ours.id, {})[(e, h)] = found
-    names = {a.id: a.name for a in case.analysts}
+    names = plan.names
     for analyst, own in theirs.judgments.items():
         mine = ours.judgments.get(analyst, {})
         for hid, judgment in own.items():

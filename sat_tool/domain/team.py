@@ -302,13 +302,23 @@ def rated_analysts(matrix: Matrix, team: TeamRatings) -> list[AnalystId]:
     return [analyst for analyst, own in team.items() if any(cell in cells for cell in own)]
 
 
+def counted_analysts(matrix: Matrix, team: TeamRatings) -> list[AnalystId]:
+    """The analysts whose scores make the team's: those who rated every cell of the matrix
+    (an analyst still rating would count unrated cells as consistent); while no one has,
+    everyone who rated any."""
+    cells = matrix_cells(matrix)
+    complete = [a for a, own in team.items() if cells and all(c in own for c in cells)]
+    return complete or rated_analysts(matrix, team)
+
+
 def team_scores(case: Case, matrix: Matrix, team: TeamRatings,
                 mode: ScoringMode | None = None) -> TeamScores:
-    """The mean of the scores of every analyst who rated the matrix, ranked in ``mode``
-    (the matrix's own by default). With no such analyst every mean is 0."""
+    """The mean of the scores of the analysts who rated the matrix (every cell of it, see
+    :func:`counted_analysts`), ranked in ``mode`` (the matrix's own by default). With no such
+    analyst every mean is 0."""
     mode = mode or matrix.scoring_mode
     by_analyst = {analyst: score_matrix(case, with_ratings(matrix, team[analyst]), mode)
-                  for analyst in rated_analysts(matrix, team)}
+                  for analyst in counted_analysts(matrix, team)}
     n = len(by_analyst)
     rows = []
     for hyp in matrix.hypotheses:
@@ -358,7 +368,7 @@ def team_sensitivity(case: Case, matrix: Matrix, team: TeamRatings,
     found = []
     for analyst, scores in whole.by_analyst.items():
         alone = frozenset(s.hypothesis_id for s in scores.hypotheses if s.rank == 1)
-        rest = {a: own for a, own in team.items() if a != analyst}
+        rest = {a: own for a, own in team.items() if a != analyst and a in whole.by_analyst}
         without = (team_scores(case, matrix, rest, mode).leaders()
                    if rated_analysts(matrix, rest) else leaders)
         found.append(AnalystInfluence(analyst, alone, without, alone != leaders,

@@ -8,6 +8,8 @@ for the case, the sources cited with the quotes the evidence takes from them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -123,6 +125,12 @@ class MatrixReport:
     probability: list[str] = field(default_factory=list)
     """Where the probabilities come from, in sentences."""
     sources: list[tuple[str, int, str]] = field(default_factory=list)
+    team: list[str] = field(default_factory=list)
+    """The team's reading of the matrix, in sentences (empty: one analyst rated it)."""
+    team_columns: list[str] = field(default_factory=list)
+    team_rows: list[list[str]] = field(default_factory=list)
+    """Per hypothesis: each analyst's probability (normalised), the group's mean and spread,
+    and the tool's posterior."""
     """Each line of evidence: its name, how many items, the leader's posterior without it."""
     outcome: str = ""
     """What proved true, once the question is closed."""
@@ -214,7 +222,62 @@ def _matrix_report(case: Case, matrix: Matrix, number: int) -> MatrixReport:
         probability=probability,
         sources=sources,
         outcome=outcome,
+        **_team(case, matrix, labels, scores),
     )
+
+
+def _team(case: Case, matrix: Matrix, labels: dict, scores: Any) -> dict[str, Any]:
+    """The Team section: who rated, the team's leader, the disputes, and the probabilities
+    of each analyst, the group and the tool side by side."""
+    from sat_tool.domain import team as team_rules
+
+    rated = team_rules.rated_analysts(matrix, matrix.team)
+    if len(rated) < 2:
+        return {}
+    names = {a.id: a.name for a in case.analysts}
+    counted = team_rules.counted_analysts(matrix, matrix.team)
+    found = team_rules.team_scores(case, matrix, matrix.team)
+    lead = ", ".join(labels[h.id] for h in matrix.hypotheses if h.id in found.leaders())
+    disputed = team_rules.disputed_cells(case, matrix, matrix.team)
+    sentences = [translate("Report", "Rated by {names}; the team's scores are the mean of the "
+                                     "scores of {counted}, and put {lead} first.").format(
+        names=", ".join(names.get(a, a) for a in rated),
+        counted=", ".join(names.get(a, a) for a in counted), lead=lead)]
+    if disputed:
+        top = "; ".join(
+            f"{case.evidence_item(d.cell[0]).label} × {labels[d.cell[1]]} ("
+            + ", ".join(f"{names.get(a, a)} {r.value}" for a, r in d.ratings.items()) + ")"
+            for d in disputed[:5])
+        sentences.append(translate("Report", "{count} cells are disputed; the most: {cells}.")
+                         .format(count=len(disputed), cells=top))
+    for influence in team_rules.team_sensitivity(case, matrix, matrix.team):
+        if influence.changes_without:
+            sentences.append(translate("Report", "Without {name}, the team would put {others} "
+                                                 "first.").format(
+                name=names.get(influence.analyst, influence.analyst),
+                others=", ".join(labels[h.id] for h in matrix.hypotheses
+                                 if h.id in influence.leaders_without)))
+    judged = {uid: {h: j for h, (_p, j) in own.items() if j is not None}
+              for uid, own in matrix.judgments.items()}
+    group = team_rules.group_judgment([h.id for h in matrix.hypotheses], judged)
+    sentences += [j.notice(names) for j in group.analysts if j.notice(names)]
+    if not group.aggregate:
+        return {"team": sentences}
+    counted_judgments = [j for j in group.analysts if j.normalised is not None]
+    columns = [translate("Report", "Hypothesis")]
+    columns += [names.get(j.analyst, j.analyst) for j in counted_judgments]
+    columns += [translate("Report", "Group"), translate("Report", "Spread"),
+                translate("Report", "Tool")]
+    aggregate = {g.hypothesis_id: g for g in group.aggregate}
+    tool = {s.hypothesis_id: s.probability for s in scores.hypotheses}
+    rows = []
+    for hyp in matrix.hypotheses:
+        row = [f"{labels[hyp.id]}: {hyp.title}"]
+        row += [f"{(j.normalised or {}).get(hyp.id, 0.0):.0%}" for j in counted_judgments]
+        g = aggregate[hyp.id]
+        row += [f"{g.mean:.0%}", f"±{g.spread:.0%}", f"{tool.get(hyp.id, 0.0):.0%}"]
+        rows.append(row)
+    return {"team": sentences, "team_columns": columns, "team_rows": rows}
 
 
 def _probability(case: Case, matrix: Matrix, labels: dict) -> tuple[list[str], list[tuple[str, int, str]]]:

@@ -116,6 +116,14 @@ def _matrix(m: MatrixReport) -> str:
                    + _tag("th", translate("Report", "Leader without it")) + "</tr>"
                    + "".join(f"<tr><td>{_e(name)}</td><td class=num>{count}</td><td>{_e(text)}</td></tr>"
                              for name, count, text in m.sources) + "</table>")
+    if m.team:
+        out.append(_tag("h3", translate("Report", "The team"))
+                   + "".join(f"<p>{_e(s)}</p>" for s in m.team))
+        if m.team_rows:
+            out.append("<table><tr>" + "".join(_tag("th", c) for c in m.team_columns) + "</tr>"
+                       + "".join("<tr><td>" + _e(row[0]) + "</td>"
+                                 + "".join(f"<td class=num>{_e(v)}</td>" for v in row[1:])
+                                 + "</tr>" for row in m.team_rows) + "</table>")
     if m.outcome:
         out.append(_tag("h3", translate("Report", "Outcome")) + f"<p>{_e(m.outcome)}</p>")
     out.append(_tag("h3", translate("Report", "The matrix"))

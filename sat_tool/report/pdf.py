@@ -244,6 +244,17 @@ def _matrix(m: MatrixReport, styles: dict, width: float, height: float) -> list:
         lines = Table(rows, colWidths=[width - 100 * mm, 16 * mm, 84 * mm], repeatRows=1)
         lines.setStyle(TableStyle(_header_style(len(rows) - 1)))
         story.append(lines)
+    if m.team:
+        story.append(_p(translate("Report", "The team"), styles["h3"]))
+        story += [_p(s, styles["body"]) for s in m.team]
+        if m.team_rows:
+            rows = [[_p(c, styles["cell"]) for c in m.team_columns]]
+            rows += [[_p(row[0], styles["cell"]), *row[1:]] for row in m.team_rows]
+            others = len(m.team_columns) - 1
+            team = Table(rows, colWidths=[width - others * 22 * mm] + [22 * mm] * others,
+                         repeatRows=1)
+            team.setStyle(TableStyle(_header_style(len(rows) - 1)))
+            story.append(team)
     if m.outcome:
         story += [_p(translate("Report", "Outcome"), styles["h3"]), _p(m.outcome, styles["body"])]
     story += [CondPageBreak(ORPHAN_ROOM),  # never alone at a foot

@@ -528,6 +528,8 @@ def team_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> 
         "rated_as": names.get(case.analyst, ""),
         "ranked_by": mode.label,
         "analysts": analysts,
+        "still_rating": [names.get(uid, uid) for uid in rated
+                         if uid not in team_mod.counted_analysts(matrix, team)],
         "hypotheses": hypotheses,
         "leaders": [hyp_label[h.id] for h in matrix.hypotheses if h.id in scores.leaders()],
         "influence": influence,

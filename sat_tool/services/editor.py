@@ -185,6 +185,9 @@ class CaseEditor:
         self.analyst = analyst
         """Who makes the edits (their name), as the history records it; the ratings are
         those of the analyst the case is rated as (:meth:`rate_as`)."""
+        if isinstance(analyst, Analyst):
+            analyst = analyst.name
+            self.analyst = analyst
         if not case.analyst:
             chosen = store.choose_analyst(case, analyst)
             if chosen is not None:
@@ -198,7 +201,16 @@ class CaseEditor:
 
     @classmethod
     def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
-        """Load a case and mark it as recently opened."""
+        """Load a case and mark it as recently opened. On a server whose role is an analyst,
+        the case is theirs to rate, whatever ``analyst`` says."""
+        if workspace.analyst is not None:
+            editor = cls._open(workspace, case_id, workspace.analyst)
+            editor.analyst = workspace.analyst.name
+            return editor
+        return cls._open(workspace, case_id, analyst)
+
+    @classmethod
+    def _open(cls, workspace: Workspace, case_id: int, analyst: Any) -> CaseEditor:
         if workspace.read_only:  # it can be read and shown; edits are refused with a sentence
             with workspace.read() as session:
                 case = store.load_case(session, case_id, analyst)  # type: ignore[arg-type]
@@ -277,6 +289,13 @@ class CaseEditor:
     def rate_as(self, analyst: Analyst | str) -> Analyst:
         """Rate the case as another analyst (of the case, or a new one of that name, who joins
         the workspace with their first edit). Nothing is written."""
+        if self.workspace.analyst is not None:
+            if (analyst.id if isinstance(analyst, Analyst) else analyst) in (
+                    self.workspace.analyst.id, self.workspace.analyst.name):
+                return self.workspace.analyst
+            raise InvalidEdit(translate(
+                "CaseEditor", "on a team server you rate as the analyst your login is "
+                "({name}); others rate as themselves").format(name=self.workspace.analyst.name))
         if isinstance(analyst, str):
             name = analyst.strip()
             _require(name, translate("CaseEditor", "an analyst needs a name"))
@@ -312,9 +331,20 @@ class CaseEditor:
             known = {a.id: a for a in [*self.case.analysts, *result.analysts]}
             ids = store.analyst_ids(s, [known[u] for u in {*result.ratings, *result.judgments}
                                         if u in known])
+            now = store.utc_now()
             for uid, cells in result.ratings.items():
                 if uid in ids:
+                    current = {c: self.case.matrix_of_hypothesis(c[1]).team.get(uid, {}).get(c)
+                               for c in cells}
                     edits.put_ratings(s, ids[uid], dict(cells))
+                    by_matrix: dict[MatrixId, list[Cell]] = {}
+                    for cell in cells:
+                        by_matrix.setdefault(self.case.matrix_of_hypothesis(cell[1]).id,
+                                             []).append(cell)
+                    for matrix_id, found in by_matrix.items():
+                        edits.record_cells(s, self.case.id, matrix_id, ids[uid], self.analyst,
+                                           {c: current[c] for c in found},
+                                           {c: cells[c] for c in found}, now)
             for uid, values in result.judgments.items():
                 if uid in ids:
                     edits.put_judgments(s, ids[uid], {h: v or (None, None)

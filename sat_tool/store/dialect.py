@@ -60,7 +60,8 @@ def location_path(raw: str) -> Path:
             location=raw)) from None
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         raise WorkspaceError(translate(
-            "Workspace", "{location!r}: a workspace must be an SQLite file (sqlite:///PATH)").format(
+            "Workspace", "{location!r}: a workspace is an SQLite file (sqlite:///PATH) or a "
+            "PostgreSQL database (postgresql+psycopg://…)").format(
                 location=raw))
     return Path(url.database).expanduser()
 

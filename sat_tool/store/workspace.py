@@ -29,17 +29,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, select
+from typing import Any
+
+from sqlalchemy import Engine, delete, select, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
-from sat_tool.store import dialect, integrity, migrations
+from sat_tool.store import dialect, integrity, migrations, server
 from sat_tool.store.dialect import BUSY_TIMEOUT_MS, ChangeWatcher, FileState
 from sat_tool.store.integrity import APPLICATION, StoredVersion
 from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.problems import READ_ONLY_SENTENCE, NeedsUpgrade, ReadOnlyWorkspace, WorkspaceError
-from sat_tool.store.schema import CaseRow, MetaRow
+from sat_tool.domain.model import Analyst
+from sat_tool.store.schema import AnalystRow, CaseRow, MetaRow
 
 __all__ = [
     "APPLICATION", "BUSY_TIMEOUT_MS", "ENV_WORKSPACE", "READ_ONLY_SENTENCE", "SCHEMA_VERSION",
@@ -166,6 +170,9 @@ class Workspace:
     ``backup_path`` the copy of it as it was, and ``notice`` a sentence saying so.
     """
 
+    analyst: Analyst | None = None
+    """On a server, the analyst the connected role is: every edit is theirs (a file: None)."""
+
     def __init__(self, engine: Engine, path: Path, read_only: bool = False,
                  watch_uri: str | None = None) -> None:
         self.engine = engine
@@ -175,6 +182,10 @@ class Workspace:
         self.backup_path: Path | None = None
         self.notice: str | None = None
         self._watch_uri = watch_uri or dialect.watcher_uri(path)
+        if not hasattr(self, "location"):
+            self.location = str(path)
+            """Where the workspace is, as shown and remembered: a file's path, a server's URL
+            without its password."""
         self._tidy: FileState | None = None  # a read-only opening that may leave -wal and -shm
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._readers = sessionmaker(engine.execution_options(sat_read_only=True),
@@ -195,6 +206,9 @@ class Workspace:
         :class:`WorkspaceError` whose message is one sentence, and leaves the
         file as it was.
         """
+        if location is not None and server.is_server_location(os.fspath(location)):
+            # A server grants each role its own access; reading only asks nothing more of it.
+            return ServerWorkspace.open_server(os.fspath(location), create or read_only)
         _url, path = resolve_location(location)
         state = dialect.check_file(path)
         if state.kind == "missing" or state.size == 0:
@@ -374,3 +388,126 @@ class Workspace:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+# ---------------------------------------------------------------- a team workspace on a server
+
+_UPGRADE_LOCK = 0x5A7_700_1
+"""The advisory lock under which one process at a time creates or upgrades a server's schema."""
+
+
+class ServerWorkspace(Workspace):
+    """A team workspace in a PostgreSQL database: the same schema, revisions, services and
+    windows as a file. Edits of one case are serialised by the row lock the revision count
+    takes on the case; each read is one snapshot; each committed write notifies every
+    window's watcher."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self.url = url
+        self.location = server.shown_url(url)
+        self.role = ""
+        """The database role this workspace is open as."""
+        self.analyst: Analyst | None = None
+        """The analyst that role is (None: a role that is no analyst, such as the owner)."""
+        super().__init__(engine, Path(self.location), watch_uri="-")
+        self._readers = sessionmaker(engine.execution_options(**server.reading_options()),
+                                     expire_on_commit=False)
+
+    @classmethod
+    def open_server(cls, location: str, create: bool = True) -> ServerWorkspace:
+        """Open (creating or upgrading its schema when needed) the workspace in a database."""
+        url = server.server_url(location)
+        engine = server.writing_engine(url)
+        workspace = cls(engine, url)
+        try:
+            workspace._prepare(create)
+        except DBAPIError as exc:
+            workspace.close()
+            raise WorkspaceError(translate("Workspace", "cannot open {location}: {reason}").format(
+                location=workspace.location, reason=server.reason(exc))) from None
+        except BaseException:
+            workspace.close()
+            raise
+        return workspace
+
+    def _catalog(self, connection: Any) -> dialect.Catalog:
+        from sqlalchemy import inspect
+
+        tables = inspect(connection).get_table_names()
+        objects = tuple(dialect.SchemaObject("table", name, name, None) for name in tables)
+        meta = (dict(connection.exec_driver_sql("SELECT key, value FROM sat_meta").all())
+                if "sat_meta" in tables else None)
+        revisions = (tuple(r[0] for r in connection.exec_driver_sql(
+            "SELECT version_num FROM alembic_version").all())
+            if "alembic_version" in tables else None)
+        return dialect.Catalog(objects, meta, revisions)
+
+    def _prepare(self, create: bool) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+            catalog = self._catalog(connection)
+            if catalog.meta is None and catalog.tables():
+                raise WorkspaceError(translate(
+                    "Workspace", "{location} holds tables of another program, so SAT Tool "
+                    "leaves it alone; give SAT Tool a database of its own").format(
+                        location=self.location))
+            stored = integrity.stored_version(self.location, catalog)  # type: ignore[arg-type]
+            if stored.version is None and not create:
+                raise WorkspaceError(translate(
+                    "Workspace", "there is no workspace in {location} yet (importing a case "
+                    "creates one)").format(location=self.location))
+            if stored.needs_upgrade or stored.needs_stamp:
+                migrations.upgrade(connection, stored.version, stored.revision)
+                if stored.version is not None and stored.version < SCHEMA_VERSION:
+                    self.upgraded_from = stored.version
+                    self.notice = translate(
+                        "Workspace", "{location} was upgraded from schema {before} to schema "
+                        "{after}").format(location=self.location, before=stored.version,
+                                          after=SCHEMA_VERSION)
+        self._drop_abandoned_imports()
+        with self.read() as session:
+            self.role = server.current_role(session.connection())
+            found = session.execute(select(AnalystRow.uid, AnalystRow.name).where(
+                AnalystRow.role == self.role)).first()
+        if found is not None:
+            self.analyst = Analyst(found[0], found[1], self.role)
+
+    def install_access(self) -> None:
+        """Row-level security for the team (see :func:`server.install_access`); by the owner."""
+        with self.engine.begin() as connection:
+            server.install_access(connection)
+
+    def add_analyst(self, name: str, role: str, password: str | None = None) -> Analyst:
+        """Give an analyst a login role (made if new) and the analysts' rights; an analyst of
+        that name already known (merged from a copy) is given the role."""
+        from sat_tool.domain.model import analyst_uid
+
+        with self.engine.begin() as connection:
+            server.add_login(connection, role, password)
+            session = Session(bind=connection)
+            row = session.scalars(select(AnalystRow).where(AnalystRow.role == role)).first()
+            if row is None:
+                row = session.scalars(select(AnalystRow).where(
+                    AnalystRow.name == name, AnalystRow.role == "")).first()
+            if row is None:
+                row = AnalystRow(uid=analyst_uid(name), name=name, role=role)
+                session.add(row)
+            row.name, row.role = name, role
+            session.flush()
+            found = Analyst(row.uid, row.name, row.role)
+        return found
+
+    def analysts(self) -> list[Analyst]:
+        """Every analyst of the workspace, with the role each logs in as."""
+        with self.read() as session:
+            return [Analyst(uid, name, role) for uid, name, role in session.execute(
+                select(AnalystRow.uid, AnalystRow.name, AnalystRow.role).order_by(AnalystRow.id))]
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+            server.notify(session.connection())  # delivered to every watcher on commit
+
+    def watcher(self) -> ChangeWatcher:  # type: ignore[override]
+        return server.ServerWatcher(self.url)  # type: ignore[return-value]

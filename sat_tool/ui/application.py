@@ -122,7 +122,7 @@ def run(location: str | None = None) -> int:
                                                               "Cannot open the workspace"), sentence)
         return 2
     window = MainWindow(workspace, Preferences.load())
-    window.remember_workspace(workspace.path)
+    window.remember_workspace(workspace.location)
     window.show()
     window.restore_session()
     window.tell_notice()

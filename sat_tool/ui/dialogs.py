@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QScrollArea,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -481,8 +482,17 @@ class CellDialog(QDialog):
         self.record.setWordWrap(True)
         self.record.setTextFormat(Qt.TextFormat.RichText)
         self.record.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.record.setVisible(bool(record))
-        layout.addWidget(self.record)
+        self.record.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # the team's ratings and the history scroll on their own, whatever their length
+        self.record_area = QScrollArea(self)
+        self.record_area.setWidget(self.record)
+        self.record_area.setWidgetResizable(True)
+        self.record_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.record_area.setMinimumHeight(150)
+        self.record_area.setVisible(bool(record))
+        layout.addWidget(self.record_area, 1)
+        if record:
+            self.resize(680, 620)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - a moment the file cannot be read: say so
             self.statusBar().showMessage(describe(exc, self.tr("Listing the cases")), 8000)
             return False
-        self.start_page.show_cases(cases, str(self.workspace.path))
+        self.start_page.show_cases(cases, self.workspace.location)
         return True
 
     def _case_gone(self, message: str) -> None:
@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.print_preview_action = self._action(self.tr("Print pre&view…"), lambda: self.print_matrix(True),
                                                  "Ctrl+Shift+P")
         self.open_workspace_action = self._action(self.tr("Open &workspace…"), self.choose_workspace)
+        self.connect_action = self._action(self.tr("Connect to a &team server…"),
+                                           self.connect_to_server)
         self.close_case_action = self._action(self.tr("&Close case"), self.show_start_page,
                                               QKeySequence.StandardKey.Close)
         self.delete_case_action = self._action(self.tr("&Delete case…"), self.delete_case)
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
             self.export_menu.addAction(action)
         for action in (None, self.print_action, self.print_preview_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
-        for action in (None, self.open_workspace_action, self.close_case_action,
+        for action in (None, self.open_workspace_action, self.connect_action, self.close_case_action,
                        self.delete_case_action, None, quit_action):
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
@@ -239,6 +241,13 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("Open a case first")).setEnabled(False)
             return
         case = self.document.case
+        if self.workspace.analyst is not None:  # on a team server: the analyst the login is
+            mine = menu.addAction(self.tr("{name} (your login)").format(
+                name=self.workspace.analyst.name))
+            mine.setCheckable(True)
+            mine.setChecked(True)
+            mine.setEnabled(False)
+            return
         for analyst in case.analysts:
             action = menu.addAction(analyst.name)
             action.setCheckable(True)
@@ -457,7 +466,7 @@ class MainWindow(QMainWindow):
             return
         self._close_document()
         settings = QSettings()  # reopened at the next start, even after a crash
-        settings.setValue("session/workspace", str(self.workspace.path))
+        settings.setValue("session/workspace", self.workspace.location)
         settings.setValue("session/case", int(case_id))
         self.document = CaseDocument(editor, self)
         self.document.editFailed.connect(lambda text: self.show_error(self.tr("Edit failed"), text))
@@ -712,7 +721,22 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.switch_workspace(path)
 
-    def switch_workspace(self, path: Path) -> bool:
+    def connect_to_server(self) -> None:
+        """Switch to a team workspace on a PostgreSQL server, given its URL."""
+        url, ok = QInputDialog.getText(self, self.tr("Connect to a team server"), self.tr(
+            "The workspace's URL, such as postgresql+psycopg://your-role@server/team "
+            "(a password goes in ~/.pgpass):"))
+        if ok and url.strip():
+            from sat_tool.store.server import is_server_location
+
+            if not is_server_location(url.strip()):
+                self.show_error(self.tr("Cannot open the workspace"), self.tr(
+                    "{url} is not a PostgreSQL URL (postgresql+psycopg://role@host/database).")
+                    .format(url=url.strip()[:80]))
+                return
+            self.switch_workspace(url.strip())
+
+    def switch_workspace(self, path: Path | str) -> bool:
         """Open another workspace; on failure say why and keep the current one."""
         try:
             workspace = Workspace.open(path)
@@ -727,7 +751,7 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.workspace = workspace
         self.watcher = workspace.watcher()
-        self.remember_workspace(workspace.path)
+        self.remember_workspace(workspace.location)
         self.show_start_page()
         self.tell_notice()
         return True
@@ -767,7 +791,7 @@ class MainWindow(QMainWindow):
         """Version and workspace."""
         QMessageBox.about(self, self.tr("About SAT Tool"),
                           self.tr("SAT Tool {version}\nWorkspace: {workspace}\nAnalyst: {analyst}")
-                          .format(version=__version__, workspace=self.workspace.path,
+                          .format(version=__version__, workspace=self.workspace.location,
                                   analyst=self.preferences.analyst))
 
     NOTICE_MS = 12_000
@@ -815,7 +839,7 @@ class MainWindow(QMainWindow):
     RECENT = 8
     """Workspaces listed in File ▸ Recent workspaces."""
 
-    def remember_workspace(self, path: Path) -> None:
+    def remember_workspace(self, path: Path | str) -> None:
         """Put a workspace first in the recent list."""
         settings = QSettings()
         settings.setValue("workspace", str(path))
@@ -823,17 +847,29 @@ class MainWindow(QMainWindow):
                                 if p != str(path)]
         settings.setValue("recent_workspaces", recent[:self.RECENT])
 
-    def recent_workspaces(self) -> list[Path]:
-        """The workspaces opened before, most recent first, that still exist (not this one)."""
-        current = str(self.workspace.path)
-        return [Path(p) for p in _strings(QSettings().value("recent_workspaces"))
-                if p != current and Path(p).is_file()]
+    def recent_workspaces(self) -> list[Path | str]:
+        """The workspaces opened before, most recent first, that still exist (not this one):
+        files as paths, team servers as their URLs."""
+        from sat_tool.store.server import is_server_location
+
+        current = self.workspace.location
+        found: list[Path | str] = []
+        for p in _strings(QSettings().value("recent_workspaces")):
+            if p == current:
+                continue
+            if is_server_location(p):
+                found.append(p)
+            elif Path(p).is_file():
+                found.append(Path(p))
+        return found
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         found = self.recent_workspaces()
         for number, path in enumerate(found, 1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}  ({path.parent})")
+            text = (f"&{number} {path.name}  ({path.parent})" if isinstance(path, Path)
+                    else f"&{number} {path}")
+            action = self.recent_menu.addAction(text)
             action.triggered.connect(lambda _=False, p=path: self.switch_workspace(p))
         if not found:
             self.recent_menu.addAction(self.tr("No other workspace yet")).setEnabled(False)
@@ -846,7 +882,7 @@ class MainWindow(QMainWindow):
         if self.document is None or self.case_view is None:
             settings.remove("session")
             return
-        settings.setValue("session/workspace", str(self.workspace.path))
+        settings.setValue("session/workspace", self.workspace.location)
         settings.setValue("session/case", int(self.document.case.id))
         settings.setValue("session/tab", self.case_view.currentIndex())
         page = self.case_view.current_matrix_page()
@@ -861,7 +897,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if settings.value("session/workspace") != str(self.workspace.path):
+        if settings.value("session/workspace") != self.workspace.location:
             return
         try:
             case_id = int(settings.value("session/case"))

@@ -120,17 +120,19 @@ class Legend(QWidget):
         layout.addSpacing(8)
         self.heat: list[QLabel] = []
         for level in Disagreement:
-            swatch = QLabel(level.shown_label)
+            swatch = QLabel(QCoreApplication.translate("Legend", _HEAT_SHORT[level]))
+            swatch.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            swatch.setMinimumWidth(0)
             back, fore = heat_brushes(level)
             swatch.setStyleSheet(
                 f"QLabel {{ background: {back.color().name()}; color: {fore.color().name()};"
                 " border: 1px solid #999; border-radius: 3px; padding: 2px 6px; }")
-            swatch.setToolTip(self.tr("Cells where the analysts' ratings differ this much (spread "
-                                      "from {low} on the signed scale)").format(
-                                          low=_heat_floor(level)))
+            swatch.setToolTip(self.tr("{bucket}: cells where the analysts' ratings differ this "
+                                      "much (spread from {low} on the signed scale)").format(
+                                          bucket=level.shown_label, low=_heat_floor(level)))
             swatch.hide()
             self.heat.append(swatch)
-            layout.addWidget(swatch)
+            layout.addWidget(swatch, 1)  # they share what the keys' hint had: never wider
         self.hint = hint
         layout.addWidget(hint, 1)
 
@@ -139,6 +141,15 @@ class Legend(QWidget):
         for swatch in self.heat:
             swatch.setVisible(on)
         self.hint.setVisible(not on)
+
+
+_HEAT_SHORT = {
+    Disagreement.CONSENSUS: QT_TRANSLATE_NOOP("Legend", "Consensus"),
+    Disagreement.MILD: QT_TRANSLATE_NOOP("Legend", "Mild"),
+    Disagreement.LARGE: QT_TRANSLATE_NOOP("Legend", "Large"),
+    Disagreement.EXTREME: QT_TRANSLATE_NOOP("Legend", "Extreme"),
+}
+"""The heat map's buckets as the legend names them (the tooltip says the rest)."""
 
 
 def _heat_floor(level: Disagreement) -> str:
@@ -502,8 +513,14 @@ class MatrixPage(QWidget):
             mat = self.matrix
         except KeyError:
             return
-        self.empty_hint.setVisible(not mat.hypotheses or not mat.rows)
-        if not mat.hypotheses and not mat.rows:
+        self.empty_hint.setVisible(not mat.hypotheses or not mat.rows or not self.model.editable)
+        if not self.model.editable and mat.hypotheses and mat.rows:
+            shown = self.view_choice.currentText()
+            self.empty_hint.setText(self.tr(
+                "Showing {view}, to read: the column headings and Diag score them, the tabs "
+                "beside the matrix score your own ratings. Choose “My ratings” under Show to "
+                "rate.").format(view=shown))
+        elif not mat.hypotheses and not mat.rows:
             self.empty_hint.setText(self.tr(
                 "To start, add hypotheses (+ Hypothesis) and evidence (+ Evidence or Include…). "
                 "List every reasonable answer to the question as a hypothesis, including a "

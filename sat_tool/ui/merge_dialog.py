@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -37,18 +38,28 @@ class MergeDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        names = plan.names
         self.setWindowTitle(self.tr("Merge {file}").format(file=file_name))
         self.resize(900, 520)
         layout = QVBoxLayout(self)
         parts = []
-        for count, text in ((len(plan.new_sources), self.tr("{n} new sources")),
-                            (len(plan.new_evidence), self.tr("{n} new evidence items")),
-                            (len(plan.new_matrices), self.tr("{n} new matrices")),
-                            (len(plan.new_hypotheses), self.tr("{n} new hypotheses")),
-                            (len(plan.new_rows), self.tr("{n} new matrix rows")),
-                            (plan.rating_count, self.tr("{n} ratings"))):
+        for count, one, many in (
+                (len(plan.new_sources), self.tr("1 new source"), self.tr("{n} new sources")),
+                (len(plan.new_evidence), self.tr("1 new evidence item"),
+                 self.tr("{n} new evidence items")),
+                (len(plan.new_matrices), self.tr("1 new matrix"), self.tr("{n} new matrices")),
+                (len(plan.new_hypotheses), self.tr("1 new hypothesis"),
+                 self.tr("{n} new hypotheses")),
+                (len(plan.new_rows), self.tr("1 new matrix row"), self.tr("{n} new matrix rows")),
+                (plan.rating_count + plan.new_cell_ratings, self.tr("1 rating"),
+                 self.tr("{n} ratings"))):
             if count:
-                parts.append(text.format(n=count))
+                parts.append(one if count == 1 else many.format(n=count))
+        if plan.newer:
+            parts[-1] += " " + self.tr("({n} newer than ours)").format(n=plan.newer)
+        whose = sorted({names.get(uid, uid) for uid in plan.ratings} | set(plan.rated_by_new))
+        if whose:
+            parts.append(self.tr("by {names}").format(names=", ".join(whose)))
         summary = self.tr("<b>{file}</b> is a copy of <b>{case}</b>. Merging it adds {parts}; "
                           "nothing is deleted, and one undo takes it all back.").format(
             file=file_name, case=case_title,
@@ -83,11 +94,16 @@ class MergeDialog(QDialog):
             box = QCheckBox()
             box.setToolTip(self.tr("Take the copy's value instead of ours"))
             self.boxes.append(box)
-            self.table.setCellWidget(row, 4, box)
+            holder = QWidget()
+            centred = QHBoxLayout(holder)
+            centred.setContentsMargins(0, 0, 0, 0)
+            centred.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
+            self.table.setCellWidget(row, 4, holder)
         self.table.resizeRowsToContents()
         if plan.conflicts:
             layout.addWidget(QLabel(self.tr(
-                "Both sides changed these; each keeps ours unless you tick “Take theirs”:")))
+                "These differ between the case and the copy; each keeps ours unless you tick "
+                "“Take theirs”:")))
             layout.addWidget(self.table, 1)
         else:
             self.table.hide()

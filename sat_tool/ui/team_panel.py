@@ -25,6 +25,7 @@ from sat_tool.domain.probability import posteriors
 from sat_tool.domain.team import (
     compare,
     consensus_ratings,
+    counted_analysts,
     disputed_cells,
     group_judgment,
     others_hidden,
@@ -182,9 +183,15 @@ class TeamPanel(Panel):
         labels = self.labels()
         cells = len(mat.rows) * len(mat.hypotheses)
         consensus = consensus_ratings(mat, team)
-        self.summary.setText(self.tr("{count} analysts have rated this matrix; you rate it as "
-                                     "<b>{me}</b>.").format(count=len(rated),
-                                                             me=names.get(case.analyst, "")))
+        counted = counted_analysts(mat, team)
+        summary = self.tr("{count} analysts have rated this matrix; you rate it as "
+                          "<b>{me}</b>.").format(count=len(rated), me=names.get(case.analyst, ""))
+        still = [names.get(u, u) for u in rated if u not in counted]
+        if still:
+            summary += " " + self.tr("Still rating, and left out of the team's scores until "
+                                     "they have rated every cell: {names}.").format(
+                                         names=", ".join(still))
+        self.summary.setText(summary)
         self.analysts.setRowCount(len(rated))
         for row, uid in enumerate(rated):
             own = team[uid]
@@ -204,6 +211,7 @@ class TeamPanel(Panel):
                      names: dict[str, str], labels: dict[int, str]) -> None:
         mode = mat.scoring_mode
         scores = team_scores(case, mat, team, mode)
+        rated = list(scores.by_analyst)
         columns = [self.tr("Hypothesis"), self.tr("Team"), self.tr("Range")]
         columns += [names.get(uid, uid).split()[0] for uid in rated]
         self.scores.setColumnCount(len(columns))
@@ -338,6 +346,11 @@ class TeamPanel(Panel):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == 0
                                         else QHeaderView.ResizeMode.ResizeToContents)
         notices = [j.notice(names) for j in group.analysts if j.notice(names)]
+        judged_by = {j.analyst for j in group.analysts}
+        silent = [names.get(u, u) for u in rated_analysts(mat, mat.team) if u not in judged_by]
+        if silent and group.analysts:
+            notices.append(self.tr("Not judged yet, so not in the group's probabilities: "
+                                   "{names}.").format(names=", ".join(silent)))
         if not group.analysts:
             notices.append(self.tr("No analyst has judged the hypotheses’ probabilities yet "
                                    "(Judgment tab)."))
@@ -388,7 +401,7 @@ class HistoryPanel(Panel):
         self.who.setMinimumContentsLength(12)
         self.who.setToolTip(self.tr("Show the changes of one analyst's ratings, or made by them"))
         self.who.activated.connect(lambda _i: self.refresh())
-        self.table = _table([self.tr("When"), self.tr("Who"), self.tr("Cell"), self.tr("Change")], 3)
+        self.table = _table([self.tr("When (UTC)"), self.tr("Change")], 1)
         self.table.itemActivated.connect(self._go)
         self.table.itemClicked.connect(self._go)
         self.count = _note()
@@ -444,13 +457,13 @@ class HistoryPanel(Panel):
                 what = f"{before} → {after}"
                 if change.analyst and change.analyst != change.by:
                     what += self.tr(" ({name}’s rating)").format(name=change.analyst)
-            tip = change.note
-            self.table.setItem(row, 0, _item(change.at.replace("T", " ").rstrip("Z"), "", target))
-            self.table.setItem(row, 1, _item(change.by, "", target))
-            self.table.setItem(row, 2, _item(where, self.tr("Show this cell") if target else "",
+            line = f"{change.by}: {where} {what}" if where else f"{change.by}: {what}"
+            if change.note:
+                line += f" — {change.note}"
+            tip = self.tr("Show this cell") if target else ""
+            self.table.setItem(row, 0, _item(change.at.replace("T", " ").rstrip("Z")[:16], "",
                                              target))
-            self.table.setItem(row, 3, _item(what + (f" — {change.note}" if change.note else ""),
-                                             tip, target))
+            self.table.setItem(row, 1, _item(line, tip, target))
         self.table.resizeRowsToContents()
         if not total:
             self.count.setText(self.tr("No rating of this matrix has been changed yet."))

@@ -72,12 +72,15 @@ _FLOOR_EVIDENCE = ("SELECT id, number, text, source_id, date, type, credibility,
                    "quote_start FROM evidence WHERE case_id = ? ORDER BY position")
 _FLOOR_MATRICES = ("SELECT id, question, notes, conclusions, milestones, scoring_mode "
                    "FROM matrices WHERE case_id = ? ORDER BY position")
-_FLOOR_HYPOTHESES = ("SELECT id, title, description, prior, judged FROM hypotheses "
+_FLOOR_HYPOTHESES = ("SELECT id, title, description, uid FROM hypotheses "
                      "WHERE matrix_id = ? ORDER BY position")
+_FLOOR_JUDGMENTS = ("SELECT judgments.hypothesis_id, judgments.analyst_id, judgments.prior, "
+                    "judgments.judged FROM judgments JOIN hypotheses ON judgments.hypothesis_id = "
+                    "hypotheses.id WHERE hypotheses.matrix_id = ?")
 _FLOOR_ROWS = ("SELECT evidence_id, relevance FROM matrix_evidence WHERE matrix_id = ? "
                "ORDER BY position")
 _FLOOR_RATINGS = ("SELECT ratings.evidence_id, ratings.hypothesis_id, ratings.rating, "
-                  "ratings.analyst, ratings.rationale, ratings.updated, ratings.likelihood "
+                  "ratings.analyst_id, ratings.rationale, ratings.updated, ratings.likelihood "
                   "FROM ratings JOIN hypotheses ON ratings.hypothesis_id = hypotheses.id "
                   "WHERE hypotheses.matrix_id = ?")
 
@@ -93,6 +96,7 @@ def raw_select(con: sqlite3.Connection, case_id: int) -> list[list[tuple[Any, ..
         found.append(con.execute(_FLOOR_HYPOTHESES, (matrix_id,)).fetchall())
         found.append(con.execute(_FLOOR_ROWS, (matrix_id,)).fetchall())
         found.append(con.execute(_FLOOR_RATINGS, (matrix_id,)).fetchall())
+        found.append(con.execute(_FLOOR_JUDGMENTS, (matrix_id,)).fetchall())
     return found
 
 
@@ -130,6 +134,7 @@ def plain_import(bundle: Path, database: Path) -> None:
                         "revision, evidence_counter, importing) VALUES (1, ?, ?, ?, ?, '', 0, 0, '')",
                         (head.get("uid") or "floor", head["title"], head.get("description", ""),
                          head.get("created", "")))
+            con.execute("INSERT INTO analysts (id, uid, name, role) VALUES (1, 'floor', 'Floor', '')")
             sources = {s["id"]: n for n, s in enumerate(data.get("sources", []), 1)}
             con.executemany(
                 "INSERT INTO sources (id, case_id, position, title, author, publication, date, url, "
@@ -158,18 +163,18 @@ def plain_import(bundle: Path, database: Path) -> None:
                     hypothesis_id += 1
                     hypotheses[hyp["id"]] = hypothesis_id
                     values.append((hypothesis_id, matrix_id, position, hyp["title"],
-                                   hyp.get("description", ""), hyp.get("prior"), hyp.get("judged")))
-                con.executemany("INSERT INTO hypotheses (id, matrix_id, position, title, description, "
-                                "prior, judged) VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+                                   hyp.get("description", "")))
+                con.executemany("INSERT INTO hypotheses (id, matrix_id, position, title, "
+                                "description) VALUES (?, ?, ?, ?, ?)", values)
                 con.executemany("INSERT INTO matrix_evidence (matrix_id, evidence_id, position, "
                                 "relevance) VALUES (?, ?, ?, ?)",
                                 [(matrix_id, evidence[r["evidence"]], position,
                                   r.get("relevance", "Medium"))
                                  for position, r in enumerate(mat["evidence"])])
-                con.executemany("INSERT INTO ratings (evidence_id, hypothesis_id, rating, analyst, "
-                                "rationale, updated, likelihood) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                con.executemany("INSERT INTO ratings (evidence_id, hypothesis_id, analyst_id, rating, "
+                                "rationale, updated, likelihood) VALUES (?, ?, 1, ?, ?, ?, ?)",
                                 [(evidence[r["evidence"]], hypotheses[r["hypothesis"]], r["rating"],
-                                  r.get("analyst", ""), r.get("rationale", ""), r.get("updated", ""),
+                                  r.get("rationale", ""), r.get("updated", ""),
                                   r.get("likelihood"))
                                  for r in mat["ratings"]])
     finally:

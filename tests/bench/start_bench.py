@@ -56,7 +56,9 @@ likelihood = {"CC": 0.9, "C": 0.7, "N": 0.5, "I": 0.3, "II": 0.1, "NA": 0.5}
 discount = {"High": 1.0, "Medium": 0.8, "Low": 0.5}
 (case, matrix) = db.execute("SELECT c.id, m.id FROM matrices m JOIN cases c ON c.id = m.case_id "
                             "WHERE c.title = ? ORDER BY m.position LIMIT 1", (title,)).fetchone()
-found = db.execute("SELECT id, prior FROM hypotheses WHERE matrix_id = ? ORDER BY position",
+found = db.execute("SELECT h.id, j.prior FROM hypotheses h LEFT JOIN judgments j ON "
+                   "j.hypothesis_id = h.id AND j.analyst_id = (SELECT min(id) FROM analysts) "
+                   "WHERE h.matrix_id = ? ORDER BY h.position",
                    (matrix,)).fetchall()
 hypotheses = [h for h, _ in found]
 given = {h: p for h, p in found if p is not None}
@@ -86,7 +88,7 @@ for evidence, hypothesis, rating, override, credibility, relevance in db.execute
         "me.relevance FROM matrix_evidence me JOIN evidence e ON e.id = me.evidence_id "
         "JOIN ratings r ON r.evidence_id = me.evidence_id "
         "JOIN hypotheses h ON h.id = r.hypothesis_id AND h.matrix_id = me.matrix_id "
-        "WHERE me.matrix_id = ?", (matrix,)):
+        "WHERE me.matrix_id = ? AND r.analyst_id = (SELECT min(id) FROM analysts)", (matrix,)):
     p = points.get(rating, 0)
     inconsistency[hypothesis] += p
     weighted[hypothesis] += weight[credibility] * weight[relevance] * p

@@ -1,0 +1,233 @@
+"""Everything particular to a team workspace on a PostgreSQL server, in one place.
+
+The URL (``postgresql+psycopg://role@host:port/database``, with ``?sslmode=verify-full``
+and the other libpq parameters for TLS), the engines (writes in READ COMMITTED, each edit
+serialised by the row lock its revision count takes on its case; reads in one
+REPEATABLE READ snapshot, read-only), and the watcher, which LISTENs on a channel every
+writing transaction NOTIFYs on commit. The rest of the store speaks SQLAlchemy.
+
+Passwords are never kept or shown: :func:`shown_url` hides them, and a password belongs in
+the user's ``~/.pgpass`` (or a client certificate), as for every PostgreSQL tool.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from sat_tool.domain.text import translate
+from sat_tool.store.problems import WorkspaceError
+
+CHANNEL = "sat_tool_changes"
+"""The channel every committed write notifies, and every watcher listens on."""
+_NOTIFY = text(f"SELECT pg_notify('{CHANNEL}', '')")
+SCHEMES = ("postgresql", "postgres")
+
+_LOG = logging.getLogger("sat_tool.store")
+
+
+def is_server_location(location: str) -> bool:
+    """Whether a workspace location names a PostgreSQL server (a ``postgresql…://`` URL)."""
+    scheme = location.split("://", 1)[0].lower() if "://" in location else ""
+    return scheme.split("+", 1)[0] in SCHEMES
+
+
+def server_url(location: str) -> URL:
+    """The SQLAlchemy URL of a server location, with the psycopg 3 driver."""
+    try:
+        url = make_url(location)
+    except ArgumentError:
+        raise WorkspaceError(translate("Workspace", "{location!r} is not a valid database URL").format(
+            location=shown_location(location))) from None
+    if url.get_backend_name() != "postgresql":
+        raise WorkspaceError(translate("Workspace", "{location} does not name a PostgreSQL server")
+                             .format(location=shown_location(location)))
+    if url.get_driver_name() not in ("psycopg", "postgresql", ""):
+        raise WorkspaceError(translate(
+            "Workspace", "{location}: SAT Tool reaches PostgreSQL through psycopg 3 "
+            "(postgresql+psycopg://…)").format(location=shown_url(url)))
+    if not url.database:
+        raise WorkspaceError(translate("Workspace", "{location} names no database").format(
+            location=shown_url(url)))
+    return url.set(drivername="postgresql+psycopg")
+
+
+def shown_url(url: URL) -> str:
+    """A server URL as shown and remembered: without its password."""
+    return url.render_as_string(hide_password=True).replace(":***@", "@")
+
+
+def shown_location(location: str) -> str:
+    try:
+        return shown_url(make_url(location))
+    except ArgumentError:
+        return location.split("@")[-1]
+
+
+def writing_engine(url: URL) -> Engine:
+    """Connections for writes: READ COMMITTED, so that each statement of an edit sees what
+    committed before its case's row lock was taken."""
+    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=4,
+                         connect_args={"connect_timeout": 10,
+                                       "application_name": "SAT Tool"})
+
+
+def reading_options() -> dict[str, Any]:
+    """Execution options of a read: one snapshot for all its statements, read-only."""
+    return {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+
+
+def notify(connection: Any) -> None:
+    """Tell every watcher, when this transaction commits, that the workspace changed."""
+    connection.execute(_NOTIFY)
+
+
+def reason(exc: BaseException) -> str:
+    """What a server's refusal says, in one line, without the driver's decoration."""
+    original = getattr(exc, "orig", None) or exc
+    diag = getattr(original, "diag", None)
+    primary = getattr(diag, "message_primary", None) if diag is not None else None
+    if primary:
+        return str(primary)
+    first = (str(original).strip().splitlines() or [""])[0]
+    if first.startswith("connection failed:") or "could not connect" in first:
+        cause = first.rsplit(": ", 1)[-1].strip().rstrip(".")
+        return translate("Workspace", "the server cannot be reached ({cause})").format(
+            cause=cause[:1].lower() + cause[1:])
+    return first or type(original).__name__
+
+
+class ServerWatcher:
+    """Tells whether anyone, in any process, has committed to the workspace since the last
+    look: a connection of its own LISTENs, and each writing transaction NOTIFYs."""
+
+    def __init__(self, url: URL) -> None:
+        import psycopg
+
+        self._url = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._con: Any = psycopg.connect(self._url, autocommit=True, connect_timeout=10)
+        self._con.execute(f"LISTEN {CHANNEL}")
+
+    def changed(self) -> bool:
+        """True once after commits since the last call; a lost connection counts as a change
+        (and is made again), so that the caller looks."""
+        try:
+            found = False
+            for _note in self._con.notifies(timeout=0):
+                found = True
+            return found
+        except Exception:  # noqa: BLE001 - the server went away a moment: look, and listen again
+            _LOG.warning("lost the server's notifications; listening again", exc_info=True)
+            try:
+                self.close()
+                import psycopg
+
+                self._con = psycopg.connect(self._url, autocommit=True, connect_timeout=10)
+                self._con.execute(f"LISTEN {CHANNEL}")
+            except Exception:  # noqa: BLE001 - tried again at the next look
+                _LOG.warning("cannot reach the server", exc_info=True)
+            return True
+
+    def close(self) -> None:
+        """Release the connection."""
+        try:
+            self._con.close()
+        except Exception:  # noqa: BLE001 - closing a lost connection
+            pass
+
+
+# ---------------------------------------------------------------- who may do what
+
+ANALYST_GROUP = "sat_analyst"
+"""The group role every analyst's login role belongs to: it may read the workspace and
+write everything but other analysts' ratings, probabilities and history."""
+
+_ACCESS = (
+    f"""DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{ANALYST_GROUP}') THEN
+            CREATE ROLE {ANALYST_GROUP} NOLOGIN;
+        END IF;
+    END $$""",
+    f"GRANT USAGE ON SCHEMA public TO {ANALYST_GROUP}",
+    f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {ANALYST_GROUP}",
+    f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {ANALYST_GROUP}",
+    # the analyst the connected role is; analysts without a role are colleagues working
+    # offline, whose ratings anyone may merge in
+    """CREATE OR REPLACE FUNCTION sat_me() RETURNS integer LANGUAGE sql STABLE AS
+       $$ SELECT id FROM analysts WHERE role = current_user $$""",
+    # blind rating, enforced here: others' ratings, probabilities and changes of a blind
+    # matrix are seen only by an analyst who has rated every one of its cells (the function
+    # reads as the owner, so that it does not recurse into the policies it serves)
+    # (it is given the reader's analyst: inside it, current_user is the owner)
+    """CREATE OR REPLACE FUNCTION sat_sees_others(hypothesis integer, reader integer) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT CASE WHEN m.blind = 0 OR reader IS NULL THEN true ELSE
+            (SELECT count(*) FROM ratings r JOIN hypotheses x ON x.id = r.hypothesis_id
+               JOIN matrix_evidence me ON me.evidence_id = r.evidence_id
+                                      AND me.matrix_id = x.matrix_id
+              WHERE x.matrix_id = m.id AND r.analyst_id = reader)
+            = (SELECT count(*) FROM matrix_evidence WHERE matrix_id = m.id)
+              * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id) END
+          FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id WHERE h.id = hypothesis $$""",
+    """CREATE OR REPLACE FUNCTION sat_may_write_for(analyst integer) RETURNS boolean
+       LANGUAGE sql STABLE AS
+       $$ SELECT analyst = sat_me() OR EXISTS (SELECT 1 FROM analysts a WHERE a.id = analyst
+                                               AND a.role = '') $$""",
+)
+_OWN_ROWS = {"ratings": "sat_may_write_for(analyst_id)",
+             "judgments": "sat_may_write_for(analyst_id)",
+             "history": "analyst_id IS NULL OR sat_may_write_for(analyst_id)",
+             "analysts": "role = '' OR role = current_user"}
+_SEEN_ROWS = {"ratings": "analyst_id = sat_me() OR sat_sees_others(hypothesis_id, sat_me())",
+              "judgments": "analyst_id = sat_me() OR sat_sees_others(hypothesis_id, sat_me())",
+              "history": "analyst_id IS NULL OR analyst_id = sat_me() OR hypothesis_id IS NULL "
+                         "OR sat_sees_others(hypothesis_id, sat_me())",
+              "analysts": "true"}
+
+
+def install_access(connection: Any) -> None:
+    """Row-level security for a team: every member reads everything but, in a matrix rated
+    blind, the others' ratings, probabilities and changes until they have rated every cell;
+    an analyst writes only their own ratings, probabilities and history (and those of
+    colleagues without a login, merged from their copies), and no one but the owner changes
+    the schema. Run by the database's owner; safe to run again."""
+    for statement in _ACCESS:
+        connection.exec_driver_sql(statement)
+    for table, own in _OWN_ROWS.items():
+        connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for name in ("sat_read", "sat_write", "sat_insert", "sat_update", "sat_delete"):
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
+        # one policy per command: a FOR ALL policy would widen what may be read, too
+        connection.exec_driver_sql(f"CREATE POLICY sat_read ON {table} FOR SELECT "
+                                   f"USING ({_SEEN_ROWS[table]})")
+        connection.exec_driver_sql(f"CREATE POLICY sat_insert ON {table} FOR INSERT "
+                                   f"WITH CHECK ({own})")
+        connection.exec_driver_sql(f"CREATE POLICY sat_update ON {table} FOR UPDATE "
+                                   f"USING ({own}) WITH CHECK ({own})")
+        connection.exec_driver_sql(f"CREATE POLICY sat_delete ON {table} FOR DELETE "
+                                   f"USING ({own})")
+
+
+def add_login(connection: Any, role: str, password: str | None = None) -> None:
+    """Make a login role for an analyst (if it does not exist) in the analysts' group."""
+    from psycopg import sql
+
+    raw = connection.connection.dbapi_connection
+    with raw.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+        if cursor.fetchone() is None:
+            cursor.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(role)))
+        if password is not None:
+            cursor.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(role),
+                                                                      sql.Literal(password)))
+        cursor.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ANALYST_GROUP),
+                                                        sql.Identifier(role)))
+
+
+def current_role(connection: Any) -> str:
+    """The role the connection logged in as."""
+    return str(connection.exec_driver_sql("SELECT current_user").scalar())
