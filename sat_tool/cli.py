@@ -1079,7 +1079,7 @@ def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int
 
     editor = CaseEditor.open(workspace, case.id, analyst)
     if args.analyst is not None:  # named on the command line: their own ratings
-        editor.rate_as(analyst)
+        editor.analyst = editor.rate_as(analyst).name  # as the workspace spells it
     step = plan(editor.case, args)
     if isinstance(step, str):
         print(step)

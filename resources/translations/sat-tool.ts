@@ -429,163 +429,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="273"/>
+        <location filename="../../sat_tool/services/editor.py" line="276"/>
         <source>Something this edit refers to was deleted in another window or program; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="296"/>
+        <location filename="../../sat_tool/services/editor.py" line="301"/>
         <source>on a team server you rate as the analyst your login is ({name}); others rate as themselves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="301"/>
+        <location filename="../../sat_tool/services/editor.py" line="306"/>
         <source>an analyst needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="401"/>
+        <location filename="../../sat_tool/services/editor.py" line="413"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="405"/>
+        <location filename="../../sat_tool/services/editor.py" line="417"/>
         <source>the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="415"/>
-        <location filename="../../sat_tool/services/editor.py" line="429"/>
+        <location filename="../../sat_tool/services/editor.py" line="427"/>
+        <location filename="../../sat_tool/services/editor.py" line="441"/>
         <source>a source needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="460"/>
+        <location filename="../../sat_tool/services/editor.py" line="472"/>
         <source>source {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="481"/>
-        <location filename="../../sat_tool/services/editor.py" line="507"/>
-        <location filename="../../sat_tool/services/editor.py" line="620"/>
+        <location filename="../../sat_tool/services/editor.py" line="493"/>
+        <location filename="../../sat_tool/services/editor.py" line="519"/>
+        <location filename="../../sat_tool/services/editor.py" line="632"/>
         <source>an evidence item needs its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="698"/>
+        <location filename="../../sat_tool/services/editor.py" line="710"/>
         <source>{item} is already included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="714"/>
+        <location filename="../../sat_tool/services/editor.py" line="726"/>
         <source>these rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="811"/>
-        <location filename="../../sat_tool/services/editor.py" line="826"/>
+        <location filename="../../sat_tool/services/editor.py" line="823"/>
+        <location filename="../../sat_tool/services/editor.py" line="838"/>
         <source>a matrix needs a question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="861"/>
+        <location filename="../../sat_tool/services/editor.py" line="873"/>
         <source>the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="934"/>
+        <location filename="../../sat_tool/services/editor.py" line="946"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="938"/>
+        <location filename="../../sat_tool/services/editor.py" line="950"/>
         <source>{date} is still to come: an outcome is recorded once it is known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1004"/>
+        <location filename="../../sat_tool/services/editor.py" line="1016"/>
         <source>a snapshot needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1007"/>
+        <location filename="../../sat_tool/services/editor.py" line="1019"/>
         <source>this matrix already has a snapshot named {name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1021"/>
+        <location filename="../../sat_tool/services/editor.py" line="1033"/>
         <source>this snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1034"/>
-        <location filename="../../sat_tool/services/editor.py" line="1049"/>
+        <location filename="../../sat_tool/services/editor.py" line="1046"/>
+        <location filename="../../sat_tool/services/editor.py" line="1061"/>
         <source>a hypothesis needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1068"/>
+        <location filename="../../sat_tool/services/editor.py" line="1080"/>
         <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1092"/>
+        <location filename="../../sat_tool/services/editor.py" line="1104"/>
         <source>hypothesis {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1120"/>
+        <location filename="../../sat_tool/services/editor.py" line="1132"/>
         <source>unknown probability field {field!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1124"/>
+        <location filename="../../sat_tool/services/editor.py" line="1136"/>
         <source>{value} is not a probability between 0% and 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1130"/>
+        <location filename="../../sat_tool/services/editor.py" line="1142"/>
         <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1136"/>
+        <location filename="../../sat_tool/services/editor.py" line="1148"/>
         <source>these probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1141"/>
+        <location filename="../../sat_tool/services/editor.py" line="1153"/>
         <source>priors may add up to 100% at most, not {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1223"/>
+        <location filename="../../sat_tool/services/editor.py" line="1235"/>
         <source>a rationale or likelihood needs a rating: rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1226"/>
-        <location filename="../../sat_tool/services/editor.py" line="1246"/>
+        <location filename="../../sat_tool/services/editor.py" line="1238"/>
+        <location filename="../../sat_tool/services/editor.py" line="1258"/>
         <source>a likelihood must be more than 0 and at most 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1252"/>
+        <location filename="../../sat_tool/services/editor.py" line="1264"/>
         <source>rate the cell before overriding its likelihood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1254"/>
+        <location filename="../../sat_tool/services/editor.py" line="1266"/>
         <source>rate every cell of the row before stating its likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1274"/>
+        <location filename="../../sat_tool/services/editor.py" line="1286"/>
         <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1301"/>
+        <location filename="../../sat_tool/services/editor.py" line="1313"/>
         <source>cell {cell}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -198,6 +198,8 @@ class CaseEditor:
         self._refusal = no_longer_applies
         self.departed: dict[tuple[str, int], str] = {}
         """How the analyst knew things that reloads found deleted: ("evidence", id) → "E7"."""
+        self._my_row: tuple[str, int] | None = None
+        self._pending_row: tuple[str, int] | None = None
 
     @classmethod
     def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
@@ -267,6 +269,7 @@ class CaseEditor:
             gone = missing(self.case, touches, self.departed)
             if gone:
                 raise EditConflict(gone)
+            self._pending_row = None
             try:
                 yield s
             except KeyError as exc:
@@ -274,6 +277,8 @@ class CaseEditor:
                     "CaseEditor", "Something this edit refers to was deleted in another window or "
                     "program; nothing was changed.")) from exc
         self.revision = new_revision
+        if self._pending_row is not None:
+            self._my_row, self._pending_row = self._pending_row, None
 
     @property
     def rated_as(self) -> Analyst:
@@ -366,9 +371,16 @@ class CaseEditor:
         self._install(fresh, self.revision)
 
     def _me(self, s: Any) -> int:
-        """The row id of the analyst rated as; they join the workspace now if they are new."""
+        """The row id of the analyst rated as; they join the workspace now if they are new.
+
+        Kept once known: an analyst's row is never deleted or given another id, so the
+        keystroke's write needs no lookup of its own."""
         me = self.rated_as
-        return store.analyst_ids(s, [me])[me.id]
+        if self._my_row is not None and self._my_row[0] == me.id:
+            return self._my_row[1]
+        found = store.analyst_ids(s, [me])[me.id]
+        self._pending_row = (me.id, found)  # kept once the transaction that found it commits
+        return found
 
     def _team_ids(self, s: Any, team: dict[AnalystId, Any]) -> dict[AnalystId, int]:
         known = {a.id: a for a in self.case.analysts}

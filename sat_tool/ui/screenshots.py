@@ -2,7 +2,8 @@
 
 ``python -m sat_tool.ui.screenshots FOLDER`` (``make screenshots``) opens the main window
 offscreen in a workspace of its own, opens the sample case and saves PNGs of the matrix,
-the sensitivity panel, the source pane and the import preview of an analyst's workbook, so
+the sensitivity panel, the source pane and the team's disagreement heat map with the Team
+tab, so
 that the pictures in the README always show the application as it is.
 """
 
@@ -15,7 +16,7 @@ import time
 from pathlib import Path
 
 SIZE = (1600, 1000)
-SHOTS = ("matrix", "sensitivity", "sources")
+SHOTS = ("matrix", "sensitivity", "sources", "team")
 
 
 def _pump(app: object, seconds: float) -> None:
@@ -49,6 +50,8 @@ def make(folder: Path) -> list[Path]:
             "matrix": lambda: page.show_panel(page.scores_panel),
             "sensitivity": lambda: page.show_panel(page.sensitivity_panel),
             "sources": lambda: window.case_view.setCurrentWidget(window.case_view.sources_page),
+            "team": lambda: (window.case_view.setCurrentWidget(page),
+                             page.show_view("", True), page.show_panel(page.team_panel)),
         }
         for name in SHOTS:
             shots[name]()
