@@ -769,9 +769,10 @@ def _print_team(number: int, report: dict, disputed: int) -> None:
     print(f"  {len(analysts)} analysts; rated as {report['rated_as']}; "
           f"team scores ranked by {report['ranked_by']} (the mean of the analysts' scores)")
     for a in analysts:
-        agree = "–" if a["agreement_with_team"] is None else f"{a['agreement_with_team']:.0%}"
+        agree = ("–" if a["agreement_with_the_rest"] is None
+                 else f"{a['agreement_with_the_rest']:.0%}")
         print(f"    {a['name']}: {a['rated']} of {a['cells']} cells rated; "
-              f"agrees with the team on {agree}")
+              f"agrees with the rest of the team on {agree}")
     if report["still_rating"]:
         print(f"  Still rating, left out of the team's scores: {', '.join(report['still_rating'])}")
     names = [n for n in report["hypotheses"][0]["by_analyst"]] if report["hypotheses"] else []
@@ -785,8 +786,13 @@ def _print_team(number: int, report: dict, disputed: int) -> None:
     for i in report["influence"]:
         if i["changes_alone"]:
             moved = True
-            print(f"  Taken alone, {i['analyst']}'s ratings would put "
-                  f"{', '.join(i['leaders_alone'])} first.")
+            extra = [h for h in i["leaders_alone"] if h not in report["leaders"]]
+            if set(report["leaders"]) < set(i["leaders_alone"]):
+                print(f"  Taken alone, {i['analyst']}'s ratings would put {', '.join(extra)} "
+                      f"level with {', '.join(report['leaders'])}.")
+            else:
+                print(f"  Taken alone, {i['analyst']}'s ratings would put "
+                      f"{', '.join(i['leaders_alone'])} first.")
         if i["changes_without"]:
             moved = True
             print(f"  Without {i['analyst']}, the team would put "

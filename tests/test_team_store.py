@@ -186,8 +186,8 @@ def test_a_bundle_rating_that_names_no_listed_analyst_is_refused():
     try:
         loads_bundle(json.dumps(data), "team.json")
     except ValueError as exc:
-        assert str(exc) == ("team.json: matrices[0].ratings[0].analyst: 'A9' does not name an item of "
-                            "this bundle")
+        assert str(exc) == ("team.json: matrices[0].ratings[0].analyst: 'A9' is not one of the "
+                            "bundle's analysts")
     else:
         raise AssertionError("accepted")
 

@@ -136,7 +136,7 @@
     </message>
     <message>
         <location filename="../../sat_tool/formats/bundle.py" line="413"/>
-        <location filename="../../sat_tool/formats/bundle.py" line="866"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="869"/>
         <source>is missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,122 +168,127 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="459"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="460"/>
+        <source>{value!r} is not one of the bundle&apos;s analysts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/formats/bundle.py" line="462"/>
         <source>{value!r} does not name an item of this bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="470"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="473"/>
         <source>{value!r} is not a UUID (leave it empty and one is given on import)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="482"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="485"/>
         <source>{value!r} is not a date and time (expected ISO 8601, such as 2026-11-21T19:40:00Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="491"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="494"/>
         <source>expected a non-empty text id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="493"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="496"/>
         <source>duplicate id {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="529"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="532"/>
         <source>duplicate uid {value!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="543"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="546"/>
         <source>{value!r} is not a UUID (leave it out and one is given on import)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="588"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="591"/>
         <source>{offset} is past the end of its source&apos;s text ({length} characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="634"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="637"/>
         <source>a whole number of 1 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="636"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="639"/>
         <source>duplicate evidence number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="658"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="661"/>
         <source>a character offset of 0 or more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="714"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="717"/>
         <source>this analyst&apos;s probabilities of this hypothesis are given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="729"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="732"/>
         <source>expected true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="736"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="739"/>
         <source>{value!r} is not a layout (standard or transposed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="747"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="750"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="754"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="757"/>
         <source>the place of one of the matrix&apos;s {count} snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="764"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="767"/>
         <source>expected a number from 0 to 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="766"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="769"/>
         <source>{value} is not between 0 and 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="773"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="776"/>
         <source>{key!r} is not an id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="790"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="793"/>
         <source>malformed snapshot ({error})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="806"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="809"/>
         <source>{value!r} is too large to be a number SAT Tool stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="819"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="822"/>
         <source>evidence {evidence!r} is included twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="860"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="863"/>
         <source>{evidence!r} is not a row of this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/formats/bundle.py" line="863"/>
+        <location filename="../../sat_tool/formats/bundle.py" line="866"/>
         <source>this cell is rated twice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1962,77 +1967,77 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="402"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="409"/>
         <source>Show the changes of one analyst&apos;s ratings, or made by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="404"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="411"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="404"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="411"/>
         <source>When (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="409"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="416"/>
         <source>History of the ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="427"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="434"/>
         <source>Everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="448"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="455"/>
         <source>set blind rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="449"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="456"/>
         <source>lifted blind rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="455"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="462"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="456"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="463"/>
         <source>cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="459"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="466"/>
         <source> ({name}’s rating)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="463"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="470"/>
         <source>Show this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="469"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="476"/>
         <source>No rating of this matrix has been changed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="471"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="478"/>
         <source>The {shown} most recent of {total} changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="474"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="481"/>
         <source>1 change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="476"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="483"/>
         <source>{total} changes, the most recent first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5844,14 +5849,14 @@ Weighted {weighted}</source>
     </message>
     <message>
         <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
-        <source>Agrees with team</source>
+        <source>Agrees with the rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="339"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="346"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5870,7 +5875,7 @@ Weighted {weighted}</source>
     <message>
         <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="319"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="326"/>
         <source>Cell</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5896,19 +5901,19 @@ Weighted {weighted}</source>
     </message>
     <message>
         <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="341"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="348"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="341"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="348"/>
         <source>Spread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/team_panel.py" line="111"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="341"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="348"/>
         <source>Tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5953,83 +5958,88 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="187"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="186"/>
         <source>{count} analysts have rated this matrix; you rate it as &lt;b&gt;{me}&lt;/b&gt;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="191"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="190"/>
         <source>Still rating, and left out of the team&apos;s scores until they have rated every cell: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="244"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="247"/>
+        <source>Taken alone, &lt;b&gt;{name}&lt;/b&gt;’s ratings would put &lt;b&gt;{level}&lt;/b&gt; level with &lt;b&gt;{lead}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/team_panel.py" line="251"/>
         <source>Taken alone, &lt;b&gt;{name}&lt;/b&gt;’s ratings would put &lt;b&gt;{alone}&lt;/b&gt; first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="249"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="256"/>
         <source>Without &lt;b&gt;{name}&lt;/b&gt;, the team would put &lt;b&gt;{without}&lt;/b&gt; first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="253"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="260"/>
         <source>Every analyst’s ratings alone put &lt;b&gt;{lead}&lt;/b&gt; first, and no one analyst’s ratings decide the team’s leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="269"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="325"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="276"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="332"/>
         <source>Show this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="279"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="286"/>
         <source>The analysts agree on every cell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="281"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="288"/>
         <source>{count} more disputed cells; turn on Disagreement above the matrix to see them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="288"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="295"/>
         <source>Team consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="313"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="320"/>
         <source>They have no rated cell in common.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="315"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="322"/>
         <source>They rate {same} of {both} cells alike ({share:.0%}); {differ} differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="352"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="359"/>
         <source>Not judged yet, so not in the group&apos;s probabilities: {names}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="355"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="362"/>
         <source>No analyst has judged the hypotheses’ probabilities yet (Judgment tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="370"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="377"/>
         <source>entered as {given:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="375"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="382"/>
         <source>from {low:.0%} to {high:.0%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="380"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="387"/>
         <source>The tool’s posterior from your ratings</source>
         <translation type="unfinished"></translation>
     </message>

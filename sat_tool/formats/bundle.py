@@ -456,6 +456,9 @@ class _Reader:
     def ref(self, parent: dict[str, Any], key: str, where: str, known: dict[str, T]) -> T:
         value = parent.get(key)
         if not isinstance(value, str) or value not in known:
+            if key == "analyst":
+                raise self.fail(f"{where}.{key}", translate(
+                    "Bundle", "{value!r} is not one of the bundle's analysts").format(value=value))
             raise self.fail(f"{where}.{key}", translate(
                 "Bundle", "{value!r} does not name an item of this bundle").format(value=value))
         return known[value]

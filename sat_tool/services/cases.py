@@ -484,15 +484,15 @@ def team_report(case: Case, matrix: Matrix, mode: ScoringMode | None = None) -> 
     names = {a.id: a.name for a in case.analysts}
     team = matrix.team
     rated = team_mod.rated_analysts(matrix, team)
-    consensus = team_mod.consensus_ratings(matrix, team)
     cells = [(r.evidence_id, h.id) for r in matrix.rows for h in matrix.hypotheses]
     analysts = []
     for uid in rated:
         own = team[uid]
-        agree = team_mod.compare(matrix, own, consensus).agreement
+        others = {u: o for u, o in team.items() if u != uid}
+        agree = team_mod.compare(matrix, own, team_mod.consensus_ratings(matrix, others)).agreement
         analysts.append({"name": names.get(uid, uid), "rated": sum(1 for c in cells if c in own),
                          "cells": len(cells),
-                         "agreement_with_team": None if agree is None else round(agree, 6)})
+                         "agreement_with_the_rest": None if agree is None else round(agree, 6)})
     scores = team_mod.team_scores(case, matrix, team, mode)
     hypotheses = []
     for found in scores.ranking():

@@ -87,7 +87,7 @@ class TeamPanel(Panel):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.analysts = _table([self.tr("Analyst"), self.tr("Rated"), self.tr("Agrees with team")])
+        self.analysts = _table([self.tr("Analyst"), self.tr("Rated"), self.tr("Agrees with the rest")])
         self.scores = _table([self.tr("Hypothesis"), self.tr("Team"), self.tr("Range")])
         self.influence = QLabel()
         self.influence.setWordWrap(True)
@@ -182,7 +182,6 @@ class TeamPanel(Panel):
         names = self.names()
         labels = self.labels()
         cells = len(mat.rows) * len(mat.hypotheses)
-        consensus = consensus_ratings(mat, team)
         counted = counted_analysts(mat, team)
         summary = self.tr("{count} analysts have rated this matrix; you rate it as "
                           "<b>{me}</b>.").format(count=len(rated), me=names.get(case.analyst, ""))
@@ -196,7 +195,8 @@ class TeamPanel(Panel):
         for row, uid in enumerate(rated):
             own = team[uid]
             done = sum(1 for r in mat.rows for h in mat.hypotheses if (r.evidence_id, h.id) in own)
-            agree = compare(mat, own, consensus).agreement
+            others = {u: o for u, o in team.items() if u != uid}
+            agree = compare(mat, own, consensus_ratings(mat, others)).agreement
             self.analysts.setItem(row, 0, _item(names.get(uid, uid)))
             self.analysts.setItem(row, 1, _item(f"{done} / {cells}"))
             self.analysts.setItem(row, 2, _item("–" if agree is None else f"{agree:.0%}"))
@@ -240,7 +240,14 @@ class TeamPanel(Panel):
         for found in team_sensitivity(case, mat, team, mode):
             name = names.get(found.analyst, found.analyst)
             alone = ", ".join(labels[h.id] for h in mat.hypotheses if h.id in found.leaders_alone)
-            if found.changes_alone:
+            if found.changes_alone and leaders < found.leaders_alone:
+                level = ", ".join(labels[h.id] for h in mat.hypotheses
+                                  if h.id in found.leaders_alone - leaders)
+                lead = ", ".join(labels[h.id] for h in mat.hypotheses if h.id in leaders)
+                sentences.append(self.tr("Taken alone, <b>{name}</b>’s ratings would put "
+                                         "<b>{level}</b> level with <b>{lead}</b>.").format(
+                                             name=name, level=level, lead=lead))
+            elif found.changes_alone:
                 sentences.append(self.tr("Taken alone, <b>{name}</b>’s ratings would put "
                                          "<b>{alone}</b> first.").format(name=name, alone=alone))
             if found.changes_without:
