@@ -124,9 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     admin = sub.add_parser("admin", parents=[common],
                            help="set up a team workspace on a PostgreSQL server (as its owner)")
-    admin.add_argument("action", choices=["init", "add-analyst", "analysts"],
+    admin.add_argument("action", choices=["init", "add-analyst", "analysts", "share"],
                        help="init: make the schema and its row-level security; add-analyst: "
-                            "give an analyst a login; analysts: list them")
+                            "give an analyst a login; analysts: list them; share: share a case "
+                            "with a role (--case, --role, --level)")
+    admin.add_argument("--case", help="the case to share: its id or exact title (share)")
+    admin.add_argument("--level", choices=["write", "read", "none"],
+                       help="write, read (an observer or a reviewer) or none (share)")
     admin.add_argument("name", nargs="?", help="the analyst's name (add-analyst)")
     admin.add_argument("--role", help="the analyst's login role (add-analyst)")
     admin.add_argument("--password-file", type=Path, metavar="FILE",
@@ -660,6 +664,17 @@ def cmd_admin(workspace: Workspace, args: argparse.Namespace) -> int:
         workspace.install_access()
         print(f"{workspace.location} is ready for a team: schema {workspace.schema_version}, "
               "row-level security installed; add analysts with `sat-tool admin add-analyst`.")
+        return 0
+    if args.action == "share":
+        if not args.case or not args.role or not args.level:
+            raise CliError("share needs --case, --role and --level")
+        try:
+            case_id = svc.find_case(workspace, args.case)
+        except CaseNotFound as exc:
+            raise CliError(exc.args[0] if exc.args else str(exc)) from None
+        workspace.share(case_id, args.role, args.level)
+        said = {"write": "to read and change", "read": "to read only", "none": "not at all"}
+        print(f"Case {case_id} is shared with {args.role} {said[args.level]}.")
         return 0
     if args.action == "analysts":
         for analyst in workspace.analysts():

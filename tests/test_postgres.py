@@ -268,3 +268,44 @@ def test_blind_rating_is_enforced_by_the_server(postgres_url):
         second = editor.case.matrices[1]
         assert {u for u, own in second.team.items() if own} == {
             analyst_uid(n) for n in ("Sam Adler", "Leila Hasanova", "Tom Reyes", "Nadia Newcomer")}
+
+
+def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(capsys,
+                                                                                 postgres_url):
+    import pytest
+    from sqlalchemy import text
+
+    from sat_tool.cli import main
+    from sat_tool.domain.model import Rating
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import CaseNotFound, Workspace
+
+    with Workspace.open(postgres_url) as owner:
+        sample = svc.open_sample(owner)
+        private = svc.new_case(owner, "Private notes")
+        owner.install_access()
+        owner.add_analyst("Olga Observer", "olga")
+        owner.add_analyst("Leila Hasanova", "leila")
+    for case, level in ((str(sample), "read"), ("Private notes", "none")):
+        assert main(["--workspace", postgres_url, "admin", "share", "--case", case,
+                     "--role", "olga", "--level", level]) == 0
+    assert "shared with olga to read only" in capsys.readouterr().out
+    with Workspace.open(_as_role(postgres_url, "olga")) as ws:
+        assert [c.id for c in svc.list_cases(ws)] == [sample]  # the private case is not there
+        editor = CaseEditor.open(ws, sample, "Olga")
+        mat = editor.case.matrices[0]
+        cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+        with pytest.raises(Exception, match="shared with you to read only"):
+            editor.rate(mat.id, cell, Rating.II)
+        with ws.transaction() as session:  # straight to the server: nothing changes
+            changed = session.execute(text("UPDATE evidence SET text = 'forged' WHERE case_id = "
+                                           ":c"), {"c": sample}).rowcount
+        assert changed == 0
+        with pytest.raises(CaseNotFound):
+            svc.load_case(ws, private)
+    with Workspace.open(_as_role(postgres_url, "leila")) as ws:  # not restricted
+        editor = CaseEditor.open(ws, sample, "Leila")
+        mat = editor.case.matrices[0]
+        editor.rate(mat.id, (mat.rows[0].evidence_id, mat.hypotheses[0].id), Rating.NA)
+        assert {c.id for c in svc.list_cases(ws)} == {sample, private}

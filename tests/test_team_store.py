@@ -206,3 +206,23 @@ def test_a_bundle_without_analysts_is_one_analysts(tmp_path: Path):
     assert [a.name for a in old.analysts] == ["Kim"]
     assert all(x.analyst == "Kim" for m in old.matrices for x in m.ratings.values())
     assert [len(m.ratings) for m in old.matrices] == [len(m.ratings) for m in case.matrices]
+
+
+def test_undo_puts_back_the_ratings_of_analysts_no_longer_in_the_case(ws: Workspace, location: str,
+                                                                      case_id: int):
+    """A matrix deleted here, then every other matrix deleted in another window: the reload
+    lists no one else, yet undoing the first deletion puts every analyst's ratings back."""
+    here, there = CaseEditor.open(ws, case_id, "tester"), CaseEditor.open(ws, case_id, "other")
+    first = here.case.matrices[0]
+    team = {uid: dict(own) for uid, own in first.team.items()}
+    removal = here.delete_matrix(first.id)
+    for mat in list(there.case.matrices):
+        if mat.id != first.id:
+            there.delete_matrix(mat.id)
+    here.refresh()
+    assert [a.name for a in here.case.analysts] == [LEAD]  # only whom it is rated as
+    here.restore_matrix(removal)
+    back = reopened(location, case_id).matrices[0]
+    assert {uid: {c: a.rating for c, a in own.items()} for uid, own in back.team.items()} == {
+        uid: {c: a.rating for c, a in own.items()} for uid, own in team.items()}
+    assert [a.name for a in here.case.analysts] == [LEAD, LEILA, TOM]

@@ -434,163 +434,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="276"/>
+        <location filename="../../sat_tool/services/editor.py" line="281"/>
         <source>Something this edit refers to was deleted in another window or program; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="301"/>
+        <location filename="../../sat_tool/services/editor.py" line="306"/>
         <source>on a team server you rate as the analyst your login is ({name}); others rate as themselves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="306"/>
+        <location filename="../../sat_tool/services/editor.py" line="311"/>
         <source>an analyst needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="413"/>
+        <location filename="../../sat_tool/services/editor.py" line="426"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="417"/>
+        <location filename="../../sat_tool/services/editor.py" line="430"/>
         <source>the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="427"/>
-        <location filename="../../sat_tool/services/editor.py" line="441"/>
+        <location filename="../../sat_tool/services/editor.py" line="440"/>
+        <location filename="../../sat_tool/services/editor.py" line="454"/>
         <source>a source needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="472"/>
+        <location filename="../../sat_tool/services/editor.py" line="485"/>
         <source>source {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="493"/>
-        <location filename="../../sat_tool/services/editor.py" line="519"/>
-        <location filename="../../sat_tool/services/editor.py" line="632"/>
+        <location filename="../../sat_tool/services/editor.py" line="506"/>
+        <location filename="../../sat_tool/services/editor.py" line="532"/>
+        <location filename="../../sat_tool/services/editor.py" line="645"/>
         <source>an evidence item needs its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="710"/>
+        <location filename="../../sat_tool/services/editor.py" line="723"/>
         <source>{item} is already included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="726"/>
+        <location filename="../../sat_tool/services/editor.py" line="739"/>
         <source>these rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="823"/>
-        <location filename="../../sat_tool/services/editor.py" line="838"/>
+        <location filename="../../sat_tool/services/editor.py" line="837"/>
+        <location filename="../../sat_tool/services/editor.py" line="852"/>
         <source>a matrix needs a question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="873"/>
+        <location filename="../../sat_tool/services/editor.py" line="887"/>
         <source>the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="946"/>
+        <location filename="../../sat_tool/services/editor.py" line="962"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="950"/>
+        <location filename="../../sat_tool/services/editor.py" line="966"/>
         <source>{date} is still to come: an outcome is recorded once it is known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1016"/>
+        <location filename="../../sat_tool/services/editor.py" line="1032"/>
         <source>a snapshot needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1019"/>
+        <location filename="../../sat_tool/services/editor.py" line="1035"/>
         <source>this matrix already has a snapshot named {name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1033"/>
+        <location filename="../../sat_tool/services/editor.py" line="1049"/>
         <source>this snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1046"/>
-        <location filename="../../sat_tool/services/editor.py" line="1061"/>
+        <location filename="../../sat_tool/services/editor.py" line="1062"/>
+        <location filename="../../sat_tool/services/editor.py" line="1077"/>
         <source>a hypothesis needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1080"/>
+        <location filename="../../sat_tool/services/editor.py" line="1096"/>
         <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1104"/>
+        <location filename="../../sat_tool/services/editor.py" line="1120"/>
         <source>hypothesis {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1132"/>
+        <location filename="../../sat_tool/services/editor.py" line="1149"/>
         <source>unknown probability field {field!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1136"/>
+        <location filename="../../sat_tool/services/editor.py" line="1153"/>
         <source>{value} is not a probability between 0% and 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1142"/>
+        <location filename="../../sat_tool/services/editor.py" line="1159"/>
         <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1148"/>
+        <location filename="../../sat_tool/services/editor.py" line="1165"/>
         <source>these probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1153"/>
+        <location filename="../../sat_tool/services/editor.py" line="1170"/>
         <source>priors may add up to 100% at most, not {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1235"/>
+        <location filename="../../sat_tool/services/editor.py" line="1252"/>
         <source>a rationale or likelihood needs a rating: rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1238"/>
-        <location filename="../../sat_tool/services/editor.py" line="1258"/>
+        <location filename="../../sat_tool/services/editor.py" line="1255"/>
+        <location filename="../../sat_tool/services/editor.py" line="1275"/>
         <source>a likelihood must be more than 0 and at most 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1264"/>
+        <location filename="../../sat_tool/services/editor.py" line="1281"/>
         <source>rate the cell before overriding its likelihood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1266"/>
+        <location filename="../../sat_tool/services/editor.py" line="1283"/>
         <source>rate every cell of the row before stating its likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1286"/>
+        <location filename="../../sat_tool/services/editor.py" line="1303"/>
         <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1313"/>
+        <location filename="../../sat_tool/services/editor.py" line="1330"/>
         <source>cell {cell}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -200,6 +200,9 @@ class CaseEditor:
         """How the analyst knew things that reloads found deleted: ("evidence", id) → "E7"."""
         self._my_row: tuple[str, int] | None = None
         self._pending_row: tuple[str, int] | None = None
+        self.known_analysts: dict[AnalystId, Analyst] = {a.id: a for a in case.analysts}
+        """Every analyst this editor has seen in the case, kept after a reload that no longer
+        lists them (their last ratings deleted), so that undo can put their ratings back."""
 
     @classmethod
     def open(cls, workspace: Workspace, case_id: int, analyst: str) -> CaseEditor:
@@ -248,6 +251,7 @@ class CaseEditor:
         if self.refreshed_from is None:
             self.refreshed_from = copy.copy(self.case)
         self.departed.update(departed_names(self.case, fresh))
+        self.known_analysts.update({a.id: a for a in [*self.case.analysts, *fresh.analysts]})
         vars(self.case).clear()
         vars(self.case).update(vars(fresh))
         self.revision = revision
@@ -256,6 +260,7 @@ class CaseEditor:
     def _write(self, *touches: Touch) -> Iterator[Any]:
         """One edit's transaction: catch up with the workspace, check, write, count the revision."""
         with self.workspace.transaction() as s:
+            self.workspace.check_write(s, self.case.id)  # a case shared to read only: refused
             # Counted first (a failed edit rolls the count back with everything else): the
             # count it had before this edit tells whether anyone else committed meanwhile.
             new_revision = store.bump_revision(s, self.case.id)
@@ -382,8 +387,16 @@ class CaseEditor:
         self._pending_row = (me.id, found)  # kept once the transaction that found it commits
         return found
 
+    def _list_analysts(self, uids: Any) -> None:
+        """List again in the case the analysts whose ratings an undo put back."""
+        listed = {a.id for a in self.case.analysts}
+        for uid in uids:
+            if uid not in listed and uid in self.known_analysts:
+                self.case.analysts.append(self.known_analysts[uid])
+                listed.add(uid)
+
     def _team_ids(self, s: Any, team: dict[AnalystId, Any]) -> dict[AnalystId, int]:
-        known = {a.id: a for a in self.case.analysts}
+        known = {**self.known_analysts, **{a.id: a for a in self.case.analysts}}
         return store.analyst_ids(s, [known[uid] for uid in team if uid in known])
 
     def _expect(self, holds: bool, what: str) -> None:
@@ -807,6 +820,7 @@ class CaseEditor:
         mat = self.case.matrix(rem.matrix_id)
         mat.rows.insert(rem.index, copy.copy(rem.row))
         _apply_team(mat, rem.ratings)
+        self._list_analysts(rem.ratings)
 
     @staticmethod
     def _drop_row(mat: Matrix, evidence_id: EvidenceId) -> None:
@@ -882,10 +896,12 @@ class CaseEditor:
             order.insert(index, mat.id)
             edits.insert(s, store.matrix_row(self.case.id, mat, index))
             edits.order(s, "matrix", order)
-            store.insert_matrix_contents(s, mat, self.case.analysts)
+            store.insert_matrix_contents(s, mat, list(
+                {**self.known_analysts, **{a.id: a for a in self.case.analysts}}.values()))
             for snap in removal.snapshots:
                 edits.insert(s, store.snapshot_row(snap))
         self.case.matrices.insert(index, mat)
+        self._list_analysts([*mat.team, *mat.judgments])
         mat.ratings = mat.team.setdefault(self.rated_as.id, {})
 
     def set_scoring_mode(self, matrix_id: MatrixId, mode: ScoringMode,
@@ -1117,6 +1133,7 @@ class CaseEditor:
                     edits.put_judgments(s, ids[uid], {removal.hypothesis.id: judgment})
         mat.hypotheses.insert(index, copy.copy(removal.hypothesis))
         _apply_team(mat, ratings)
+        self._list_analysts([*ratings, *removal.judgments])
         for uid, judgment in removal.judgments.items():
             mat.judgments.setdefault(uid, {})[removal.hypothesis.id] = judgment
 

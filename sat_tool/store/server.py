@@ -178,6 +178,34 @@ _ACCESS = (
        $$ SELECT analyst = sat_me() OR EXISTS (SELECT 1 FROM analysts a WHERE a.id = analyst
                                                AND a.role = '') $$""",
 )
+_SHARING = (
+    """CREATE TABLE IF NOT EXISTS case_access (
+           case_id integer NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+           role text NOT NULL,
+           level text NOT NULL CHECK (level IN ('write', 'read', 'none')),
+           PRIMARY KEY (case_id, role))""",
+    f"GRANT SELECT ON case_access TO {ANALYST_GROUP}",
+    # what the connected role may do with a case: as shared with it, else read and write
+    """CREATE OR REPLACE FUNCTION sat_case_level(c integer, reader text) RETURNS text
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT COALESCE((SELECT level FROM case_access WHERE case_id = c AND role = reader),
+                          'write') $$""",
+    """CREATE OR REPLACE FUNCTION sat_case_of_matrix(m integer) RETURNS integer
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT case_id FROM matrices WHERE id = m $$""",
+    """CREATE OR REPLACE FUNCTION sat_case_of_hypothesis(h integer) RETURNS integer
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT m.case_id FROM hypotheses x JOIN matrices m ON m.id = x.matrix_id
+          WHERE x.id = h $$""",
+)
+_CASE_OF = {"cases": "id", "sources": "case_id", "evidence": "case_id", "matrices": "case_id",
+            "history": "case_id", "hypotheses": "sat_case_of_matrix(matrix_id)",
+            "matrix_evidence": "sat_case_of_matrix(matrix_id)",
+            "snapshots": "sat_case_of_matrix(matrix_id)",
+            "ratings": "sat_case_of_hypothesis(hypothesis_id)",
+            "judgments": "sat_case_of_hypothesis(hypothesis_id)"}
+"""How each table's row names its case, for the sharing policies."""
+
 _OWN_ROWS = {"ratings": "sat_may_write_for(analyst_id)",
              "judgments": "sat_may_write_for(analyst_id)",
              "history": "analyst_id IS NULL OR sat_may_write_for(analyst_id)",
@@ -197,6 +225,7 @@ def install_access(connection: Any) -> None:
     the schema. Run by the database's owner; safe to run again."""
     for statement in _ACCESS:
         connection.exec_driver_sql(statement)
+    install_sharing(connection)
     for table, own in _OWN_ROWS.items():
         connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for name in ("sat_read", "sat_write", "sat_insert", "sat_update", "sat_delete"):
@@ -210,6 +239,54 @@ def install_access(connection: Any) -> None:
                                    f"USING ({own}) WITH CHECK ({own})")
         connection.exec_driver_sql(f"CREATE POLICY sat_delete ON {table} FOR DELETE "
                                    f"USING ({own})")
+
+
+def install_sharing(connection: Any) -> None:
+    """Per-case sharing, on top of :func:`install_access`: a case shared with a role as
+    'read' can be read but not changed by it, as 'none' is invisible to it; a case not
+    shared explicitly is read and written by every member. Restrictive policies: they
+    narrow what the others allow."""
+    for statement in _SHARING:
+        connection.exec_driver_sql(statement)
+    for table, case in _CASE_OF.items():
+        connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for name in ("sat_case_read", "sat_case_insert", "sat_case_update", "sat_case_delete",
+                     "sat_all_read", "sat_all_write"):
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
+        level = f"sat_case_level({case}, current_user::text)"
+        if table not in _OWN_ROWS:  # the tables without row ownership: open to every member
+            connection.exec_driver_sql(f"CREATE POLICY sat_all_read ON {table} FOR SELECT "
+                                       "USING (true)")
+            connection.exec_driver_sql(f"CREATE POLICY sat_all_write ON {table} FOR ALL "
+                                       "USING (true) WITH CHECK (true)")
+        connection.exec_driver_sql(f"CREATE POLICY sat_case_read ON {table} AS RESTRICTIVE "
+                                   f"FOR SELECT USING ({level} <> 'none')")
+        if table != "cases":
+            connection.exec_driver_sql(
+                f"CREATE POLICY sat_case_insert ON {table} AS RESTRICTIVE FOR INSERT "
+                f"WITH CHECK ({level} = 'write')")
+        connection.exec_driver_sql(f"CREATE POLICY sat_case_update ON {table} AS RESTRICTIVE "
+                                   f"FOR UPDATE USING ({level} = 'write')")
+        connection.exec_driver_sql(f"CREATE POLICY sat_case_delete ON {table} AS RESTRICTIVE "
+                                   f"FOR DELETE USING ({level} = 'write')")
+
+
+def share(connection: Any, case_id: int, role: str, level: str) -> None:
+    """Share a case with a role: 'write', 'read' or 'none'."""
+    connection.execute(text(
+        "INSERT INTO case_access (case_id, role, level) VALUES (:c, :r, :l) "
+        "ON CONFLICT (case_id, role) DO UPDATE SET level = excluded.level"),
+        {"c": case_id, "r": role, "l": level})
+
+
+def case_level(connection: Any, case_id: int) -> str:
+    """What the connected role may do with a case ('write' where no sharing is installed)."""
+    installed = connection.exec_driver_sql(
+        "SELECT to_regprocedure('sat_case_level(integer, text)') IS NOT NULL").scalar()
+    if not installed:
+        return "write"
+    return str(connection.execute(text("SELECT sat_case_level(:c, current_user::text)"),
+                                  {"c": case_id}).scalar())
 
 
 def add_login(connection: Any, role: str, password: str | None = None) -> None:

@@ -43,6 +43,7 @@ from sat_tool.store.integrity import APPLICATION, StoredVersion
 from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.problems import READ_ONLY_SENTENCE, NeedsUpgrade, ReadOnlyWorkspace, WorkspaceError
 from sat_tool.domain.model import Analyst
+from sat_tool.errors import UserError
 from sat_tool.store.schema import AnalystRow, CaseRow, MetaRow
 
 __all__ = [
@@ -371,6 +372,10 @@ class Workspace:
             yield session
             session.rollback()
 
+    def check_write(self, session: Session, case_id: int) -> None:
+        """Refuse, in a sentence, an edit of a case this workspace may not change (a case
+        shared to read only, on a server); files have nothing to check."""
+
     def watcher(self) -> ChangeWatcher:
         """A cheap way to learn that any connection, in any process, has committed."""
         return ChangeWatcher(self._watch_uri)
@@ -394,6 +399,10 @@ class Workspace:
 
 _UPGRADE_LOCK = 0x5A7_700_1
 """The advisory lock under which one process at a time creates or upgrades a server's schema."""
+
+
+class ReadOnlyCase(UserError):
+    """An edit of a case the server shares with this role to read only."""
 
 
 class ServerWorkspace(Workspace):
@@ -496,6 +505,17 @@ class ServerWorkspace(Workspace):
             session.flush()
             found = Analyst(row.uid, row.name, row.role)
         return found
+
+    def share(self, case_id: int, role: str, level: str) -> None:
+        """Share a case with a role: 'write', 'read' (an observer, a reviewer) or 'none'."""
+        with self.engine.begin() as connection:
+            server.share(connection, case_id, role, level)
+
+    def check_write(self, session: Session, case_id: int) -> None:
+        if server.case_level(session.connection(), case_id) != "write":
+            raise ReadOnlyCase(translate(
+                "Workspace", "This case is shared with you to read only, so it cannot be "
+                "changed; nothing was changed."))
 
     def analysts(self) -> list[Analyst]:
         """Every analyst of the workspace, with the role each logs in as."""
