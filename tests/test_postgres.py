@@ -309,3 +309,24 @@ def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(
         mat = editor.case.matrices[0]
         editor.rate(mat.id, (mat.rows[0].evidence_id, mat.hypotheses[0].id), Rating.NA)
         assert {c.id for c in svc.list_cases(ws)} == {sample, private}
+
+
+def test_the_window_says_a_case_is_shared_to_read_only(qtbot, postgres_url):
+    from sat_tool.services import cases as svc
+    from sat_tool.settings import Preferences
+    from sat_tool.store import Workspace
+    from sat_tool.ui.main_window import MainWindow
+
+    with Workspace.open(postgres_url) as owner:
+        case_id = svc.open_sample(owner)
+        owner.install_access()
+        owner.add_analyst("Olga Observer", "olga")
+        owner.share(case_id, "olga", "read")
+    window = MainWindow(Workspace.open(_as_role(postgres_url, "olga")), Preferences(analyst="Olga"))
+    qtbot.addWidget(window)
+    window.show()
+    window.open_case(case_id)
+    assert "read only" in window.windowTitle()
+    assert "shared with you to read only" in window.statusBar().currentMessage()
+    window.close()
+    window.workspace.close()

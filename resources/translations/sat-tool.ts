@@ -2533,655 +2533,665 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="95"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="97"/>
         <source>Listing the cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="102"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="104"/>
         <source>The case is gone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="116"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="118"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="117"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="119"/>
         <source>&amp;New case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="119"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="121"/>
         <source>Open the &amp;sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="120"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="122"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="121"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="123"/>
         <source>A case bundle (.json), an Excel workbook (.xlsx) or a PARC ACH project (.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="123"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="125"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="125"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="127"/>
         <source>Case bundle (.json)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="126"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="128"/>
         <source>PARC ACH project of this matrix (.achz)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="128"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="130"/>
         <source>CSV of this matrix (.csv)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="130"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="132"/>
         <source>Report of the case (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="132"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="134"/>
         <source>Report of the case (HTML)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="134"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="136"/>
         <source>Report of this matrix (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="136"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="138"/>
         <source>Report of this matrix (HTML)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="142"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="144"/>
         <source>&amp;Print this matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="144"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="146"/>
         <source>Print pre&amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="146"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="148"/>
         <source>Open &amp;workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="147"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="149"/>
         <source>Connect to a &amp;team server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="149"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="151"/>
         <source>&amp;Close case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="151"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="153"/>
         <source>&amp;Delete case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="152"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="154"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="155"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="157"/>
         <source>&amp;Recent workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="157"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="159"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="168"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="170"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="169"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="392"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="171"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="394"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="170"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="394"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="172"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="396"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="172"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="174"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="174"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="176"/>
         <source>Find in the matrix, the evidence or the sources shown (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="176"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="178"/>
         <source>Rename &amp;case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="177"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="179"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="183"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="185"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="184"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="186"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="187"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="189"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="189"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="191"/>
         <source>&amp;Actual size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="193"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="195"/>
         <source>&amp;Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="194"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="196"/>
         <source>&amp;New matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="196"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="198"/>
         <source>&amp;Delete matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="198"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="200"/>
         <source>&amp;Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="206"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="208"/>
         <source>Add &amp;hypothesis…	Ctrl+Shift+H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="207"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="209"/>
         <source>Add &amp;evidence…	Ctrl+Shift+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="208"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="210"/>
         <source>&amp;Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="209"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="211"/>
         <source>Hypotheses down the &amp;side	Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="210"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="212"/>
         <source>Rate &amp;blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="215"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="217"/>
         <source>&amp;Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="216"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="218"/>
         <source>&amp;Calibration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="217"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="219"/>
         <source>Brier scores and calibration of the analyst&apos;s probabilities and the tool&apos;s across closed matrices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="221"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="223"/>
         <source>Rate &amp;as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="225"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="227"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="226"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="228"/>
         <source>&amp;Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="229"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="231"/>
         <source>&amp;Quick start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="230"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="232"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="232"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="234"/>
         <source>&amp;Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="233"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="235"/>
         <source>&amp;About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="241"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="243"/>
         <source>Open a case first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="245"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="247"/>
         <source>{name} (your login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="259"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="261"/>
         <source>Myself ({name}), from a blank matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="261"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="263"/>
         <source>Someone else…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="265"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="267"/>
         <source>Rate as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="266"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="268"/>
         <source>The analyst&apos;s name (they rate every matrix of the case from blank):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="277"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="279"/>
         <source>Cannot rate as this analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="280"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="282"/>
         <source>You now rate this case as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="291"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="293"/>
         <source>Nothing to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="291"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="644"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="293"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="657"/>
         <source>This case has no matrix yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="312"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="314"/>
         <source>Matrix text at {zoom}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="345"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="347"/>
         <source>Matrix page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="347"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="349"/>
         <source>In a matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="391"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="393"/>
         <source>&amp;Undo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="393"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="395"/>
         <source>&amp;Redo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="401"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="403"/>
         <source>Cannot show the calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="402"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="404"/>
         <source>Reading the outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="414"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="416"/>
         <source>Undone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="426"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="428"/>
         <source>Redone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="463"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="465"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="472"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="480"/>
+        <source>This case is shared with you to read only: you can read and export it, not change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="482"/>
         <source>Edit failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="489"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="499"/>
         <source>Damaged rows left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="490"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="500"/>
         <source>{damage}. The rest of the case opened as usual; the damaged rows are not shown and are left as they are in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="504"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="514"/>
+        <source>{case} — read only — {app}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/main_window.py" line="517"/>
         <source>{case} — rated as {name} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="507"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="520"/>
         <source>{case} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="511"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="524"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="511"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="687"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="524"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
         <source>Case title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="518"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="531"/>
         <source>First matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="518"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="531"/>
         <source>The question your hypotheses answer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="527"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="540"/>
         <source>Cannot open the sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="534"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="584"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="547"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="597"/>
         <source>Import a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="535"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="548"/>
         <source>Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;PARC ACH projects (*.achz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="542"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="553"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="555"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="566"/>
         <source>Reading {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="568"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="581"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="571"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="574"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="584"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="587"/>
         <source>Cannot import the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="575"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="588"/>
         <source>Importing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="585"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="598"/>
         <source>{file} is a copy of “{case}”, which this workspace has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="588"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="601"/>
         <source>Merge it to add its analysts&apos; ratings and what they added to the case, with every conflict shown for you to settle; or import it as a separate case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="590"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="603"/>
         <source>Merge into it…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="591"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
         <source>Import as a separate case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="610"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="613"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="623"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="626"/>
         <source>Cannot merge the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="616"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
         <source>Nothing to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="617"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="630"/>
         <source>{file} brings nothing this case does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="623"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="636"/>
         <source>Merged {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="626"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="639"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="627"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="640"/>
         <source>Case bundle (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="628"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="641"/>
         <source>PARC ACH project (*.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="642"/>
         <source>Comma-separated values (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="630"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="643"/>
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="631"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="644"/>
         <source>HTML report (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="644"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="657"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="663"/>
         <source>Classification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="651"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="664"/>
         <source>Classification banner (leave empty for none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="659"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="672"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="669"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="682"/>
         <source>Writing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="673"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="677"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="686"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="690"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="674"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="687"/>
         <source>Cannot write {path}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="691"/>
         <source>Writing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="680"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="693"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="687"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
         <source>Rename case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="699"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="712"/>
         <source>Delete case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="713"/>
         <source>Delete “{title}” with all its matrices, evidence and sources?
 This cannot be undone. Export a case bundle first to keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="709"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="722"/>
         <source>Cannot delete the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="717"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="730"/>
         <source>workspace</source>
         <comment>a file name, for a new workspace</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="718"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="731"/>
         <source>Open or create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="719"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="732"/>
         <source>SAT Tool workspace (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="726"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="739"/>
         <source>Connect to a team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="727"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="740"/>
         <source>The workspace&apos;s URL, such as postgresql+psycopg://your-role@server/team (a password goes in ~/.pgpass):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="733"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="744"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="747"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="746"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="757"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="760"/>
         <source>Cannot open the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="734"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="747"/>
         <source>{url} is not a PostgreSQL URL (postgresql+psycopg://role@host/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="762"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="775"/>
         <source>Workspace upgraded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="765"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="778"/>
         <source>This workspace is read-only: you can read and export its cases, not edit them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="784"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="797"/>
         <source>Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="785"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="798"/>
         <source>In a matrix, move with the arrow keys and rate with one key:
 
 {keys}
@@ -3190,34 +3200,34 @@ Enter or F2 opens the cell&apos;s rating and rationale; after a rating the curso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="792"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="805"/>
         <source>About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="793"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="806"/>
         <source>SAT Tool {version}
 Workspace: {workspace}
 Analyst: {analyst}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="807"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="820"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="808"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="821"/>
         <source>Undo the deletion (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="875"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="888"/>
         <source>No other workspace yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="955"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="968"/>
         <source>case</source>
         <comment>a file name, for a case without a title</comment>
         <translation type="unfinished"></translation>

@@ -376,6 +376,10 @@ class Workspace:
         """Refuse, in a sentence, an edit of a case this workspace may not change (a case
         shared to read only, on a server); files have nothing to check."""
 
+    def case_level(self, case_id: int) -> str:
+        """What may be done with a case here: 'write', or 'read' (read only)."""
+        return "read" if self.read_only else "write"
+
     def watcher(self) -> ChangeWatcher:
         """A cheap way to learn that any connection, in any process, has committed."""
         return ChangeWatcher(self._watch_uri)
@@ -510,6 +514,10 @@ class ServerWorkspace(Workspace):
         """Share a case with a role: 'write', 'read' (an observer, a reviewer) or 'none'."""
         with self.engine.begin() as connection:
             server.share(connection, case_id, role, level)
+
+    def case_level(self, case_id: int) -> str:
+        with self.read() as session:
+            return server.case_level(session.connection(), case_id)
 
     def check_write(self, session: Session, case_id: int) -> None:
         if server.case_level(session.connection(), case_id) != "write":

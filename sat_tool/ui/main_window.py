@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self.notice: QWidget | None = None
         """The status bar's notice of a deletion, with its Undo button (made when first needed)."""
         self.document: CaseDocument | None = None
+        self._case_level = "write"
+        """What may be done with the open case: "write", or "read" (shared to read only)."""
         self.case_view: CaseView | None = None
         self.stack = QStackedWidget(self)
         self.start_page = StartPage(self)
@@ -469,6 +471,14 @@ class MainWindow(QMainWindow):
         settings.setValue("session/workspace", self.workspace.location)
         settings.setValue("session/case", int(case_id))
         self.document = CaseDocument(editor, self)
+        try:
+            self._case_level = self.workspace.case_level(case_id)
+        except Exception:  # noqa: BLE001 - a busy moment: the edits themselves are refused
+            self._case_level = "write"
+        if self._case_level == "read" and not self.workspace.read_only:
+            self.statusBar().showMessage(self.tr(
+                "This case is shared with you to read only: you can read and export it, "
+                "not change it."), 15000)
         self.document.editFailed.connect(lambda text: self.show_error(self.tr("Edit failed"), text))
         self.document.caseChanged.connect(self._update_title)
         self.document.caseGone.connect(self._case_gone)
@@ -500,7 +510,10 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             case = self.document.case
             app = QCoreApplication.translate("MainWindow", APP_TITLE)
-            if len(case.analysts) > 1 and case.analyst:
+            if self._case_level == "read" and not self.workspace.read_only:
+                self.setWindowTitle(self.tr("{case} — read only — {app}").format(
+                    case=case.title, app=app))
+            elif len(case.analysts) > 1 and case.analyst:
                 self.setWindowTitle(self.tr("{case} — rated as {name} — {app}").format(
                     case=case.title, name=case.analyst_named(case.analyst).name, app=app))
             else:
