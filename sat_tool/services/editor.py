@@ -338,7 +338,7 @@ class CaseEditor:
         """Take a merge back: its ratings, probabilities and texts as they were, and the parts
         it added deleted."""
         with self._write() as s:
-            known = {a.id: a for a in [*self.case.analysts, *result.analysts]}
+            known = self._known(*result.analysts)
             ids = store.analyst_ids(s, [known[u] for u in {*result.ratings, *result.judgments}
                                         if u in known])
             now = store.utc_now()
@@ -395,8 +395,13 @@ class CaseEditor:
                 self.case.analysts.append(self.known_analysts[uid])
                 listed.add(uid)
 
+    def _known(self, *more: Analyst) -> dict[AnalystId, Analyst]:
+        """Every analyst this editor knows of: seen in the case before, in it now, and
+        ``more`` (a copy's)."""
+        return {**self.known_analysts, **{a.id: a for a in [*self.case.analysts, *more]}}
+
     def _team_ids(self, s: Any, team: dict[AnalystId, Any]) -> dict[AnalystId, int]:
-        known = {**self.known_analysts, **{a.id: a for a in self.case.analysts}}
+        known = self._known()
         return store.analyst_ids(s, [known[uid] for uid in team if uid in known])
 
     def _expect(self, holds: bool, what: str) -> None:
@@ -896,8 +901,7 @@ class CaseEditor:
             order.insert(index, mat.id)
             edits.insert(s, store.matrix_row(self.case.id, mat, index))
             edits.order(s, "matrix", order)
-            store.insert_matrix_contents(s, mat, list(
-                {**self.known_analysts, **{a.id: a for a in self.case.analysts}}.values()))
+            store.insert_matrix_contents(s, mat, list(self._known().values()))
             for snap in removal.snapshots:
                 edits.insert(s, store.snapshot_row(snap))
         self.case.matrices.insert(index, mat)
@@ -1357,7 +1361,7 @@ def _merge_into(editor: CaseEditor, s: Any, theirs: Case, take: set[str]) -> Mer
     case = editor.case
     plan = plan_merge(case, theirs)
     result = MergeResult(analysts=list(theirs.analysts))
-    known = {a.id: a for a in [*case.analysts, *theirs.analysts]}
+    known = editor._known(*theirs.analysts)
     sources, evidence = dict(plan.sources), dict(plan.evidence)
     hypotheses = dict(plan.hypotheses)
     position = store.count_children(s, "source", case.id)
