@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +163,30 @@ def postgres_url():
     finally:
         with psycopg.connect(admin, autocommit=True) as con:
             con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def direct(location: str, commit: bool = True) -> Iterator[Any]:
+    """A connection of another program to the workspace at ``location`` (a file's path or a
+    server's URL), in one transaction: committed on leaving, or rolled back when ``commit`` is
+    false. Its SQL is the common subset of SQLite and PostgreSQL, through ``sqlalchemy.text``."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(location if "://" in location else f"sqlite:///{location}")
+    try:
+        with engine.connect() as con:
+            transaction = con.begin()
+            try:
+                yield con
+            except BaseException:
+                transaction.rollback()
+                raise
+            if commit:
+                transaction.commit()
+            else:
+                transaction.rollback()
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

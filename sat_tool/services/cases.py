@@ -225,6 +225,7 @@ def add_case(workspace: Workspace, case: Case,
             try:
                 with workspace.transaction() as session:
                     store.delete_case(session, plan.case_id)
+                    store.drop_unused_analysts(session, plan.new_analysts)
             except Exception:  # noqa: BLE001 - the next opening removes the remainder
                 pass
         raise

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -723,6 +723,21 @@ def analyst_ids(session: Session, analysts: Sequence[Analyst]) -> dict[str, int]
     return found
 
 
+def drop_unused_analysts(session: Session, row_ids: Sequence[int]) -> None:
+    """Forget those of these analysts who log in as no role and have nothing left in the
+    workspace (no rating, judgment or change): what a failed import of their case leaves."""
+    for row_id in row_ids:
+        try:
+            with session.begin_nested():  # one that is still referenced is simply kept
+                session.execute(delete(AnalystRow).where(
+                    AnalystRow.id == row_id, AnalystRow.role == "",
+                    ~exists().where(RatingRow.analyst_id == row_id),
+                    ~exists().where(JudgmentRow.analyst_id == row_id),
+                    ~exists().where(HistoryRow.analyst_id == row_id)))
+        except DBAPIError:
+            LOGGER.info("analyst %s is still referenced; kept", row_id, exc_info=True)
+
+
 def analyst_of_name(session: Session, name: str) -> Analyst | None:
     """The workspace's first analyst of this name (any case), or None."""
     for analyst in workspace_analysts(session):
@@ -880,6 +895,8 @@ class InsertPlan:
         self.case, self.snapshots, self.importing, self.batch = case, snapshots or {}, importing, batch
         self.case_id = CaseId(0)
         self.analyst_ids: dict[str, int] = {}
+        self.new_analysts: list[int] = []
+        """The row ids of the analysts the workspace came to know through this import."""
         self.source_ids: dict[SourceId, SourceId] = {}
         self.evidence_ids: dict[EvidenceId, EvidenceId] = {}
         self.matrix_ids: dict[MatrixId, MatrixId] = {}
@@ -929,7 +946,10 @@ class InsertPlan:
             for part in [*case.sources, *case.evidence, *case.matrices,
                          *(h for m in case.matrices for h in m.hypotheses)]:
                 part.uid = ""
+        known = set(session.scalars(select(AnalystRow.uid).where(
+            AnalystRow.uid.in_([a.id for a in case.analysts]))))
         self.analyst_ids = analyst_ids(session, case.analysts)
+        self.new_analysts = [row for uid, row in self.analyst_ids.items() if uid not in known]
 
     def _sources(self, start: int, session: Session) -> None:
         chunk = self.case.sources[start:start + self.batch]
