@@ -1,4 +1,7 @@
-"""The workspace: every edit persists, reopening gives the same case, bad files are refused."""
+"""The workspace: every edit persists, reopening gives the same case, bad files are refused.
+
+The tests of edits and of what a workspace holds run on a file and on a team server
+(PostgreSQL), where one is given; those of files and their refusals, on files."""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from sat_tool.domain import EvidenceType, Level, Rating
 from sat_tool.services import cases as svc
@@ -15,23 +18,33 @@ from sat_tool.store import Workspace, WorkspaceError
 from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.schema import Base
 
+from conftest import direct
 
-def reopened(path: Path, case_id: int):
-    """The case as a brand-new engine reads it from disk."""
+
+@pytest.fixture
+def workspace_path(location: str) -> str:
+    """This module's workspaces: a file, and a database on the test server."""
+    return location
+
+
+def reopened(path: str | Path, case_id: int):
+    """The case as a brand-new engine reads it from disk (or from the server)."""
     with Workspace.open(path) as ws:
         return svc.load_case(ws, case_id)
 
 
-def test_new_workspace_has_current_schema(workspace: Workspace):
+def test_new_workspace_has_current_schema(tmp_path: Path):
     """A new file is initialised at the current schema version, with WAL and foreign keys."""
-    assert workspace.schema_version == SCHEMA_VERSION
-    with workspace.engine.connect() as con:
-        assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    with Workspace.open(tmp_path / "new.sqlite") as workspace:
+        assert workspace.schema_version == SCHEMA_VERSION
+        with workspace.engine.connect() as con:
+            assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_migrated_schema_matches_the_orm(workspace: Workspace):
     """The tables made by the migration steps have exactly the ORM's columns."""
+    assert workspace.schema_version == SCHEMA_VERSION
     inspector = inspect(workspace.engine)
     for table in Base.metadata.sorted_tables:
         columns = {c["name"] for c in inspector.get_columns(table.name)}
@@ -112,8 +125,14 @@ def test_a_failed_write_changes_nothing_in_memory(editor: CaseEditor, workspace_
     with pytest.raises(EditConflict, match="deleted"):
         editor.rate(mat.id, (mat.rows[0].evidence_id, 999_999), Rating.C)
     with editor.workspace.engine.begin() as con:
-        con.exec_driver_sql("CREATE TRIGGER no_titles BEFORE UPDATE ON hypotheses "
-                            "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        if con.dialect.name == "sqlite":
+            con.exec_driver_sql("CREATE TRIGGER no_titles BEFORE UPDATE ON hypotheses "
+                                "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        else:
+            con.exec_driver_sql("CREATE FUNCTION no_titles() RETURNS trigger LANGUAGE plpgsql "
+                                "AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$")
+            con.exec_driver_sql("CREATE TRIGGER no_titles BEFORE UPDATE ON hypotheses "
+                                "FOR EACH ROW EXECUTE FUNCTION no_titles()")
     with pytest.raises(Exception, match="refused"):
         editor.update_hypothesis(mat.hypotheses[0].id, title="Changed")
     assert editor.case == before
@@ -152,13 +171,11 @@ def test_other_programs_database_is_refused_untouched(tmp_path: Path):
     assert path.read_bytes() == before
 
 
-def test_workspace_from_a_newer_version_is_refused(workspace_path: Path):
+def test_workspace_from_a_newer_version_is_refused(workspace_path: str):
     """A workspace whose schema is newer than this release reads is refused with its version."""
     Workspace.open(workspace_path).close()
-    con = sqlite3.connect(workspace_path)
-    con.execute("UPDATE sat_meta SET value='99' WHERE key='schema_version'")
-    con.commit()
-    con.close()
+    with direct(workspace_path) as con:
+        con.execute(text("UPDATE sat_meta SET value='99' WHERE key='schema_version'"))
     with pytest.raises(WorkspaceError, match="newer SAT Tool"):
         Workspace.open(workspace_path)
 
