@@ -196,3 +196,39 @@ def location(request, tmp_path):
     if request.param == "sqlite":
         return str(tmp_path / "workspace.sqlite")
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_location(request, tmp_path):
+    """A maker of new, empty workspaces (each call another), as files or on the test server,
+    for tests that need many: a server's are copies of one migrated database, so quick to
+    make, and all are dropped afterwards."""
+    import itertools
+
+    counter = itertools.count()
+    if request.param == "sqlite":
+        yield lambda: str(tmp_path / f"workspace{next(counter)}.sqlite")
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    template = request.getfixturevalue("postgres_url")
+    Workspace.open(template).close()
+    base = make_url(template)
+    admin = base.set(drivername="postgresql", database="postgres").render_as_string(
+        hide_password=False)
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"{base.database}_{next(counter)}"
+        with psycopg.connect(admin, autocommit=True) as con:
+            con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{base.database}"')
+        made.append(name)
+        return base.set(database=name).render_as_string(hide_password=False)
+
+    try:
+        yield make
+    finally:
+        with psycopg.connect(admin, autocommit=True) as con:
+            for name in made:
+                con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

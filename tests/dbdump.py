@@ -69,8 +69,11 @@ def canonical_dump(path: str | Path,
                    ignore: Mapping[str, Collection[str]] = DEFAULT_IGNORE) -> Dump:
     """Every table of the SQLite file at ``path``, ordered by primary key, minus ``ignore``d columns.
 
-    The schema itself is included under the name ``sqlite_master``.
+    The schema itself is included under the name ``sqlite_master``. A server's URL
+    (``postgresql+psycopg://…``) gives the same dump of its tables, without the schema.
     """
+    if "://" in str(path) and not str(path).startswith("sqlite"):
+        return _server_dump(str(path), ignore)
     con = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
     try:
         out: Dump = {}
@@ -98,6 +101,36 @@ def canonical_dump(path: str | Path,
         return out
     finally:
         con.close()
+
+
+def _server_dump(url: str, ignore: Mapping[str, Collection[str]]) -> Dump:
+    """Every SAT Tool table of a server's database, as :func:`canonical_dump` gives a file's."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as con:
+            out: Dump = {}
+            inspector = inspect(con)
+            for table in sorted(inspector.get_table_names()):
+                skip = set(ignore.get(table, ()))
+                if "*" in skip:
+                    continue
+                names = [c["name"] for c in inspector.get_columns(table)]
+                columns = tuple(n for n in names if n not in skip)
+                key = tuple(inspector.get_pk_constraint(table)["constrained_columns"])
+                order = key or tuple(names)
+                rows = [tuple(r) for r in con.execute(text(
+                    f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} "
+                    f"ORDER BY {', '.join(map(_quote, order))}"))]
+                if table == "snapshots" and "data" in columns:
+                    at = columns.index("data")
+                    drop = "updated" in ignore.get("ratings", ())
+                    rows = [r[:at] + (_snapshot_data(r[at], drop),) + r[at + 1:] for r in rows]
+                out[table] = TableDump(columns, key or columns, rows)
+            return out
+    finally:
+        engine.dispose()
 
 
 def describe_difference(a: Dump, b: Dump, limit: int = 12, names: tuple[str, str] = ("a", "b")) -> str:

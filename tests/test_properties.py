@@ -4,11 +4,12 @@
   database exactly, and redoing it all gives back the edited one.
 - Two editors with their own memory (as two processes have) interleaving the same edits
   give the same database as one editor making them in the same order.
+
+Each holds on a workspace file and on a team server (PostgreSQL), where one is given.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ never reused, so the id counters stay where the edits took them; the history rec
 undo too)."""
 
 
-def dump(path: Path, ignore: dict[str, set[str]] = CHANGING):
+def dump(path: str | Path, ignore: dict[str, set[str]] = CHANGING):
     """Every table's rows in key order, without the columns named in ``ignore``."""
     return canonical_dump(path, ignore)
 
@@ -159,33 +160,33 @@ def command_for(doc: Any, action: str, n: int) -> Any:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(actions=ACTIONS)
-def test_undoing_every_edit_restores_the_database_and_redoing_restores_the_edits(qapp, actions):
+def test_undoing_every_edit_restores_the_database_and_redoing_restores_the_edits(qapp, new_location,
+                                                                                 actions):
     from sat_tool.ui.document import CaseDocument
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "ws.sqlite"
-        ws = Workspace.open(path)
-        try:
-            case_id = svc.add_case(ws, small_case())
-            doc = CaseDocument(CaseEditor.open(ws, case_id, "prop"))
-            failures: list[str] = []
-            doc.editFailed.connect(failures.append)
-            start = dump(path)
-            for action, n in actions:
-                command = command_for(doc, action, n)
-                if command is not None:
-                    doc.push(command)
-            assert failures == []
-            edited = dump(path)
-            doc.undo_stack.setIndex(0)
-            assert failures == []
-            assert dump(path) == start
-            doc.undo_stack.setIndex(doc.undo_stack.count())
-            assert failures == []
-            assert dump(path) == edited
-            doc.deleteLater()
-        finally:
-            ws.close()
+    path = new_location()
+    ws = Workspace.open(path)
+    try:
+        case_id = svc.add_case(ws, small_case())
+        doc = CaseDocument(CaseEditor.open(ws, case_id, "prop"))
+        failures: list[str] = []
+        doc.editFailed.connect(failures.append)
+        start = dump(path)
+        for action, n in actions:
+            command = command_for(doc, action, n)
+            if command is not None:
+                doc.push(command)
+        assert failures == []
+        edited = dump(path)
+        doc.undo_stack.setIndex(0)
+        assert failures == []
+        assert dump(path) == start
+        doc.undo_stack.setIndex(doc.undo_stack.count())
+        assert failures == []
+        assert dump(path) == edited
+        doc.deleteLater()
+    finally:
+        ws.close()
 
 
 EDITS = st.lists(st.tuples(st.sampled_from("ab"), st.sampled_from(
@@ -218,63 +219,62 @@ def editor_call(editor: CaseEditor, action: str, n: int) -> tuple[str, tuple, di
     return None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=EDITS)
-def test_two_editors_interleaved_give_the_database_one_editor_gives(edits):
+def test_two_editors_interleaved_give_the_database_one_editor_gives(new_location, edits):
     """Whatever two processes' editors accept, in the order they commit it, one editor reproduces."""
-    with tempfile.TemporaryDirectory() as folder:
-        shared, single = Path(folder) / "shared.sqlite", Path(folder) / "single.sqlite"
-        ws = {name: Workspace.open(shared) for name in "ab"}
-        alone = Workspace.open(single)
-        try:
-            case_id = svc.add_case(ws["a"], small_case())
-            assert svc.add_case(alone, small_case()) == case_id
-            editors = {name: CaseEditor.open(ws[name], case_id, "x") for name in "ab"}
-            one = CaseEditor.open(alone, case_id, "x")
-            accepted = []
-            for who, action, n in edits:
-                call = editor_call(editors[who], action, n)
-                if call is None:
-                    continue
-                name, args, kwargs = call
-                try:
-                    getattr(editors[who], name)(*args, **kwargs)
-                except EditConflict:
-                    continue  # refused: nothing was written, so the single editor skips it too
-                accepted.append(call)
-            for name, args, kwargs in accepted:
-                getattr(one, name)(*args, **kwargs)
-            ignore = {**DEFAULT_IGNORE, "cases": {"last_opened", "uid", "created"},
-                      "ratings": {"updated"}}
-            assert dump(shared, ignore) == dump(single, ignore)
-        finally:
-            for w in (*ws.values(), alone):
-                w.close()
+    shared, single = new_location(), new_location()
+    ws = {name: Workspace.open(shared) for name in "ab"}
+    alone = Workspace.open(single)
+    try:
+        case_id = svc.add_case(ws["a"], small_case())
+        assert svc.add_case(alone, small_case()) == case_id
+        editors = {name: CaseEditor.open(ws[name], case_id, "x") for name in "ab"}
+        one = CaseEditor.open(alone, case_id, "x")
+        accepted = []
+        for who, action, n in edits:
+            call = editor_call(editors[who], action, n)
+            if call is None:
+                continue
+            name, args, kwargs = call
+            try:
+                getattr(editors[who], name)(*args, **kwargs)
+            except EditConflict:
+                continue  # refused: nothing was written, so the single editor skips it too
+            accepted.append(call)
+        for name, args, kwargs in accepted:
+            getattr(one, name)(*args, **kwargs)
+        ignore = {**DEFAULT_IGNORE, "cases": {"last_opened", "uid", "created"},
+                  "ratings": {"updated"}}
+        assert dump(shared, ignore) == dump(single, ignore)
+    finally:
+        for w in (*ws.values(), alone):
+            w.close()
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.booleans(), min_size=4, max_size=4), st.lists(st.integers(0, 3), max_size=4))
-def test_deleting_several_items_at_once_and_restoring_them_gives_the_database_back(chosen, moves):
+def test_deleting_several_items_at_once_and_restoring_them_gives_the_database_back(
+        new_location, chosen, moves):
     """Whatever items are deleted together, wherever their rows stood in each matrix, putting
     them back in one transaction restores the workspace exactly."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "ws.sqlite"
-        ws = Workspace.open(path)
-        try:
-            case_id = svc.add_case(ws, small_case())
-            editor = CaseEditor.open(ws, case_id, "prop")
-            mat = editor.case.matrices[0]
-            for n, place in enumerate(moves):  # rows out of the items' order
-                editor.move_row(mat.id, mat.rows[n % len(mat.rows)].evidence_id, place)
-            ids = [e.id for e, keep in zip(editor.case.evidence, chosen) if keep]
-            if not ids:
-                return
-            start = dump(path)
-            items = [e for e in editor.case.evidence if e.id in ids]
-            removals = editor.delete_evidence_items(ids, expect=items)
-            assert all(e.id not in ids for e in editor.case.evidence)
-            editor.restore_evidence_items(removals)
-            assert dump(path) == start
-            assert editor.case == svc.load_case(ws, case_id)
-        finally:
-            ws.close()
+    path = new_location()
+    ws = Workspace.open(path)
+    try:
+        case_id = svc.add_case(ws, small_case())
+        editor = CaseEditor.open(ws, case_id, "prop")
+        mat = editor.case.matrices[0]
+        for n, place in enumerate(moves):  # rows out of the items' order
+            editor.move_row(mat.id, mat.rows[n % len(mat.rows)].evidence_id, place)
+        ids = [e.id for e, keep in zip(editor.case.evidence, chosen) if keep]
+        if not ids:
+            return
+        start = dump(path)
+        items = [e for e in editor.case.evidence if e.id in ids]
+        removals = editor.delete_evidence_items(ids, expect=items)
+        assert all(e.id not in ids for e in editor.case.evidence)
+        editor.restore_evidence_items(removals)
+        assert dump(path) == start
+        assert editor.case == svc.load_case(ws, case_id)
+    finally:
+        ws.close()
