@@ -23,7 +23,6 @@ import json
 import os
 import random
 import re
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -73,7 +72,7 @@ Value = tuple[str, str] | None
 class GuiProcess:
     """A worker process and the event lines it prints, each stamped with the time it arrived."""
 
-    def __init__(self, name: str, workspace: Path, case_id: int, seed: int, stop: Path,
+    def __init__(self, name: str, workspace: str | Path, case_id: int, seed: int, stop: Path,
                  env: dict[str, str], on_ack: Any) -> None:
         self.name = name
         self.lines: list[tuple[float, str, Any]] = []
@@ -153,7 +152,7 @@ class CliRun:
 class CliLoop(threading.Thread):
     """Rates cells and adds evidence from the command line, one command at a time."""
 
-    def __init__(self, workspace: Path, case_id: int, labels: dict[int, list[str]],
+    def __init__(self, workspace: str | Path, case_id: int, labels: dict[int, list[str]],
                  hypotheses: dict[int, int], env: dict[str, str], seconds: float, seed: int) -> None:
         super().__init__(daemon=True)
         self.workspace, self.case_id = workspace, case_id
@@ -168,8 +167,8 @@ class CliLoop(threading.Thread):
         self.lock = threading.Lock()
         self.failure: BaseException | None = None
 
-    def revision(self, con: sqlite3.Connection) -> int:
-        return int(con.execute("SELECT revision FROM cases WHERE id=?", (self.case_id,)).fetchone()[0])
+    def revision(self, con: Any) -> int:
+        return case_revision(con, self.case_id)
 
     def run(self) -> None:
         try:
@@ -178,7 +177,8 @@ class CliLoop(threading.Thread):
             self.failure = exc
 
     def _loop(self) -> None:
-        con = sqlite3.connect(self.workspace, timeout=30, isolation_level=None)
+        engine = reading_engine(self.workspace)
+        con = engine.connect()
         end = time.monotonic() + self.seconds
         added = 0
         try:
@@ -219,6 +219,7 @@ class CliLoop(threading.Thread):
                 time.sleep(self.rng.uniform(*CLI_PAUSE))
         finally:
             con.close()
+            engine.dispose()
 
     def gui_added(self, number: int, label: str) -> None:
         with self.lock:
@@ -353,17 +354,34 @@ class Session:
     logs: Path
 
 
-def revision_of(path: Path, case_id: int) -> int:
-    con = sqlite3.connect(path)
+def reading_engine(location: str | Path) -> Any:
+    """An engine of another program that reads the workspace (a file or a server), each
+    statement on its own."""
+    from sqlalchemy import create_engine
+
+    location = str(location)
+    return create_engine(location if "://" in location else f"sqlite:///{location}",
+                         isolation_level="AUTOCOMMIT")
+
+
+def case_revision(con: Any, case_id: int) -> int:
+    """The case's revision as committed now."""
+    from sqlalchemy import text
+
+    return int(con.execute(text("SELECT revision FROM cases WHERE id=:id"), {"id": case_id}).scalar())
+
+
+def revision_of(path: str | Path, case_id: int) -> int:
+    engine = reading_engine(path)
     try:
-        return int(con.execute("SELECT revision FROM cases WHERE id=?", (case_id,)).fetchone()[0])
+        with engine.connect() as con:
+            return case_revision(con, case_id)
     finally:
-        con.close()
+        engine.dispose()
 
 
-def run_session(tmp_path: Path) -> Session:
+def run_session(tmp_path: Path, path: str | Path) -> Session:
     """Import the sample, let two windows and the command line edit it, and read the result."""
-    path = tmp_path / "workspace.sqlite"
     with Workspace.open(path) as ws:
         case_id = svc.import_bundle(ws, SAMPLE)
         start_case = svc.load_case(ws, case_id)
@@ -689,9 +707,10 @@ def summary(session: Session, found: Findings) -> list[str]:
 # ------------------------------------------------------------------ the test
 
 
-def test_two_windows_and_the_command_line_edit_one_case_live(tmp_path, capsys):
-    """A minute of three analysts' work on one case: nothing locked, nothing lost, nothing stale."""
-    session = run_session(tmp_path)
+def test_two_windows_and_the_command_line_edit_one_case_live(tmp_path, location, capsys):
+    """A minute of three analysts' work on one case: nothing locked, nothing lost, nothing stale
+    (in a workspace file, and on a team server)."""
+    session = run_session(tmp_path, location)
     found = Findings()
     check_messages(session, found)
     collect_writes(session, found)
