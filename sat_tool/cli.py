@@ -515,7 +515,8 @@ def cmd_cases(workspace: Workspace, _args: argparse.Namespace) -> int:
         return 0
     print(f"{'id':>4}  {'matrices':>8}  {'evidence':>8}  title")
     for s in summaries:
-        print(f"{s.id:>4}  {s.matrices:>8}  {s.evidence:>8}  {s.title}")
+        shared = "  (read only)" if s.access == "read" else ""
+        print(f"{s.id:>4}  {s.matrices:>8}  {s.evidence:>8}  {s.title}{shared}")
     return 0
 
 

@@ -235,6 +235,11 @@ def test_each_analyst_logs_in_as_their_role_and_may_write_only_their_own_ratings
         assert (latest.by, latest.analyst) == ("Leila Hasanova", "Leila Hasanova")
 
 
+def session_count(ws, query, matrix_id: int) -> int:
+    with ws.read() as session:
+        return session.execute(query, {"m": matrix_id}).scalar()
+
+
 def test_blind_rating_is_enforced_by_the_server(postgres_url):
     """A newcomer on a blind matrix reads no one else's ratings from the server, whatever the
     client asks, until every cell is theirs; the other matrices stay open to them."""
@@ -251,7 +256,9 @@ def test_blind_rating_is_enforced_by_the_server(postgres_url):
         owner.install_access()  # safe to run again
         owner.add_analyst("Nadia Newcomer", "nadia")
         blind = CaseEditor.open(owner, case_id, "owner")
+        blind.take_snapshot(blind.case.matrices[1].id, "Everyone's ratings so far")
         blind.set_blind(blind.case.matrices[1].id, True)
+    snapshots = text("SELECT count(*) FROM snapshots WHERE matrix_id = :m")
     with Workspace.open(_as_role(postgres_url, "nadia")) as ws:
         editor = CaseEditor.open(ws, case_id, "Nadia")
         first, second = editor.case.matrices[0], editor.case.matrices[1]
@@ -261,8 +268,11 @@ def test_blind_rating_is_enforced_by_the_server(postgres_url):
             assert session.execute(text(
                 "SELECT count(*) FROM ratings r JOIN hypotheses h ON h.id = r.hypothesis_id "
                 "WHERE h.matrix_id = :m"), {"m": second.id}).scalar() == 0
+        assert session_count(ws, snapshots, second.id) == 0  # a snapshot holds them too
+        assert svc.case_snapshots(ws, editor.case).get(second.id, []) == []  # nor in exports
         editor.rate_each(second.id, {(r.evidence_id, h.id): Rating.N for r in second.rows
                                      for h in second.hypotheses})
+        assert session_count(ws, snapshots, second.id) == 1
         editor.refresh()
         editor = CaseEditor.open(ws, case_id, "Nadia")
         second = editor.case.matrices[1]
@@ -304,6 +314,18 @@ def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(
         assert changed == 0
         with pytest.raises(CaseNotFound):
             svc.load_case(ws, private)
+        assert [c.access for c in svc.list_cases(ws)] == ["read"]
+    with Workspace.open(postgres_url) as owner:
+        owner.install_access()  # again, as an upgrade does: the sharing stays the owner's
+    assert main(["--workspace", _as_role(postgres_url, "olga"), "admin", "share", "--case",
+                 str(sample), "--role", "olga", "--level", "write"]) == 2
+    assert "does not let your login make this change" in capsys.readouterr().err
+    with Workspace.open(_as_role(postgres_url, "olga")) as ws:
+        with pytest.raises(Exception) as refused:
+            with ws.transaction() as session:
+                session.execute(text("UPDATE case_access SET level = 'write'"))
+        assert "permission denied" in str(refused.value)
+        assert [c.access for c in svc.list_cases(ws)] == ["read"]
     with Workspace.open(_as_role(postgres_url, "leila")) as ws:  # not restricted
         editor = CaseEditor.open(ws, sample, "Leila")
         mat = editor.case.matrices[0]
@@ -312,6 +334,13 @@ def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(
 
 
 def test_the_window_says_a_case_is_shared_to_read_only(qtbot, postgres_url):
+    """A case shared to read only is marked in the case list, opens with every editing control
+    greyed, refuses a rating key in a sentence, and opens a cell's dialog to read."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sat_tool.domain.model import Rating
+    from sat_tool.ui.dialogs import CellDialog
     from sat_tool.services import cases as svc
     from sat_tool.settings import Preferences
     from sat_tool.store import Workspace
@@ -325,8 +354,72 @@ def test_the_window_says_a_case_is_shared_to_read_only(qtbot, postgres_url):
     window = MainWindow(Workspace.open(_as_role(postgres_url, "olga")), Preferences(analyst="Olga"))
     qtbot.addWidget(window)
     window.show()
+    window.show_start_page()
+    listed = window.start_page.recent.item(0)
+    assert listed.text().startswith("Azerbaijan") and "(read only)" in listed.text()
     window.open_case(case_id)
     assert "read only" in window.windowTitle()
     assert "shared with you to read only" in window.statusBar().currentMessage()
+    page = window.case_view.current_matrix_page()
+    for name in ("add_hypothesis", "add_evidence", "include_evidence", "edit", "remove_row",
+                 "delete_hypothesis", "move_up", "move_left", "transposed", "blind"):
+        assert not page.actions_by_name[name].isEnabled(), name
+    assert page.actions_by_name["sort"].isEnabled() and page.actions_by_name["heat"].isEnabled()
+    assert not window.add_matrix_action.isEnabled() and not window.rename_case_action.isEnabled()
+    assert not any(b.isEnabled() for b in window.case_view.evidence_page.edit_buttons)
+    assert page.empty_hint.isVisible() and "read only" in page.empty_hint.text()
+    before = svc.load_case(window.workspace, case_id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_5)  # II: not tried, and said why
+    assert "shared with you to read only" in window.statusBar().currentMessage()
+    assert svc.load_case(window.workspace, case_id) == before
+    assert page.doc.undo_stack.count() == 0
+
+    seen = []
+
+    def read_dialog() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, CellDialog) and w.isVisible())
+        seen.append((dialog.rationale.isReadOnly(), dialog.buttons_by_rating[Rating.C].isEnabled()))
+        dialog.reject()
+
+    QTimer.singleShot(100, read_dialog)
+    index = page.view.currentIndex()
+    page.open_cell_dialog(page.model.cell_at(page.view.proxy.mapToSource(index)))
+    assert seen == [(True, False)]  # opened to read, not to rate
     window.close()
     window.workspace.close()
+
+
+def test_an_analyst_of_one_team_workspace_cannot_open_another_on_the_same_server(postgres_url):
+    """Login roles and the analysts' group are the whole server's; a workspace lets in only
+    the analysts added to it."""
+    import psycopg
+    import pytest
+    from sqlalchemy.engine import make_url
+
+    from sat_tool.services import cases as svc
+    from sat_tool.store import Workspace, WorkspaceError
+
+    base = make_url(postgres_url)
+    other = f"{base.database}_other"
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{other}"')
+    other_url = base.set(database=other).render_as_string(hide_password=False)
+    try:
+        with Workspace.open(postgres_url) as mine:
+            svc.open_sample(mine)
+            mine.install_access()
+            mine.add_analyst("Leila Hasanova", "leila")
+        with Workspace.open(other_url) as theirs:
+            svc.open_sample(theirs)
+            theirs.install_access()
+            theirs.add_analyst("Tom Reyes", "tom")
+        with Workspace.open(_as_role(postgres_url, "leila")) as ws:
+            assert len(svc.list_cases(ws)) == 1
+        with pytest.raises(WorkspaceError, match="permission denied for database"):
+            Workspace.open(_as_role(other_url, "leila"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')

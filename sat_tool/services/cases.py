@@ -7,6 +7,7 @@ and nothing is written.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from pathlib import Path
 from typing import Any
@@ -147,7 +148,11 @@ def new_case(workspace: Workspace, title: str, description: str = "") -> CaseId:
 def list_cases(workspace: Workspace) -> list[store.CaseSummary]:
     """Every case in the workspace, most recently opened first."""
     with workspace.read() as session:
-        return store.list_cases(session)
+        found = store.list_cases(session)
+    levels = workspace.case_levels()
+    if levels:
+        found = [dataclasses.replace(c, access=levels.get(int(c.id), c.access)) for c in found]
+    return found
 
 
 def find_case(workspace: Workspace, reference: str | int) -> CaseId:

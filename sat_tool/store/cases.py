@@ -78,6 +78,9 @@ class CaseSummary:
     last_opened: str
     matrices: int
     evidence: int
+    access: str = "write"
+    """What this workspace's user may do with the case: "write", or "read" (shared with them
+    to read only, on a team server)."""
 
 
 def utc_now() -> str:

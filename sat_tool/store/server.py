@@ -165,7 +165,9 @@ _ACCESS = (
     # (it is given the reader's analyst: inside it, current_user is the owner)
     """CREATE OR REPLACE FUNCTION sat_sees_others(hypothesis integer, reader integer) RETURNS boolean
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-       $$ SELECT CASE WHEN m.blind = 0 OR reader IS NULL THEN true ELSE
+       $$ SELECT CASE WHEN m.blind = 0 THEN true
+                   WHEN reader IS NULL THEN NOT pg_has_role(session_user, 'sat_analyst', 'MEMBER')
+                   ELSE
             (SELECT count(*) FROM ratings r JOIN hypotheses x ON x.id = r.hypothesis_id
                JOIN matrix_evidence me ON me.evidence_id = r.evidence_id
                                       AND me.matrix_id = x.matrix_id
@@ -175,8 +177,17 @@ _ACCESS = (
           FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id WHERE h.id = hypothesis $$""",
     """CREATE OR REPLACE FUNCTION sat_may_write_for(analyst integer) RETURNS boolean
        LANGUAGE sql STABLE AS
-       $$ SELECT analyst = sat_me() OR EXISTS (SELECT 1 FROM analysts a WHERE a.id = analyst
-                                               AND a.role = '') $$""",
+       $$ SELECT sat_me() IS NOT NULL AND (analyst = sat_me() OR EXISTS (
+              SELECT 1 FROM analysts a WHERE a.id = analyst AND a.role = '')) $$""",
+    # a snapshot of a blind matrix holds everyone's ratings: hidden as they are
+    """CREATE OR REPLACE FUNCTION sat_sees_matrix(mat integer, reader integer) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT COALESCE((SELECT sat_sees_others(h.id, reader) FROM hypotheses h
+                            WHERE h.matrix_id = mat LIMIT 1), true) $$""",
+    # the analysts' group is the whole server's: only this database's analysts may connect
+    """DO $$ BEGIN
+        EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
+    END $$""",
 )
 _SHARING = (
     """CREATE TABLE IF NOT EXISTS case_access (
@@ -184,6 +195,8 @@ _SHARING = (
            role text NOT NULL,
            level text NOT NULL CHECK (level IN ('write', 'read', 'none')),
            PRIMARY KEY (case_id, role))""",
+    # (the blanket grant of install_access covers the table once it exists: take it back)
+    f"REVOKE ALL ON case_access FROM {ANALYST_GROUP}",
     f"GRANT SELECT ON case_access TO {ANALYST_GROUP}",
     # what the connected role may do with a case: as shared with it, else read and write
     """CREATE OR REPLACE FUNCTION sat_case_level(c integer, reader text) RETURNS text
@@ -239,6 +252,9 @@ def install_access(connection: Any) -> None:
                                    f"USING ({own}) WITH CHECK ({own})")
         connection.exec_driver_sql(f"CREATE POLICY sat_delete ON {table} FOR DELETE "
                                    f"USING ({own})")
+    connection.exec_driver_sql("DROP POLICY IF EXISTS sat_blind_read ON snapshots")
+    connection.exec_driver_sql("CREATE POLICY sat_blind_read ON snapshots AS RESTRICTIVE FOR "
+                               "SELECT USING (sat_sees_matrix(matrix_id, sat_me()))")
 
 
 def install_sharing(connection: Any) -> None:
@@ -289,6 +305,16 @@ def case_level(connection: Any, case_id: int) -> str:
                                   {"c": case_id}).scalar())
 
 
+def case_levels(connection: Any) -> dict[int, str]:
+    """What the connected role may do with each case it can see, where that is not 'write'."""
+    installed = connection.exec_driver_sql(
+        "SELECT to_regprocedure('sat_case_level(integer, text)') IS NOT NULL").scalar()
+    if not installed:
+        return {}
+    return {int(c): str(level) for c, level in connection.exec_driver_sql(
+        "SELECT id, sat_case_level(id, current_user::text) FROM cases").all() if level != "write"}
+
+
 def add_login(connection: Any, role: str, password: str | None = None) -> None:
     """Make a login role for an analyst (if it does not exist) in the analysts' group."""
     from psycopg import sql
@@ -303,6 +329,10 @@ def add_login(connection: Any, role: str, password: str | None = None) -> None:
                                                                       sql.Literal(password)))
         cursor.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ANALYST_GROUP),
                                                         sql.Identifier(role)))
+        cursor.execute("SELECT current_database()")
+        (database,) = cursor.fetchone()
+        cursor.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+            sql.Identifier(database), sql.Identifier(role)))
 
 
 def current_role(connection: Any) -> str:

@@ -380,6 +380,11 @@ class Workspace:
         """What may be done with a case here: 'write', or 'read' (read only)."""
         return "read" if self.read_only else "write"
 
+    def case_levels(self) -> dict[int, str]:
+        """The cases this workspace's user may not write, by id, with what they may do
+        ("read"): none in a file."""
+        return {}
+
     def watcher(self) -> ChangeWatcher:
         """A cheap way to learn that any connection, in any process, has committed."""
         return ChangeWatcher(self._watch_uri)
@@ -518,6 +523,10 @@ class ServerWorkspace(Workspace):
     def case_level(self, case_id: int) -> str:
         with self.read() as session:
             return server.case_level(session.connection(), case_id)
+
+    def case_levels(self) -> dict[int, str]:
+        with self.read() as session:
+            return server.case_levels(session.connection())
 
     def check_write(self, session: Session, case_id: int) -> None:
         if server.case_level(session.connection(), case_id) != "write":

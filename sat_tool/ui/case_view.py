@@ -77,15 +77,23 @@ class RecordsPage(QWidget):
         buttons.addSpacing(12)
         buttons.addWidget(self.filter)
         buttons.addStretch(1)
+        self.edit_buttons: list[QPushButton] = []
+        """Add, Edit and Delete: greyed while the case cannot be changed here."""
         for text, slot in ((self.tr("Add…"), add), (self.tr("Edit…"), self.edit_selected),
                            (self.tr("Delete"), self.delete_selected)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.edit_buttons.append(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
         layout.addWidget(self.table)
+
+    def set_writable(self, writable: bool) -> None:
+        """Let the records be added, edited and deleted here, or not."""
+        for button in self.edit_buttons:
+            button.setEnabled(writable)
 
     def selected(self) -> Any | None:
         """The record of the selected row."""
@@ -152,9 +160,14 @@ class CaseView(QTabWidget):
         self._remember_matrix()
         self._connect_sources()
         doc.cellsRevisited.connect(self._show_cells)
+        doc.readOnlyChanged.connect(self._apply_read_only)
+        self._apply_read_only()
         self.find_bar = FindBar(self)
         self.setCornerWidget(self.find_bar, Qt.Corner.TopRightCorner)
         self.currentChanged.connect(self._retarget_find)
+
+    def _apply_read_only(self) -> None:
+        self.evidence_page.set_writable(not self.doc.read_only)
 
     # ---------------------------------------------------------- zoom
 

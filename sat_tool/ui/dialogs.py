@@ -421,10 +421,11 @@ class CellDialog(QDialog):
 
     def __init__(self, evidence: Evidence, hyp: Hypothesis, rating: Rating | None, rationale: str,
                  parent: QWidget | None = None, likelihood: float | None = None,
-                 default: float = 0.5, record: str = "") -> None:
+                 default: float = 0.5, record: str = "", read_only: str = "") -> None:
         """``likelihood``: the one the analyst stated (None: none); ``default``: the one the
         rating stands for here, where the box starts when a likelihood is first stated;
-        ``record``: the other analysts' ratings of the cell and its history (rich text)."""
+        ``record``: the other analysts' ratings of the cell and its history (rich text);
+        ``read_only``: why the cell can only be read here ("": it can be rated)."""
         super().__init__(parent)
         self.setWindowTitle(f"{evidence.label} × {hyp.title}")
         self.resize(560, 360)
@@ -493,6 +494,23 @@ class CellDialog(QDialog):
         layout.addWidget(self.record_area, 1)
         if record:
             self.resize(680, 620)
+        self.error = QLabel("")
+        self.error.setStyleSheet(f"color: {theme.error()};")
+        if read_only:  # the reading copy: what the cell holds, nothing to change
+            why = QLabel(read_only)
+            why.setWordWrap(True)
+            why.setStyleSheet(theme.note_box() + " padding: 6px;")
+            layout.insertWidget(1, why)
+            for button in (*self.buttons_by_rating.values(), clear, self.override):
+                button.setEnabled(False)
+            self.likelihood.setEnabled(False)
+            self.rationale.setReadOnly(True)
+            self.rationale.setPlaceholderText(self.tr("No rationale given."))
+            box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            box.rejected.connect(self.reject)
+            layout.addWidget(box)
+            box.setFocus()
+            return
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self._accept)
@@ -504,8 +522,6 @@ class CellDialog(QDialog):
             QShortcut(QKeySequence(f"Alt+{key}"), self,
                       activated=lambda r=option: self.buttons_by_rating[r].setChecked(True))
         self.rationale.setFocus()
-        self.error = QLabel("")
-        self.error.setStyleSheet(f"color: {theme.error()};")
         layout.addWidget(self.error)
 
     def clear_rating(self) -> None:

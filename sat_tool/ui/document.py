@@ -63,6 +63,10 @@ class CaseDocument(QObject):
     """Another window or program changed the case and the views now show it; says so."""
     caseGone = Signal(str)
     """Another window or program deleted the case; the message says so."""
+    readOnlyChanged = Signal()
+    """Whether the case may be changed here changed (see :attr:`read_only`)."""
+    refused = Signal(str)
+    """An edit was not tried, because the case cannot be changed here; says so."""
 
     def __init__(self, editor: CaseEditor, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +76,9 @@ class CaseDocument(QObject):
         """Counts edits, undos and redos that could not be made (each was told to the user)."""
         self.revision = 0
         """Counts changes; caches of anything computed from the case compare against it."""
+        self.read_only = ""
+        """Why the case cannot be changed here, in a sentence ("": it can): the workspace is
+        read-only, or a team server shares the case with this analyst to read only."""
         for signal in (self.caseChanged, self.sourcesChanged, self.evidenceChanged,
                        self.matricesChanged, self.hypothesesChanged, self.rowsChanged,
                        self.ratingsChanged, self.matrixEdited, self.analysisChanged,
@@ -86,8 +93,17 @@ class CaseDocument(QObject):
         """The domain case, always equal to what the workspace holds."""
         return self.editor.case
 
+    def set_read_only(self, reason: str) -> None:
+        """Let the case be changed here ("") or not (why not, in a sentence)."""
+        if reason != self.read_only:
+            self.read_only = reason
+            self.readOnlyChanged.emit()
+
     def push(self, command: QUndoCommand) -> None:
-        """Do an edit and put it on the undo stack."""
+        """Do an edit and put it on the undo stack (in a read-only case: say why not)."""
+        if self.read_only:
+            self.refused.emit(self.read_only)
+            return
         self.undo_stack.push(command)
 
     # Notifications, called by commands once the editor has committed.

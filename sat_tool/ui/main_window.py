@@ -380,12 +380,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_case = self.document is not None
-        for action in (*self.export_actions, *self.page_menu_actions,
-                       self.close_case_action, self.find_action,
-                       self.print_action, self.print_preview_action,
-                       self.delete_case_action, self.rename_case_action, self.add_matrix_action,
-                       self.edit_matrix_action, self.delete_matrix_action):
+        for action in (*self.export_actions, self.close_case_action, self.find_action,
+                       self.print_action, self.print_preview_action):
             action.setEnabled(has_case)
+        writable = has_case and not (self.document and self.document.read_only)
+        for action in (*self.page_menu_actions, self.delete_case_action, self.rename_case_action,
+                       self.add_matrix_action, self.edit_matrix_action, self.delete_matrix_action):
+            action.setEnabled(writable)
         self.export_menu.setEnabled(has_case)
         stack = self.document.undo_stack if self.document else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
@@ -475,10 +476,15 @@ class MainWindow(QMainWindow):
             self._case_level = self.workspace.case_level(case_id)
         except Exception:  # noqa: BLE001 - a busy moment: the edits themselves are refused
             self._case_level = "write"
-        if self._case_level == "read" and not self.workspace.read_only:
-            self.statusBar().showMessage(self.tr(
+        if self.workspace.read_only:
+            self.document.set_read_only(self.tr(
+                "This workspace is read-only: you can read and export its cases, not edit them."))
+        elif self._case_level == "read":
+            self.document.set_read_only(self.tr(
                 "This case is shared with you to read only: you can read and export it, "
-                "not change it."), 15000)
+                "not change it."))
+            self.statusBar().showMessage(self.document.read_only, 15000)
+        self.document.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.document.editFailed.connect(lambda text: self.show_error(self.tr("Edit failed"), text))
         self.document.caseChanged.connect(self._update_title)
         self.document.caseGone.connect(self._case_gone)

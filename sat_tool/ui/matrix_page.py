@@ -183,6 +183,8 @@ class MatrixPage(QWidget):
         self.question = QLabel(self)
         self._build()
         self._connect()
+        if self.doc.read_only:
+            self._apply_read_only()
         self.refresh_question()
         if self.matrix.transposed:
             self.view.set_transposed(True)
@@ -447,7 +449,11 @@ class MatrixPage(QWidget):
             self.model.show_view(self.model.shown, self.model.heat)  # repaint what it shows
 
     def _refuse_view_edit(self) -> bool:
-        """True (and the user told why) when the matrix shows ratings that are not theirs."""
+        """True (and the user told why) when the case cannot be changed here, or the matrix
+        shows ratings that are not theirs."""
+        if self.doc.read_only:
+            self._status(self.doc.read_only)
+            return True
         if self.model.editable:
             return False
         self._status(self.tr("These are not your ratings: choose “My ratings” under Show to rate "
@@ -472,6 +478,7 @@ class MatrixPage(QWidget):
         self.doc.rowsChanged.connect(self.refresh_hint)
         self.doc.layoutChanged.connect(self._on_layout)
         self.doc.teamChanged.connect(self._on_team)
+        self.doc.readOnlyChanged.connect(self._apply_read_only)
         # Each header stands for hypotheses or for evidence depending on the layout shown.
         for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
             header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -513,8 +520,13 @@ class MatrixPage(QWidget):
             mat = self.matrix
         except KeyError:
             return
-        self.empty_hint.setVisible(not mat.hypotheses or not mat.rows or not self.model.editable)
-        if not self.model.editable and mat.hypotheses and mat.rows:
+        self.empty_hint.setVisible(not mat.hypotheses or not mat.rows or not self.model.editable
+                                   or bool(self.doc.read_only))
+        if self.doc.read_only:
+            self.empty_hint.setText(self.tr(
+                "{why} Each cell's dialog (Enter) shows its ratings, rationale and history.")
+                .format(why=self.doc.read_only))
+        elif not self.model.editable and mat.hypotheses and mat.rows:
             shown = self.view_choice.currentText()
             self.empty_hint.setText(self.tr(
                 "Showing {view}, to read: the column headings and Diag score them, the tabs "
@@ -683,11 +695,21 @@ class MatrixPage(QWidget):
         self.view.setFocus()
 
     def open_cell_dialog(self, cell: tuple[int, int]) -> None:
-        """Edit a cell's rating and rationale in a dialog."""
-        if self._refuse_view_edit():
-            return
+        """Edit a cell's rating and rationale in a dialog (read it, where the case cannot be
+        changed here or the matrix shows ratings that are not the analyst's)."""
         eid, hid = cell
         mat = self.matrix
+        if self.doc.read_only or not self.model.editable:
+            shown = self.model.shown_ratings().get(cell)
+            why = self.doc.read_only or self.tr(
+                "These are {view}, to read: choose “My ratings” under Show to rate the cell.").format(
+                    view=self.view_choice.currentText())
+            CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
+                       shown.rating if shown else None, shown.rationale if shown else "", self,
+                       shown.likelihood if shown else None,
+                       cell_likelihood(self.doc.case, mat, cell),  # type: ignore[arg-type]
+                       self.cell_record(cell), read_only=why).exec()
+            return
         found = copy.copy(mat.ratings.get(cell))  # type: ignore[arg-type]
         dialog = CellDialog(self.doc.case.evidence_item(eid), mat.hypothesis(hid),  # type: ignore[arg-type]
                             found.rating if found else None, found.rationale if found else "", self,
@@ -995,10 +1017,24 @@ class MatrixPage(QWidget):
         self._enable_moves()
 
     def _enable_moves(self) -> None:
-        """Evidence cannot be moved while it is sorted or partly hidden; hypotheses always can."""
+        """Evidence cannot be moved while it is sorted or partly hidden; hypotheses always can
+        (in a case that can be changed here)."""
         evidence = ("move_left", "move_right") if self.view.transposed else ("move_up", "move_down")
         for name in ("move_up", "move_down", "move_left", "move_right"):
-            self.actions_by_name[name].setEnabled(name not in evidence or not self.view.rearranged)
+            self.actions_by_name[name].setEnabled(
+                (name not in evidence or not self.view.rearranged) and not self.doc.read_only)
+
+    READING_ACTIONS = frozenset({"sort", "hide", "heat"})
+    """The page's actions that change only what this window shows, never the case."""
+
+    def _apply_read_only(self) -> None:
+        """Grey every action that would change the case while it cannot be changed here."""
+        writable = not self.doc.read_only
+        for name, action in self.actions_by_name.items():
+            if name not in self.READING_ACTIONS:
+                action.setEnabled(writable)
+        self._enable_moves()
+        self.refresh_hint()
 
     def _after_edit(self, matrix_id: int) -> None:
         """A sorted or filtered view follows the edit (the cursor stays on its cell)."""

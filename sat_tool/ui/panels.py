@@ -91,6 +91,7 @@ class Panel(QWidget):
         self._timer.setInterval(REDRAW_DELAY_MS)
         self._timer.timeout.connect(self._refresh_if_alive)
         self.doc.matrixEdited.connect(self._on_matrix)
+        self.doc.readOnlyChanged.connect(self._changed)
         analysis.whatIfChanged.connect(self._changed)
 
     def _on_matrix(self, matrix_id: int) -> None:
@@ -678,12 +679,18 @@ class JudgmentPanel(Panel):
 
     def _show_outcome(self, mat) -> None:  # noqa: ANN001 - the domain Matrix
         closed = mat.outcome is not None
+        writable = not self.doc.read_only
         self.record.setVisible(not closed)
         self.reopen.setVisible(closed)
+        for button in (self.record, self.reopen):
+            button.setEnabled(writable)
         for hyp in mat.hypotheses:
+            prior = self.spins.get((hyp.id, "prior"))
+            if prior is not None:
+                prior.setEnabled(writable)
             spin = self.spins.get((hyp.id, "judged"))
             if spin is not None:
-                spin.setEnabled(not closed)
+                spin.setEnabled(not closed and writable)
                 spin.setToolTip(self.tr("Closed: the probabilities judged before the outcome was "
                                         "known stay as they were") if closed else
                                 self.tr("Your probability for this hypothesis"))

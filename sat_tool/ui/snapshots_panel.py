@@ -109,7 +109,8 @@ class SnapshotsPanel(Panel):
             combo.addItem(self.tr("Now"), self.NOW)
             index = combo.findData(chosen)
             combo.setCurrentIndex(index if index >= 0 else combo.findData(default))
-        self.delete.setEnabled(bool(self.snapshots))
+        self.delete.setEnabled(bool(self.snapshots) and not self.doc.read_only)
+        self.save.setEnabled(not self.doc.read_only)
         self.show_comparison()
         self._draw_history()
 

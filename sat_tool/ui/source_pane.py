@@ -278,10 +278,15 @@ class SourcesPane(QWidget):
         self.doc.sourcesChanged.connect(self.refresh)
         self.doc.evidenceChanged.connect(self.refresh)
         self.reader.passageClicked.connect(self.evidenceActivated)
-        self.reader.selectionChanged.connect(
-            lambda: self.add_evidence_button.setEnabled(self.reader.selected_passage() is not None))
+        self.reader.selectionChanged.connect(self._enable_adding)
+        self.doc.readOnlyChanged.connect(self._enable_adding)
+        self.doc.readOnlyChanged.connect(self.refresh)
         self.add_evidence_button.clicked.connect(self.request_evidence)
         self.reader.addEvidenceRequested.connect(self.request_evidence)
+
+    def _enable_adding(self) -> None:
+        self.add_evidence_button.setEnabled(self.reader.selected_passage() is not None
+                                            and not self.doc.read_only)
 
     def current_source(self) -> Source | None:
         """The source selected in the list."""
@@ -337,8 +342,11 @@ class SourcesPane(QWidget):
         if not self.list.currentIndex().isValid() and self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))
         source = self.current_source()
+        writable = not self.doc.read_only
         for name in ("edit", "delete"):
-            self.buttons[name].setEnabled(source is not None)
+            self.buttons[name].setEnabled(source is not None and writable)
+        for name in ("add", "import"):
+            self.buttons[name].setEnabled(writable)
         if source is None:
             self.header.setText(self.tr("<i>No sources yet. Add one, or open a .txt, .md or .html "
                                         "file.</i>"))

@@ -104,8 +104,14 @@ class StartPage(QWidget):
                 details = self.tr("{matrices} matrices, {evidence} evidence items — last opened "
                                   "{when}")
             details = details.format(matrices=summary.matrices, evidence=summary.evidence, when=when)
-            item = QListWidgetItem(f"{summary.title}\n    {details}")
+            title = summary.title
+            if summary.access == "read":
+                title = self.tr("{title} (read only)").format(title=title)
+            item = QListWidgetItem(f"{title}\n    {details}")
             item.setData(Qt.ItemDataRole.UserRole, int(summary.id))
+            if summary.access == "read":
+                item.setToolTip(self.tr("Shared with you to read only: you can read and export "
+                                        "this case, not change it."))
             self.recent.addItem(item)
         if cases:
             ids = [int(c.id) for c in cases]
