@@ -709,6 +709,8 @@ def _conflict_value(value: Any) -> str:
 
 def _case_and_matrices(workspace: Workspace, args: argparse.Namespace,
                        analyst: str | None = None) -> tuple:
+    if workspace.analyst is not None and getattr(args, "analyst", None) is None:
+        analyst = None  # on a team server: as the analyst the login is, not the preferences
     try:
         case = svc.load_case(workspace, args.case, analyst)
         matrices = svc.select_matrices(case, args.matrix)

@@ -227,6 +227,9 @@ def test_each_analyst_logs_in_as_their_role_and_may_write_only_their_own_ratings
                     cell: type(tom)(Rating.CC, tom.analyst, "forged", tom.updated)})
         assert describe(refused.value).startswith(
             "The team server refused this edit: you may change only your own ratings")
+    capsys.readouterr()
+    assert main(["--workspace", _as_role(postgres_url, "leila"), "team", str(case_id)]) == 0
+    assert "rated as Leila Hasanova" in capsys.readouterr().out  # the login, not the lead
     with Workspace.open(postgres_url) as owner:
         case = svc.load_case(owner, case_id)
         assert case.matrices[0].team[analyst_uid("Leila Hasanova")][cell].rating is Rating.II

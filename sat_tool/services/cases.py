@@ -162,10 +162,11 @@ def find_case(workspace: Workspace, reference: str | int) -> CaseId:
 
 
 def load_case(workspace: Workspace, reference: str | int, analyst: str | None = None) -> Case:
-    """The whole case named by id or exact title, rated as ``analyst`` (a name; None: the
-    analyst who rated most of it)."""
+    """The whole case named by id or exact title, rated as ``analyst`` (a name; None: on a
+    team server, the analyst the login is; in a file, the analyst who rated most of it)."""
+    chosen: Any = analyst if analyst is not None else workspace.analyst
     with workspace.read() as session:
-        return store.load_case(session, store.find_case(session, reference), analyst)
+        return store.load_case(session, store.find_case(session, reference), chosen)
 
 
 def history(workspace: Workspace, case_id: CaseId, matrix_id: int | None = None,
