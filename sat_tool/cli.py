@@ -487,7 +487,8 @@ def _open_workspace(args: argparse.Namespace) -> Workspace:
     location = getattr(args, "workspace", None)
     try:
         try:
-            workspace = Workspace.open(location, create=args.command in ("import", "sample"),
+            workspace = Workspace.open(location,
+                                       create=args.command in ("import", "sample", "admin"),
                                        read_only=args.command in READ_ONLY_COMMANDS)
         except NeedsUpgrade:
             # An earlier release's workspace can only be read once upgraded: upgrade it, with
@@ -673,7 +674,10 @@ def cmd_admin(workspace: Workspace, args: argparse.Namespace) -> int:
             case_id = svc.find_case(workspace, args.case)
         except CaseNotFound as exc:
             raise CliError(exc.args[0] if exc.args else str(exc)) from None
-        workspace.share(case_id, args.role, args.level)
+        try:
+            workspace.share(case_id, args.role, args.level)
+        except WorkspaceError as exc:
+            raise CliError(str(exc)) from None
         said = {"write": "to read and change", "read": "to read only", "none": "not at all"}
         print(f"Case {case_id} is shared with {args.role} {said[args.level]}.")
         return 0
@@ -692,7 +696,10 @@ def cmd_admin(workspace: Workspace, args: argparse.Namespace) -> int:
             password = args.password_file.read_text(encoding="utf-8").strip()
         except OSError as exc:
             raise CliError(f"cannot read {args.password_file}: {exc.strerror}") from None
-    found = workspace.add_analyst(args.name.strip(), args.role, password)
+    try:
+        found = workspace.add_analyst(args.name.strip(), args.role, password)
+    except WorkspaceError as exc:
+        raise CliError(str(exc)) from None
     print(f"{found.name} logs in as {found.role} and rates as themself.")
     return 0
 

@@ -426,3 +426,48 @@ def test_an_analyst_of_one_team_workspace_cannot_open_another_on_the_same_server
     finally:
         with psycopg.connect(admin, autocommit=True) as con:
             con.execute(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')
+
+
+def test_the_administrators_mistakes_are_told_in_one_sentence(capsys, postgres_url):
+    """Sharing with a role that does not exist, adding an analyst without the right to make
+    roles, a port that is not a number, a login that is no analyst here, a read command on a
+    database with no workspace: one sentence each, and nothing made."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from sat_tool.cli import main
+
+    base = make_url(postgres_url)
+    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def told(*argv: str, url: str = postgres_url) -> str:
+        assert main(["--workspace", url, *argv]) != 0
+        out = capsys.readouterr()
+        assert "Traceback" not in out.err and "unexpected" not in out.err, out.err
+        return out.err.strip()
+
+    assert "holds no workspace" in told("cases") or "no workspace in" in told("cases")
+    with psycopg.connect(base.set(drivername="postgresql").render_as_string(
+            hide_password=False)) as con:  # the read command made nothing
+        assert con.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                           ).fetchone() == (0,)
+    assert main(["--workspace", postgres_url, "sample"]) == 0
+    assert main(["--workspace", postgres_url, "admin", "init"]) == 0
+    capsys.readouterr()
+    assert "the server has no role nobody: add the analyst first" in told(
+        "admin", "share", "--case", "1", "--role", "nobody", "--level", "read")
+    assert main(["--workspace", postgres_url, "admin", "add-analyst", "Leila Hasanova",
+                 "--role", "leila"]) == 0
+    capsys.readouterr()
+    assert "the workspace's owner needs the right to create roles" in told(
+        "admin", "add-analyst", "Ann", "--role", "ann_new", url=_as_role(postgres_url, "leila"))
+    port = postgres_url.replace(f":{base.port}/", f":{base.port}x/")
+    assert told("cases", url=port).endswith("the port is not a number")
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute("DROP ROLE IF EXISTS secret_sam")
+        con.execute("CREATE ROLE secret_sam LOGIN PASSWORD 'right'")
+    wrong = base.set(username="secret_sam", password="wrong", host="127.0.0.1").render_as_string(
+        hide_password=False)
+    said = told("cases", url=wrong)  # a login that is no analyst of this workspace
+    assert "wrong" not in said  # never the password
+    assert "the server refused the connection (permission denied for database" in said

@@ -43,6 +43,9 @@ def server_url(location: str) -> URL:
     except ArgumentError:
         raise WorkspaceError(translate("Workspace", "{location!r} is not a valid database URL").format(
             location=shown_location(location))) from None
+    except ValueError:  # a port that is not a number
+        raise WorkspaceError(translate("Workspace", "{location}: the port is not a number").format(
+            location=shown_location(location))) from None
     if url.get_backend_name() != "postgresql":
         raise WorkspaceError(translate("Workspace", "{location} does not name a PostgreSQL server")
                              .format(location=shown_location(location)))
@@ -64,7 +67,7 @@ def shown_url(url: URL) -> str:
 def shown_location(location: str) -> str:
     try:
         return shown_url(make_url(location))
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # never the password, whatever else is wrong
         return location.split("@")[-1]
 
 
@@ -96,8 +99,15 @@ def reason(exc: BaseException) -> str:
     first = (str(original).strip().splitlines() or [""])[0]
     if first.startswith("connection failed:") or "could not connect" in first:
         cause = first.rsplit(": ", 1)[-1].strip().rstrip(".")
+        cause = cause[:1].lower() + cause[1:]
+        if "no password supplied" in cause:
+            return translate("Workspace", "the server asks for a password and none was given "
+                             "(put it in ~/.pgpass, or ask for a client certificate)")
+        if "FATAL" in first:  # reached, and it said no
+            return translate("Workspace", "the server refused the connection ({cause})").format(
+                cause=cause)
         return translate("Workspace", "the server cannot be reached ({cause})").format(
-            cause=cause[:1].lower() + cause[1:])
+            cause=cause)
     return first or type(original).__name__
 
 
@@ -289,6 +299,11 @@ def install_sharing(connection: Any) -> None:
 
 def share(connection: Any, case_id: int, role: str, level: str) -> None:
     """Share a case with a role: 'write', 'read' or 'none'."""
+    if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
+                          {"r": role}).first() is None:
+        raise WorkspaceError(translate(
+            "Workspace", "the server has no role {role}: add the analyst first (sat-tool admin "
+            "add-analyst)").format(role=role))
     connection.execute(text(
         "INSERT INTO case_access (case_id, role, level) VALUES (:c, :r, :l) "
         "ON CONFLICT (case_id, role) DO UPDATE SET level = excluded.level"),

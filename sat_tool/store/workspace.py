@@ -43,7 +43,7 @@ from sat_tool.store.integrity import APPLICATION, StoredVersion
 from sat_tool.store.migrations import SCHEMA_VERSION
 from sat_tool.store.problems import READ_ONLY_SENTENCE, NeedsUpgrade, ReadOnlyWorkspace, WorkspaceError
 from sat_tool.domain.model import Analyst
-from sat_tool.errors import UserError
+from sat_tool.errors import LOGGER, UserError
 from sat_tool.store.schema import AnalystRow, CaseRow, MetaRow
 
 __all__ = [
@@ -208,8 +208,9 @@ class Workspace:
         file as it was.
         """
         if location is not None and server.is_server_location(os.fspath(location)):
-            # A server grants each role its own access; reading only asks nothing more of it.
-            return ServerWorkspace.open_server(os.fspath(location), create or read_only)
+            # A server grants each role its own access; reading only asks nothing more of it,
+            # but never makes a workspace where there is none.
+            return ServerWorkspace.open_server(os.fspath(location), create and not read_only)
         _url, path = resolve_location(location)
         state = dialect.check_file(path)
         if state.kind == "missing" or state.size == 0:
@@ -500,8 +501,18 @@ class ServerWorkspace(Workspace):
         that name already known (merged from a copy) is given the role."""
         from sat_tool.domain.model import analyst_uid
 
+        import psycopg
+
         with self.engine.begin() as connection:
-            server.add_login(connection, role, password)
+            try:
+                server.add_login(connection, role, password)
+            except psycopg.Error as exc:
+                LOGGER.info("adding the login %s failed", role, exc_info=True)
+                raise WorkspaceError(translate(
+                    "Workspace", "the server did not let {role} be made an analyst's login "
+                    "({reason}): the workspace's owner needs the right to create roles "
+                    "(CREATEROLE) and to grant {group}").format(
+                        role=role, reason=server.reason(exc), group=server.ANALYST_GROUP)) from None
             session = Session(bind=connection)
             row = session.scalars(select(AnalystRow).where(AnalystRow.role == role)).first()
             if row is None:
