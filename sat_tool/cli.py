@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--workspace", metavar="PATH_OR_URL", default=argparse.SUPPRESS,
-        help="workspace database file or sqlite:/// URL (default: $SAT_TOOL_WORKSPACE, "
+        help="workspace database file, sqlite:/// URL, or team server "
+             "postgresql+psycopg://ROLE@HOST/DATABASE (default: $SAT_TOOL_WORKSPACE, "
              "else workspace.sqlite in the user data folder)",
     )
     parser = _Parser(
@@ -132,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--level", choices=["write", "read", "none"],
                        help="write, read (an observer or a reviewer) or none (share)")
     admin.add_argument("name", nargs="?", help="the analyst's name (add-analyst)")
-    admin.add_argument("--role", help="the analyst's login role (add-analyst)")
+    admin.add_argument("--role", help="the analyst's login role (add-analyst), or the role to "
+                                      "share with (share)")
     admin.add_argument("--password-file", type=Path, metavar="FILE",
                        help="a file holding the new role's password (else: set it with psql, or "
                             "log in with a certificate)")
