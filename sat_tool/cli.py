@@ -1092,6 +1092,10 @@ makes it and says what it did), or the sentence to print when there is nothing t
 _REFERENCE = re.compile(r"\s*(?:(?P<kind>[EeHh])(?P<number>\d+)|(?:[Ii][Dd]:|#)\s*(?P<id>\d+))\s*")
 
 
+READ_ONLY_CASE = ("This case is shared with you to read only, so it cannot be changed; nothing "
+                  "was changed.")
+
+
 def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int:
     """Check everything against the case as stored, then make the edit through a CaseEditor.
 
@@ -1104,6 +1108,8 @@ def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int
         case = svc.load_case(workspace, args.case, analyst if args.analyst is not None else None)
     except CaseNotFound as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
+    if not workspace.read_only and workspace.case_level(case.id) != "write":
+        raise CliError(READ_ONLY_CASE)  # said before anything else is checked
     step = plan(case, args)
     if isinstance(step, str):
         print(step)

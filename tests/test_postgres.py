@@ -318,6 +318,14 @@ def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(
         with pytest.raises(CaseNotFound):
             svc.load_case(ws, private)
         assert [c.access for c in svc.list_cases(ws)] == ["read"]
+    capsys.readouterr()
+    olga = _as_role(postgres_url, "olga")
+    assert main(["--workspace", olga, "cases"]) == 0
+    assert "(read only)" in capsys.readouterr().out
+    for edit in (["rate", str(sample), "E1", "H1", "II"],
+                 ["likelihood", str(sample), "E3", "H1=0.8"]):  # the reason, whatever the edit
+        assert main(["--workspace", olga, *edit]) == 2
+        assert "shared with you to read only" in capsys.readouterr().err
     with Workspace.open(postgres_url) as owner:
         owner.install_access()  # again, as an upgrade does: the sharing stays the owner's
     assert main(["--workspace", _as_role(postgres_url, "olga"), "admin", "share", "--case",
