@@ -352,6 +352,7 @@ def test_the_window_says_a_case_is_shared_to_read_only(qtbot, postgres_url):
 
     from sat_tool.domain.model import Rating
     from sat_tool.ui.dialogs import CellDialog
+    from sat_tool.ui.models import TEAM
     from sat_tool.services import cases as svc
     from sat_tool.settings import Preferences
     from sat_tool.store import Workspace
@@ -372,6 +373,7 @@ def test_the_window_says_a_case_is_shared_to_read_only(qtbot, postgres_url):
     assert "read only" in window.windowTitle()
     assert "shared with you to read only" in window.statusBar().currentMessage()
     page = window.case_view.current_matrix_page()
+    assert page.model.shown == TEAM  # an observer without ratings of their own reads the team's
     for name in ("add_hypothesis", "add_evidence", "include_evidence", "edit", "remove_row",
                  "delete_hypothesis", "move_up", "move_left", "transposed", "blind"):
         assert not page.actions_by_name[name].isEnabled(), name

@@ -1034,6 +1034,9 @@ class MatrixPage(QWidget):
             if name not in self.READING_ACTIONS:
                 action.setEnabled(writable)
         self._enable_moves()
+        if (self.doc.read_only and not self.matrix.ratings and self.model.shown == MINE
+                and self.view_choice.findData(TEAM) >= 0):
+            self.show_view(TEAM)  # a reviewer with no ratings of their own reads the team's
         self.refresh_hint()
 
     def _after_edit(self, matrix_id: int) -> None:
