@@ -233,3 +233,80 @@ def test_blind_rating_hides_the_others_until_every_cell_is_rated(qtbot, page, wo
     changes = svc.history(window.workspace, page.doc.case.id, mat.id)
     assert [(c.kind, c.after, c.by) for c in changes if c.kind == "blind"] == [
         ("blind", "on", "Ann Analyst")]
+
+
+def test_a_read_only_workspace_opens_its_cases_to_read(qtbot, tmp_path):
+    """A workspace opened to read only: the controls that would change the case are greyed,
+    a rating key changes nothing and says why, another analyst's cell opens to read."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sat_tool.settings import Preferences
+    from sat_tool.ui.dialogs import CellDialog
+    from sat_tool.ui.main_window import MainWindow
+
+    path = tmp_path / "ws.sqlite"
+    with Workspace.open(path) as ws:
+        case_id = svc.open_sample(ws)
+    window = MainWindow(Workspace.open(path, read_only=True), Preferences(analyst=LEAD))
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    window.open_case(case_id)
+    page = window.case_view.current_matrix_page()
+    assert page.doc.read_only.startswith("This workspace is read-only")
+    assert not page.actions_by_name["add_evidence"].isEnabled()
+    assert not window.delete_matrix_action.isEnabled()
+    assert not window.case_view.sources_page.buttons["add"].isEnabled()
+    assert not page.snapshots_panel.save.isEnabled()
+    before = on_disk(path, case_id)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_1)
+    assert window.statusBar().currentMessage().startswith("This workspace is read-only")
+    assert on_disk(path, case_id) == before and page.doc.undo_stack.count() == 0
+
+    choose(qtbot, page, f"{LEILA}’s ratings")
+    seen = []
+
+    def read_dialog() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, CellDialog) and w.isVisible())
+        seen.append((dialog.rationale.toPlainText(), dialog.chosen(),
+                     dialog.rationale.isReadOnly()))
+        dialog.reject()
+
+    mat = page.matrix
+    cell = (mat.rows[0].evidence_id, mat.hypotheses[0].id)
+    hers = mat.team[analyst_uid(LEILA)][cell]
+    QTimer.singleShot(100, read_dialog)
+    page.open_cell_dialog(cell)
+    assert seen == [(hers.rationale, hers.rating, True)]  # hers, to read
+    window.close()
+    window.workspace.close()
+
+
+def test_another_analysts_cell_opens_to_read(qtbot, page):
+    """Viewing Tom's ratings, Enter on a cell shows his rating and rationale, not a blank
+    editor, and changes nothing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sat_tool.ui.dialogs import CellDialog
+
+    choose(qtbot, page, f"{TOM}’s ratings")
+    seen = []
+
+    def read_dialog() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, CellDialog) and w.isVisible())
+        seen.append((dialog.chosen(), dialog.buttons_by_rating[Rating.CC].isEnabled()))
+        dialog.reject()
+
+    mat = page.matrix
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.view.proxy.index(0, page.model.FIRST_HYPOTHESIS))
+    cell = page.model.cell_at(page.view.proxy.mapToSource(page.view.currentIndex()))
+    QTimer.singleShot(100, read_dialog)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == [(mat.team[analyst_uid(TOM)][cell].rating, False)]
+    assert page.doc.undo_stack.count() == 0

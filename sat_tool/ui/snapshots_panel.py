@@ -41,6 +41,7 @@ class SnapshotsPanel(Panel):
         self.save.clicked.connect(self.ask_and_save)
         self.delete = QPushButton(self.tr("Delete"))
         self.delete.clicked.connect(self.delete_selected)
+        self.save.setEnabled(not self.doc.read_only)  # until the panel is first drawn
         self.first = QComboBox()
         self.second = QComboBox()
         for combo in (self.first, self.second):
