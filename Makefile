@@ -29,7 +29,7 @@ soak: $(STAMP)
 
 ## bench: every speed and memory figure against its floor, side by side; writes docs/benchmarks.md
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.run
+	QT_QPA_PLATFORM=offscreen tests/with-postgres $(BIN)/python -m tests.bench.run
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -185,6 +185,20 @@ _ACCESS = (
             = (SELECT count(*) FROM matrix_evidence WHERE matrix_id = m.id)
               * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id) END
           FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id WHERE h.id = hypothesis $$""",
+    # the same, for a whole query at once: the hypotheses whose others' ratings the reader
+    # may see (a policy asks it once per statement, not once per row)
+    """CREATE OR REPLACE FUNCTION sat_open_hypotheses(reader integer) RETURNS SETOF integer
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT h.id FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id
+          WHERE m.blind = 0
+             OR (reader IS NULL AND NOT pg_has_role(session_user, 'sat_analyst', 'MEMBER'))
+             OR (reader IS NOT NULL AND
+                 (SELECT count(*) FROM ratings r JOIN hypotheses x ON x.id = r.hypothesis_id
+                    JOIN matrix_evidence me ON me.evidence_id = r.evidence_id
+                                           AND me.matrix_id = x.matrix_id
+                   WHERE x.matrix_id = m.id AND r.analyst_id = reader)
+                 = (SELECT count(*) FROM matrix_evidence WHERE matrix_id = m.id)
+                   * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id)) $$""",
     """CREATE OR REPLACE FUNCTION sat_may_write_for(analyst integer) RETURNS boolean
        LANGUAGE sql STABLE AS
        $$ SELECT sat_me() IS NOT NULL AND (analyst = sat_me() OR EXISTS (
@@ -213,30 +227,41 @@ _SHARING = (
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
        $$ SELECT COALESCE((SELECT level FROM case_access WHERE case_id = c AND role = reader),
                           'write') $$""",
-    """CREATE OR REPLACE FUNCTION sat_case_of_matrix(m integer) RETURNS integer
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-       $$ SELECT case_id FROM matrices WHERE id = m $$""",
-    """CREATE OR REPLACE FUNCTION sat_case_of_hypothesis(h integer) RETURNS integer
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-       $$ SELECT m.case_id FROM hypotheses x JOIN matrices m ON m.id = x.matrix_id
-          WHERE x.id = h $$""",
+    # the same, for a whole statement at once: the cases (matrices, hypotheses) a reader may
+    # read, or write; a policy asks once per statement, not once per row
+    """CREATE OR REPLACE FUNCTION sat_cases_for(reader text, writing boolean)
+       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT c.id FROM cases c
+          LEFT JOIN case_access a ON a.case_id = c.id AND a.role = reader
+          WHERE CASE WHEN writing THEN COALESCE(a.level, 'write') = 'write'
+                     ELSE COALESCE(a.level, 'write') <> 'none' END $$""",
+    """CREATE OR REPLACE FUNCTION sat_matrices_for(reader text, writing boolean)
+       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT m.id FROM matrices m
+          WHERE m.case_id IN (SELECT sat_cases_for(reader, writing)) $$""",
+    """CREATE OR REPLACE FUNCTION sat_hypotheses_for(reader text, writing boolean)
+       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       $$ SELECT h.id FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id
+          WHERE m.case_id IN (SELECT sat_cases_for(reader, writing)) $$""",
 )
-_CASE_OF = {"cases": "id", "sources": "case_id", "evidence": "case_id", "matrices": "case_id",
-            "history": "case_id", "hypotheses": "sat_case_of_matrix(matrix_id)",
-            "matrix_evidence": "sat_case_of_matrix(matrix_id)",
-            "snapshots": "sat_case_of_matrix(matrix_id)",
-            "ratings": "sat_case_of_hypothesis(hypothesis_id)",
-            "judgments": "sat_case_of_hypothesis(hypothesis_id)"}
-"""How each table's row names its case, for the sharing policies."""
+_CASE_OF = {"cases": ("id", "cases"), "sources": ("case_id", "cases"),
+            "evidence": ("case_id", "cases"), "matrices": ("case_id", "cases"),
+            "history": ("case_id", "cases"), "hypotheses": ("matrix_id", "matrices"),
+            "matrix_evidence": ("matrix_id", "matrices"), "snapshots": ("matrix_id", "matrices"),
+            "ratings": ("hypothesis_id", "hypotheses"),
+            "judgments": ("hypothesis_id", "hypotheses")}
+"""How each table's row names its case (a column, and what it holds), for the sharing
+policies."""
 
 _OWN_ROWS = {"ratings": "sat_may_write_for(analyst_id)",
              "judgments": "sat_may_write_for(analyst_id)",
              "history": "analyst_id IS NULL OR sat_may_write_for(analyst_id)",
              "analysts": "role = '' OR role = current_user"}
-_SEEN_ROWS = {"ratings": "analyst_id = sat_me() OR sat_sees_others(hypothesis_id, sat_me())",
-              "judgments": "analyst_id = sat_me() OR sat_sees_others(hypothesis_id, sat_me())",
-              "history": "analyst_id IS NULL OR analyst_id = sat_me() OR hypothesis_id IS NULL "
-                         "OR sat_sees_others(hypothesis_id, sat_me())",
+_OPEN = "hypothesis_id IN (SELECT sat_open_hypotheses((SELECT sat_me())))"
+_SEEN_ROWS = {"ratings": f"analyst_id = (SELECT sat_me()) OR {_OPEN}",
+              "judgments": f"analyst_id = (SELECT sat_me()) OR {_OPEN}",
+              "history": "analyst_id IS NULL OR analyst_id = (SELECT sat_me()) "
+                         f"OR hypothesis_id IS NULL OR {_OPEN}",
               "analysts": "true"}
 
 
@@ -274,27 +299,28 @@ def install_sharing(connection: Any) -> None:
     narrow what the others allow."""
     for statement in _SHARING:
         connection.exec_driver_sql(statement)
-    for table, case in _CASE_OF.items():
+    for table, (column, kind) in _CASE_OF.items():
         connection.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for name in ("sat_case_read", "sat_case_insert", "sat_case_update", "sat_case_delete",
                      "sat_all_read", "sat_all_write"):
             connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
-        level = f"sat_case_level({case}, current_user::text)"
+        read = f"{column} IN (SELECT sat_{kind}_for(current_user::text, false))"
+        write = f"{column} IN (SELECT sat_{kind}_for(current_user::text, true))"
         if table not in _OWN_ROWS:  # the tables without row ownership: open to every member
             connection.exec_driver_sql(f"CREATE POLICY sat_all_read ON {table} FOR SELECT "
                                        "USING (true)")
             connection.exec_driver_sql(f"CREATE POLICY sat_all_write ON {table} FOR ALL "
                                        "USING (true) WITH CHECK (true)")
         connection.exec_driver_sql(f"CREATE POLICY sat_case_read ON {table} AS RESTRICTIVE "
-                                   f"FOR SELECT USING ({level} <> 'none')")
+                                   f"FOR SELECT USING ({read})")
         if table != "cases":
             connection.exec_driver_sql(
                 f"CREATE POLICY sat_case_insert ON {table} AS RESTRICTIVE FOR INSERT "
-                f"WITH CHECK ({level} = 'write')")
+                f"WITH CHECK ({write})")
         connection.exec_driver_sql(f"CREATE POLICY sat_case_update ON {table} AS RESTRICTIVE "
-                                   f"FOR UPDATE USING ({level} = 'write')")
+                                   f"FOR UPDATE USING ({write})")
         connection.exec_driver_sql(f"CREATE POLICY sat_case_delete ON {table} AS RESTRICTIVE "
-                                   f"FOR DELETE USING ({level} = 'write')")
+                                   f"FOR DELETE USING ({write})")
 
 
 def share(connection: Any, case_id: int, role: str, level: str) -> None:

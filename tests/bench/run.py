@@ -31,6 +31,7 @@ SECTIONS = {
     "io": "tests.bench.io_bench",
     "export": "tests.bench.export_bench",
     "cli": "tests.bench.start_bench",
+    "server": "tests.bench.server_bench",
 }
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
