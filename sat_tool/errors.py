@@ -100,6 +100,12 @@ def setup_logging() -> Path:
     handler = _LogFile(path)
     handler.setFormatter(logging.Formatter(_FORMAT))
     LOGGER.addHandler(handler)
+    # The database driver's own warnings (a connection closed mid-error …) are details too:
+    # to the log, never to the user's terminal.
+    driver = logging.getLogger("psycopg")
+    driver.setLevel(logging.WARNING)
+    driver.propagate = False
+    driver.addHandler(handler)
     return path
 
 

@@ -471,6 +471,9 @@ def test_the_administrators_mistakes_are_told_in_one_sentence(capsys, postgres_u
     capsys.readouterr()
     assert "the workspace's owner needs the right to create roles" in told(
         "admin", "add-analyst", "Ann", "--role", "ann_new", url=_as_role(postgres_url, "leila"))
+    short = postgres_url.replace("postgresql+psycopg://", "postgres://")
+    assert main(["--workspace", short, "cases"]) == 0  # libpq's short spelling is understood
+    assert "Azerbaijan" in capsys.readouterr().out
     port = postgres_url.replace(f":{base.port}/", f":{base.port}x/")
     assert told("cases", url=port).endswith("the port is not a number")
     with psycopg.connect(admin, autocommit=True) as con:

@@ -38,6 +38,8 @@ def is_server_location(location: str) -> bool:
 
 def server_url(location: str) -> URL:
     """The SQLAlchemy URL of a server location, with the psycopg 3 driver."""
+    if location.startswith("postgres://"):  # the short spelling libpq and many tools accept
+        location = "postgresql" + location[len("postgres"):]
     try:
         url = make_url(location)
     except ArgumentError:
