@@ -754,7 +754,7 @@ def cmd_team(workspace: Workspace, args: argparse.Namespace) -> int:
     """Print each matrix's team view: analysts, team scores, influence, disputes, probabilities."""
     case, matrices = _case_and_matrices(workspace, args, _analyst(args))
     if args.analyst is not None:
-        _as_named(case, _analyst(args))
+        case.rate_as(svc.named_analyst(workspace, case, _analyst(args)))
     mode = ScoringMode(args.mode) if args.mode else None
     _refuse_blind(case, matrices)
     reports = [svc.team_report(case, mat, mode) for mat in matrices]
@@ -764,14 +764,6 @@ def cmd_team(workspace: Workspace, args: argparse.Namespace) -> int:
     for mat, report in zip(matrices, reports):
         _print_team(case.matrices.index(mat) + 1, report, max(args.disputed, 0))
     return 0
-
-
-def _as_named(case: Case, name: str) -> None:
-    """Show a case as the analyst named on the command line (their own ratings)."""
-    from sat_tool.domain.model import Analyst, analyst_uid
-
-    found = next((a for a in case.analysts if a.name.casefold() == name.casefold()), None)
-    case.rate_as(found or Analyst(analyst_uid(name), name))
 
 
 def _refuse_blind(case: Case, matrices: list[Matrix]) -> None:

@@ -12,7 +12,16 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sat_tool.domain.model import Case, CaseId, Change, DamagedRow, HypothesisId, Matrix, MatrixId
+from sat_tool.domain.model import (
+    Analyst,
+    Case,
+    CaseId,
+    Change,
+    DamagedRow,
+    HypothesisId,
+    Matrix,
+    MatrixId,
+)
 from sat_tool.domain.calibration import ClosedMatrix, calibration, closed_scores, forecasts_of
 from sat_tool.domain.snapshots import Snapshot, live_view
 from sat_tool.domain import team as team_mod
@@ -167,6 +176,12 @@ def load_case(workspace: Workspace, reference: str | int, analyst: str | None = 
     chosen: Any = analyst if analyst is not None else workspace.analyst
     with workspace.read() as session:
         return store.load_case(session, store.find_case(session, reference), chosen)
+
+
+def named_analyst(workspace: Workspace, case: Case, name: str) -> Analyst:
+    """The analyst of that name: the case's, else the workspace's, else a new one."""
+    with workspace.read() as session:
+        return store.named_analyst(session, case, name.strip())
 
 
 def history(workspace: Workspace, case_id: CaseId, matrix_id: int | None = None,

@@ -310,10 +310,7 @@ class CaseEditor:
             name = analyst.strip()
             _require(name, translate("CaseEditor", "an analyst needs a name"))
             with self.workspace.read() as session:
-                found = next((a for a in self.case.analysts
-                              if a.name.casefold() == name.casefold()), None)
-                analyst = (found or store.analyst_of_name(session, name)
-                           or Analyst(analyst_uid(name), name))
+                analyst = store.named_analyst(session, self.case, name)
         self.case.rate_as(analyst)
         return analyst
 

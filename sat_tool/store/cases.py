@@ -741,6 +741,13 @@ def drop_unused_analysts(session: Session, row_ids: Sequence[int]) -> None:
             LOGGER.info("analyst %s is still referenced; kept", row_id, exc_info=True)
 
 
+def named_analyst(session: Session, case: Case, name: str) -> Analyst:
+    """The analyst of that name: the case's, else the workspace's, else a new one (who joins
+    the workspace with their first edit)."""
+    found = next((a for a in case.analysts if a.name.casefold() == name.casefold()), None)
+    return found or analyst_of_name(session, name) or Analyst(analyst_uid(name), name)
+
+
 def analyst_of_name(session: Session, name: str) -> Analyst | None:
     """The workspace's first analyst of this name (any case), or None."""
     for analyst in workspace_analysts(session):
