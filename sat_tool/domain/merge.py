@@ -21,6 +21,7 @@ Parts the case has and the copy lacks stay: a merge never deletes.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,22 +134,11 @@ def plan_merge(ours: Case, theirs: Case) -> MergePlan:
         raise NotACopy(translate("Merge", "it is not a copy of this case (its case id differs)"))
     plan = MergePlan()
     plan.names = {a.id: a.name for a in [*theirs.analysts, *ours.analysts]}
-    our_sources = _by_uid(ours.sources)
-    for src in theirs.sources:
-        found = our_sources.get(src.uid)
-        if found is None:
-            plan.new_sources.append(src)
-            continue
-        plan.sources[src.id] = found.id
-        _compare(plan, "source", src.uid, found.title, found, src, SOURCE_FIELDS)
-    our_items = _by_uid(ours.evidence)
-    for item in theirs.evidence:
-        found = our_items.get(item.uid)
-        if found is None:
-            plan.new_evidence.append(item)
-            continue
-        plan.evidence[item.id] = found.id
-        _compare(plan, "evidence", item.uid, found.label, found, item, EVIDENCE_FIELDS)
+    _match(plan, "source", ours.sources, theirs.sources, plan.new_sources, plan.sources,
+           lambda src: src.title, SOURCE_FIELDS)
+    for item, found in _match(plan, "evidence", ours.evidence, theirs.evidence,
+                              plan.new_evidence, plan.evidence, lambda e: e.label,
+                              EVIDENCE_FIELDS):
         ours_source = found.source_id
         theirs_source = plan.sources.get(item.source_id) if item.source_id is not None else None
         if theirs_source != ours_source and item.source_id is not None and theirs_source is not None:
@@ -169,6 +159,24 @@ def plan_merge(ours: Case, theirs: Case) -> MergePlan:
         if theirs.sources or theirs.evidence or theirs.matrices:
             raise NotACopy(translate("Merge", "none of its parts are this case's"))
     return plan
+
+
+def _match(plan: MergePlan, kind: str, ours: Sequence[Any], theirs: Sequence[Any],
+           new: list[Any], ids: dict[Any, Any], label: Callable[[Any], str],
+           fields: tuple[str, ...]) -> list[tuple[Any, Any]]:
+    """Pair each of their parts with ours of the same stable id: a part we lack is new, a
+    pair's differing fields are conflicts; returns the pairs (theirs, ours)."""
+    by_uid = _by_uid(ours)
+    pairs = []
+    for part in theirs:
+        found = by_uid.get(part.uid)
+        if found is None:
+            new.append(part)
+            continue
+        ids[part.id] = found.id
+        _compare(plan, kind, part.uid, label(found), found, part, fields)
+        pairs.append((part, found))
+    return pairs
 
 
 def _compare(plan: MergePlan, kind: str, uid: str, label: str, ours: Any, theirs: Any,
