@@ -128,13 +128,18 @@ def test_each_revision_makes_exactly_what_its_release_made(tmp_path: Path, versi
     assert structure(made) == structure(fixture(version))
 
 
-@pytest.mark.parametrize("source", ["new", *RELEASED])
-def test_the_orm_and_a_migrated_database_agree(tmp_path: Path, source):
+@pytest.mark.parametrize("source", ["new", *RELEASED, "server"])
+def test_the_orm_and_a_migrated_database_agree(tmp_path: Path, source, request):
     """Alembic's autogenerate finds no difference between the ORM classes and a workspace made
-    new or upgraded from any released schema: types, defaults, indexes and constraints included."""
-    path = tmp_path / "ws.sqlite" if source == "new" else copy_of(source, tmp_path)
-    Workspace.open(path).close()
-    engine = create_engine(f"sqlite:///{path}")
+    new (in a file, or on a team server) or upgraded from any released schema: types, defaults,
+    indexes and constraints included."""
+    if source == "server":
+        url = request.getfixturevalue("postgres_url")
+    else:
+        path = tmp_path / "ws.sqlite" if source == "new" else copy_of(source, tmp_path)
+        url = f"sqlite:///{path}"
+    Workspace.open(url).close()
+    engine = create_engine(url)
     try:
         with engine.connect() as connection:
             context = MigrationContext.configure(connection, opts=migrations.OPTIONS)
