@@ -489,8 +489,9 @@ def _open_workspace(args: argparse.Namespace) -> Workspace:
     location = getattr(args, "workspace", None)
     try:
         try:
-            workspace = Workspace.open(location,
-                                       create=args.command in ("import", "sample", "admin"),
+            making = args.command in ("import", "sample") or (
+                args.command == "admin" and args.action != "analysts")
+            workspace = Workspace.open(location, create=making,
                                        read_only=args.command in READ_ONLY_COMMANDS)
         except NeedsUpgrade:
             # An earlier release's workspace can only be read once upgraded: upgrade it, with

@@ -452,12 +452,17 @@ def test_the_administrators_mistakes_are_told_in_one_sentence(capsys, postgres_u
     assert main(["--workspace", postgres_url, "sample"]) == 0
     assert main(["--workspace", postgres_url, "admin", "init"]) == 0
     capsys.readouterr()
-    assert "the server has no role nobody: add the analyst first" in told(
-        "admin", "share", "--case", "1", "--role", "nobody", "--level", "read")
+    for role in ("nobody", "sat_analyst", base.username):  # none of them an analyst here
+        assert "no analyst of this workspace logs in as" in told(
+            "admin", "share", "--case", "1", "--role", role, "--level", "read")
+    assert "is the workspace's owner or a superuser" in told(
+        "admin", "add-analyst", "Ann Owner", "--role", base.username)
+    assert "no workspace in" in told("admin", "analysts", url=base.set(
+        database="postgres").render_as_string(hide_password=False))
     assert main(["--workspace", postgres_url, "admin", "add-analyst", "Leila Hasanova",
                  "--role", "leila"]) == 0
     capsys.readouterr()
-    assert "the workspace's owner needs the right to create roles" in told(
+    assert "only the workspace's owner adds analysts, and it needs the right to create" in told(
         "admin", "add-analyst", "Ann", "--role", "ann_new", url=_as_role(postgres_url, "leila"))
     short = postgres_url.replace("postgresql+psycopg://", "postgres://")
     assert main(["--workspace", short, "cases"]) == 0  # libpq's short spelling is understood
@@ -472,3 +477,75 @@ def test_the_administrators_mistakes_are_told_in_one_sentence(capsys, postgres_u
     said = told("cases", url=wrong)  # a login that is no analyst of this workspace
     assert "wrong" not in said  # never the password
     assert "the server refused the connection (permission denied for database" in said
+
+
+def test_an_analyst_cannot_get_round_the_servers_rules(postgres_url):
+    """What a careful attacker with an analyst's login tries, straight in SQL: a temporary
+    table standing in for a workspace table, taking over a colleague without a login, lifting
+    blind rating, rewriting the workspace's marks, giving themself a login. Each fails at the
+    database and changes nothing."""
+    import pytest
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as owner:
+        case_id = svc.open_sample(owner)
+        owner.install_access()
+        owner.add_analyst("Olga Observer", "olga")
+        owner.share(case_id, "olga", "read")
+        editor = CaseEditor.open(owner, case_id, "owner")
+        blind = editor.case.matrices[1].id
+        editor.set_blind(blind, True)
+        before = svc.load_case(owner, case_id)
+    engine = create_engine(_as_role(postgres_url, "olga"))
+    attempts = [
+        # a temporary table of hers, named as the sharing table or the analysts, read first
+        ["CREATE TEMP TABLE case_access (case_id int, role text, level text)"],
+        ["CREATE TEMP TABLE analysts (id int, role text)"],
+        ["CREATE TEMP TABLE snapshots (id int)"],
+        # a colleague without a login, taken over to read what they see
+        ["UPDATE analysts SET role = 'olga' WHERE name = 'Sam Adler'"],
+        ["UPDATE analysts SET name = 'Someone else' WHERE name = 'Sam Adler'"],
+        ["INSERT INTO analysts (uid, name, role) VALUES ('x', 'Olga again', 'olga')"],
+        ["UPDATE matrices SET blind = 0"],
+        ["UPDATE sat_meta SET value = 'other-app' WHERE key = 'application'"],
+        ["DELETE FROM alembic_version"],
+    ]
+    for statements in attempts:
+        with pytest.raises(Exception) as refused:
+            with engine.begin() as con:
+                for statement in statements:
+                    con.execute(text(statement))
+        assert ("permission denied" in str(refused.value)
+                or "row-level security" in str(refused.value)), statements
+    with engine.connect() as con:
+        changed = con.execute(text("UPDATE ratings SET rating = 'II'")).rowcount
+        con.rollback()
+    assert changed == 0
+    # Even where the owner lets her make temporary tables, none stands in for the real ones.
+    with create_engine(postgres_url).begin() as con:
+        con.execute(text(f'GRANT TEMPORARY ON DATABASE "{make_url(postgres_url).database}" '
+                         "TO olga"))
+    with engine.connect() as con:
+        con.execute(text("CREATE TEMP TABLE case_access (case_id int, role text, level text)"))
+        con.execute(text("INSERT INTO case_access VALUES (:c, 'olga', 'write')"), {"c": case_id})
+        con.execute(text("CREATE TEMP TABLE analysts (id int, role text)"))
+        con.execute(text("INSERT INTO analysts SELECT id, 'olga' FROM public.analysts"))
+        changed = con.execute(text("UPDATE ratings SET rating = 'II'")).rowcount
+        seen = con.execute(text("SELECT count(*) FROM ratings r JOIN hypotheses h ON "
+                                "h.id = r.hypothesis_id WHERE h.matrix_id = :m"),
+                           {"m": blind}).scalar()
+        con.rollback()
+    assert (changed, seen) == (0, 0)
+    engine.dispose()
+    with Workspace.open(postgres_url) as owner:
+        assert svc.load_case(owner, case_id) == before
+        assert [a.name for a in owner.analysts()][-1] == "Olga Observer"
+        with pytest.raises(Exception, match="Olga Observer"):
+            owner.add_analyst("Someone Else", "olga")  # her login is hers
+        with pytest.raises(Exception, match="already logs in as olga"):
+            owner.add_analyst("Olga Observer", "olga2")

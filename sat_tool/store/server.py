@@ -105,6 +105,9 @@ def reason(exc: BaseException) -> str:
         if "no password supplied" in cause:
             return translate("Workspace", "the server asks for a password and none was given "
                              "(put it in ~/.pgpass, or ask for a client certificate)")
+        if "certificate" in cause or "SSL" in first:
+            return translate("Workspace", "the server's certificate could not be checked "
+                             "({cause})").format(cause=cause)
         if "FATAL" in first:  # reached, and it said no
             return translate("Workspace", "the server refused the connection ({cause})").format(
                 cause=cause)
@@ -169,14 +172,17 @@ _ACCESS = (
     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {ANALYST_GROUP}",
     # the analyst the connected role is; analysts without a role are colleagues working
     # offline, whose ratings anyone may merge in
-    """CREATE OR REPLACE FUNCTION sat_me() RETURNS integer LANGUAGE sql STABLE AS
-       $$ SELECT id FROM analysts WHERE role = current_user $$""",
+    # (every function names the schema it reads: a temporary table of the caller's must never
+    # stand in for a workspace table)
+    """CREATE OR REPLACE FUNCTION sat_me() RETURNS integer LANGUAGE sql STABLE
+       SET search_path = public, pg_temp AS
+       $$ SELECT id FROM public.analysts WHERE role = current_user $$""",
     # blind rating, enforced here: others' ratings, probabilities and changes of a blind
     # matrix are seen only by an analyst who has rated every one of its cells (the function
     # reads as the owner, so that it does not recurse into the policies it serves)
     # (it is given the reader's analyst: inside it, current_user is the owner)
     """CREATE OR REPLACE FUNCTION sat_sees_others(hypothesis integer, reader integer) RETURNS boolean
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT CASE WHEN m.blind = 0 THEN true
                    WHEN reader IS NULL THEN NOT pg_has_role(session_user, 'sat_analyst', 'MEMBER')
                    ELSE
@@ -190,7 +196,7 @@ _ACCESS = (
     # the same, for a whole query at once: the hypotheses whose others' ratings the reader
     # may see (a policy asks it once per statement, not once per row)
     """CREATE OR REPLACE FUNCTION sat_open_hypotheses(reader integer) RETURNS SETOF integer
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT h.id FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id
           WHERE m.blind = 0
              OR (reader IS NULL AND NOT pg_has_role(session_user, 'sat_analyst', 'MEMBER'))
@@ -202,18 +208,24 @@ _ACCESS = (
                  = (SELECT count(*) FROM matrix_evidence WHERE matrix_id = m.id)
                    * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id)) $$""",
     """CREATE OR REPLACE FUNCTION sat_may_write_for(analyst integer) RETURNS boolean
-       LANGUAGE sql STABLE AS
+       LANGUAGE sql STABLE SET search_path = public, pg_temp AS
        $$ SELECT sat_me() IS NOT NULL AND (analyst = sat_me() OR EXISTS (
-              SELECT 1 FROM analysts a WHERE a.id = analyst AND a.role = '')) $$""",
+              SELECT 1 FROM public.analysts a WHERE a.id = analyst AND a.role = '')) $$""",
     # a snapshot of a blind matrix holds everyone's ratings: hidden as they are
     """CREATE OR REPLACE FUNCTION sat_sees_matrix(mat integer, reader integer) RETURNS boolean
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT COALESCE((SELECT sat_sees_others(h.id, reader) FROM hypotheses h
                             WHERE h.matrix_id = mat LIMIT 1), true) $$""",
     # the analysts' group is the whole server's: only this database's analysts may connect
-    """DO $$ BEGIN
+    """DO $$ DECLARE r text; BEGIN
         EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
+        FOR r IN SELECT role FROM public.analysts WHERE role <> '' LOOP
+            EXECUTE format('REVOKE TEMPORARY ON DATABASE %%I FROM %%I', current_database(), r);
+        END LOOP;
     END $$""",
+    # what only the owner changes: the workspace's marks, who logs in as whom, blind rating
+    f"REVOKE INSERT, UPDATE, DELETE ON sat_meta, alembic_version FROM {ANALYST_GROUP}",
+    f"REVOKE UPDATE ON analysts FROM {ANALYST_GROUP}",
 )
 _SHARING = (
     """CREATE TABLE IF NOT EXISTS case_access (
@@ -226,23 +238,23 @@ _SHARING = (
     f"GRANT SELECT ON case_access TO {ANALYST_GROUP}",
     # what the connected role may do with a case: as shared with it, else read and write
     """CREATE OR REPLACE FUNCTION sat_case_level(c integer, reader text) RETURNS text
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT COALESCE((SELECT level FROM case_access WHERE case_id = c AND role = reader),
                           'write') $$""",
     # the same, for a whole statement at once: the cases (matrices, hypotheses) a reader may
     # read, or write; a policy asks once per statement, not once per row
     """CREATE OR REPLACE FUNCTION sat_cases_for(reader text, writing boolean)
-       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT c.id FROM cases c
           LEFT JOIN case_access a ON a.case_id = c.id AND a.role = reader
           WHERE CASE WHEN writing THEN COALESCE(a.level, 'write') = 'write'
                      ELSE COALESCE(a.level, 'write') <> 'none' END $$""",
     """CREATE OR REPLACE FUNCTION sat_matrices_for(reader text, writing boolean)
-       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT m.id FROM matrices m
           WHERE m.case_id IN (SELECT sat_cases_for(reader, writing)) $$""",
     """CREATE OR REPLACE FUNCTION sat_hypotheses_for(reader text, writing boolean)
-       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+       RETURNS SETOF integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT h.id FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id
           WHERE m.case_id IN (SELECT sat_cases_for(reader, writing)) $$""",
 )
@@ -258,7 +270,10 @@ policies."""
 _OWN_ROWS = {"ratings": "sat_may_write_for(analyst_id)",
              "judgments": "sat_may_write_for(analyst_id)",
              "history": "analyst_id IS NULL OR sat_may_write_for(analyst_id)",
-             "analysts": "role = '' OR role = current_user"}
+             "analysts": "role = ''"}
+"""What an analyst may write of each table with owned rows: their own (and those of
+colleagues without a login); of the analysts, only colleagues without a login are added or
+removed (what a merge and a failed import do), and no one's login is given or taken."""
 _OPEN = "hypothesis_id IN (SELECT sat_open_hypotheses((SELECT sat_me())))"
 _SEEN_ROWS = {"ratings": f"analyst_id = (SELECT sat_me()) OR {_OPEN}",
               "judgments": f"analyst_id = (SELECT sat_me()) OR {_OPEN}",
@@ -289,6 +304,14 @@ def install_access(connection: Any) -> None:
                                    f"USING ({own}) WITH CHECK ({own})")
         connection.exec_driver_sql(f"CREATE POLICY sat_delete ON {table} FOR DELETE "
                                    f"USING ({own})")
+    # blind rating is set and lifted by the owner: the analysts may change every other column
+    # of a matrix (run again after an upgrade adds columns: `sat-tool admin init`)
+    from sat_tool.store.schema import MatrixRowTable
+
+    columns = ", ".join(c.name for c in MatrixRowTable.__table__.columns
+                        if c.name not in ("id", "blind"))
+    connection.exec_driver_sql(f"REVOKE UPDATE ON matrices FROM {ANALYST_GROUP}")
+    connection.exec_driver_sql(f"GRANT UPDATE ({columns}) ON matrices TO {ANALYST_GROUP}")
     connection.exec_driver_sql("DROP POLICY IF EXISTS sat_blind_read ON snapshots")
     connection.exec_driver_sql("CREATE POLICY sat_blind_read ON snapshots AS RESTRICTIVE FOR "
                                "SELECT USING (sat_sees_matrix(matrix_id, sat_me()))")
@@ -327,11 +350,6 @@ def install_sharing(connection: Any) -> None:
 
 def share(connection: Any, case_id: int, role: str, level: str) -> None:
     """Share a case with a role: 'write', 'read' or 'none'."""
-    if connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
-                          {"r": role}).first() is None:
-        raise WorkspaceError(translate(
-            "Workspace", "the server has no role {role}: add the analyst first (sat-tool admin "
-            "add-analyst)").format(role=role))
     connection.execute(text(
         "INSERT INTO case_access (case_id, role, level) VALUES (:c, :r, :l) "
         "ON CONFLICT (case_id, role) DO UPDATE SET level = excluded.level"),
@@ -358,6 +376,28 @@ def case_levels(connection: Any) -> dict[int, str]:
         "SELECT id, sat_case_level(id, current_user::text) FROM cases").all() if level != "write"}
 
 
+def role_exists(connection: Any, role: str) -> bool:
+    """Whether the server has a role of that name."""
+    return connection.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"),
+                              {"r": role}).first() is not None
+
+
+def not_a_login(connection: Any, role: str) -> str:
+    """Why a role cannot be an analyst's login ("" when it can): the owner who runs this, a
+    superuser or the analysts' group itself."""
+    found = connection.execute(text(
+        "SELECT rolsuper, rolname = current_user FROM pg_roles WHERE rolname = :r"),
+        {"r": role}).first()
+    if role == ANALYST_GROUP:
+        return translate("Workspace", "{role} is the analysts' group, not an analyst's login").format(
+            role=role)
+    if found is not None and (found[0] or found[1]):
+        return translate("Workspace", "{role} is the workspace's owner or a superuser, who reads "
+                         "and writes everything; give the analyst a login of their own").format(
+                             role=role)
+    return ""
+
+
 def add_login(connection: Any, role: str, password: str | None = None) -> None:
     """Make a login role for an analyst (if it does not exist) in the analysts' group."""
     from psycopg import sql
@@ -374,7 +414,7 @@ def add_login(connection: Any, role: str, password: str | None = None) -> None:
                                                         sql.Identifier(role)))
         cursor.execute("SELECT current_database()")
         (database,) = cursor.fetchone()
-        cursor.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+        cursor.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             sql.Identifier(database), sql.Identifier(role)))
 
 

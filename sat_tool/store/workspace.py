@@ -504,20 +504,37 @@ class ServerWorkspace(Workspace):
         import psycopg
 
         with self.engine.begin() as connection:
+            session = Session(bind=connection)
+            row = session.scalars(select(AnalystRow).where(AnalystRow.role == role)).first()
+            if row is not None and row.name.casefold() != name.casefold():
+                raise WorkspaceError(translate(
+                    "Workspace", "{role} already logs in as {name}; give {new} a role of their "
+                    "own").format(role=role, name=row.name, new=name))
+            named = session.scalars(select(AnalystRow).where(AnalystRow.name == name)).all()
+            taken = next((r for r in named if r.role and r.role != role), None)
+            if taken is not None:
+                raise WorkspaceError(translate(
+                    "Workspace", "{name} already logs in as {role}").format(
+                        name=name, role=taken.role))
+            refused = server.not_a_login(connection, role)
+            if refused:
+                raise WorkspaceError(refused)
+            if row is None and password is not None and server.role_exists(connection, role):
+                raise WorkspaceError(translate(
+                    "Workspace", "{role} is a login of the server already (another workspace's, "
+                    "perhaps), so its password is left as it is: add it without "
+                    "--password-file").format(role=role))
             try:
                 server.add_login(connection, role, password)
             except psycopg.Error as exc:
                 LOGGER.info("adding the login %s failed", role, exc_info=True)
                 raise WorkspaceError(translate(
                     "Workspace", "the server did not let {role} be made an analyst's login "
-                    "({reason}): the workspace's owner needs the right to create roles "
-                    "(CREATEROLE) and to grant {group}").format(
+                    "({reason}): only the workspace's owner adds analysts, and it needs the right "
+                    "to create roles (CREATEROLE) and to grant {group}").format(
                         role=role, reason=server.reason(exc), group=server.ANALYST_GROUP)) from None
-            session = Session(bind=connection)
-            row = session.scalars(select(AnalystRow).where(AnalystRow.role == role)).first()
             if row is None:
-                row = session.scalars(select(AnalystRow).where(
-                    AnalystRow.name == name, AnalystRow.role == "")).first()
+                row = next((r for r in named if not r.role), None)
             if row is None:
                 row = AnalystRow(uid=analyst_uid(name), name=name, role=role)
                 session.add(row)
@@ -529,6 +546,11 @@ class ServerWorkspace(Workspace):
     def share(self, case_id: int, role: str, level: str) -> None:
         """Share a case with a role: 'write', 'read' (an observer, a reviewer) or 'none'."""
         with self.engine.begin() as connection:
+            known = connection.execute(select(AnalystRow.id).where(AnalystRow.role == role)).first()
+            if known is None:
+                raise WorkspaceError(translate(
+                    "Workspace", "no analyst of this workspace logs in as {role}: add them first "
+                    "(sat-tool admin add-analyst)").format(role=role))
             server.share(connection, case_id, role, level)
 
     def case_level(self, case_id: int) -> str:
