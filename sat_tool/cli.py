@@ -1509,18 +1509,30 @@ def _matrices_phrase(names: list[str]) -> str:
     return f"matrices {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
+def _team_ratings(matrices: list[Matrix], keep: Callable[[Any], bool]) -> str:
+    """"N ratings", or "N ratings of K analysts": every analyst's ratings of the cells kept,
+    all of which a deletion removes."""
+    counted: dict[str, int] = {}
+    for mat in matrices:
+        for uid, own in mat.team.items():
+            counted[uid] = counted.get(uid, 0) + sum(1 for cell in own if keep(cell))
+    total = sum(counted.values())
+    analysts = sum(1 for n in counted.values() if n)
+    return _count(total, "rating") + (f" of {analysts} analysts" if analysts > 1 else "")
+
+
 def plan_delete_evidence(case: Case, args: argparse.Namespace) -> Step:
     """Delete an evidence item from the case and from every matrix that includes it."""
     item = _evidence(case, args.evidence)
     rows = [_matrix_name(case, m) for m in case.matrices if m.includes(item.id)]
-    ratings = sum(1 for m in case.matrices for cell in m.ratings if cell[0] == item.id)
+    ratings = _team_ratings(case.matrices, lambda cell: cell[0] == item.id)
     label = item.label
 
     def step(editor: CaseEditor) -> str:
         editor.delete_evidence(item.id)
         if not rows:
             return f"Deleted {label} (it was in no matrix)"
-        return (f"Deleted {label} with its {_count(ratings, 'rating')} and its rows in "
+        return (f"Deleted {label} with its {ratings} and its rows in "
                 f"{_matrices_phrase(rows)}")
 
     return step
@@ -1570,7 +1582,7 @@ def plan_delete_hypothesis(case: Case, args: argparse.Namespace) -> Step:
     """Delete a hypothesis and its ratings."""
     mat, hyp = _hypothesis(case, args.hypothesis, args.matrix)
     position = mat.hypotheses.index(hyp) + 1
-    ratings = sum(1 for cell in mat.ratings if cell[1] == hyp.id)
+    ratings = _team_ratings([mat], lambda cell: cell[1] == hyp.id)
     where = f"H{position} of {_matrix_name(case, mat)}"
     after = len(mat.hypotheses) - position
     moved = ("" if not after else f"; H{position + 1} is now H{position}" if after == 1
@@ -1579,7 +1591,7 @@ def plan_delete_hypothesis(case: Case, args: argparse.Namespace) -> Step:
 
     def step(editor: CaseEditor) -> str:
         editor.delete_hypothesis(hyp.id)
-        return f"Deleted {where} ({hyp.title}) with its {_count(ratings, 'rating')}{moved}"
+        return f"Deleted {where} ({hyp.title}) with its {ratings}{moved}"
 
     return step
 
@@ -1600,7 +1612,7 @@ def plan_delete_matrix(case: Case, args: argparse.Namespace) -> Step:
     mat = _matrix(case, args.matrix)
     number = case.matrices.index(mat) + 1
     held = (f"{_count(len(mat.hypotheses), 'hypothesis', 'hypotheses')}, "
-            f"{_count(len(mat.rows), 'row')} and {_count(len(mat.ratings), 'rating')}")
+            f"{_count(len(mat.rows), 'row')} and {_team_ratings([mat], lambda _cell: True)}")
     after = len(case.matrices) - number
     moved = ("" if not after else f"; matrix {number + 1} is now matrix {number}" if after == 1
              else f"; matrices {number + 1} to {len(case.matrices)} are now {number} to "

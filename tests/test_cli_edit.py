@@ -258,7 +258,7 @@ def test_delete_evidence(capsys, workspace_path, sample_id):
     gone = case.evidence[7].id
     status, out, _ = run(capsys, workspace_path, "delete-evidence", "1", "E8")
     assert status == 0
-    assert out == "Deleted E8 with its 9 ratings and its rows in matrices 1 and 2\n"
+    assert out == "Deleted E8 with its 27 ratings of 3 analysts and its rows in matrices 1 and 2\n"
     case = reload(workspace_path, sample_id)
     assert gone not in {e.id for e in case.evidence}
     assert not any(m.includes(gone) or any(c[0] == gone for c in m.ratings) for m in case.matrices)
@@ -307,10 +307,11 @@ def test_hypotheses_add_edit_delete(capsys, workspace_path, sample_id):
     second = case.matrices[0].hypotheses[1]
     status, out, _ = run(capsys, workspace_path, "delete-hypothesis", "1", f"id:{second.id}")
     assert status == 0
-    rated = sum(1 for cell in case.matrices[0].ratings if cell[1] == second.id)
-    assert rated == len(case.matrices[0].rows)
-    assert out == (f"Deleted H2 of matrix 1 ({second.title}) with its {rated} ratings; "
-                   "H3 to H5 are now H2 to H4\n")
+    rated = sum(1 for own in case.matrices[0].team.values() for cell in own
+                if cell[1] == second.id)
+    assert rated == 3 * len(case.matrices[0].rows)  # every analyst's ratings of the column go
+    assert out == (f"Deleted H2 of matrix 1 ({second.title}) with its {rated} ratings of 3 "
+                   "analysts; H3 to H5 are now H2 to H4\n")
     mat = reload(workspace_path, sample_id).matrices[0]
     assert second.id not in [h.id for h in mat.hypotheses] and len(mat.hypotheses) == 4
     assert not any(c[1] == second.id for c in mat.ratings)
@@ -327,7 +328,7 @@ def test_matrices_add_and_delete(capsys, workspace_path, sample_id):
     status, out, _ = run(capsys, workspace_path, "delete-matrix", "1", "2")
     assert status == 0
     assert out == (f"Deleted matrix 2 ({question}) with its 5 hypotheses, {rows} rows and "
-                   f"{rows * 5} ratings; "
+                   f"{rows * 5 * 3} ratings of 3 analysts; "
                    "the evidence stays in the case; matrices 3 to 4 are now 2 to 3\n")
     case = reload(workspace_path, sample_id)
     assert [m.question for m in case.matrices][2] == "Who funds the cell?"
