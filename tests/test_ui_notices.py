@@ -13,18 +13,20 @@ def test_deleting_a_hypothesis_says_so_with_undo(qtbot, page):
     win = page.window_
     mat = page.matrix
     second = mat.hypotheses[1]
-    rated = sum(1 for cell in mat.ratings if cell[1] == second.id)
+    rated = sum(1 for own in mat.team.values() for cell in own if cell[1] == second.id)
+    assert rated == 3 * len(mat.rows)  # the three analysts of the sample each rated it
     page.view.select_cell(mat.rows[0].evidence_id, second.id)
     page.delete_current_hypothesis()
     assert win.notice.isVisible()
-    assert win.notice_text.text() == f"Deleted H2, “{second.title}”, with its {rated} ratings."
+    assert win.notice_text.text() == (f"Deleted H2, “{second.title}”, with its {rated} ratings "
+                                      "of 3 analysts.")
     assert second.id not in [h.id for h in svc.load_case(win.workspace, page.doc.case.id)
                              .matrices[0].hypotheses]
     qtbot.mouseClick(win.notice_undo, Qt.MouseButton.LeftButton)
     assert not win.notice.isVisible()
     stored = svc.load_case(win.workspace, page.doc.case.id).matrices[0]
     assert [h.id for h in stored.hypotheses][1] == second.id
-    assert sum(1 for cell in stored.ratings if cell[1] == second.id) == rated
+    assert sum(1 for own in stored.team.values() for cell in own if cell[1] == second.id) == rated
 
 
 def test_deleting_an_item_says_how_many_matrices_lose_it(qtbot, page):

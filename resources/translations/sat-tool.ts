@@ -4,7 +4,7 @@
 <context>
     <name>AddEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="499"/>
+        <location filename="../../sat_tool/ui/commands.py" line="509"/>
         <source>Add evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -20,7 +20,7 @@
 <context>
     <name>AddMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="750"/>
+        <location filename="../../sat_tool/ui/commands.py" line="760"/>
         <source>Add matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,7 +28,7 @@
 <context>
     <name>AddSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="673"/>
+        <location filename="../../sat_tool/ui/commands.py" line="683"/>
         <source>Add source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,148 +449,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="426"/>
+        <location filename="../../sat_tool/services/editor.py" line="428"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="430"/>
+        <location filename="../../sat_tool/services/editor.py" line="432"/>
         <source>the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="440"/>
-        <location filename="../../sat_tool/services/editor.py" line="454"/>
+        <location filename="../../sat_tool/services/editor.py" line="442"/>
+        <location filename="../../sat_tool/services/editor.py" line="456"/>
         <source>a source needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="485"/>
+        <location filename="../../sat_tool/services/editor.py" line="487"/>
         <source>source {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="506"/>
-        <location filename="../../sat_tool/services/editor.py" line="532"/>
-        <location filename="../../sat_tool/services/editor.py" line="645"/>
+        <location filename="../../sat_tool/services/editor.py" line="508"/>
+        <location filename="../../sat_tool/services/editor.py" line="534"/>
+        <location filename="../../sat_tool/services/editor.py" line="647"/>
         <source>an evidence item needs its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="723"/>
+        <location filename="../../sat_tool/services/editor.py" line="725"/>
         <source>{item} is already included</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="739"/>
+        <location filename="../../sat_tool/services/editor.py" line="741"/>
         <source>these rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="837"/>
-        <location filename="../../sat_tool/services/editor.py" line="852"/>
+        <location filename="../../sat_tool/services/editor.py" line="839"/>
+        <location filename="../../sat_tool/services/editor.py" line="854"/>
         <source>a matrix needs a question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="887"/>
+        <location filename="../../sat_tool/services/editor.py" line="889"/>
         <source>the matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="962"/>
+        <location filename="../../sat_tool/services/editor.py" line="963"/>
         <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="966"/>
+        <location filename="../../sat_tool/services/editor.py" line="967"/>
         <source>{date} is still to come: an outcome is recorded once it is known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1032"/>
+        <location filename="../../sat_tool/services/editor.py" line="1033"/>
         <source>a snapshot needs a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1035"/>
+        <location filename="../../sat_tool/services/editor.py" line="1036"/>
         <source>this matrix already has a snapshot named {name!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1049"/>
+        <location filename="../../sat_tool/services/editor.py" line="1050"/>
         <source>this snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1062"/>
-        <location filename="../../sat_tool/services/editor.py" line="1077"/>
+        <location filename="../../sat_tool/services/editor.py" line="1063"/>
+        <location filename="../../sat_tool/services/editor.py" line="1078"/>
         <source>a hypothesis needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1096"/>
+        <location filename="../../sat_tool/services/editor.py" line="1097"/>
         <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1120"/>
+        <location filename="../../sat_tool/services/editor.py" line="1121"/>
         <source>hypothesis {title!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1149"/>
+        <location filename="../../sat_tool/services/editor.py" line="1150"/>
         <source>unknown probability field {field!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1153"/>
+        <location filename="../../sat_tool/services/editor.py" line="1154"/>
         <source>{value} is not a probability between 0% and 100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1159"/>
+        <location filename="../../sat_tool/services/editor.py" line="1160"/>
         <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1165"/>
+        <location filename="../../sat_tool/services/editor.py" line="1166"/>
         <source>these probabilities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1170"/>
+        <location filename="../../sat_tool/services/editor.py" line="1171"/>
         <source>priors may add up to 100% at most, not {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1252"/>
+        <location filename="../../sat_tool/services/editor.py" line="1253"/>
         <source>a rationale or likelihood needs a rating: rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1255"/>
-        <location filename="../../sat_tool/services/editor.py" line="1275"/>
+        <location filename="../../sat_tool/services/editor.py" line="1256"/>
+        <location filename="../../sat_tool/services/editor.py" line="1276"/>
         <source>a likelihood must be more than 0 and at most 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1281"/>
+        <location filename="../../sat_tool/services/editor.py" line="1282"/>
         <source>rate the cell before overriding its likelihood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1283"/>
+        <location filename="../../sat_tool/services/editor.py" line="1284"/>
         <source>rate every cell of the row before stating its likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1303"/>
+        <location filename="../../sat_tool/services/editor.py" line="1304"/>
         <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/editor.py" line="1330"/>
+        <location filename="../../sat_tool/services/editor.py" line="1331"/>
         <source>cell {cell}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,70 +598,70 @@
 <context>
     <name>CaseService</name>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="72"/>
-        <location filename="../../sat_tool/services/cases.py" line="108"/>
+        <location filename="../../sat_tool/services/cases.py" line="82"/>
+        <location filename="../../sat_tool/services/cases.py" line="118"/>
         <source>{file} is not a regular file (a folder, a device or a pipe), so it cannot be a case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="77"/>
+        <location filename="../../sat_tool/services/cases.py" line="87"/>
         <source>{file}: SAT Tool imports case bundles (.json), Excel workbooks (.xlsx) and PARC ACH projects (.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="93"/>
+        <location filename="../../sat_tool/services/cases.py" line="103"/>
         <source>{file} is nested too deeply to be a case file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="97"/>
-        <location filename="../../sat_tool/services/cases.py" line="120"/>
+        <location filename="../../sat_tool/services/cases.py" line="107"/>
+        <location filename="../../sat_tool/services/cases.py" line="130"/>
         <source>{file} could not be read: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="129"/>
+        <location filename="../../sat_tool/services/cases.py" line="139"/>
         <source>{file} is the open workspace itself; choose another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="132"/>
+        <location filename="../../sat_tool/services/cases.py" line="142"/>
         <source>{file} belongs to the open workspace {workspace}; choose another file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="141"/>
+        <location filename="../../sat_tool/services/cases.py" line="151"/>
         <source>a case needs a title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="288"/>
+        <location filename="../../sat_tool/services/cases.py" line="310"/>
         <source>unknown export format {format!r} (expected one of {formats})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="305"/>
+        <location filename="../../sat_tool/services/cases.py" line="327"/>
         <source>{format} export needs a matrix, and this case has none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="328"/>
+        <location filename="../../sat_tool/services/cases.py" line="350"/>
         <source>unknown export format {format!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="430"/>
-        <location filename="../../sat_tool/services/cases.py" line="611"/>
+        <location filename="../../sat_tool/services/cases.py" line="452"/>
+        <location filename="../../sat_tool/services/cases.py" line="633"/>
         <source>none of the hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="570"/>
+        <location filename="../../sat_tool/services/cases.py" line="592"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/services/cases.py" line="573"/>
+        <location filename="../../sat_tool/services/cases.py" line="595"/>
         <source>case {title!r} has no matrix {reference!r} (give its number, 1 to {last}, or its exact question)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -669,74 +669,74 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="140"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="148"/>
         <source>Evidence of the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="145"/>
-        <location filename="../../sat_tool/ui/case_view.py" line="256"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="153"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="269"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="146"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="154"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="226"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="239"/>
         <source>New matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="238"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="251"/>
         <source>Delete matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="239"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="252"/>
         <source>Delete the matrix “{question}” with its hypotheses and ratings?
 The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="257"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="270"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="258"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="271"/>
         <source>Credibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="259"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="272"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="259"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="272"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="260"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="273"/>
         <source>In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="311"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="324"/>
         <source>Cannot read the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="315"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="328"/>
         <source>Open a source document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="316"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="329"/>
         <source>Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,47 +744,52 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>CellDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="432"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="433"/>
         <source>&lt;b&gt;{label}&lt;/b&gt; {text}&lt;br&gt;&lt;br&gt;against &lt;b&gt;{hypothesis}&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="456"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="457"/>
         <source>Unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="457"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="458"/>
         <source>Clear the rating of this cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="461"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="462"/>
         <source>Rationale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="464"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="465"/>
         <source>Why this rating? Shown as the cell&apos;s tooltip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="467"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="468"/>
         <source>State the likelihood P(evidence | hypothesis):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="468"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="469"/>
         <source>In the probabilistic view each rating stands for a default likelihood (CC 0.9 … II 0.1), discounted by credibility and relevance. An override is used as given, and goes when the cell gets another rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="532"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="508"/>
+        <source>No rationale given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/dialogs.py" line="548"/>
         <source>Pick a rating for this rationale or likelihood.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="534"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="550"/>
         <source>The likelihood</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,7 +1133,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>CredibilityDelegate</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="452"/>
+        <location filename="../../sat_tool/ui/panels.py" line="453"/>
         <source>own</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,22 +1169,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="549"/>
+        <location filename="../../sat_tool/ui/commands.py" line="559"/>
         <source>Delete evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="555"/>
+        <location filename="../../sat_tool/ui/commands.py" line="565"/>
         <source>Deleted {label}, “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="557"/>
+        <location filename="../../sat_tool/ui/commands.py" line="567"/>
         <source>Deleted {label}, “{text}”, from 1 matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="560"/>
+        <location filename="../../sat_tool/ui/commands.py" line="570"/>
         <source>Deleted {label}, “{text}”, from {held} matrices.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,12 +1197,17 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="425"/>
+        <location filename="../../sat_tool/ui/commands.py" line="429"/>
+        <source>Deleted H{position}, “{title}”, with its {rated} ratings of {analysts} analysts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/commands.py" line="433"/>
         <source>Deleted H{position}, “{title}”, with its 1 rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="427"/>
+        <location filename="../../sat_tool/ui/commands.py" line="436"/>
         <source>Deleted H{position}, “{title}”, with its {rated} ratings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1205,12 +1215,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="772"/>
+        <location filename="../../sat_tool/ui/commands.py" line="782"/>
         <source>Delete matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="774"/>
+        <location filename="../../sat_tool/ui/commands.py" line="784"/>
         <source>Deleted the matrix “{question}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1226,12 +1236,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="722"/>
+        <location filename="../../sat_tool/ui/commands.py" line="732"/>
         <source>Delete source {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="726"/>
+        <location filename="../../sat_tool/ui/commands.py" line="736"/>
         <source>Deleted the source “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,7 +1285,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditCaseCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="817"/>
+        <location filename="../../sat_tool/ui/commands.py" line="827"/>
         <source>Edit case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,7 +1311,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="583"/>
+        <location filename="../../sat_tool/ui/commands.py" line="593"/>
         <source>Edit evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,7 +1319,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="453"/>
+        <location filename="../../sat_tool/ui/commands.py" line="463"/>
         <source>Edit hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1317,7 +1327,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="794"/>
+        <location filename="../../sat_tool/ui/commands.py" line="804"/>
         <source>Edit matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,7 +1335,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="699"/>
+        <location filename="../../sat_tool/ui/commands.py" line="709"/>
         <source>Edit source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,112 +1343,112 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../sat_tool/errors.py" line="125"/>
+        <location filename="../../sat_tool/errors.py" line="131"/>
         <source>The workspace is busy: another program has been writing to it for more than ten seconds. Nothing was changed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="128"/>
+        <location filename="../../sat_tool/errors.py" line="134"/>
         <source>The workspace cannot be written: the file or its folder is read-only. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="131"/>
+        <location filename="../../sat_tool/errors.py" line="137"/>
         <source>The disk holding the workspace is full. Nothing was changed; free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="136"/>
+        <location filename="../../sat_tool/errors.py" line="142"/>
         <source>The team server refused this edit: you may change only your own ratings, probabilities and history (and those merged from colleagues without a login). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="140"/>
+        <location filename="../../sat_tool/errors.py" line="146"/>
         <source>The team server does not let your login make this change; nothing was changed. The workspace&apos;s administrator can grant it (sat-tool admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="149"/>
+        <location filename="../../sat_tool/errors.py" line="155"/>
         <source>The workspace file is damaged. Nothing was changed; restore it from a backup copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="151"/>
+        <location filename="../../sat_tool/errors.py" line="157"/>
         <source>The workspace file is not an SQLite database, or it is damaged. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="153"/>
+        <location filename="../../sat_tool/errors.py" line="159"/>
         <source>The workspace could not be read or written (a disk error). Nothing was changed; check the disk and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="156"/>
+        <location filename="../../sat_tool/errors.py" line="162"/>
         <source>The workspace file could not be opened: check that it exists and that you may read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="158"/>
+        <location filename="../../sat_tool/errors.py" line="164"/>
         <source>That edit refers to something another window or program has just removed. Nothing was changed; the view now shows the workspace as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="161"/>
+        <location filename="../../sat_tool/errors.py" line="167"/>
         <source>That edit clashes with a change another window or program has just made. Nothing was changed; the view now shows the workspace as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="171"/>
+        <location filename="../../sat_tool/errors.py" line="177"/>
         <source>{doing} failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="179"/>
+        <location filename="../../sat_tool/errors.py" line="185"/>
         <source>The disk is full (writing {file}); free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="181"/>
+        <location filename="../../sat_tool/errors.py" line="187"/>
         <source>The disk is full (writing); free some space and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="184"/>
+        <location filename="../../sat_tool/errors.py" line="190"/>
         <source>Permission was denied for {file}: check who may write there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="186"/>
+        <location filename="../../sat_tool/errors.py" line="192"/>
         <source>Permission was denied for a file: check who may write there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="187"/>
+        <location filename="../../sat_tool/errors.py" line="193"/>
         <source>A file-system error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="190"/>
+        <location filename="../../sat_tool/errors.py" line="196"/>
         <source>{reason} ({file}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="191"/>
+        <location filename="../../sat_tool/errors.py" line="197"/>
         <source>{reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="211"/>
+        <location filename="../../sat_tool/errors.py" line="217"/>
         <source>The workspace database reported an error; nothing was changed. Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="216"/>
+        <location filename="../../sat_tool/errors.py" line="222"/>
         <source>There was not enough memory for this operation; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/errors.py" line="222"/>
+        <location filename="../../sat_tool/errors.py" line="228"/>
         <source>An unexpected error stopped this operation and nothing was changed. Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,7 +1628,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>ExcludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="632"/>
+        <location filename="../../sat_tool/ui/commands.py" line="642"/>
         <source>Remove {label} from matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,7 +2083,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="613"/>
+        <location filename="../../sat_tool/ui/commands.py" line="623"/>
         <source>Include {count} evidence item(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2081,22 +2091,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="547"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="563"/>
         <source>Include evidence in this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="550"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="566"/>
         <source>Evidence of this case that the matrix does not include yet:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="553"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="569"/>
         <source>Filter by words in the evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="564"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="580"/>
         <source>Relevance to this matrix&apos;s question:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,97 +2177,97 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>JudgmentPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="588"/>
+        <location filename="../../sat_tool/ui/panels.py" line="589"/>
         <source>Yours %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="589"/>
+        <location filename="../../sat_tool/ui/panels.py" line="590"/>
         <source>Prior %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="590"/>
+        <location filename="../../sat_tool/ui/panels.py" line="591"/>
         <source>P(H|E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="591"/>
+        <location filename="../../sat_tool/ui/panels.py" line="592"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="610"/>
+        <location filename="../../sat_tool/ui/panels.py" line="611"/>
         <source>How likely is each hypothesis? (Heuer&apos;s step 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="611"/>
+        <location filename="../../sat_tool/ui/panels.py" line="612"/>
         <source>Give every hypothesis a probability; together they make 100%. Leave the prior empty for a uniform prior.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="621"/>
+        <location filename="../../sat_tool/ui/panels.py" line="622"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="626"/>
+        <location filename="../../sat_tool/ui/panels.py" line="627"/>
         <source>Record the outcome…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="627"/>
+        <location filename="../../sat_tool/ui/panels.py" line="628"/>
         <source>Once the answer is known: what proved true, when, on what grounds. The matrix is frozen in a snapshot and scored for calibration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="631"/>
+        <location filename="../../sat_tool/ui/panels.py" line="632"/>
         <source>Reopen the question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="664"/>
+        <location filename="../../sat_tool/ui/panels.py" line="665"/>
         <source>Total: no probabilities yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="667"/>
+        <location filename="../../sat_tool/ui/panels.py" line="668"/>
         <source>Total: {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="668"/>
+        <location filename="../../sat_tool/ui/panels.py" line="669"/>
         <source>Total: {total}  (must be 100%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="687"/>
+        <location filename="../../sat_tool/ui/panels.py" line="694"/>
         <source>Closed: the probabilities judged before the outcome was known stay as they were</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="689"/>
+        <location filename="../../sat_tool/ui/panels.py" line="696"/>
         <source>Your probability for this hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="691"/>
+        <location filename="../../sat_tool/ui/panels.py" line="698"/>
         <source>Open: when the answer is known, record it to see how well the probabilities did (Analysis ▸ Calibration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="694"/>
+        <location filename="../../sat_tool/ui/panels.py" line="701"/>
         <source>Closed: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="750"/>
+        <location filename="../../sat_tool/ui/panels.py" line="757"/>
         <source>H{index}: {value}% is more than 100%; a probability is given from 0 to 100%.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="752"/>
+        <location filename="../../sat_tool/ui/panels.py" line="759"/>
         <source>H{index}: {value}% is more than 100%; a prior is given from 0 to 100%.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2369,52 +2379,52 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LikelihoodDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="623"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="639"/>
         <source>Likelihoods of {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="626"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="642"/>
         <source>&lt;b&gt;{label}&lt;/b&gt; {text}&lt;br&gt;&lt;br&gt;How likely is this item if each hypothesis were true? Tick a hypothesis to state its likelihood; unticked ones keep the default of their rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="633"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="649"/>
         <source>&lt;b&gt;Hypothesis&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="634"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="650"/>
         <source>&lt;b&gt;Rating&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="635"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="651"/>
         <source>&lt;b&gt;P(item | hypothesis)&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="641"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="657"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="642"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="658"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="645"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="661"/>
         <source>Likelihood if {hypothesis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="652"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="668"/>
         <source>Rate the cell first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="653"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="669"/>
         <source>Not applicable: the item says nothing about this hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2470,57 +2480,57 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LinesPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="779"/>
+        <location filename="../../sat_tool/ui/panels.py" line="786"/>
         <source>Line of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="780"/>
+        <location filename="../../sat_tool/ui/panels.py" line="787"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="781"/>
+        <location filename="../../sat_tool/ui/panels.py" line="788"/>
         <source>Leader without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="782"/>
+        <location filename="../../sat_tool/ui/panels.py" line="789"/>
         <source>Favours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="802"/>
+        <location filename="../../sat_tool/ui/panels.py" line="809"/>
         <source>Where the probabilities come from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="806"/>
+        <location filename="../../sat_tool/ui/panels.py" line="813"/>
         <source>Items of one source, or of one origin named on the items, count together as one line of evidence (their log-likelihoods are averaged); the lines are taken as independent. Name an origin on items that rest on one statement (Edit evidence).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="829"/>
+        <location filename="../../sat_tool/ui/panels.py" line="836"/>
         <source>The probabilistic view needs two hypotheses and some evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="837"/>
+        <location filename="../../sat_tool/ui/panels.py" line="844"/>
         <source>&lt;b&gt;{leader}&lt;/b&gt; is the most probable at {probability}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="843"/>
+        <location filename="../../sat_tool/ui/panels.py" line="850"/>
         <source>{leader} without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="853"/>
+        <location filename="../../sat_tool/ui/panels.py" line="860"/>
         <source>; {hypothesis} then leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="871"/>
+        <location filename="../../sat_tool/ui/panels.py" line="878"/>
         <source>By line of evidence: {by_line}. Were every item independent: {independent}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2659,13 +2669,13 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="171"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="394"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="395"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="172"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="396"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="397"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2851,7 +2861,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
     </message>
     <message>
         <location filename="../../sat_tool/ui/main_window.py" line="293"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="657"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="663"/>
         <source>This case has no matrix yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2871,327 +2881,328 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="393"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="394"/>
         <source>&amp;Undo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="395"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="396"/>
         <source>&amp;Redo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="403"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="404"/>
         <source>Cannot show the calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="404"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="405"/>
         <source>Reading the outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="416"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="417"/>
         <source>Undone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="428"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="429"/>
         <source>Redone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="465"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="466"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="480"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="484"/>
         <source>This case is shared with you to read only: you can read and export it, not change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="482"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="488"/>
         <source>Edit failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="499"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="505"/>
         <source>Damaged rows left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="500"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="506"/>
         <source>{damage}. The rest of the case opened as usual; the damaged rows are not shown and are left as they are in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="514"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="520"/>
         <source>{case} — read only — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="517"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="523"/>
         <source>{case} — rated as {name} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="520"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="526"/>
         <source>{case} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="524"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="530"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="524"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="530"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="706"/>
         <source>Case title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="531"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="537"/>
         <source>First matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="531"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="537"/>
         <source>The question your hypotheses answer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="540"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="546"/>
         <source>Cannot open the sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="547"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="597"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="553"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="603"/>
         <source>Import a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="548"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="554"/>
         <source>Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;PARC ACH projects (*.achz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="555"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="566"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="561"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="572"/>
         <source>Reading {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="581"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="587"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="584"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="587"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="590"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="593"/>
         <source>Cannot import the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="588"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="594"/>
         <source>Importing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="598"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
         <source>{file} is a copy of “{case}”, which this workspace has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="601"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="607"/>
         <source>Merge it to add its analysts&apos; ratings and what they added to the case, with every conflict shown for you to settle; or import it as a separate case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="603"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="609"/>
         <source>Merge into it…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="610"/>
         <source>Import as a separate case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="623"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="626"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="632"/>
         <source>Cannot merge the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="635"/>
         <source>Nothing to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="630"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="636"/>
         <source>{file} brings nothing this case does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="636"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="642"/>
         <source>Merged {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="639"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="645"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="640"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="646"/>
         <source>Case bundle (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="641"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="647"/>
         <source>PARC ACH project (*.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="642"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="648"/>
         <source>Comma-separated values (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="643"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="649"/>
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="644"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
         <source>HTML report (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="657"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="663"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="663"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="669"/>
         <source>Classification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="664"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="670"/>
         <source>Classification banner (leave empty for none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="672"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="682"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="688"/>
         <source>Writing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="686"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="690"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="692"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="696"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="687"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="693"/>
         <source>Cannot write {path}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="691"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="697"/>
         <source>Writing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="693"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="699"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="706"/>
         <source>Rename case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="712"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="718"/>
         <source>Delete case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="713"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="719"/>
         <source>Delete “{title}” with all its matrices, evidence and sources?
 This cannot be undone. Export a case bundle first to keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="722"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="728"/>
         <source>Cannot delete the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="730"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="736"/>
         <source>workspace</source>
         <comment>a file name, for a new workspace</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="731"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="737"/>
         <source>Open or create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="732"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="738"/>
         <source>SAT Tool workspace (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="739"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="745"/>
         <source>Connect to a team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="740"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="746"/>
         <source>The workspace&apos;s URL, such as postgresql+psycopg://your-role@server/team (a password goes in ~/.pgpass):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="746"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="757"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="760"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="752"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="763"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="766"/>
         <source>Cannot open the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="747"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="753"/>
         <source>{url} is not a PostgreSQL URL (postgresql+psycopg://role@host/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="775"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="781"/>
         <source>Workspace upgraded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="778"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="481"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="784"/>
         <source>This workspace is read-only: you can read and export its cases, not edit them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="797"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="803"/>
         <source>Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="798"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="804"/>
         <source>In a matrix, move with the arrow keys and rate with one key:
 
 {keys}
@@ -3200,34 +3211,34 @@ Enter or F2 opens the cell&apos;s rating and rationale; after a rating the curso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="805"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="811"/>
         <source>About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="806"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="812"/>
         <source>SAT Tool {version}
 Workspace: {workspace}
 Analyst: {analyst}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="820"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="826"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="821"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="827"/>
         <source>Undo the deletion (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="888"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="894"/>
         <source>No other workspace yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="968"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="974"/>
         <source>case</source>
         <comment>a file name, for a case without a title</comment>
         <translation type="unfinished"></translation>
@@ -3466,58 +3477,58 @@ Weighted {weighted}</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="272"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="274"/>
         <source>+ Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="273"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="275"/>
         <source>+ Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="274"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
         <source>Include…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="278"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="67"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="277"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="279"/>
         <source>Remove row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="278"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="881"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="280"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="903"/>
         <source>Delete hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="68"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="279"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="281"/>
         <source>Move row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="69"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="280"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="282"/>
         <source>Move row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="70"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="282"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="284"/>
         <source>Move hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="71"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="284"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="286"/>
         <source>Move hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3557,319 +3568,329 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="210"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="212"/>
         <source>Scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="211"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="213"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="212"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
         <source>Judgment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="213"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="215"/>
         <source>By source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="216"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="215"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="217"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="216"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="218"/>
         <source>Snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="217"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="219"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="256"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="258"/>
         <source>Add a hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="257"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="259"/>
         <source>Add an evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="258"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="260"/>
         <source>Move the row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="259"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
         <source>Move the row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="260"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
         <source>Move the hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="263"/>
         <source>Move the hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="287"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="289"/>
         <source>Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="289"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="291"/>
         <source>Arrange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="312"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="314"/>
         <source>Sort by diagnosticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="318"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="320"/>
         <source>Hide non-diagnostic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="328"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="330"/>
         <source>Show the hypotheses as rows and the evidence as columns (Ctrl+Shift+T), a layout found to reduce confirmation bias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="336"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="338"/>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="340"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="342"/>
         <source>Whose ratings the matrix shows: yours (which you edit), another analyst&apos;s, or the team&apos;s consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="344"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="346"/>
         <source>Rate blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="347"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="349"/>
         <source>Each analyst sees the hypotheses in an order of their own and no one else&apos;s ratings until they have rated every cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="353"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="355"/>
         <source>Disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="355"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="357"/>
         <source>Colour each cell by how much the analysts&apos; ratings of it differ (consensus, mild, large, extreme)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="379"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="381"/>
         <source>My ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="380"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="382"/>
         <source>{name}’s ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="382"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="384"/>
         <source>Team consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="432"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="434"/>
         <source>&lt;b&gt;History&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="434"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="436"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="435"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="437"/>
         <source>cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="436"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="438"/>
         <source> ({name}’s rating)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="453"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="459"/>
         <source>These are not your ratings: choose “My ratings” under Show to rate the cells.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="520"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="527"/>
+        <source>{why} Each cell&apos;s dialog (Enter) shows its ratings, rationale and history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="532"/>
         <source>Showing {view}, to read: the column headings and Diag score them, the tabs beside the matrix score your own ratings. Choose “My ratings” under Show to rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="525"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="537"/>
         <source>To start, add hypotheses (+ Hypothesis) and evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="531"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="543"/>
         <source>To start, add hypotheses (+ Hypothesis). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="536"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="548"/>
         <source>To start, add evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="632"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="644"/>
         <source>While the matrix is rated blind its hypotheses are in an order of your own, and stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="649"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="661"/>
         <source>Cannot paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="753"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="705"/>
+        <source>These are {view}, to read: choose “My ratings” under Show to rate the cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="775"/>
         <source>Select a cell in the hypothesis&apos;s row first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="754"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="776"/>
         <source>Select a cell in the hypothesis&apos;s column first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="811"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="833"/>
         <source>Every evidence item of the case is already in this matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="829"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="851"/>
         <source>Evidence columns are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="831"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="853"/>
         <source>Rows are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="880"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="902"/>
         <source>Edit hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="883"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="905"/>
         <source>Add hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="890"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="913"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="912"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="935"/>
         <source>Edit evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="891"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="913"/>
         <source>Show in source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="894"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="916"/>
         <source>Remove from this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="896"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="918"/>
         <source>Delete from the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="899"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="921"/>
         <source>State likelihoods…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="901"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="923"/>
         <source>Add evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="902"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="924"/>
         <source>Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="914"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="936"/>
         <source>Paste evidence rows	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="918"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="940"/>
         <source>{rating}  {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="921"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="943"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="923"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="945"/>
         <source>Copy	Ctrl+C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="924"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="946"/>
         <source>Paste ratings	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="927"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="949"/>
         <source>Rating and rationale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="928"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="950"/>
         <source>State likelihoods of this column…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="929"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="951"/>
         <source>State likelihoods of this row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="1013"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="1052"/>
         <source>SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="324"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="264"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="326"/>
         <source>Hypotheses down the side</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3975,52 +3996,52 @@ Weighted {weighted}</source>
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="50"/>
+        <location filename="../../sat_tool/domain/merge.py" line="51"/>
         <source>source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="51"/>
+        <location filename="../../sat_tool/domain/merge.py" line="52"/>
         <source>evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="52"/>
+        <location filename="../../sat_tool/domain/merge.py" line="53"/>
         <source>matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="53"/>
+        <location filename="../../sat_tool/domain/merge.py" line="54"/>
         <source>hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="54"/>
+        <location filename="../../sat_tool/domain/merge.py" line="55"/>
         <source>probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="133"/>
+        <location filename="../../sat_tool/domain/merge.py" line="134"/>
         <source>it is not a copy of this case (its case id differs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="164"/>
+        <location filename="../../sat_tool/domain/merge.py" line="154"/>
         <source>matrix {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="170"/>
+        <location filename="../../sat_tool/domain/merge.py" line="160"/>
         <source>none of its parts are this case&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="190"/>
+        <location filename="../../sat_tool/domain/merge.py" line="198"/>
         <source>H{number} of {matrix}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/merge.py" line="233"/>
+        <location filename="../../sat_tool/domain/merge.py" line="241"/>
         <source>{analyst}’s probabilities of H{number} of {matrix}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4028,7 +4049,7 @@ Weighted {weighted}</source>
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="839"/>
+        <location filename="../../sat_tool/ui/commands.py" line="849"/>
         <source>Merge {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4169,7 +4190,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="476"/>
+        <location filename="../../sat_tool/ui/commands.py" line="486"/>
         <source>Move hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4177,7 +4198,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveRowCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="652"/>
+        <location filename="../../sat_tool/ui/commands.py" line="662"/>
         <source>Move evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4185,47 +4206,47 @@ Weighted {weighted}</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="692"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="708"/>
         <source>Record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="694"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="710"/>
         <source>Once the answer is known, record it: the matrix is frozen in a snapshot as it stands, and the analyst&apos;s probabilities and the tool&apos;s are scored against it (Analysis ▸ Calibration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="701"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="717"/>
         <source>None of these hypotheses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="702"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="718"/>
         <source>What proved true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="704"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="720"/>
         <source>Known since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="705"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="721"/>
         <source>2015, 2015-03 or 2015-03-18</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="707"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="723"/>
         <source>On what grounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="708"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="724"/>
         <source>The report, ruling or event that settled it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="718"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="734"/>
         <source>{date} is not a date such as 2015, 2015-03 or 2015-03-18.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4233,17 +4254,17 @@ Weighted {weighted}</source>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="544"/>
+        <location filename="../../sat_tool/ui/panels.py" line="545"/>
         <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="551"/>
+        <location filename="../../sat_tool/ui/panels.py" line="552"/>
         <source>The findings are being worked out for the matrix as it is now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="574"/>
+        <location filename="../../sat_tool/ui/panels.py" line="575"/>
         <source>{links} and {rest} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4324,12 +4345,12 @@ Weighted {weighted}</source>
 <context>
     <name>PasteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="523"/>
+        <location filename="../../sat_tool/ui/commands.py" line="533"/>
         <source>Paste an evidence row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="524"/>
+        <location filename="../../sat_tool/ui/commands.py" line="534"/>
         <source>Paste {count} evidence rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4411,17 +4432,17 @@ Weighted {weighted}</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="599"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="615"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="600"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="616"/>
         <source>Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="601"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="617"/>
         <source>Your name, recorded on each rating you make</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4641,17 +4662,17 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="80"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="82"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="80"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="82"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="81"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="83"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5063,22 +5084,22 @@ Weighted {weighted}</source>
 <context>
     <name>ScoresPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="190"/>
+        <location filename="../../sat_tool/ui/panels.py" line="191"/>
         <source>Which score ranks the hypotheses; all three are shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="215"/>
+        <location filename="../../sat_tool/ui/panels.py" line="216"/>
         <source>P(H|E) counts the items of one source as one line of evidence and assumes the lines independent: read it as the weight of the evidence, not a forecast (By source tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="224"/>
+        <location filename="../../sat_tool/ui/panels.py" line="225"/>
         <source>Rank by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="307"/>
+        <location filename="../../sat_tool/ui/panels.py" line="308"/>
         <source>What-if: {excluded} left out, {deception} read as deception, {credibility} credibility tried. Scores below are hypothetical.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5104,92 +5125,92 @@ Weighted {weighted}</source>
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="335"/>
+        <location filename="../../sat_tool/ui/panels.py" line="336"/>
         <source>Revert to the real matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="339"/>
+        <location filename="../../sat_tool/ui/panels.py" line="340"/>
         <source>What the ranking rests on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="344"/>
+        <location filename="../../sat_tool/ui/panels.py" line="345"/>
         <source>What if…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="363"/>
+        <location filename="../../sat_tool/ui/panels.py" line="364"/>
         <source>Working out what the ranking rests on…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="374"/>
+        <location filename="../../sat_tool/ui/panels.py" line="375"/>
         <source>Sensitivity needs two hypotheses and some evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="393"/>
+        <location filename="../../sat_tool/ui/panels.py" line="394"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (leader): Without {links} another hypothesis leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="394"/>
+        <location filename="../../sat_tool/ui/panels.py" line="395"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (leader): Without any one of {links} another hypothesis leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="399"/>
+        <location filename="../../sat_tool/ui/panels.py" line="400"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (tie): Without {links} the tie for the lead is decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="400"/>
+        <location filename="../../sat_tool/ui/panels.py" line="401"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (tie): Without any one of {links} the tie for the lead is decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="406"/>
+        <location filename="../../sat_tool/ui/panels.py" line="407"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (a tie): Without {links} another hypothesis joins the hypotheses tied for the lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="408"/>
+        <location filename="../../sat_tool/ui/panels.py" line="409"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (a tie): Without any one of {links} another hypothesis joins the hypotheses tied for the lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="413"/>
+        <location filename="../../sat_tool/ui/panels.py" line="414"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (a tie): Without {links} another hypothesis draws level with the leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="415"/>
+        <location filename="../../sat_tool/ui/panels.py" line="416"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (a tie): Without any one of {links} another hypothesis draws level with the leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="420"/>
+        <location filename="../../sat_tool/ui/panels.py" line="421"/>
         <source>Without {links} the order below the leader changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="421"/>
+        <location filename="../../sat_tool/ui/panels.py" line="422"/>
         <source>Without any one of {links} the order below the leader changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="423"/>
+        <location filename="../../sat_tool/ui/panels.py" line="424"/>
         <source>No single item changes the ranking when it is left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="432"/>
+        <location filename="../../sat_tool/ui/panels.py" line="433"/>
         <source>&lt;b&gt;{how_many}&lt;/b&gt; would {what}: {cells}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="435"/>
+        <location filename="../../sat_tool/ui/panels.py" line="436"/>
         <source>No re-rating puts a hypothesis from outside the lead alone in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5414,27 +5435,27 @@ Weighted {weighted}</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="736"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="752"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="738"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="754"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="741"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="757"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="741"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="757"/>
         <source>What it does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/dialogs.py" line="742"/>
+        <location filename="../../sat_tool/ui/dialogs.py" line="758"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5470,82 +5491,82 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="53"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="53"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="53"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="53"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="66"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="67"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="68"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="69"/>
         <source>with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="97"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="98"/>
         <source>{name}   ({when} UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="109"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="110"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="119"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="121"/>
         <source>Save snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="119"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="121"/>
         <source>Name of this snapshot:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="120"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="122"/>
         <source>Snapshot {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="159"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="161"/>
         <source>{label} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="161"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="163"/>
         <source>{label} removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="163"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="165"/>
         <source>No cell changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="214"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="216"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="215"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="217"/>
         <source>gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5708,22 +5729,22 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="343"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="351"/>
         <source>&lt;i&gt;No sources yet. Add one, or open a .txt, .md or .html file.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="352"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="360"/>
         <source>&lt;b&gt;Reliability.&lt;/b&gt; {reliability}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="356"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="364"/>
         <source>{passages} passages quoted by {cited} evidence items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="358"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="366"/>
         <source>Highlighted passages are quoted by evidence items: click one to see its row. Select any passage to add it as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5791,12 +5812,22 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/start_page.py" line="114"/>
+        <location filename="../../sat_tool/ui/start_page.py" line="109"/>
+        <source>{title} (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="113"/>
+        <source>Shared with you to read only: you can read and export this case, not change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/start_page.py" line="120"/>
         <source>No cases in this workspace yet: create one or open the sample.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/start_page.py" line="119"/>
+        <location filename="../../sat_tool/ui/start_page.py" line="125"/>
         <source>Workspace: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5804,17 +5835,17 @@ Weighted {weighted}</source>
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="898"/>
+        <location filename="../../sat_tool/ui/panels.py" line="905"/>
         <source>Heuer&apos;s eight steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="901"/>
+        <location filename="../../sat_tool/ui/panels.py" line="908"/>
         <source>Click a finding to go where it can be fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="915"/>
+        <location filename="../../sat_tool/ui/panels.py" line="922"/>
         <source>Working out where the matrix stands…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6687,7 +6718,7 @@ Weighted {weighted}</source>
 <context>
     <name>model</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="498"/>
+        <location filename="../../sat_tool/ui/panels.py" line="499"/>
         <source>own ({level})</source>
         <translation type="unfinished"></translation>
     </message>

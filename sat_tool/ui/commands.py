@@ -420,13 +420,23 @@ class DeleteHypothesisCommand(EditCommand):
             title=repr(mat.hypothesis(hypothesis_id).title)))
         self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
         position = mat.hypothesis_index(hypothesis_id) + 1
-        rated = sum(1 for cell in mat.ratings if cell[1] == hypothesis_id)
+        counts = [sum(1 for cell in own if cell[1] == hypothesis_id) for own in mat.team.values()]
+        rated, analysts = sum(counts), sum(1 for n in counts if n)
+        if not mat.team:  # a matrix no one has rated yet
+            rated, analysts = sum(1 for cell in mat.ratings if cell[1] == hypothesis_id), 1
         title = _short(mat.hypothesis(hypothesis_id).title)
-        self.notice = (QCoreApplication.translate(
-            "DeleteHypothesisCommand", "Deleted H{position}, “{title}”, with its 1 rating.")
-            if rated == 1 else QCoreApplication.translate(
+        if analysts > 1:
+            self.notice = QCoreApplication.translate(
+                "DeleteHypothesisCommand", "Deleted H{position}, “{title}”, with its {rated} "
+                "ratings of {analysts} analysts.")
+        elif rated == 1:
+            self.notice = QCoreApplication.translate(
+                "DeleteHypothesisCommand", "Deleted H{position}, “{title}”, with its 1 rating.")
+        else:
+            self.notice = QCoreApplication.translate(
                 "DeleteHypothesisCommand", "Deleted H{position}, “{title}”, with its {rated} ratings.")
-        ).format(position=position, title=title, rated=rated)
+        self.notice = self.notice.format(position=position, title=title, rated=rated,
+                                         analysts=analysts)
         self.removal: Any = None
 
     def apply(self) -> None:
