@@ -685,8 +685,12 @@ def cmd_admin(workspace: Workspace, args: argparse.Namespace) -> int:
         print(f"Case {case_id} is shared with {args.role} {said[args.level]}.")
         return 0
     if args.action == "analysts":
+        shared = workspace.sharing()
+        said = {"read": "read only", "none": "not shared"}
         for analyst in workspace.analysts():
-            print(f"{analyst.name}\t{analyst.role or '(no login: a colleague working offline)'}")
+            cases = "; ".join(f"case {c}: {said[level]}" for c, level in shared.get(analyst.role, []))
+            print(f"{analyst.name}\t{analyst.role or '(no login: a colleague working offline)'}"
+                  + (f"\t{cases}" if cases and analyst.role else ""))
         return 0
     if not args.name or not args.name.strip() or not args.role:
         raise CliError("add-analyst needs the analyst's name and --role ROLE")

@@ -292,6 +292,9 @@ def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(
         assert main(["--workspace", postgres_url, "admin", "share", "--case", case,
                      "--role", "olga", "--level", level]) == 0
     assert "shared with olga to read only" in capsys.readouterr().out
+    assert main(["--workspace", postgres_url, "admin", "analysts"]) == 0
+    listed = capsys.readouterr().out
+    assert f"Olga Observer\tolga\tcase {sample}: read only; case {private}: not shared" in listed
     with Workspace.open(_as_role(postgres_url, "olga")) as ws:
         assert [c.id for c in svc.list_cases(ws)] == [sample]  # the private case is not there
         editor = CaseEditor.open(ws, sample, "Olga")

@@ -63,7 +63,9 @@ def server_url(location: str) -> URL:
 
 def shown_url(url: URL) -> str:
     """A server URL as shown and remembered: without its password."""
-    return url.render_as_string(hide_password=True).replace(":***@", "@")
+    from urllib.parse import unquote
+
+    return unquote(url.render_as_string(hide_password=True).replace(":***@", "@"))
 
 
 def shown_location(location: str) -> str:
@@ -374,6 +376,18 @@ def case_levels(connection: Any) -> dict[int, str]:
         return {}
     return {int(c): str(level) for c, level in connection.exec_driver_sql(
         "SELECT id, sat_case_level(id, current_user::text) FROM cases").all() if level != "write"}
+
+
+def sharing(connection: Any) -> dict[str, list[tuple[int, str]]]:
+    """The cases shared otherwise than to read and write, by role: [(case id, level)]."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    installed = connection.exec_driver_sql("SELECT to_regclass('case_access') IS NOT NULL").scalar()
+    if installed:
+        for case_id, role, level in connection.exec_driver_sql(
+                "SELECT case_id, role, level FROM case_access WHERE level <> 'write' "
+                "ORDER BY role, case_id").all():
+            found.setdefault(str(role), []).append((int(case_id), str(level)))
+    return found
 
 
 def role_exists(connection: Any, role: str) -> bool:

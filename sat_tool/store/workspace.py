@@ -557,6 +557,12 @@ class ServerWorkspace(Workspace):
         with self.read() as session:
             return server.case_level(session.connection(), case_id)
 
+    def sharing(self) -> dict[str, list[tuple[int, str]]]:
+        """Which cases are shared with whom to read only, or not at all (see
+        :func:`server.sharing`)."""
+        with self.read() as session:
+            return server.sharing(session.connection())
+
     def case_levels(self) -> dict[int, str]:
         with self.read() as session:
             return server.case_levels(session.connection())

@@ -522,7 +522,13 @@ class MatrixPage(QWidget):
             return
         self.empty_hint.setVisible(not mat.hypotheses or not mat.rows or not self.model.editable
                                    or bool(self.doc.read_only))
-        if self.doc.read_only:
+        if self.doc.read_only and not self.model.editable:
+            self.empty_hint.setText(self.tr(
+                "{why} Showing {view}: the column headings and Diag score them, the tabs beside "
+                "the matrix score your own ratings. Each cell's dialog (Enter) shows its ratings, "
+                "rationale and history.").format(why=self.doc.read_only,
+                                                 view=self.view_choice.currentText()))
+        elif self.doc.read_only:
             self.empty_hint.setText(self.tr(
                 "{why} Each cell's dialog (Enter) shows its ratings, rationale and history.")
                 .format(why=self.doc.read_only))
