@@ -153,6 +153,9 @@ def rating_for_key(event: QKeyEvent) -> Rating | None:
     return None
 
 
+_PROSE = "Bargained accommodation with strategic benefits, Iranian state operation"
+"""A sample of hypothesis titles, whose mean glyph width says how many fit in a header line."""
+
 class RatingDelegate(QStyledItemDelegate):
     """Paints rating cells, with a corner mark on cells that carry a rationale and a dot on
     cells whose likelihood the analyst stated."""
@@ -535,8 +538,10 @@ class MatrixView(QTableView):
             self._refit.start()
         if not self._transposed and self.matrix_model.is_rating_column(logical):
             # the hypothesis's title and scores wrap to the column's width as it is resized
-            average = max(1, self.horizontalHeader().fontMetrics().averageCharWidth())
-            self.matrix_model.set_header_width(logical, (new - 16) // average)
+            # (measured on prose: the font's average glyph is wider than a title's letters)
+            metrics = self.horizontalHeader().fontMetrics()
+            average = max(1.0, metrics.horizontalAdvance(_PROSE) / len(_PROSE))
+            self.matrix_model.set_header_width(logical, int((new - 16) // average))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)

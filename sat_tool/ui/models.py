@@ -548,7 +548,10 @@ class MatrixModel(QAbstractTableModel):
                     else self.header_chars.get(section, HEADER_WRAP))
             label = (self.matrix.hypothesis_index(hyp.id) + 1 if self.matrix.blind
                      else position + 1)  # a blind order keeps each hypothesis's own label
-            lines = textwrap.wrap(f"H{label}: {hyp.title}", wrap)
+            # words are never split: a word longer than a line ends in "…" instead
+            lines = [line if len(line) <= wrap else line[: wrap - 1] + "…"
+                     for line in textwrap.wrap(f"H{label}: {hyp.title}", wrap,
+                                               break_long_words=False)]
             if len(lines) > HEADER_LINES:
                 lines = lines[:HEADER_LINES]
                 lines[-1] = lines[-1][: wrap - 1].rstrip() + "…"
