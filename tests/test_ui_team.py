@@ -259,6 +259,7 @@ def test_a_read_only_workspace_opens_its_cases_to_read(qtbot, tmp_path):
     assert not window.delete_matrix_action.isEnabled()
     assert not window.case_view.sources_page.buttons["add"].isEnabled()
     assert not page.snapshots_panel.save.isEnabled()
+    assert not any(b.isEnabled() for b in page.legend.buttons.values())
     before = on_disk(path, case_id)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_1)

@@ -1039,6 +1039,8 @@ class MatrixPage(QWidget):
         for name, action in self.actions_by_name.items():
             if name not in self.READING_ACTIONS:
                 action.setEnabled(writable)
+        for button in self.legend.buttons.values():  # the legend's swatches rate the cell too
+            button.setEnabled(writable)
         self._enable_moves()
         if (self.doc.read_only and not self.matrix.ratings and self.model.shown == MINE
                 and self.view_choice.findData(TEAM) >= 0):
