@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from sat_tool.domain.changes import Kind
 from sat_tool.domain import Rating, score_matrix
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.document import CaseDocument
@@ -30,9 +31,9 @@ def test_scores_and_records_models_pass_the_model_tester(qtmodeltester, editor):
     doc = CaseDocument(editor)
     qtmodeltester.check(ScoresModel(doc, editor.case.matrices[0].id))
     qtmodeltester.check(RecordsModel([("Title", lambda s: s.title)], lambda: doc.case.sources,
-                                     lambda s: s.id, doc.sourcesChanged))
+                                     lambda s: s.id, doc.changed, kind=Kind.SOURCES))
     qtmodeltester.check(RecordsModel([("#", lambda e: e.label)], lambda: doc.case.evidence,
-                                     lambda e: e.id, doc.evidenceChanged))
+                                     lambda e: e.id, doc.changed, kind=Kind.EVIDENCE))
 
 
 def test_matrix_model_data_matches_the_domain(editor):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from sat_tool.domain.changes import Kind
 from sat_tool.domain.model import Rating, analyst_uid
 from sat_tool.domain.team import cell_ratings, consensus_ratings, disagreement, disputed_cells
 from sat_tool.services import cases as svc
@@ -228,7 +229,7 @@ def test_blind_rating_hides_the_others_until_every_cell_is_rated(qtbot, page, wo
     # rate every cell: the others' ratings can be seen
     cells = {(r.evidence_id, h.id): Rating.N for r in mat.rows for h in mat.hypotheses}
     page.doc.editor.rate_each(mat.id, cells)
-    page.doc.teamChanged.emit(mat.id)
+    page.doc.tell(Kind.TEAM, mat.id)
     assert all(a.isVisible() for a in page._view_actions) and page.view_choice.count() == 5
     changes = svc.history(window.workspace, page.doc.case.id, mat.id)
     assert [(c.kind, c.after, c.by) for c in changes if c.kind == "blind"] == [

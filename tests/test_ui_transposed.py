@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
+from sat_tool.domain.changes import Kind
 from sat_tool.domain import Rating, score_matrix
 from sat_tool.domain.guide import Place, Target
 from sat_tool.services import cases as svc
@@ -683,7 +684,7 @@ def test_the_toggle_is_refused_quietly_when_the_layout_is_already_shown(qtbot, p
     stack = page.doc.undo_stack
     count = stack.count()
     page.view.set_transposed(True)
-    page.doc.layoutChanged.emit(page.matrix_id)
+    page.doc.tell(Kind.LAYOUT, page.matrix_id)
     assert stack.count() == count and page.view.transposed
 
 

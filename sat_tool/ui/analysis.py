@@ -20,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from sat_tool.domain.changes import Changes, Kind
 from sat_tool.domain.guide import review_steps
 from sat_tool.domain.model import Case, EvidenceId, HypothesisId, Level, Matrix, MatrixId
 from sat_tool.domain.probability import line_report
@@ -94,7 +95,6 @@ class MatrixAnalysis(QObject):
         self._book: ScoreBook | None = None
         self._cells: list = []
         """Cells rated since the book last looked."""
-        self._rated = False
         """The last change announced was cells only (its matrixEdited needs no rebuild)."""
         self._state = 0
         """Counts changes that can move any finding; results are kept against it."""
@@ -109,11 +109,7 @@ class MatrixAnalysis(QObject):
         self._timer.setInterval(ANALYSIS_DELAY_MS)
         self._timer.timeout.connect(self._start)
         # Connected before any model or panel of this matrix, so the book is current when they ask.
-        doc.ratingsChanged.connect(self._on_cells)
-        doc.matrixEdited.connect(self._on_edited)
-        for signal in (doc.rowsChanged, doc.hypothesesChanged, doc.analysisChanged):
-            signal.connect(self._on_structure)
-        doc.evidenceChanged.connect(self._rebuild)
+        doc.changed.connect(self._on_changes)
         self.whatIfChanged.connect(self._moved)
 
     @property
@@ -123,22 +119,19 @@ class MatrixAnalysis(QObject):
 
     # ---------------------------------------------------------- change tracking
 
-    def _on_cells(self, matrix_id: int, cells: list) -> None:
-        if matrix_id == self.matrix_id:
-            self._cells.extend(cells)
-            self._rated = True
-
-    def _on_edited(self, matrix_id: int) -> None:
-        if matrix_id != self.matrix_id:
-            return
-        if not self._rated:
-            self._book = None  # an edit that did not say what it changed: score afresh
-        self._rated = False
-        self._moved()
-
-    def _on_structure(self, matrix_id: int) -> None:
-        if matrix_id == self.matrix_id:
+    def _on_changes(self, changes: Changes) -> None:
+        mid = self.matrix_id
+        if Kind.EVIDENCE in changes or any(changes.touches(kind, mid) for kind in (
+                Kind.ROWS, Kind.HYPOTHESES, Kind.ANALYSIS)):
             self._rebuild()
+            return
+        cells = changes.cells(mid)
+        if cells:  # the book takes the cells in place
+            self._cells.extend(cells)
+            self._moved()
+        elif changes.touches(Kind.SCORES, mid):
+            self._book = None  # an edit that did not say what it changed: score afresh
+            self._moved()
 
     def _rebuild(self) -> None:
         self._book = None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.changes import Changes, Kind
 from sat_tool.domain.model import Evidence, EvidenceId, Level, MatrixId, Source, SourceId
 from sat_tool.ui import commands as cmd
 from sat_tool.ui.dialogs import EvidenceDialog, MatrixDialog, SourceDialog
@@ -154,12 +155,11 @@ class CaseView(QTabWidget):
         self.addTab(self.sources_page, self.tr("Sources"))
         self.sync_matrices()
         self.setCurrentIndex(0)
-        doc.matricesChanged.connect(self.sync_matrices)
         self.currentChanged.connect(self._remember_matrix)
         self.currentChanged.connect(self._focus_matrix)
         self._remember_matrix()
         self._connect_sources()
-        doc.cellsRevisited.connect(self._show_cells)
+        doc.changed.connect(self._on_changes)
         doc.readOnlyChanged.connect(self._apply_read_only)
         self._apply_read_only()
         self.find_bar = FindBar(self)
@@ -272,7 +272,7 @@ class CaseView(QTabWidget):
                    (self.tr("Date"), lambda e: e.date), (self.tr("Source"), source_title),
                    (self.tr("In"), matrices)]
         return RecordsModel(columns, lambda: case().evidence, lambda e: e.id,
-                            self.doc.evidenceChanged, self)
+                            self.doc.changed, self, kind=Kind.EVIDENCE)
 
     def add_evidence(self) -> None:
         """Add an evidence item to the case (and to the matrix shown, if any)."""
@@ -384,6 +384,14 @@ class CaseView(QTabWidget):
             return
         self.setCurrentWidget(self.sources_page)
         self.sources_page.show_evidence(item)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if Kind.MATRICES in changes:
+            self.sync_matrices()
+        revisited = changes.of(Kind.REVISITED)
+        if revisited:
+            matrix_id = revisited[0][0]
+            self._show_cells(matrix_id, changes.cells(matrix_id, Kind.REVISITED))
 
     def _show_cells(self, matrix_id: int, cells: list) -> None:
         """After undo or redo, show the matrix and the first cell that changed."""

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from sat_tool.domain.changes import Kind
 from sat_tool.domain.model import (
     Assessment,
     Cell,
@@ -102,15 +103,17 @@ class EditCommand(QUndoCommand):
         raise NotImplementedError
 
     def _guard(self, action: Any, doing: str) -> None:
-        try:
-            action()
-        except Exception as exc:  # a failed write must never crash the app  # noqa: BLE001
-            self.setObsolete(True)
-            self.doc.failures += 1
+        failed = ""
+        with self.doc.operation():  # what the edit and the catching up change: one event
+            try:
+                action()
+            except Exception as exc:  # a failed write must never crash the app  # noqa: BLE001
+                self.setObsolete(True)
+                self.doc.failures += 1
+                failed = describe(exc, doing)
             self.doc.publish_refresh()
-            self.doc.editFailed.emit(describe(exc, doing))
-        else:
-            self.doc.publish_refresh()
+        if failed:
+            self.doc.editFailed.emit(failed)
 
 
 # ------------------------------------------------------------------ ratings
@@ -149,16 +152,15 @@ class SetCellsCommand(EditCommand):
         else:
             self.editor.set_assessments(self.matrix_id, self.after, expect=self.before)
             self._notify()
-            self.doc.cellsRevisited.emit(self.matrix_id, list(self.cells))
+            self.doc.revisit(self.matrix_id, self.cells)
 
     def revert(self) -> None:
         self.editor.set_assessments(self.matrix_id, self.before, expect=self.after)
         self._notify()
-        self.doc.cellsRevisited.emit(self.matrix_id, list(self.cells))
+        self.doc.revisit(self.matrix_id, self.cells)
 
     def _notify(self) -> None:
-        self.doc.ratingsChanged.emit(self.matrix_id, list(self.cells))
-        self.doc.matrixEdited.emit(self.matrix_id)
+        self.doc.notify_cells(self.matrix_id, list(self.cells))
 
 
 class PasteRatingsCommand(SetCellsCommand):
@@ -202,17 +204,16 @@ class SetAssessmentCommand(EditCommand):
             self.editor.set_assessments(self.matrix_id, {self.cell: self.after},
                                         expect={self.cell: self.before})
             self._notify()
-            self.doc.cellsRevisited.emit(self.matrix_id, [self.cell])
+            self.doc.revisit(self.matrix_id, [self.cell])
 
     def revert(self) -> None:
         self.editor.set_assessments(self.matrix_id, {self.cell: self.before},
                                     expect={self.cell: self.after})
         self._notify()
-        self.doc.cellsRevisited.emit(self.matrix_id, [self.cell])
+        self.doc.revisit(self.matrix_id, [self.cell])
 
     def _notify(self) -> None:
-        self.doc.ratingsChanged.emit(self.matrix_id, [self.cell])
-        self.doc.matrixEdited.emit(self.matrix_id)
+        self.doc.notify_cells(self.matrix_id, [self.cell])
 
 
 class SetLikelihoodsCommand(SetCellsCommand):
@@ -241,11 +242,11 @@ class SetTransposedCommand(EditCommand):
 
     def apply(self) -> None:
         self.editor.set_transposed(self.matrix_id, self.transposed, expect=not self.transposed)
-        self.doc.layoutChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.LAYOUT, self.matrix_id)
 
     def revert(self) -> None:
         self.editor.set_transposed(self.matrix_id, not self.transposed, expect=self.transposed)
-        self.doc.layoutChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.LAYOUT, self.matrix_id)
 
 
 class SetBlindCommand(EditCommand):
@@ -259,11 +260,11 @@ class SetBlindCommand(EditCommand):
 
     def apply(self) -> None:
         self.editor.set_blind(self.matrix_id, self.blind, expect=not self.blind)
-        self.doc.teamChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.TEAM, self.matrix_id)
 
     def revert(self) -> None:
         self.editor.set_blind(self.matrix_id, not self.blind, expect=self.blind)
-        self.doc.teamChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.TEAM, self.matrix_id)
 
 
 class SetOutcomeCommand(EditCommand):
@@ -290,9 +291,9 @@ class SetOutcomeCommand(EditCommand):
         self._notify()
 
     def _notify(self) -> None:
-        self.doc.outcomeChanged.emit(self.matrix_id)
-        self.doc.snapshotsChanged.emit(self.matrix_id)
-        self.doc.analysisChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.OUTCOME, self.matrix_id)
+        self.doc.tell(Kind.SNAPSHOTS, self.matrix_id)
+        self.doc.tell(Kind.ANALYSIS, self.matrix_id)
 
 
 class SetScoringModeCommand(EditCommand):
@@ -312,7 +313,7 @@ class SetScoringModeCommand(EditCommand):
 
     def _write(self, mode: ScoringMode, expect: ScoringMode) -> None:
         self.editor.set_scoring_mode(self.matrix_id, mode, expect=expect)
-        self.doc.analysisChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.ANALYSIS, self.matrix_id)
         self.doc.notify_matrix(self.matrix_id, hypotheses=True)
 
 
@@ -337,8 +338,8 @@ class SetProbabilitiesCommand(EditCommand):
     def _write(self, values: dict[HypothesisId, float | None],
                expect: dict[HypothesisId, float | None]) -> None:
         self.editor.set_probabilities(self.matrix_id, self.field, values, expect=expect)
-        self.doc.analysisChanged.emit(self.matrix_id)
-        self.doc.matrixEdited.emit(self.matrix_id)
+        self.doc.tell(Kind.ANALYSIS, self.matrix_id)
+        self.doc.tell(Kind.SCORES, self.matrix_id)
 
 
 class TakeSnapshotCommand(EditCommand):
@@ -356,12 +357,12 @@ class TakeSnapshotCommand(EditCommand):
             self.snapshot = self.editor.take_snapshot(self.matrix_id, self.name)
         else:
             self.editor.restore_snapshot(self.snapshot)
-        self.doc.snapshotsChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.SNAPSHOTS, self.matrix_id)
 
     def revert(self) -> None:
         assert self.snapshot is not None
         self.editor.delete_snapshot(self.snapshot.id)
-        self.doc.snapshotsChanged.emit(self.matrix_id)
+        self.doc.tell(Kind.SNAPSHOTS, self.matrix_id)
 
 
 class DeleteSnapshotCommand(EditCommand):
@@ -375,11 +376,11 @@ class DeleteSnapshotCommand(EditCommand):
 
     def apply(self) -> None:
         self.snapshot = self.editor.delete_snapshot(self.snapshot.id)
-        self.doc.snapshotsChanged.emit(self.snapshot.matrix_id)
+        self.doc.tell(Kind.SNAPSHOTS, self.snapshot.matrix_id)
 
     def revert(self) -> None:
         self.editor.restore_snapshot(self.snapshot)
-        self.doc.snapshotsChanged.emit(self.snapshot.matrix_id)
+        self.doc.tell(Kind.SNAPSHOTS, self.snapshot.matrix_id)
 
 
 # ------------------------------------------------------------------ hypotheses
@@ -691,12 +692,12 @@ class AddSourceCommand(EditCommand):
             self.source = copy.copy(self.editor.add_source(self.title, **self.values))
         else:
             self.editor.restore_source(self.removal)
-        self.doc.sourcesChanged.emit()
+        self.doc.tell(Kind.SOURCES)
 
     def revert(self) -> None:
         assert self.source is not None
         self.removal = self.editor.delete_source(self.source.id, expect=self.source)
-        self.doc.sourcesChanged.emit()
+        self.doc.tell(Kind.SOURCES)
 
 
 class EditSourceCommand(EditCommand):
@@ -715,12 +716,12 @@ class EditSourceCommand(EditCommand):
 
     def apply(self) -> None:
         self.editor.update_source(self.source_id, expect=self.before, **self.after)
-        self.doc.sourcesChanged.emit()
+        self.doc.tell(Kind.SOURCES)
         self.doc.notify_evidence()
 
     def revert(self) -> None:
         self.editor.update_source(self.source_id, expect=self.after, **self.before)
-        self.doc.sourcesChanged.emit()
+        self.doc.tell(Kind.SOURCES)
         self.doc.notify_evidence()
 
 
@@ -741,12 +742,12 @@ class DeleteSourceCommand(EditCommand):
     def apply(self) -> None:
         expect = self.removal.source if self.removal is not None else None
         self.removal = self.editor.delete_source(self.source_id, expect=expect)
-        self.doc.sourcesChanged.emit()
+        self.doc.tell(Kind.SOURCES)
         self.doc.notify_evidence()
 
     def revert(self) -> None:
         self.editor.restore_source(self.removal)
-        self.doc.sourcesChanged.emit()
+        self.doc.tell(Kind.SOURCES)
         self.doc.notify_evidence()
 
 
@@ -767,12 +768,12 @@ class AddMatrixCommand(EditCommand):
             self.matrix = self.editor.add_matrix(self.question, **self.values)
         else:
             self.editor.restore_matrix(self.removal)
-        self.doc.matricesChanged.emit()
+        self.doc.tell(Kind.MATRICES)
 
     def revert(self) -> None:
         assert self.matrix is not None
         self.removal = self.editor.delete_matrix(self.matrix.id, expect_empty=True)
-        self.doc.matricesChanged.emit()
+        self.doc.tell(Kind.MATRICES)
 
 
 class DeleteMatrixCommand(EditCommand):
@@ -788,11 +789,11 @@ class DeleteMatrixCommand(EditCommand):
 
     def apply(self) -> None:
         self.removal = self.editor.delete_matrix(self.matrix_id)
-        self.doc.matricesChanged.emit()
+        self.doc.tell(Kind.MATRICES)
 
     def revert(self) -> None:
         self.editor.restore_matrix(self.removal)
-        self.doc.matricesChanged.emit()
+        self.doc.tell(Kind.MATRICES)
 
 
 class EditMatrixCommand(EditCommand):
@@ -816,7 +817,7 @@ class EditMatrixCommand(EditCommand):
 
     def _write(self, values: dict[str, str], expect: dict[str, str]) -> None:
         self.editor.update_matrix(self.matrix_id, expect=expect, **values)
-        self.doc.matricesChanged.emit()
+        self.doc.tell(Kind.MATRICES)
 
 
 class EditCaseCommand(EditCommand):
@@ -831,11 +832,11 @@ class EditCaseCommand(EditCommand):
 
     def apply(self) -> None:
         self.editor.update_case(expect=self.before, **self.after)
-        self.doc.caseChanged.emit()
+        self.doc.tell(Kind.CASE)
 
     def revert(self) -> None:
         self.editor.update_case(expect=self.after, **self.before)
-        self.doc.caseChanged.emit()
+        self.doc.tell(Kind.CASE)
 
 
 # ------------------------------------------------------------------ merging a colleague's copy

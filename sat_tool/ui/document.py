@@ -2,19 +2,21 @@
 
 Widgets never edit the case directly: they push an undo command (see
 :mod:`sat_tool.ui.commands`), the command calls the :class:`CaseEditor`, which
-commits to the workspace, and the document then emits a signal naming what
-changed so that item models emit narrow updates.
+commits to the workspace, and the document then says what changed, once per operation
+(:attr:`CaseDocument.changed`), so that item models emit narrow updates.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from sat_tool.domain.changes import ALL, ChangeSet, Kind
 from sat_tool.domain.model import Case, EvidenceId, MatrixId
 from sat_tool.services.concurrency import case_changes, summary
 from sat_tool.services.editor import CaseEditor
@@ -26,35 +28,10 @@ LOG = logging.getLogger("sat_tool.ui")
 class CaseDocument(QObject):
     """One open case with its undo history."""
 
-    caseChanged = Signal()
-    """The case title or description changed."""
-    sourcesChanged = Signal()
-    """Sources were added, removed, reordered or edited."""
-    evidenceChanged = Signal()
-    """The case's evidence list changed (items added, removed or edited)."""
-    matricesChanged = Signal()
-    """Matrices were added, removed, or had their question changed."""
-    hypothesesChanged = Signal(int)
-    """The hypotheses (columns) of the matrix with this id changed."""
-    rowsChanged = Signal(int)
-    """The evidence rows of the matrix with this id changed (added, removed, moved, edited)."""
-    ratingsChanged = Signal(int, list)
-    """Cells (evidence id, hypothesis id) of the matrix with this id were rated or cleared."""
-    matrixEdited = Signal(int)
-    """Anything that can change the scores of the matrix with this id."""
-    analysisChanged = Signal(int)
-    """The scoring mode, priors or judged probabilities of the matrix with this id changed."""
-    layoutChanged = Signal(int)
-    """The matrix with this id is to be shown with its hypotheses across or down the side."""
-    outcomeChanged = Signal(int)
-    """The matrix with this id was closed with an outcome, or reopened."""
-    teamChanged = Signal(int)
-    """Other analysts' ratings, probabilities or the blind setting of the matrix with this id
-    changed, or the case is now rated as another analyst."""
-    snapshotsChanged = Signal(int)
-    """Snapshots of the matrix with this id were saved or deleted."""
-    cellsRevisited = Signal(int, list)
-    """An undo or redo changed these cells of the matrix with this id: show them."""
+    changed = Signal(object)
+    """What one operation (an edit, an undo, a redo, a reload) changed: a
+    :class:`~sat_tool.domain.changes.Changes`, once per operation. Views read the kinds they
+    show (:class:`~sat_tool.domain.changes.Kind`, or a technique's own)."""
     noticed = Signal(str)
     """A deletion done, said in a sentence the window shows with an Undo button."""
     editFailed = Signal(str)
@@ -79,14 +56,34 @@ class CaseDocument(QObject):
         self.read_only = ""
         """Why the case cannot be changed here, in a sentence ("": it can): the workspace is
         read-only, or a team server shares the case with this analyst to read only."""
-        for signal in (self.caseChanged, self.sourcesChanged, self.evidenceChanged,
-                       self.matricesChanged, self.hypothesesChanged, self.rowsChanged,
-                       self.ratingsChanged, self.matrixEdited, self.analysisChanged,
-                       self.teamChanged):
-            signal.connect(self._bump)  # connected first, so it runs before any view's slot
+        self._told = ChangeSet()
+        self._depth = 0
 
-    def _bump(self, *_args: object) -> None:
-        self.revision += 1
+    # What changed: told by the commands (and the reload) as they go, said once at the end.
+
+    def tell(self, kind: str, *ids: Any) -> None:
+        """Something of ``kind`` changed (these ids); said at the end of the operation, or at
+        once outside of one."""
+        self._told.add(kind, ids)
+        if not self._depth:
+            self._say()
+
+    @contextmanager
+    def operation(self) -> Iterator[None]:
+        """Everything told inside is said as one change event when the outermost ends."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if not self._depth:
+                self._say()
+
+    def _say(self) -> None:
+        if self._told:
+            changes = self._told.take()
+            self.revision += 1  # before any view's slot: caches compare against it
+            self.changed.emit(changes)
 
     @property
     def case(self) -> Case:
@@ -110,19 +107,31 @@ class CaseDocument(QObject):
 
     def notify_matrix(self, matrix_id: MatrixId, rows: bool = False, hypotheses: bool = False
                       ) -> None:
-        """Structure or content of one matrix changed."""
-        if hypotheses:
-            self.hypothesesChanged.emit(matrix_id)
-        if rows:
-            self.rowsChanged.emit(matrix_id)
-        self.matrixEdited.emit(matrix_id)
+        """Structure or content of one matrix changed (its scores may have)."""
+        with self.operation():
+            if hypotheses:
+                self.tell(Kind.HYPOTHESES, matrix_id)
+            if rows:
+                self.tell(Kind.ROWS, matrix_id)
+            self.tell(Kind.SCORES, matrix_id)
+
+    def notify_cells(self, matrix_id: MatrixId, cells: list[Any]) -> None:
+        """Cells of one matrix were rated or cleared."""
+        with self.operation():
+            self.tell(Kind.CELLS, *((matrix_id, cell) for cell in cells))
+            self.tell(Kind.SCORES, matrix_id)
+
+    def revisit(self, matrix_id: MatrixId, cells: list[Any]) -> None:
+        """An undo or redo changed these cells: the window shows the first."""
+        self.tell(Kind.REVISITED, *((matrix_id, cell) for cell in cells))
 
     def notify_evidence(self, evidence_id: EvidenceId | None = None) -> None:
         """Evidence changed; every matrix that includes it (or every matrix) re-reads its rows."""
-        self.evidenceChanged.emit()
-        for mat in self.case.matrices:
-            if evidence_id is None or mat.includes(evidence_id):
-                self.notify_matrix(mat.id, rows=True)
+        with self.operation():
+            self.tell(Kind.EVIDENCE, ALL if evidence_id is None else evidence_id)
+            for mat in self.case.matrices:
+                if evidence_id is None or mat.includes(evidence_id):
+                    self.notify_matrix(mat.id, rows=True)
 
     def rate_as(self, analyst: Any) -> None:
         """Rate the case as another analyst (an :class:`Analyst`, or a new one's name): every
@@ -130,11 +139,12 @@ class CaseDocument(QObject):
         steps were another analyst's edits."""
         self.editor.rate_as(analyst)
         self.undo_stack.clear()
-        self.caseChanged.emit()
-        for mat in self.case.matrices:
-            self.analysisChanged.emit(mat.id)
-            self.teamChanged.emit(mat.id)
-            self.notify_matrix(mat.id, rows=True, hypotheses=True)
+        with self.operation():
+            self.tell(Kind.CASE)
+            for mat in self.case.matrices:
+                self.tell(Kind.ANALYSIS, mat.id)
+                self.tell(Kind.TEAM, mat.id)
+                self.notify_matrix(mat.id, rows=True, hypotheses=True)
 
     # Changes made by other processes.
 
@@ -164,30 +174,29 @@ class CaseDocument(QObject):
         changes = case_changes(old, self.case)
         if not changes.any:
             return
-        if changes.case:
-            self.caseChanged.emit()
-        if changes.sources:
-            self.sourcesChanged.emit()
-        if changes.evidence:
-            self.evidenceChanged.emit()
-        if changes.matrices:
-            self.matricesChanged.emit()
-        for matrix_id, change in changes.per_matrix.items():
-            if not change.any:
-                continue
-            if change.analysis:
-                self.analysisChanged.emit(matrix_id)
-            if change.layout:
-                self.layoutChanged.emit(matrix_id)
-            if change.outcome:
-                self.outcomeChanged.emit(matrix_id)
-                self.snapshotsChanged.emit(matrix_id)
-            if change.cells and not (change.rows or change.hypotheses):
-                self.ratingsChanged.emit(matrix_id, change.cells)
-            if change.team:
-                self.teamChanged.emit(matrix_id)
-            self.notify_matrix(matrix_id, rows=change.rows, hypotheses=change.hypotheses)
-        for mat in self.case.matrices:
-            self.snapshotsChanged.emit(mat.id)
+        with self.operation():
+            if changes.case:
+                self.tell(Kind.CASE)
+            if changes.sources:
+                self.tell(Kind.SOURCES)
+            if changes.evidence:
+                self.tell(Kind.EVIDENCE, *changes.evidence)
+            if changes.matrices:
+                self.tell(Kind.MATRICES)
+            for matrix_id, change in changes.per_matrix.items():
+                if not change.any:
+                    continue
+                if change.analysis:
+                    self.tell(Kind.ANALYSIS, matrix_id)
+                if change.layout:
+                    self.tell(Kind.LAYOUT, matrix_id)
+                if change.outcome:
+                    self.tell(Kind.OUTCOME, matrix_id)
+                if change.cells and not (change.rows or change.hypotheses):
+                    self.tell(Kind.CELLS, *((matrix_id, cell) for cell in change.cells))
+                if change.team:
+                    self.tell(Kind.TEAM, matrix_id)
+                self.notify_matrix(matrix_id, rows=change.rows, hypotheses=change.hypotheses)
+            self.tell(Kind.SNAPSHOTS, *(mat.id for mat in self.case.matrices))
         if announce:
             self.externallyChanged.emit(summary(old, self.case, changes))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sat_tool import __version__
+from sat_tool.domain.changes import Kind
 from sat_tool.domain.model import CaseId, describe_damage
 from sat_tool.errors import describe
 from sat_tool.formats.bundle import BundleError
@@ -486,7 +487,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.document.read_only, 15000)
         self.document.refused.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.document.editFailed.connect(lambda text: self.show_error(self.tr("Edit failed"), text))
-        self.document.caseChanged.connect(self._update_title)
+        self.document.changed.connect(lambda changes: Kind.CASE in changes and self._update_title())
         self.document.caseGone.connect(self._case_gone)
         self.document.externallyChanged.connect(
             lambda text: self.statusBar().showMessage(text, 8000))

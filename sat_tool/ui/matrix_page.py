@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.changes import Changes, Kind
 from sat_tool.domain.model import EvidenceId, HypothesisId, Level, MatrixId, Rating
 from sat_tool.services import cases as svc
 from sat_tool.domain.probability import cell_likelihood
@@ -443,6 +444,19 @@ class MatrixPage(QWidget):
             parts.append("<br>".join(lines))
         return "<hr>".join(parts)
 
+    def _on_changes(self, changes: Changes) -> None:
+        mid = self.matrix_id
+        if Kind.MATRICES in changes:
+            self.refresh_question()
+        if changes.touches(Kind.LAYOUT, mid):
+            self._on_layout(mid)
+        if changes.touches(Kind.TEAM, mid):
+            self._on_team(mid)
+        if changes.touches(Kind.HYPOTHESES, mid) or changes.touches(Kind.ROWS, mid):
+            self.refresh_hint()
+        if changes.touches(Kind.SCORES, mid):
+            self._after_edit(mid)
+
     def _on_team(self, matrix_id: int) -> None:
         if matrix_id == self.matrix_id:
             self.refresh_views()
@@ -472,12 +486,7 @@ class MatrixPage(QWidget):
         self.view.moveRefused.connect(lambda text: self._status(text + "."))
         self.view.cellDialogRequested.connect(self.open_cell_dialog)
         self.view.evidenceDialogRequested.connect(self.edit_evidence)
-        self.doc.matricesChanged.connect(self.refresh_question)
-        self.doc.matrixEdited.connect(self._after_edit)
-        self.doc.hypothesesChanged.connect(self.refresh_hint)
-        self.doc.rowsChanged.connect(self.refresh_hint)
-        self.doc.layoutChanged.connect(self._on_layout)
-        self.doc.teamChanged.connect(self._on_team)
+        self.doc.changed.connect(self._on_changes)
         self.doc.readOnlyChanged.connect(self._apply_read_only)
         # Each header stands for hypotheses or for evidence depending on the layout shown.
         for header in (self.view.horizontalHeader(), self.view.verticalHeader()):

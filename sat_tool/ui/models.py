@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from sat_tool.domain.changes import Changes, Kind
 from sat_tool.domain.model import EvidenceType, Matrix, MatrixId, Rating, ScoringMode
 from sat_tool.domain.probability import likelihood_text, rating_likelihood
 from sat_tool.domain.scoring import MatrixScores, score_matrix
@@ -172,11 +173,7 @@ class MatrixModel(QAbstractTableModel):
         self._consensus: tuple[Any, dict] | None = None
         self._shown_scores: tuple[Any, MatrixScores] | None = None
         self.analysis.whatIfChanged.connect(self._on_what_if)
-        doc.ratingsChanged.connect(self._on_ratings)
-        doc.rowsChanged.connect(self._on_rows)
-        doc.hypothesesChanged.connect(self._on_hypotheses)
-        doc.matrixEdited.connect(self._on_edited)
-        doc.teamChanged.connect(self._on_hypotheses)  # blind rating shuffles the columns
+        doc.changed.connect(self._on_changes)
 
     @property
     def matrix(self) -> Matrix:
@@ -596,6 +593,19 @@ class MatrixModel(QAbstractTableModel):
         """How many rows of a hypothesis's column are still unrated."""
         return self.analysis.unrated(hypothesis_id)  # type: ignore[arg-type]
 
+    def _on_changes(self, changes: Changes) -> None:
+        mid = self.matrix_id
+        # (blind rating, or rating as someone else, shuffles the columns)
+        if changes.touches(Kind.HYPOTHESES, mid) or changes.touches(Kind.TEAM, mid):
+            self._on_hypotheses(mid)
+        if changes.touches(Kind.ROWS, mid):
+            self._on_rows(mid)
+        cells = changes.cells(mid)
+        if cells:
+            self._on_ratings(mid, cells)
+        if changes.touches(Kind.SCORES, mid):
+            self._on_edited(mid)
+
     def _on_ratings(self, matrix_id: int, cells: list) -> None:
         """Cells were rated: repaint them, their rows' diagnosticity and their columns' headers."""
         if matrix_id != self.matrix_id:
@@ -704,7 +714,8 @@ class ScoresModel(QAbstractTableModel):
         self.analysis = analysis or MatrixAnalysis(doc, matrix_id, self)
         self.scores: MatrixScores = self.analysis.compute()
         self._order = self._ranked()
-        doc.matrixEdited.connect(self._on_edited)
+        doc.changed.connect(lambda changes: changes.touches(Kind.SCORES, self.matrix_id)
+                            and self._on_edited(self.matrix_id))
         self.analysis.whatIfChanged.connect(lambda: self._on_edited(self.matrix_id))
 
     def _ranked(self) -> list[tuple[int, Any]]:
@@ -810,8 +821,13 @@ class WhatIfModel(QAbstractTableModel):
         self.doc = analysis.doc
         self._rows = self._current_rows()
         analysis.whatIfChanged.connect(self._on_what_if)
-        self.doc.rowsChanged.connect(self._on_rows)
-        self.doc.evidenceChanged.connect(self._on_evidence)
+        self.doc.changed.connect(self._on_changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.ROWS, self.analysis.matrix_id):
+            self._on_rows(self.analysis.matrix_id)
+        if Kind.EVIDENCE in changes:
+            self._on_evidence()
 
     def _current_rows(self) -> list[int]:
         try:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.changes import Changes, Kind
 from sat_tool.domain.calibration import outcome_sentence
 from sat_tool.domain.guide import Place, Target
 from sat_tool.domain.judgment import review_judgment
@@ -79,6 +80,11 @@ class Panel(QWidget):
     deferred = False
     """Whether a change redraws the panel once edits pause rather than at once (slow panels)."""
 
+    WATCHES: tuple[str, ...] = (Kind.SCORES,)
+    """The kinds of change of its matrix that redraw the panel."""
+    WATCHES_CASE: tuple[str, ...] = ()
+    """The kinds of change of the case (any matrix's, or none's) that redraw it."""
+
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis = analysis
@@ -90,12 +96,14 @@ class Panel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
         self._timer.timeout.connect(self._refresh_if_alive)
-        self.doc.matrixEdited.connect(self._on_matrix)
+        self.doc.changed.connect(self._on_changes)
         self.doc.readOnlyChanged.connect(self._changed)
         analysis.whatIfChanged.connect(self._changed)
 
-    def _on_matrix(self, matrix_id: int) -> None:
-        if matrix_id == self.analysis.matrix_id:
+    def _on_changes(self, changes: Changes) -> None:
+        mid = self.analysis.matrix_id
+        if (any(changes.touches(kind, mid) for kind in self.WATCHES)
+                or any(kind in changes for kind in self.WATCHES_CASE)):
             self._changed()
 
     def _changed(self) -> None:
@@ -229,8 +237,8 @@ class ScoresPanel(Panel):
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.caveat)
         self.layout_.addWidget(self.chart, 3)
-        self.doc.analysisChanged.connect(self._on_matrix)
 
+    WATCHES = (Kind.SCORES, Kind.ANALYSIS)
     ROW_LINES = 3
     """A hypothesis's title takes at most this many lines in the ranking (all of it in the
     tooltip)."""
@@ -348,7 +356,8 @@ class SensitivityPanel(FindingsPanel):
         self.layout_.addLayout(row)
         self.layout_.addWidget(self.table, 2)
         self.layout_.addWidget(self.chart, 3)
-        self.doc.analysisChanged.connect(self._on_matrix)
+
+    WATCHES = (Kind.SCORES, Kind.ANALYSIS)
 
     def refresh(self) -> None:
         self.revert.setEnabled(not self.analysis.what_if.empty)
@@ -586,6 +595,8 @@ def _evidence_link(case, evidence_id: int) -> str:  # noqa: ANN001
 class JudgmentPanel(Panel):
     """The analyst's own probabilities and priors, checked against the scores."""
 
+    WATCHES = (Kind.SCORES, Kind.ANALYSIS, Kind.HYPOTHESES, Kind.OUTCOME)
+
     COLUMNS = (QT_TRANSLATE_NOOP("JudgmentPanel", "Yours %"),
                QT_TRANSLATE_NOOP("JudgmentPanel", "Prior %"),
                QT_TRANSLATE_NOOP("JudgmentPanel", "P(H|E)"),
@@ -636,9 +647,6 @@ class JudgmentPanel(Panel):
         buttons.addStretch(1)
         self.layout_.addLayout(buttons)
         self.spins: dict[tuple[int, str], QDoubleSpinBox] = {}
-        self.doc.analysisChanged.connect(self._on_matrix)
-        self.doc.hypothesesChanged.connect(self._on_matrix)
-        self.doc.outcomeChanged.connect(self._on_matrix_outcome)
 
     def refresh(self) -> None:
         mat = self.analysis.matrix
@@ -700,10 +708,6 @@ class JudgmentPanel(Panel):
             return
         self.outcome.setText(self.tr("Closed: {outcome}").format(
             outcome=outcome_sentence(mat, self.labels())))
-
-    def _on_matrix_outcome(self, matrix_id: int) -> None:
-        if matrix_id == self.analysis.matrix_id:
-            self._changed()
 
     def record_outcome(self) -> None:
         """Ask what proved true and close the question (one undo step)."""
@@ -783,6 +787,8 @@ class LinesPanel(FindingsPanel):
     the posteriors, and how far the most probable hypothesis rests on one of them."""
 
     KIND = "lines"
+    WATCHES = (Kind.SCORES, Kind.ANALYSIS)
+    WATCHES_CASE = (Kind.EVIDENCE,)
     COLUMNS = (QT_TRANSLATE_NOOP("LinesPanel", "Line of evidence"),
                QT_TRANSLATE_NOOP("LinesPanel", "Items"),
                QT_TRANSLATE_NOOP("LinesPanel", "Leader without it"),
@@ -817,8 +823,6 @@ class LinesPanel(FindingsPanel):
         self.layout_.addWidget(self.comparison)
         self.layout_.addWidget(self.table, 1)
         self._evidence: list[int] = []
-        self.doc.analysisChanged.connect(self._on_matrix)
-        self.doc.evidenceChanged.connect(self._changed)
 
     def _columns(self) -> list[str]:
         """The table's headings, in the user's language."""
@@ -891,6 +895,9 @@ class LinesPanel(FindingsPanel):
 class StepsPanel(FindingsPanel):
     """Where the matrix stands on each of Heuer's eight steps; each finding a click away."""
 
+    WATCHES = (Kind.SCORES, Kind.ANALYSIS)
+    WATCHES_CASE = (Kind.MATRICES,)
+
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
         self.tree = QTreeWidget()
@@ -907,8 +914,6 @@ class StepsPanel(FindingsPanel):
         self.layout_.addLayout(heading)
         self.layout_.addWidget(_note(self.tr("Click a finding to go where it can be fixed.")))
         self.layout_.addWidget(self.tree)
-        self.doc.analysisChanged.connect(self._on_matrix)
-        self.doc.matricesChanged.connect(self._changed)
 
     KIND = "steps"
 

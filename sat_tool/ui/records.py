@@ -21,12 +21,14 @@ class RecordsModel(QAbstractTableModel):
     """A table of domain records (sources, case evidence) with declared columns.
 
     ``records`` returns the current list; ``key`` identifies a record so that a
-    single insertion, removal or move is reported narrowly.
+    single insertion, removal or move is reported narrowly. ``changed`` is the signal after
+    which the list is read again: with ``kind``, the document's change event, read again
+    when it names that kind.
     """
 
     def __init__(self, columns: Sequence[tuple[str, Callable[[Any], Any]]],
                  records: Callable[[], Sequence[Any]], key: Callable[[Any], Any],
-                 changed: Any, parent: Any = None) -> None:
+                 changed: Any, parent: Any = None, kind: str | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._records = records
@@ -35,7 +37,9 @@ class RecordsModel(QAbstractTableModel):
         self._by_key: dict[Any, Any] = {}
         self._indexed: tuple[Any, Any] | None = None
         """Which list (and which state of it) the index was made from."""
-        changed.connect(self.refresh)
+        # a signal of its own, or the document's change event with the kind to refresh on
+        changed.connect(self.refresh if kind is None else
+                        (lambda changes: kind in changes and self.refresh()))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.changes import Changes, Kind
 from sat_tool.domain.model import ScoringMode
 from sat_tool.domain.scoring import score_matrix
 from sat_tool.domain.snapshots import Snapshot, compare, live_view
@@ -75,17 +76,19 @@ class SnapshotsPanel(Panel):
         self.layout_.addWidget(self.comparison, 2)
         self.layout_.addWidget(self.changes, 1)
         self.layout_.addWidget(self.chart, 2)
-        self.doc.snapshotsChanged.connect(self._on_snapshots)
-        self.doc.analysisChanged.connect(self._on_matrix)
         self._stored: list[Snapshot] | None = None
         """The snapshots as last read from the workspace (read again when they change)."""
         self._scored: dict[tuple[int, ScoringMode], object] = {}
 
-    def _on_snapshots(self, matrix_id: int) -> None:
-        if matrix_id == self.analysis.matrix_id:
-            self._stored = None
+    WATCHES = (Kind.SCORES, Kind.ANALYSIS)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches(Kind.SNAPSHOTS, self.analysis.matrix_id):
+            self._stored = None  # read them again
             self._scored.clear()
             self._changed()
+        else:
+            super()._on_changes(changes)
 
     def refresh(self) -> None:
         """Read the snapshots from the workspace (when they changed), then redraw the comparison

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.changes import Kind
 from sat_tool.domain.model import Evidence, Source, SourceId, locate_quote
 from sat_tool.ui.document import CaseDocument
 from sat_tool.ui.records import RecordsModel
@@ -204,7 +205,7 @@ class SourcesPane(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.model = RecordsModel([(self.tr("Source"), _source_line)], lambda: doc.case.sources,
-                                  lambda s: s.id, doc.sourcesChanged, self)
+                                  lambda s: s.id, doc.changed, self, kind=Kind.SOURCES)
         self.list = QListView(self)
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -275,8 +276,8 @@ class SourcesPane(QWidget):
     def _connect(self) -> None:
         self.list.selectionModel().currentChanged.connect(lambda *_: self.refresh())
         self.list.doubleClicked.connect(lambda _: self._emit_current(self.editSourceRequested))
-        self.doc.sourcesChanged.connect(self.refresh)
-        self.doc.evidenceChanged.connect(self.refresh)
+        self.doc.changed.connect(lambda changes: (Kind.SOURCES in changes or Kind.EVIDENCE in changes)
+                                 and self.refresh())
         self.reader.passageClicked.connect(self.evidenceActivated)
         self.reader.selectionChanged.connect(self._enable_adding)
         self.doc.readOnlyChanged.connect(self._enable_adding)

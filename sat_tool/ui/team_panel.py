@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sat_tool.domain.changes import Kind
 from sat_tool.domain.guide import Place, Target
 from sat_tool.domain.model import ScoringMode
 from sat_tool.domain.probability import posteriors
@@ -81,6 +82,7 @@ class TeamPanel(Panel):
     """Every analyst's ratings of the matrix, read together."""
 
     deferred = True
+    WATCHES = (Kind.SCORES, Kind.TEAM, Kind.ANALYSIS)
 
     def __init__(self, analysis: MatrixAnalysis, parent: QWidget | None = None) -> None:
         super().__init__(analysis, parent)
@@ -151,8 +153,6 @@ class TeamPanel(Panel):
                               self.disputed, self.more_disputed, self.first, self.second,
                               self.agreement, self.differing, self.probabilities, self.notices,
                               self.against, *self._headings]
-        self.doc.teamChanged.connect(self._on_matrix)
-        self.doc.analysisChanged.connect(self._on_matrix)
 
     # ---------------------------------------------------------- drawing
 
@@ -398,6 +398,7 @@ class HistoryPanel(Panel):
     filtered by analyst."""
 
     deferred = True
+    WATCHES = (Kind.SCORES, Kind.TEAM)
     SHOWN = 500
     """The most recent changes listed."""
 
@@ -418,7 +419,6 @@ class HistoryPanel(Panel):
         self.layout_.addLayout(top)
         self.layout_.addWidget(self.count)
         self.layout_.addWidget(self.table, 1)
-        self.doc.teamChanged.connect(self._on_matrix)
 
     def refresh(self) -> None:
         case, mat = self.doc.case, self.analysis.matrix
