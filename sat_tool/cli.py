@@ -601,6 +601,8 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
     except NotACopy as exc:
         raise CliError(f"{args.file.name}: {exc}") from None
     title = editor.case.title
+    if not args.dry_run and not workspace.read_only and workspace.case_level(case_id) != "write":
+        raise CliError(READ_ONLY_CASE)  # before the plan is printed as if it would be made
     if plan.nothing:
         print(f"{args.file.name} brings nothing that case {case_id} ({title}) does not have.")
         return 0
@@ -630,9 +632,11 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
                              (len(plan.new_rows), "matrix row", "matrix rows")):
         if count:
             parts.append(f"{count} {one if count == 1 else many}")
-    ratings = plan.rating_count + plan.new_cell_ratings
+    in_new = {u: len(own) for m in plan.new_matrices for u, own in m.team.items() if own}
+    ratings = plan.rating_count + plan.new_cell_ratings + sum(in_new.values())
     if ratings:
-        whose = sorted({plan.names.get(u, u) for u in plan.ratings} | plan.rated_by_new)
+        whose = sorted({plan.names.get(u, u) for u in [*plan.ratings, *in_new]}
+                       | plan.rated_by_new)
         parts.append(f"{ratings} rating{'s' if ratings != 1 else ''}"
                      + (f" ({plan.newer} newer than ours)" if plan.newer else "")
                      + (f" by {', '.join(whose)}" if whose else ""))

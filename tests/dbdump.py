@@ -90,17 +90,26 @@ def canonical_dump(path: str | Path,
             columns = tuple(r[1] for r in info if r[1] not in skip)
             key = tuple(r[1] for r in sorted(info, key=lambda r: r[5]) if r[5] > 0)
             order = key or tuple(r[1] for r in info)
-            rows = con.execute(
-                f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} "
-                f"ORDER BY {', '.join(map(_quote, order))}").fetchall()
-            if table == "snapshots" and "data" in columns:
-                at = columns.index("data")
-                drop = "updated" in ignore.get("ratings", ())
-                rows = [r[:at] + (_snapshot_data(r[at], drop),) + r[at + 1:] for r in rows]
-            out[table] = TableDump(columns, key or columns, rows)
+            rows = con.execute(_select(table, columns, order)).fetchall()
+            out[table] = _table(table, columns, key, rows, ignore)
         return out
     finally:
         con.close()
+
+
+def _select(table: str, columns: tuple[str, ...], order: tuple[str, ...]) -> str:
+    return (f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} "
+            f"ORDER BY {', '.join(map(_quote, order))}")
+
+
+def _table(table: str, columns: tuple[str, ...], key: tuple[str, ...], rows: list[tuple[Any, ...]],
+           ignore: Mapping[str, Collection[str]]) -> TableDump:
+    """One table's dump; a snapshot's content is compared as data (see the module's notes)."""
+    if table == "snapshots" and "data" in columns:
+        at = columns.index("data")
+        drop = "updated" in ignore.get("ratings", ())
+        rows = [r[:at] + (_snapshot_data(r[at], drop),) + r[at + 1:] for r in rows]
+    return TableDump(columns, key or columns, rows)
 
 
 def _server_dump(url: str, ignore: Mapping[str, Collection[str]]) -> Dump:
@@ -120,14 +129,8 @@ def _server_dump(url: str, ignore: Mapping[str, Collection[str]]) -> Dump:
                 columns = tuple(n for n in names if n not in skip)
                 key = tuple(inspector.get_pk_constraint(table)["constrained_columns"])
                 order = key or tuple(names)
-                rows = [tuple(r) for r in con.execute(text(
-                    f"SELECT {', '.join(map(_quote, columns))} FROM {_quote(table)} "
-                    f"ORDER BY {', '.join(map(_quote, order))}"))]
-                if table == "snapshots" and "data" in columns:
-                    at = columns.index("data")
-                    drop = "updated" in ignore.get("ratings", ())
-                    rows = [r[:at] + (_snapshot_data(r[at], drop),) + r[at + 1:] for r in rows]
-                out[table] = TableDump(columns, key or columns, rows)
+                rows = [tuple(r) for r in con.execute(text(_select(table, columns, order)))]
+                out[table] = _table(table, columns, key, rows, ignore)
             return out
     finally:
         engine.dispose()

@@ -133,3 +133,23 @@ def test_the_report_shows_each_analysts_the_groups_and_the_tools_probabilities(
 
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
     assert "The team" in text and "Tom Reyes" in text
+
+
+def test_a_merge_that_brings_a_matrix_counts_its_ratings(capsys, workspace_path, sample_id,
+                                                         tmp_path):
+    """A copy whose colleague added a matrix and rated it: the dry run counts those ratings
+    too, and names who made them."""
+    with Workspace.open(tmp_path / "theirs.sqlite") as ws:
+        case_id = svc.import_bundle(ws, SAMPLE)
+        dana = CaseEditor.open(ws, case_id, "Dana")
+        dana.rate_as("Dana")
+        added = dana.add_matrix("Who paid the cell?")
+        first = dana.add_hypothesis(added.id, "A state")
+        dana.add_hypothesis(added.id, "No one")
+        item = dana.case.evidence[0].id
+        dana.include_evidence(added.id, [item])
+        dana.rate(added.id, (item, first.id), Rating.C)
+        svc.export_case(ws, case_id, "json", tmp_path / "dana.json")
+    status, out, _ = run(capsys, workspace_path, "merge", str(tmp_path / "dana.json"), "--dry-run")
+    assert status == 0
+    assert "would add 1 matrix, 1 rating by Dana." in out, out

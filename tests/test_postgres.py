@@ -272,7 +272,8 @@ def test_blind_rating_is_enforced_by_the_server(postgres_url):
 
 
 def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(capsys,
-                                                                                 postgres_url):
+                                                                                 postgres_url,
+                                                                                 tmp_path):
     import pytest
     from sqlalchemy import text
 
@@ -313,10 +314,15 @@ def test_a_case_is_shared_to_read_only_or_not_at_all_and_the_server_holds_to_it(
     olga = _as_role(postgres_url, "olga")
     assert main(["--workspace", olga, "cases"]) == 0
     assert "(read only)" in capsys.readouterr().out
+    with Workspace.open(postgres_url) as owner:
+        copy = tmp_path / "copy.json"
+        svc.export_case(owner, sample, "json", copy)
     for edit in (["rate", str(sample), "E1", "H1", "II"],
-                 ["likelihood", str(sample), "E3", "H1=0.8"]):  # the reason, whatever the edit
+                 ["likelihood", str(sample), "E3", "H1=0.8"],
+                 ["merge", str(copy)]):  # the reason, whatever the edit, and nothing else said
         assert main(["--workspace", olga, *edit]) == 2
-        assert "shared with you to read only" in capsys.readouterr().err
+        said = capsys.readouterr()
+        assert "shared with you to read only" in said.err and said.out == ""
     with Workspace.open(postgres_url) as owner:
         owner.install_access()  # again, as an upgrade does: the sharing stays the owner's
     assert main(["--workspace", _as_role(postgres_url, "olga"), "admin", "share", "--case",
