@@ -658,6 +658,10 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
     renumbered = {a: b for a, b in result.numbers.items() if a != b}
     if renumbered:
         print("  Their " + ", ".join(f"E{a} is E{b}" for a, b in renumbered.items()) + " here.")
+    for matrix_id in result.left_out:
+        number = next(i for i, m in enumerate(editor.case.matrices, 1) if m.id == matrix_id)
+        print(f"  Their ratings of matrix {number} were left out: it is rated blind and you have "
+              "not rated every cell of it yet (the workspace's owner can merge them).")
     print(f"Merged into case {case_id}.")
     return 0
 

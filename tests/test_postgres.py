@@ -558,3 +558,149 @@ def test_an_analyst_cannot_get_round_the_servers_rules(postgres_url):
             owner.add_analyst("Someone Else", "olga")  # her login is hers
         with pytest.raises(Exception, match="already logs in as olga"):
             owner.add_analyst("Olga Observer", "olga2")
+
+
+def test_the_servers_rules_hold_against_set_role_a_rolled_back_restructure_and_forged_history(
+        postgres_url):
+    """An analyst who SETs ROLE to the analysts' group gains nothing; a newcomer who takes a
+    blind matrix's rows or hypotheses (or its items) out inside a transaction to read and
+    roll back reads nothing; no one rewrites or erases a change recorded of no one's ratings."""
+    import pytest
+    from sqlalchemy import create_engine, text
+
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as owner:
+        case_id = svc.open_sample(owner)
+        owner.install_access()
+        owner.add_analyst("Olga Observer", "olga")
+        owner.add_analyst("Nadia Newcomer", "nadia")
+        owner.add_analyst("Leila Hasanova", "leila")  # her ratings are a login's now
+        private = svc.new_case(owner, "Private notes")
+        owner.share(case_id, "olga", "read")
+        owner.share(private, "olga", "none")
+        editor = CaseEditor.open(owner, case_id, "owner")
+        blind = editor.case.matrices[1].id
+        editor.set_blind(blind, True)
+        before = svc.load_case(owner, case_id)
+    olga = create_engine(_as_role(postgres_url, "olga"))
+    with olga.connect() as con:
+        con.execute(text("SET ROLE sat_analyst"))
+        seen = con.execute(text("SELECT count(*) FROM cases WHERE id = :c"), {"c": private}).scalar()
+        changed = con.execute(text("UPDATE evidence SET text = 'x' WHERE case_id = :c"),
+                              {"c": case_id}).rowcount
+        con.rollback()
+    assert (seen, changed) == (0, 0)
+    olga.dispose()
+    cells_of_blind = text("SELECT count(*) FROM ratings r JOIN hypotheses h ON h.id = "
+                          "r.hypothesis_id WHERE h.matrix_id = :m")
+    nadia = create_engine(_as_role(postgres_url, "nadia"))
+    for takeout in ("DELETE FROM matrix_evidence WHERE matrix_id = :m",
+                    "UPDATE hypotheses SET matrix_id = (SELECT min(id) FROM matrices) "
+                    "WHERE matrix_id = :m",
+                    "DELETE FROM evidence WHERE id IN (SELECT evidence_id FROM matrix_evidence "
+                    "WHERE matrix_id = :m)"):
+        with nadia.connect() as con:
+            con.execute(text(takeout), {"m": blind})
+            assert con.execute(cells_of_blind, {"m": blind}).scalar() == 0, takeout
+            con.rollback()
+    with nadia.connect() as con:
+        forged = con.execute(text("UPDATE history SET after = 'off' WHERE kind = 'blind'")).rowcount
+        erased = con.execute(text("DELETE FROM history WHERE kind = 'blind'")).rowcount
+        con.commit()
+    assert (forged, erased) == (0, 0)
+    nadia.dispose()
+    with Workspace.open(_as_role(postgres_url, "nadia")) as ws:  # and the app says why
+        editor = CaseEditor.open(ws, case_id, "Nadia")
+        mat = editor.case.matrix(blind)
+        with pytest.raises(Exception, match="is rated blind: its rows and hypotheses stay"):
+            editor.delete_hypothesis(mat.hypotheses[0].id)
+        first = editor.case.matrices[0]
+        with pytest.raises(Exception, match="carries ratings of .*only the workspace's owner"):
+            editor.delete_hypothesis(first.hypotheses[0].id)
+    with Workspace.open(postgres_url) as owner:
+        assert svc.load_case(owner, case_id) == before
+        assert [(c.kind, c.after) for c in svc.history(owner, case_id, blind)
+                if c.kind == "blind"] == [("blind", "on")]
+
+
+def test_logins_come_only_from_the_owner_and_survive_setting_up_again(postgres_url, tmp_path):
+    """A bundle that names a role gives no one a login; an analyst named in other letters is
+    the same analyst; an analyst whose login was made before the workspace kept them to its
+    own analysts can still connect once the owner sets it up again."""
+    import json
+    import uuid
+
+    import psycopg
+    import pytest
+    from sqlalchemy.engine import make_url
+
+    from sat_tool.services import cases as svc
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as owner:
+        case_id = svc.open_sample(owner)
+        bundle = tmp_path / "forged.json"
+        svc.export_case(owner, case_id, "json", bundle)
+    data = json.loads(bundle.read_text("utf-8"))
+    data["case"]["uid"] = str(uuid.uuid4())
+    data["analysts"].append({"id": "A9", "uid": str(uuid.uuid4()), "name": "Forged",
+                             "role": "olga"})
+    bundle.write_text(json.dumps(data), "utf-8")
+    admin = make_url(postgres_url).set(drivername="postgresql").render_as_string(
+        hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:  # a login made the earlier way
+        con.execute("DROP ROLE IF EXISTS early_bird")
+        con.execute("CREATE ROLE early_bird LOGIN")
+    with Workspace.open(postgres_url) as owner:
+        owner.install_access()
+        svc.import_bundle(owner, bundle)
+        assert all(a.role == "" for a in owner.analysts())  # the file gave no login
+        owner.add_analyst("Nadia Newcomer", "nadia")
+        with pytest.raises(Exception, match="already logs in as nadia"):
+            owner.add_analyst("NADIA NEWCOMER", "nadia2")
+        with owner.engine.begin() as con:  # as the earlier release recorded a login
+            con.exec_driver_sql("INSERT INTO analysts (uid, name, role) "
+                                "VALUES ('early', 'Early Bird', 'early_bird')")
+            con.exec_driver_sql("GRANT sat_analyst TO early_bird")
+        owner.install_access()
+    with Workspace.open(_as_role(postgres_url, "early_bird")) as ws:
+        assert ws.analyst is not None and ws.analyst.name == "Early Bird"
+
+
+def test_a_colleagues_copy_merges_on_the_server_leaving_out_a_blind_matrix_not_yet_rated(
+        capsys, postgres_url, tmp_path):
+    """Nadia merges Dana's copy: Dana's ratings of the open matrix go in as Dana's; those of
+    the blind matrix Nadia has not finished rating are left out, and she is told so."""
+    from sat_tool.cli import main
+    from sat_tool.domain.model import Rating, analyst_uid
+    from sat_tool.services import cases as svc
+    from sat_tool.services.editor import CaseEditor
+    from sat_tool.store import Workspace
+
+    with Workspace.open(postgres_url) as owner:
+        case_id = svc.open_sample(owner)
+        owner.install_access()
+        owner.add_analyst("Nadia Newcomer", "nadia")
+        CaseEditor.open(owner, case_id, "owner").set_blind(
+            svc.load_case(owner, case_id).matrices[1].id, True)
+        svc.export_case(owner, case_id, "json", tmp_path / "shared.json")
+    with Workspace.open(tmp_path / "dana.sqlite") as ws:
+        dana = CaseEditor.open(ws, svc.import_bundle(ws, tmp_path / "shared.json"), "Dana")
+        dana.rate_as("Dana")
+        for mat in dana.case.matrices[:2]:
+            dana.rate(mat.id, (mat.rows[0].evidence_id, mat.hypotheses[0].id), Rating.CC)
+        svc.export_case(ws, dana.case.id, "json", tmp_path / "dana.json")
+    capsys.readouterr()
+    assert main(["--workspace", _as_role(postgres_url, "nadia"), "merge",
+                 str(tmp_path / "dana.json")]) == 0
+    out = capsys.readouterr().out
+    assert "Their ratings of matrix 2 were left out: it is rated blind" in out
+    with Workspace.open(postgres_url) as owner:
+        case = svc.load_case(owner, case_id)
+        first, second = case.matrices[0], case.matrices[1]
+        assert first.team[analyst_uid("Dana")][(first.rows[0].evidence_id,
+                                               first.hypotheses[0].id)].rating is Rating.CC
+        assert not second.team.get(analyst_uid("Dana"))

@@ -4,7 +4,7 @@
 <context>
     <name>AddEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="509"/>
+        <location filename="../../sat_tool/ui/commands.py" line="510"/>
         <source>Add evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>AddHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="392"/>
+        <location filename="../../sat_tool/ui/commands.py" line="393"/>
         <source>Add hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -20,7 +20,7 @@
 <context>
     <name>AddMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="760"/>
+        <location filename="../../sat_tool/ui/commands.py" line="761"/>
         <source>Add matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,7 +28,7 @@
 <context>
     <name>AddSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="683"/>
+        <location filename="../../sat_tool/ui/commands.py" line="684"/>
         <source>Add source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,180 +422,6 @@
     </message>
 </context>
 <context>
-    <name>CaseEditor</name>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="64"/>
-        <source>a cell rated NA says the item bears nothing on the hypothesis, so it carries no likelihood: rate it first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="159"/>
-        <source>{text} is not a date; give a year, a month or a day as 2012, 2012-04 or 2012-04-18.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="281"/>
-        <source>Something this edit refers to was deleted in another window or program; nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="306"/>
-        <source>on a team server you rate as the analyst your login is ({name}); others rate as themselves</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="311"/>
-        <source>an analyst needs a name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="428"/>
-        <source>a case needs a title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="432"/>
-        <source>the case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="442"/>
-        <location filename="../../sat_tool/services/editor.py" line="456"/>
-        <source>a source needs a title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="487"/>
-        <source>source {title!r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="508"/>
-        <location filename="../../sat_tool/services/editor.py" line="534"/>
-        <location filename="../../sat_tool/services/editor.py" line="647"/>
-        <source>an evidence item needs its text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="725"/>
-        <source>{item} is already included</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="741"/>
-        <source>these rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="839"/>
-        <location filename="../../sat_tool/services/editor.py" line="854"/>
-        <source>a matrix needs a question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="889"/>
-        <source>the matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="963"/>
-        <source>{date!r} is not a date such as 2012, 2012-04 or 2012-04-18</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="967"/>
-        <source>{date} is still to come: an outcome is recorded once it is known</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1033"/>
-        <source>a snapshot needs a name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1036"/>
-        <source>this matrix already has a snapshot named {name!r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1050"/>
-        <source>this snapshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1063"/>
-        <location filename="../../sat_tool/services/editor.py" line="1078"/>
-        <source>a hypothesis needs a title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1097"/>
-        <source>this hypothesis is the recorded outcome of its question: reopen the question before deleting it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1121"/>
-        <source>hypothesis {title!r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1150"/>
-        <source>unknown probability field {field!r}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1154"/>
-        <source>{value} is not a probability between 0% and 100%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1160"/>
-        <source>this question is closed, so the probabilities judged before its outcome was known stay as they were; reopen it to change them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1166"/>
-        <source>these probabilities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1171"/>
-        <source>priors may add up to 100% at most, not {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1253"/>
-        <source>a rationale or likelihood needs a rating: rate the cell first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1256"/>
-        <location filename="../../sat_tool/services/editor.py" line="1276"/>
-        <source>a likelihood must be more than 0 and at most 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1282"/>
-        <source>rate the cell before overriding its likelihood</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1284"/>
-        <source>rate every cell of the row before stating its likelihoods</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1304"/>
-        <source>Cell {cell} was changed in another window or program while this dialog was open, so this edit was not made; the view now shows it as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/services/editor.py" line="1331"/>
-        <source>cell {cell}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CaseService</name>
     <message>
         <location filename="../../sat_tool/services/cases.py" line="82"/>
@@ -669,74 +495,74 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="148"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="149"/>
         <source>Evidence of the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="153"/>
-        <location filename="../../sat_tool/ui/case_view.py" line="269"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="154"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="270"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="154"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="155"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="239"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="240"/>
         <source>New matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="251"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="252"/>
         <source>Delete matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="252"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="253"/>
         <source>Delete the matrix “{question}” with its hypotheses and ratings?
 The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="270"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="271"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="271"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="272"/>
         <source>Credibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="272"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="273"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="272"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="273"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="273"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="274"/>
         <source>In</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="324"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="325"/>
         <source>Cannot read the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="328"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="329"/>
         <source>Open a source document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="329"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="330"/>
         <source>Text, Markdown or HTML (*.txt *.md *.markdown *.html *.htm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,7 +959,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>CredibilityDelegate</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="453"/>
+        <location filename="../../sat_tool/ui/panels.py" line="462"/>
         <source>own</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,22 +995,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="559"/>
+        <location filename="../../sat_tool/ui/commands.py" line="560"/>
         <source>Delete evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="565"/>
+        <location filename="../../sat_tool/ui/commands.py" line="566"/>
         <source>Deleted {label}, “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="567"/>
+        <location filename="../../sat_tool/ui/commands.py" line="568"/>
         <source>Deleted {label}, “{text}”, from 1 matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="570"/>
+        <location filename="../../sat_tool/ui/commands.py" line="571"/>
         <source>Deleted {label}, “{text}”, from {held} matrices.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,22 +1018,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="418"/>
+        <location filename="../../sat_tool/ui/commands.py" line="419"/>
         <source>Delete hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="429"/>
+        <location filename="../../sat_tool/ui/commands.py" line="430"/>
         <source>Deleted H{position}, “{title}”, with its {rated} ratings of {analysts} analysts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="433"/>
+        <location filename="../../sat_tool/ui/commands.py" line="434"/>
         <source>Deleted H{position}, “{title}”, with its 1 rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="436"/>
+        <location filename="../../sat_tool/ui/commands.py" line="437"/>
         <source>Deleted H{position}, “{title}”, with its {rated} ratings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,12 +1041,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="782"/>
+        <location filename="../../sat_tool/ui/commands.py" line="783"/>
         <source>Delete matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="784"/>
+        <location filename="../../sat_tool/ui/commands.py" line="785"/>
         <source>Deleted the matrix “{question}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,7 +1054,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSnapshotCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="371"/>
+        <location filename="../../sat_tool/ui/commands.py" line="372"/>
         <source>Delete snapshot {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1236,12 +1062,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="732"/>
+        <location filename="../../sat_tool/ui/commands.py" line="733"/>
         <source>Delete source {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="736"/>
+        <location filename="../../sat_tool/ui/commands.py" line="737"/>
         <source>Deleted the source “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1285,7 +1111,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditCaseCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="827"/>
+        <location filename="../../sat_tool/ui/commands.py" line="828"/>
         <source>Edit case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,17 +1119,17 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="69"/>
+        <location filename="../../sat_tool/ui/commands.py" line="70"/>
         <source>What this edit is about was deleted in another window or program meanwhile; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="89"/>
+        <location filename="../../sat_tool/ui/commands.py" line="90"/>
         <source>Redo {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="95"/>
+        <location filename="../../sat_tool/ui/commands.py" line="96"/>
         <source>Undo {action}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,7 +1137,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="593"/>
+        <location filename="../../sat_tool/ui/commands.py" line="594"/>
         <source>Edit evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,7 +1145,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="463"/>
+        <location filename="../../sat_tool/ui/commands.py" line="464"/>
         <source>Edit hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1327,7 +1153,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="804"/>
+        <location filename="../../sat_tool/ui/commands.py" line="805"/>
         <source>Edit matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,7 +1161,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="709"/>
+        <location filename="../../sat_tool/ui/commands.py" line="710"/>
         <source>Edit source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1469,12 +1295,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EvidenceBand</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="265"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="268"/>
         <source>Move to a cell to read its evidence item here; hover a column header for its source and notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="278"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="281"/>
         <source>{type} · credibility {credibility} · relevance {relevance} · diagnosticity {diagnosticity}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1628,7 +1454,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>ExcludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="642"/>
+        <location filename="../../sat_tool/ui/commands.py" line="643"/>
         <source>Remove {label} from matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1977,22 +1803,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>HistoryPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="409"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="410"/>
         <source>Show the changes of one analyst&apos;s ratings, or made by them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="411"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="412"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="411"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="412"/>
         <source>When (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="416"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="417"/>
         <source>History of the ratings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2083,7 +1909,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="623"/>
+        <location filename="../../sat_tool/ui/commands.py" line="624"/>
         <source>Include {count} evidence item(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,97 +2003,97 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>JudgmentPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="589"/>
+        <location filename="../../sat_tool/ui/panels.py" line="600"/>
         <source>Yours %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="590"/>
+        <location filename="../../sat_tool/ui/panels.py" line="601"/>
         <source>Prior %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="591"/>
+        <location filename="../../sat_tool/ui/panels.py" line="602"/>
         <source>P(H|E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="592"/>
+        <location filename="../../sat_tool/ui/panels.py" line="603"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="611"/>
+        <location filename="../../sat_tool/ui/panels.py" line="622"/>
         <source>How likely is each hypothesis? (Heuer&apos;s step 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="612"/>
+        <location filename="../../sat_tool/ui/panels.py" line="623"/>
         <source>Give every hypothesis a probability; together they make 100%. Leave the prior empty for a uniform prior.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="622"/>
+        <location filename="../../sat_tool/ui/panels.py" line="633"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="627"/>
+        <location filename="../../sat_tool/ui/panels.py" line="638"/>
         <source>Record the outcome…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="628"/>
+        <location filename="../../sat_tool/ui/panels.py" line="639"/>
         <source>Once the answer is known: what proved true, when, on what grounds. The matrix is frozen in a snapshot and scored for calibration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="632"/>
+        <location filename="../../sat_tool/ui/panels.py" line="643"/>
         <source>Reopen the question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="665"/>
+        <location filename="../../sat_tool/ui/panels.py" line="673"/>
         <source>Total: no probabilities yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="668"/>
+        <location filename="../../sat_tool/ui/panels.py" line="676"/>
         <source>Total: {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="669"/>
+        <location filename="../../sat_tool/ui/panels.py" line="677"/>
         <source>Total: {total}  (must be 100%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="694"/>
+        <location filename="../../sat_tool/ui/panels.py" line="702"/>
         <source>Closed: the probabilities judged before the outcome was known stay as they were</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="696"/>
+        <location filename="../../sat_tool/ui/panels.py" line="704"/>
         <source>Your probability for this hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="698"/>
+        <location filename="../../sat_tool/ui/panels.py" line="706"/>
         <source>Open: when the answer is known, record it to see how well the probabilities did (Analysis ▸ Calibration).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="701"/>
+        <location filename="../../sat_tool/ui/panels.py" line="709"/>
         <source>Closed: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="757"/>
+        <location filename="../../sat_tool/ui/panels.py" line="761"/>
         <source>H{index}: {value}% is more than 100%; a probability is given from 0 to 100%.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="759"/>
+        <location filename="../../sat_tool/ui/panels.py" line="763"/>
         <source>H{index}: {value}% is more than 100%; a prior is given from 0 to 100%.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,42 +2139,42 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="102"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="103"/>
         <source>{rating}  {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="104"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="105"/>
         <source>Rate the selected cells {rating} ({meaning}) — key {key}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="115"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="116"/>
         <source>Keys: {keys}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="130"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="131"/>
         <source>{bucket}: cells where the analysts&apos; ratings differ this much (spread from {low} on the signed scale)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="147"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="148"/>
         <source>Consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="148"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="149"/>
         <source>Mild</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="149"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="150"/>
         <source>Large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="150"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="151"/>
         <source>Extreme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,57 +2306,57 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>LinesPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="786"/>
+        <location filename="../../sat_tool/ui/panels.py" line="792"/>
         <source>Line of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="787"/>
+        <location filename="../../sat_tool/ui/panels.py" line="793"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="788"/>
+        <location filename="../../sat_tool/ui/panels.py" line="794"/>
         <source>Leader without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="789"/>
+        <location filename="../../sat_tool/ui/panels.py" line="795"/>
         <source>Favours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="809"/>
+        <location filename="../../sat_tool/ui/panels.py" line="815"/>
         <source>Where the probabilities come from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="813"/>
+        <location filename="../../sat_tool/ui/panels.py" line="819"/>
         <source>Items of one source, or of one origin named on the items, count together as one line of evidence (their log-likelihoods are averaged); the lines are taken as independent. Name an origin on items that rest on one statement (Edit evidence).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="836"/>
+        <location filename="../../sat_tool/ui/panels.py" line="840"/>
         <source>The probabilistic view needs two hypotheses and some evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="844"/>
+        <location filename="../../sat_tool/ui/panels.py" line="848"/>
         <source>&lt;b&gt;{leader}&lt;/b&gt; is the most probable at {probability}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="850"/>
+        <location filename="../../sat_tool/ui/panels.py" line="854"/>
         <source>{leader} without it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="860"/>
+        <location filename="../../sat_tool/ui/panels.py" line="864"/>
         <source>; {hypothesis} then leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="878"/>
+        <location filename="../../sat_tool/ui/panels.py" line="882"/>
         <source>By line of evidence: {by_line}. Were every item independent: {independent}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2538,671 +2364,671 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="41"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="42"/>
         <source>SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="97"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="98"/>
         <source>Listing the cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="104"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="105"/>
         <source>The case is gone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="118"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="119"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="120"/>
         <source>&amp;New case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="121"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="122"/>
         <source>Open the &amp;sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="122"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="123"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="123"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="124"/>
         <source>A case bundle (.json), an Excel workbook (.xlsx) or a PARC ACH project (.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="125"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="126"/>
         <source>Excel workbook (.xlsx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="127"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="128"/>
         <source>Case bundle (.json)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="128"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="129"/>
         <source>PARC ACH project of this matrix (.achz)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="130"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="131"/>
         <source>CSV of this matrix (.csv)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="132"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="133"/>
         <source>Report of the case (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="134"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="135"/>
         <source>Report of the case (HTML)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="136"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="137"/>
         <source>Report of this matrix (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="138"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="139"/>
         <source>Report of this matrix (HTML)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="144"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="145"/>
         <source>&amp;Print this matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="146"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="147"/>
         <source>Print pre&amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="148"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="149"/>
         <source>Open &amp;workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="149"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="150"/>
         <source>Connect to a &amp;team server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="151"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="152"/>
         <source>&amp;Close case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="153"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="154"/>
         <source>&amp;Delete case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="154"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="155"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="157"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="158"/>
         <source>&amp;Recent workspaces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="159"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="160"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="170"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="171"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="171"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="395"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="172"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="396"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="172"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="397"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="173"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="398"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="174"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="175"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="176"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="177"/>
         <source>Find in the matrix, the evidence or the sources shown (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="178"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="179"/>
         <source>Rename &amp;case…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="179"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="180"/>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="185"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="186"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="187"/>
         <source>Zoom &amp;in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="189"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="190"/>
         <source>Zoom &amp;out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="191"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="192"/>
         <source>&amp;Actual size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="195"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="196"/>
         <source>&amp;Matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="196"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="197"/>
         <source>&amp;New matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="198"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="199"/>
         <source>&amp;Delete matrix…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="200"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="201"/>
         <source>&amp;Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="208"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="209"/>
         <source>Add &amp;hypothesis…	Ctrl+Shift+H</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="209"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="210"/>
         <source>Add &amp;evidence…	Ctrl+Shift+E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="210"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="211"/>
         <source>&amp;Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="211"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="212"/>
         <source>Hypotheses down the &amp;side	Ctrl+Shift+T</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="212"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="213"/>
         <source>Rate &amp;blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="217"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="218"/>
         <source>&amp;Analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="218"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="219"/>
         <source>&amp;Calibration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="219"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="220"/>
         <source>Brier scores and calibration of the analyst&apos;s probabilities and the tool&apos;s across closed matrices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="223"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="224"/>
         <source>Rate &amp;as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="227"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="228"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="229"/>
         <source>&amp;Manual</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="231"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="232"/>
         <source>&amp;Quick start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="232"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="233"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="234"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="235"/>
         <source>&amp;Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="235"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="236"/>
         <source>&amp;About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="243"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="244"/>
         <source>Open a case first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="247"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="248"/>
         <source>{name} (your login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="261"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="262"/>
         <source>Myself ({name}), from a blank matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="263"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="264"/>
         <source>Someone else…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="267"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="268"/>
         <source>Rate as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="268"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="269"/>
         <source>The analyst&apos;s name (they rate every matrix of the case from blank):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="279"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="280"/>
         <source>Cannot rate as this analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="282"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="283"/>
         <source>You now rate this case as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="293"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="294"/>
         <source>Nothing to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="293"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="663"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="294"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="664"/>
         <source>This case has no matrix yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="314"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="315"/>
         <source>Matrix text at {zoom}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="347"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="348"/>
         <source>Matrix page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="349"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="350"/>
         <source>In a matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="394"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="395"/>
         <source>&amp;Undo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="396"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="397"/>
         <source>&amp;Redo {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="404"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="405"/>
         <source>Cannot show the calibration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="405"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="406"/>
         <source>Reading the outcomes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="417"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="418"/>
         <source>Undone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="429"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="430"/>
         <source>Redone: {edit}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="466"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="467"/>
         <source>Cannot open the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="484"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="485"/>
         <source>This case is shared with you to read only: you can read and export it, not change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="488"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="489"/>
         <source>Edit failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="505"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="506"/>
         <source>Damaged rows left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="506"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="507"/>
         <source>{damage}. The rest of the case opened as usual; the damaged rows are not shown and are left as they are in the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="520"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="521"/>
         <source>{case} — read only — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="523"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="524"/>
         <source>{case} — rated as {name} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="526"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="527"/>
         <source>{case} — {app}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="530"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="531"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="530"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="706"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="531"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="707"/>
         <source>Case title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="537"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="538"/>
         <source>First matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="537"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="538"/>
         <source>The question your hypotheses answer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="546"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="547"/>
         <source>Cannot open the sample case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="553"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="603"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="554"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
         <source>Import a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="554"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="555"/>
         <source>Cases (*.json *.xlsx *.achz);;Case bundles (*.json);;Excel workbooks (*.xlsx);;PARC ACH projects (*.achz);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="561"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="572"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="562"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="573"/>
         <source>Reading {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="587"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="588"/>
         <source>Importing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="590"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="593"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="591"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="594"/>
         <source>Cannot import the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="594"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="595"/>
         <source>Importing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="604"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="605"/>
         <source>{file} is a copy of “{case}”, which this workspace has.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="607"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="608"/>
         <source>Merge it to add its analysts&apos; ratings and what they added to the case, with every conflict shown for you to settle; or import it as a separate case.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="609"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="610"/>
         <source>Merge into it…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="610"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="611"/>
         <source>Import as a separate case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="629"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="632"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="630"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="633"/>
         <source>Cannot merge the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="635"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="636"/>
         <source>Nothing to merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="636"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="637"/>
         <source>{file} brings nothing this case does not have.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="642"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="643"/>
         <source>Merged {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="645"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="646"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="646"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="647"/>
         <source>Case bundle (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="647"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="648"/>
         <source>PARC ACH project (*.achz)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="648"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="649"/>
         <source>Comma-separated values (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="649"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="650"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="651"/>
         <source>HTML report (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="663"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="664"/>
         <source>Nothing to export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="669"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="670"/>
         <source>Classification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="670"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="671"/>
         <source>Classification banner (leave empty for none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="678"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="679"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="688"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="689"/>
         <source>Writing {file}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="692"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="696"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="693"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="697"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="693"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="694"/>
         <source>Cannot write {path}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="697"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="698"/>
         <source>Writing {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="699"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="700"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="706"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="707"/>
         <source>Rename case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="718"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="719"/>
         <source>Delete case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="719"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="720"/>
         <source>Delete “{title}” with all its matrices, evidence and sources?
 This cannot be undone. Export a case bundle first to keep a copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="728"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="729"/>
         <source>Cannot delete the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="736"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="737"/>
         <source>workspace</source>
         <comment>a file name, for a new workspace</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="737"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="738"/>
         <source>Open or create workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="738"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="739"/>
         <source>SAT Tool workspace (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="745"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="746"/>
         <source>Connect to a team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="746"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="747"/>
         <source>The workspace&apos;s URL, such as postgresql+psycopg://your-role@server/team (a password goes in ~/.pgpass):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="752"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="763"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="766"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="753"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="764"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="767"/>
         <source>Cannot open the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="753"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="754"/>
         <source>{url} is not a PostgreSQL URL (postgresql+psycopg://role@host/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="781"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="782"/>
         <source>Workspace upgraded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="481"/>
-        <location filename="../../sat_tool/ui/main_window.py" line="784"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="482"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="785"/>
         <source>This workspace is read-only: you can read and export its cases, not edit them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="803"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="804"/>
         <source>Rating keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="804"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="805"/>
         <source>In a matrix, move with the arrow keys and rate with one key:
 
 {keys}
@@ -3211,34 +3037,34 @@ Enter or F2 opens the cell&apos;s rating and rationale; after a rating the curso
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="811"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="812"/>
         <source>About SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="812"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="813"/>
         <source>SAT Tool {version}
 Workspace: {workspace}
 Analyst: {analyst}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="826"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="827"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="827"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="828"/>
         <source>Undo the deletion (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="894"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="895"/>
         <source>No other workspace yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/main_window.py" line="974"/>
+        <location filename="../../sat_tool/ui/main_window.py" line="975"/>
         <source>case</source>
         <comment>a file name, for a case without a title</comment>
         <translation type="unfinished"></translation>
@@ -3308,148 +3134,148 @@ Analyst: {analyst}</source>
 <context>
     <name>MatrixModel</name>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="75"/>
+        <location filename="../../sat_tool/ui/models.py" line="76"/>
         <source>P(H|E) {probability}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="78"/>
+        <location filename="../../sat_tool/ui/models.py" line="79"/>
         <source>Incons. {inconsistency} · Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="80"/>
+        <location filename="../../sat_tool/ui/models.py" line="81"/>
         <source>Incons. {inconsistency}
 Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="86"/>
+        <location filename="../../sat_tool/ui/models.py" line="87"/>
         <source>Assump.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="87"/>
+        <location filename="../../sat_tool/ui/models.py" line="88"/>
         <source>Absence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="137"/>
+        <location filename="../../sat_tool/ui/models.py" line="138"/>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="138"/>
+        <location filename="../../sat_tool/ui/models.py" line="139"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="139"/>
+        <location filename="../../sat_tool/ui/models.py" line="140"/>
         <source>Cred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="140"/>
+        <location filename="../../sat_tool/ui/models.py" line="141"/>
         <source>Rel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="141"/>
+        <location filename="../../sat_tool/ui/models.py" line="142"/>
         <source>Diag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="143"/>
+        <location filename="../../sat_tool/ui/models.py" line="144"/>
         <source>The evidence item, assumption or absence of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="144"/>
+        <location filename="../../sat_tool/ui/models.py" line="145"/>
         <source>Kind of evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="145"/>
+        <location filename="../../sat_tool/ui/models.py" line="146"/>
         <source>Credibility of the item (High, Medium, Low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="146"/>
+        <location filename="../../sat_tool/ui/models.py" line="147"/>
         <source>Relevance of the item to this matrix&apos;s question (High, Medium, Low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="148"/>
+        <location filename="../../sat_tool/ui/models.py" line="149"/>
         <source>Diagnosticity: how much the row discriminates between hypotheses (spread of its ratings; 0 = none). ⚠ marks a row inconsistent with every hypothesis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="273"/>
+        <location filename="../../sat_tool/ui/models.py" line="270"/>
         <source>Credibility: {level}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="275"/>
+        <location filename="../../sat_tool/ui/models.py" line="272"/>
         <source>Relevance to this question: {level}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="300"/>
+        <location filename="../../sat_tool/ui/models.py" line="297"/>
         <source>What-if credibility: {level} (its own is not changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="310"/>
+        <location filename="../../sat_tool/ui/models.py" line="307"/>
         <source>Source: {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="312"/>
+        <location filename="../../sat_tool/ui/models.py" line="309"/>
         <source>Date: {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="328"/>
+        <location filename="../../sat_tool/ui/models.py" line="325"/>
         <source>Inconsistent with every hypothesis: check the item, or consider a hypothesis that is missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="331"/>
+        <location filename="../../sat_tool/ui/models.py" line="328"/>
         <source>Fewer than two rated cells: diagnosticity not defined yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="333"/>
+        <location filename="../../sat_tool/ui/models.py" line="330"/>
         <source>Not diagnostic: the row rates every hypothesis alike.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="334"/>
+        <location filename="../../sat_tool/ui/models.py" line="331"/>
         <source>Diagnosticity {diagnosticity} (spread of the row&apos;s ratings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="409"/>
+        <location filename="../../sat_tool/ui/models.py" line="406"/>
         <source>&lt;b&gt;{level}&lt;/b&gt; among {count} analysts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="446"/>
+        <location filename="../../sat_tool/ui/models.py" line="443"/>
         <source>Unrated — type a rating (1–6, or C, N, I, A; Shift for CC and II)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="497"/>
+        <location filename="../../sat_tool/ui/models.py" line="494"/>
         <source>What-if: left out of the scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="499"/>
+        <location filename="../../sat_tool/ui/models.py" line="496"/>
         <source>What-if: read as deception (its ratings reversed in the scores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="516"/>
+        <location filename="../../sat_tool/ui/models.py" line="513"/>
         <source>Credibility {credibility}, relevance {relevance}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3469,7 +3295,7 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="928"/>
+        <location filename="../../sat_tool/ui/models.py" line="947"/>
         <source>P(item | hypothesis) stated: {stated} (the default of {rating} here: {default})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3477,420 +3303,425 @@ Weighted {weighted}</source>
 <context>
     <name>MatrixPage</name>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="274"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="275"/>
         <source>+ Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="275"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
         <source>+ Evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="276"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="277"/>
         <source>Include…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="278"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="279"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="67"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="279"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="68"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="280"/>
         <source>Remove row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="280"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="903"/>
-        <source>Delete hypothesis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="68"/>
         <location filename="../../sat_tool/ui/matrix_page.py" line="281"/>
-        <source>Move row up</source>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="918"/>
+        <source>Delete hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="69"/>
         <location filename="../../sat_tool/ui/matrix_page.py" line="282"/>
-        <source>Move row down</source>
+        <source>Move row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="70"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="284"/>
-        <source>Move hypothesis left</source>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="283"/>
+        <source>Move row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="71"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="286"/>
-        <source>Move hypothesis right</source>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="285"/>
+        <source>Move hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="72"/>
-        <source>Remove evidence column</source>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="287"/>
+        <source>Move hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="73"/>
-        <source>Move hypothesis up</source>
+        <source>Remove evidence column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="74"/>
-        <source>Move hypothesis down</source>
+        <source>Move hypothesis up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="75"/>
-        <source>Move evidence left</source>
+        <source>Move hypothesis down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../sat_tool/ui/matrix_page.py" line="76"/>
+        <source>Move evidence left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="77"/>
         <source>Move evidence right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="81"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="82"/>
         <source>Hide rows that rate every hypothesis alike: they do not help choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="83"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="84"/>
         <source>Hide evidence columns that rate every hypothesis alike: they do not help choose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="212"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="213"/>
         <source>Scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="213"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="214"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="215"/>
         <source>Judgment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="215"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="216"/>
         <source>By source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="216"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="217"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="217"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="218"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="218"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="219"/>
         <source>Snapshots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="219"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="220"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="258"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="259"/>
         <source>Add a hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="259"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="260"/>
         <source>Add an evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="260"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
         <source>Move the row up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="261"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
         <source>Move the row down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="262"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="263"/>
         <source>Move the hypothesis left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="263"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="264"/>
         <source>Move the hypothesis right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="289"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="290"/>
         <source>Question &amp;&amp; conclusions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="291"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="292"/>
         <source>Arrange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="314"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="315"/>
         <source>Sort by diagnosticity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="320"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="321"/>
         <source>Hide non-diagnostic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="330"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="331"/>
         <source>Show the hypotheses as rows and the evidence as columns (Ctrl+Shift+T), a layout found to reduce confirmation bias</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="338"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="339"/>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="342"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="343"/>
         <source>Whose ratings the matrix shows: yours (which you edit), another analyst&apos;s, or the team&apos;s consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="346"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="347"/>
         <source>Rate blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="349"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="350"/>
         <source>Each analyst sees the hypotheses in an order of their own and no one else&apos;s ratings until they have rated every cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="355"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="356"/>
         <source>Disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="357"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="358"/>
         <source>Colour each cell by how much the analysts&apos; ratings of it differ (consensus, mild, large, extreme)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="381"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="382"/>
         <source>My ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="382"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="383"/>
         <source>{name}’s ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="384"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="385"/>
         <source>Team consensus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="434"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="435"/>
         <source>&lt;b&gt;History&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="436"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="437"/>
         <source>unrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="437"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="438"/>
         <source>cleared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="438"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="439"/>
         <source> ({name}’s rating)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="459"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="473"/>
         <source>These are not your ratings: choose “My ratings” under Show to rate the cells.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="527"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="536"/>
+        <source>{why} Showing {view}: the column headings and Diag score them, the tabs beside the matrix score your own ratings. Each cell&apos;s dialog (Enter) shows its ratings, rationale and history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="542"/>
         <source>{why} Each cell&apos;s dialog (Enter) shows its ratings, rationale and history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="532"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="547"/>
         <source>Showing {view}, to read: the column headings and Diag score them, the tabs beside the matrix score your own ratings. Choose “My ratings” under Show to rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="537"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="552"/>
         <source>To start, add hypotheses (+ Hypothesis) and evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="543"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="558"/>
         <source>To start, add hypotheses (+ Hypothesis). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="548"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="563"/>
         <source>To start, add evidence (+ Evidence or Include…). List every reasonable answer to the question as a hypothesis, including a deception hypothesis; evidence can also be taken from a passage of a source (Sources tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="644"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="659"/>
         <source>While the matrix is rated blind its hypotheses are in an order of your own, and stay where they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="661"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="676"/>
         <source>Cannot paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="705"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="720"/>
         <source>These are {view}, to read: choose “My ratings” under Show to rate the cell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="775"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="790"/>
         <source>Select a cell in the hypothesis&apos;s row first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="776"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="791"/>
         <source>Select a cell in the hypothesis&apos;s column first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="833"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="848"/>
         <source>Every evidence item of the case is already in this matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="851"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="866"/>
         <source>Evidence columns are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="853"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="868"/>
         <source>Rows are sorted or some are hidden; show them in their own order to move them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="902"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="917"/>
         <source>Edit hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="905"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="920"/>
         <source>Add hypothesis…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="912"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="935"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="927"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="950"/>
         <source>Edit evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="913"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="928"/>
         <source>Show in source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="916"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="931"/>
         <source>Remove from this matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="918"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="933"/>
         <source>Delete from the case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="921"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="936"/>
         <source>State likelihoods…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="923"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="938"/>
         <source>Add evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="924"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="939"/>
         <source>Include evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="936"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="951"/>
         <source>Paste evidence rows	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="940"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="955"/>
         <source>{rating}  {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="943"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="958"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="945"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="960"/>
         <source>Copy	Ctrl+C</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="946"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="961"/>
         <source>Paste ratings	Ctrl+V</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="949"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="964"/>
         <source>Rating and rationale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="950"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="965"/>
         <source>State likelihoods of this column…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="951"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="966"/>
         <source>State likelihoods of this row…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="1052"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="1069"/>
         <source>SAT Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="264"/>
-        <location filename="../../sat_tool/ui/matrix_page.py" line="326"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="265"/>
+        <location filename="../../sat_tool/ui/matrix_page.py" line="327"/>
         <source>Hypotheses down the side</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3958,37 +3789,37 @@ Weighted {weighted}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="682"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="687"/>
         <source>Rows are sorted by diagnosticity or filtered: turn that off to move a row by hand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="778"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="783"/>
         <source>the clipboard holds no text to paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="780"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="785"/>
         <source>the pasted block is larger than any matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="791"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="796"/>
         <source>line {line}, value {value} of the pasted text, {text}, is not a rating (CC, C, N, I, II or NA, or their names)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="797"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="802"/>
         <source>put the cursor on a rating cell to paste ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="807"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="812"/>
         <source>the pasted block is {rows} by {columns} but only {free_rows} by {free_columns} cells lie from the cursor to the matrix&apos;s edge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/matrix_view.py" line="816"/>
+        <location filename="../../sat_tool/ui/matrix_view.py" line="821"/>
         <source>the pasted block reaches cells that hold no ratings; paste ratings only over rating cells</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4049,8 +3880,13 @@ Weighted {weighted}</source>
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="849"/>
+        <location filename="../../sat_tool/ui/commands.py" line="850"/>
         <source>Merge {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../sat_tool/ui/commands.py" line="860"/>
+        <source>Merged, but their ratings of matrix {numbers} were left out: it is rated blind and you have not rated every cell of it yet (the workspace&apos;s owner can merge them).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4190,7 +4026,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="486"/>
+        <location filename="../../sat_tool/ui/commands.py" line="487"/>
         <source>Move hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4198,7 +4034,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveRowCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="662"/>
+        <location filename="../../sat_tool/ui/commands.py" line="663"/>
         <source>Move evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,17 +4090,17 @@ Weighted {weighted}</source>
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="545"/>
+        <location filename="../../sat_tool/ui/panels.py" line="554"/>
         <source>Updating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="552"/>
+        <location filename="../../sat_tool/ui/panels.py" line="561"/>
         <source>The findings are being worked out for the matrix as it is now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="575"/>
+        <location filename="../../sat_tool/ui/panels.py" line="584"/>
         <source>{links} and {rest} more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4345,12 +4181,12 @@ Weighted {weighted}</source>
 <context>
     <name>PasteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="533"/>
+        <location filename="../../sat_tool/ui/commands.py" line="534"/>
         <source>Paste an evidence row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="534"/>
+        <location filename="../../sat_tool/ui/commands.py" line="535"/>
         <source>Paste {count} evidence rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4358,12 +4194,12 @@ Weighted {weighted}</source>
 <context>
     <name>PasteRatingsCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="170"/>
+        <location filename="../../sat_tool/ui/commands.py" line="172"/>
         <source>Paste a rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="171"/>
+        <location filename="../../sat_tool/ui/commands.py" line="173"/>
         <source>Paste {count} ratings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4657,22 +4493,22 @@ Weighted {weighted}</source>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="51"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="52"/>
         <source>Filter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="82"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="83"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="82"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="83"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/case_view.py" line="83"/>
+        <location filename="../../sat_tool/ui/case_view.py" line="84"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5026,57 +4862,57 @@ Weighted {weighted}</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="682"/>
+        <location filename="../../sat_tool/ui/models.py" line="695"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="683"/>
+        <location filename="../../sat_tool/ui/models.py" line="696"/>
         <source>Incons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="683"/>
+        <location filename="../../sat_tool/ui/models.py" line="696"/>
         <source>Wtd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="684"/>
+        <location filename="../../sat_tool/ui/models.py" line="697"/>
         <source>P(H|E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="684"/>
+        <location filename="../../sat_tool/ui/models.py" line="697"/>
         <source>Judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="686"/>
+        <location filename="../../sat_tool/ui/models.py" line="699"/>
         <source>Rank in the matrix&apos;s scoring mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="687"/>
+        <location filename="../../sat_tool/ui/models.py" line="700"/>
         <source>Inconsistency score: I counts 1, II counts 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="688"/>
+        <location filename="../../sat_tool/ui/models.py" line="701"/>
         <source>Weighted inconsistency: each row weighted by credibility × relevance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="690"/>
+        <location filename="../../sat_tool/ui/models.py" line="703"/>
         <source>Posterior probability in the probabilistic view (lines of evidence independent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="692"/>
+        <location filename="../../sat_tool/ui/models.py" line="705"/>
         <source>Your own probability for the hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="736"/>
+        <location filename="../../sat_tool/ui/models.py" line="750"/>
         <source>{hypothesis} ({unrated} unrated)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5084,22 +4920,22 @@ Weighted {weighted}</source>
 <context>
     <name>ScoresPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="191"/>
+        <location filename="../../sat_tool/ui/panels.py" line="199"/>
         <source>Which score ranks the hypotheses; all three are shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="216"/>
+        <location filename="../../sat_tool/ui/panels.py" line="224"/>
         <source>P(H|E) counts the items of one source as one line of evidence and assumes the lines independent: read it as the weight of the evidence, not a forecast (By source tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="225"/>
+        <location filename="../../sat_tool/ui/panels.py" line="233"/>
         <source>Rank by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="308"/>
+        <location filename="../../sat_tool/ui/panels.py" line="316"/>
         <source>What-if: {excluded} left out, {deception} read as deception, {credibility} credibility tried. Scores below are hypothetical.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5125,92 +4961,92 @@ Weighted {weighted}</source>
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="336"/>
+        <location filename="../../sat_tool/ui/panels.py" line="344"/>
         <source>Revert to the real matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="340"/>
+        <location filename="../../sat_tool/ui/panels.py" line="348"/>
         <source>What the ranking rests on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="345"/>
+        <location filename="../../sat_tool/ui/panels.py" line="353"/>
         <source>What if…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="364"/>
+        <location filename="../../sat_tool/ui/panels.py" line="373"/>
         <source>Working out what the ranking rests on…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="375"/>
+        <location filename="../../sat_tool/ui/panels.py" line="384"/>
         <source>Sensitivity needs two hypotheses and some evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="394"/>
+        <location filename="../../sat_tool/ui/panels.py" line="403"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (leader): Without {links} another hypothesis leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="395"/>
+        <location filename="../../sat_tool/ui/panels.py" line="404"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (leader): Without any one of {links} another hypothesis leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="400"/>
+        <location filename="../../sat_tool/ui/panels.py" line="409"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (tie): Without {links} the tie for the lead is decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="401"/>
+        <location filename="../../sat_tool/ui/panels.py" line="410"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (tie): Without any one of {links} the tie for the lead is decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="407"/>
+        <location filename="../../sat_tool/ui/panels.py" line="416"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (a tie): Without {links} another hypothesis joins the hypotheses tied for the lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="409"/>
+        <location filename="../../sat_tool/ui/panels.py" line="418"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (a tie): Without any one of {links} another hypothesis joins the hypotheses tied for the lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="414"/>
+        <location filename="../../sat_tool/ui/panels.py" line="423"/>
         <source>&lt;b&gt;Linchpin&lt;/b&gt; (a tie): Without {links} another hypothesis draws level with the leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="416"/>
+        <location filename="../../sat_tool/ui/panels.py" line="425"/>
         <source>&lt;b&gt;Linchpins&lt;/b&gt; (a tie): Without any one of {links} another hypothesis draws level with the leader.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="421"/>
+        <location filename="../../sat_tool/ui/panels.py" line="430"/>
         <source>Without {links} the order below the leader changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="422"/>
+        <location filename="../../sat_tool/ui/panels.py" line="431"/>
         <source>Without any one of {links} the order below the leader changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="424"/>
+        <location filename="../../sat_tool/ui/panels.py" line="433"/>
         <source>No single item changes the ranking when it is left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="433"/>
+        <location filename="../../sat_tool/ui/panels.py" line="442"/>
         <source>&lt;b&gt;{how_many}&lt;/b&gt; would {what}: {cells}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="436"/>
+        <location filename="../../sat_tool/ui/panels.py" line="445"/>
         <source>No re-rating puts a hypothesis from outside the lead alone in it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5218,7 +5054,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetAssessmentCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="186"/>
+        <location filename="../../sat_tool/ui/commands.py" line="188"/>
         <source>Edit rating and rationale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5226,12 +5062,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetBlindCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="255"/>
+        <location filename="../../sat_tool/ui/commands.py" line="256"/>
         <source>Rate blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="257"/>
+        <location filename="../../sat_tool/ui/commands.py" line="258"/>
         <source>Lift blind rating</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5239,22 +5075,22 @@ Weighted {weighted}</source>
 <context>
     <name>SetCellsCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="125"/>
+        <location filename="../../sat_tool/ui/commands.py" line="128"/>
         <source>Rate {rating}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="127"/>
+        <location filename="../../sat_tool/ui/commands.py" line="130"/>
         <source>Clear rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="129"/>
+        <location filename="../../sat_tool/ui/commands.py" line="132"/>
         <source>Rate {rating} ({count} cells)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="132"/>
+        <location filename="../../sat_tool/ui/commands.py" line="135"/>
         <source>Clear rating ({count} cells)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5262,7 +5098,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetLikelihoodsCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="226"/>
+        <location filename="../../sat_tool/ui/commands.py" line="227"/>
         <source>State likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5270,12 +5106,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetOutcomeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="273"/>
+        <location filename="../../sat_tool/ui/commands.py" line="274"/>
         <source>Record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="275"/>
+        <location filename="../../sat_tool/ui/commands.py" line="276"/>
         <source>Reopen the question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5283,12 +5119,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetProbabilitiesCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="324"/>
+        <location filename="../../sat_tool/ui/commands.py" line="325"/>
         <source>Set priors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="326"/>
+        <location filename="../../sat_tool/ui/commands.py" line="327"/>
         <source>Set probabilities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5296,7 +5132,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetScoringModeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="302"/>
+        <location filename="../../sat_tool/ui/commands.py" line="303"/>
         <source>Rank by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5304,12 +5140,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetTransposedCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="237"/>
+        <location filename="../../sat_tool/ui/commands.py" line="238"/>
         <source>Hypotheses down the side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="239"/>
+        <location filename="../../sat_tool/ui/commands.py" line="240"/>
         <source>Hypotheses across</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5481,92 +5317,92 @@ Weighted {weighted}</source>
 <context>
     <name>SnapshotsPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="40"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="41"/>
         <source>Save snapshot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="42"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="43"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="55"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="55"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="55"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="54"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="55"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="67"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="68"/>
         <source>Compare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="69"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="70"/>
         <source>with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="98"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="101"/>
         <source>{name}   ({when} UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="113"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="121"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="124"/>
         <source>Save snapshot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="121"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="124"/>
         <source>Name of this snapshot:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="122"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="125"/>
         <source>Snapshot {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="161"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="164"/>
         <source>{label} added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="163"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="166"/>
         <source>{label} removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="165"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="168"/>
         <source>No cell changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="216"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="219"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/snapshots_panel.py" line="217"/>
+        <location filename="../../sat_tool/ui/snapshots_panel.py" line="220"/>
         <source>gone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5681,12 +5517,12 @@ Weighted {weighted}</source>
 <context>
     <name>SourceReader</name>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="161"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="162"/>
         <source>Click to show this evidence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="185"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="186"/>
         <source>Add as evidence…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5694,57 +5530,57 @@ Weighted {weighted}</source>
 <context>
     <name>SourcesPane</name>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="206"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="207"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="222"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="223"/>
         <source>Add selection as evidence…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="235"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="236"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="236"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="237"/>
         <source>Open file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="241"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="242"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="242"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="243"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="250"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="251"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="351"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="352"/>
         <source>&lt;i&gt;No sources yet. Add one, or open a .txt, .md or .html file.&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="360"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="361"/>
         <source>&lt;b&gt;Reliability.&lt;/b&gt; {reliability}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="364"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="365"/>
         <source>{passages} passages quoted by {cited} evidence items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/source_pane.py" line="366"/>
+        <location filename="../../sat_tool/ui/source_pane.py" line="367"/>
         <source>Highlighted passages are quoted by evidence items: click one to see its row. Select any passage to add it as evidence.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5835,17 +5671,17 @@ Weighted {weighted}</source>
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="905"/>
+        <location filename="../../sat_tool/ui/panels.py" line="912"/>
         <source>Heuer&apos;s eight steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="908"/>
+        <location filename="../../sat_tool/ui/panels.py" line="915"/>
         <source>Click a finding to go where it can be fixed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="922"/>
+        <location filename="../../sat_tool/ui/panels.py" line="927"/>
         <source>Working out where the matrix stands…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5853,7 +5689,7 @@ Weighted {weighted}</source>
 <context>
     <name>TakeSnapshotCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="348"/>
+        <location filename="../../sat_tool/ui/commands.py" line="349"/>
         <source>Save snapshot {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5879,117 +5715,117 @@ Weighted {weighted}</source>
 <context>
     <name>TeamPanel</name>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="92"/>
         <source>Analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="92"/>
         <source>Rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="90"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="92"/>
         <source>Agrees with the rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="93"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="112"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="346"/>
         <source>Hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="93"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="91"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="93"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="215"/>
         <source>Range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
-        <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="97"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="326"/>
         <source>Cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="97"/>
         <source>Ratings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="95"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="97"/>
         <source>Disagreement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
         <source>First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="107"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="109"/>
         <source>Second</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="112"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="348"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="110"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="112"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="348"/>
         <source>Spread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="111"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="113"/>
         <location filename="../../sat_tool/ui/team_panel.py" line="348"/>
         <source>Tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="114"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="116"/>
         <source>Only one analyst has rated this matrix. When colleagues rate it too (in a shared workspace, or in their own copy imported back with File ▸ Import), their ratings are read together here: the team&apos;s scores, where you disagree, and the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="127"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="129"/>
         <source>against</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="128"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="130"/>
         <source>The team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="132"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="134"/>
         <source>Team scores (the mean of the analysts’ scores)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="135"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="137"/>
         <source>Most disputed cells</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="138"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="140"/>
         <source>Side by side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/team_panel.py" line="146"/>
+        <location filename="../../sat_tool/ui/team_panel.py" line="148"/>
         <source>Group probabilities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6088,47 +5924,47 @@ Weighted {weighted}</source>
 <context>
     <name>WhatIfModel</name>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="790"/>
+        <location filename="../../sat_tool/ui/models.py" line="804"/>
         <source>Leave out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="791"/>
+        <location filename="../../sat_tool/ui/models.py" line="805"/>
         <source>Deception</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="792"/>
+        <location filename="../../sat_tool/ui/models.py" line="806"/>
         <source>Credibility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="792"/>
+        <location filename="../../sat_tool/ui/models.py" line="806"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="793"/>
+        <location filename="../../sat_tool/ui/models.py" line="807"/>
         <source>Score the matrix as if this item were not there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="794"/>
+        <location filename="../../sat_tool/ui/models.py" line="808"/>
         <source>Read the item as deception: what it seemed to support, it undercuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="796"/>
+        <location filename="../../sat_tool/ui/models.py" line="810"/>
         <source>Try another credibility for the item (its own is not changed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="798"/>
+        <location filename="../../sat_tool/ui/models.py" line="812"/>
         <source>The evidence item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/models.py" line="875"/>
+        <location filename="../../sat_tool/ui/models.py" line="894"/>
         <source>own ({level})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6718,7 +6554,7 @@ Weighted {weighted}</source>
 <context>
     <name>model</name>
     <message>
-        <location filename="../../sat_tool/ui/panels.py" line="499"/>
+        <location filename="../../sat_tool/ui/panels.py" line="508"/>
         <source>own ({level})</source>
         <translation type="unfinished"></translation>
     </message>

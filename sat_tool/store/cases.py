@@ -711,7 +711,8 @@ def workspace_analysts(session: Session) -> list[Analyst]:
 
 def analyst_ids(session: Session, analysts: Sequence[Analyst]) -> dict[str, int]:
     """The row ids of analysts by their stable ids; an analyst the workspace does not know
-    yet joins it (with the name and role given)."""
+    yet joins it with the name given and no login: only the owner gives logins
+    (``sat-tool admin add-analyst``), never a file."""
     wanted = {a.id: a for a in analysts}
     if not wanted:
         return {}
@@ -719,7 +720,7 @@ def analyst_ids(session: Session, analysts: Sequence[Analyst]) -> dict[str, int]
         select(AnalystRow.uid, AnalystRow.id).where(AnalystRow.uid.in_(list(wanted))))}
     for uid, analyst in wanted.items():
         if uid not in found:
-            row = AnalystRow(uid=uid, name=analyst.name, role=analyst.role)
+            row = AnalystRow(uid=uid, name=analyst.name, role="")
             session.add(row)
             session.flush()
             found[uid] = row.id

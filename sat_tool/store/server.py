@@ -175,10 +175,11 @@ _ACCESS = (
     # the analyst the connected role is; analysts without a role are colleagues working
     # offline, whose ratings anyone may merge in
     # (every function names the schema it reads: a temporary table of the caller's must never
-    # stand in for a workspace table)
+    # stand in for a workspace table; and each asks who logged in, session_user, never
+    # current_user, which `SET ROLE sat_analyst` would make the group itself)
     """CREATE OR REPLACE FUNCTION sat_me() RETURNS integer LANGUAGE sql STABLE
        SET search_path = public, pg_temp AS
-       $$ SELECT id FROM public.analysts WHERE role = current_user $$""",
+       $$ SELECT id FROM public.analysts WHERE role = session_user $$""",
     # blind rating, enforced here: others' ratings, probabilities and changes of a blind
     # matrix are seen only by an analyst who has rated every one of its cells (the function
     # reads as the owner, so that it does not recurse into the policies it serves)
@@ -208,7 +209,21 @@ _ACCESS = (
                                            AND me.matrix_id = x.matrix_id
                    WHERE x.matrix_id = m.id AND r.analyst_id = reader)
                  = (SELECT count(*) FROM matrix_evidence WHERE matrix_id = m.id)
-                   * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id)) $$""",
+                   * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id)
+                 AND EXISTS (SELECT 1 FROM matrix_evidence WHERE matrix_id = m.id)) $$""",
+    # a blind matrix's rows and hypotheses stay as they are for an analyst who may not see
+    # the others' ratings yet: else taking them out inside a transaction, reading and rolling
+    # back would pass the check above
+    """CREATE OR REPLACE FUNCTION sat_may_restructure(mat integer) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+       $$ SELECT COALESCE((SELECT m.blind = 0 FROM public.matrices m WHERE m.id = mat), true)
+              OR NOT pg_has_role(session_user, 'sat_analyst', 'MEMBER')
+              OR EXISTS (SELECT 1 FROM public.hypotheses h WHERE h.matrix_id = mat
+                           AND h.id IN (SELECT sat_open_hypotheses((SELECT sat_me())))) $$""",
+    """CREATE OR REPLACE FUNCTION sat_may_remove_evidence(item integer) RETURNS boolean
+       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
+       $$ SELECT NOT EXISTS (SELECT 1 FROM public.matrix_evidence me WHERE me.evidence_id = item
+                               AND NOT sat_may_restructure(me.matrix_id)) $$""",
     """CREATE OR REPLACE FUNCTION sat_may_write_for(analyst integer) RETURNS boolean
        LANGUAGE sql STABLE SET search_path = public, pg_temp AS
        $$ SELECT sat_me() IS NOT NULL AND (analyst = sat_me() OR EXISTS (
@@ -221,8 +236,10 @@ _ACCESS = (
     # the analysts' group is the whole server's: only this database's analysts may connect
     """DO $$ DECLARE r text; BEGIN
         EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
-        FOR r IN SELECT role FROM public.analysts WHERE role <> '' LOOP
+        FOR r IN SELECT a.role FROM public.analysts a JOIN pg_roles g ON g.rolname = a.role
+                 WHERE a.role <> '' LOOP
             EXECUTE format('REVOKE TEMPORARY ON DATABASE %%I FROM %%I', current_database(), r);
+            EXECUTE format('GRANT CONNECT ON DATABASE %%I TO %%I', current_database(), r);
         END LOOP;
     END $$""",
     # what only the owner changes: the workspace's marks, who logs in as whom, blind rating
@@ -271,11 +288,14 @@ policies."""
 
 _OWN_ROWS = {"ratings": "sat_may_write_for(analyst_id)",
              "judgments": "sat_may_write_for(analyst_id)",
-             "history": "analyst_id IS NULL OR sat_may_write_for(analyst_id)",
+             "history": "sat_may_write_for(analyst_id)",
              "analysts": "role = ''"}
 """What an analyst may write of each table with owned rows: their own (and those of
 colleagues without a login); of the analysts, only colleagues without a login are added or
 removed (what a merge and a failed import do), and no one's login is given or taken."""
+_ADDED_ROWS = {"history": "analyst_id IS NULL OR sat_may_write_for(analyst_id)"}
+"""Where an analyst may add rows they may not change: the changes of no one's ratings (a
+blind setting, a structure's edit) are recorded by anyone, and stay as recorded."""
 _OPEN = "hypothesis_id IN (SELECT sat_open_hypotheses((SELECT sat_me())))"
 _SEEN_ROWS = {"ratings": f"analyst_id = (SELECT sat_me()) OR {_OPEN}",
               "judgments": f"analyst_id = (SELECT sat_me()) OR {_OPEN}",
@@ -301,7 +321,7 @@ def install_access(connection: Any) -> None:
         connection.exec_driver_sql(f"CREATE POLICY sat_read ON {table} FOR SELECT "
                                    f"USING ({_SEEN_ROWS[table]})")
         connection.exec_driver_sql(f"CREATE POLICY sat_insert ON {table} FOR INSERT "
-                                   f"WITH CHECK ({own})")
+                                   f"WITH CHECK ({_ADDED_ROWS.get(table, own)})")
         connection.exec_driver_sql(f"CREATE POLICY sat_update ON {table} FOR UPDATE "
                                    f"USING ({own}) WITH CHECK ({own})")
         connection.exec_driver_sql(f"CREATE POLICY sat_delete ON {table} FOR DELETE "
@@ -314,6 +334,17 @@ def install_access(connection: Any) -> None:
                         if c.name not in ("id", "blind"))
     connection.exec_driver_sql(f"REVOKE UPDATE ON matrices FROM {ANALYST_GROUP}")
     connection.exec_driver_sql(f"GRANT UPDATE ({columns}) ON matrices TO {ANALYST_GROUP}")
+    for table in ("hypotheses", "matrix_evidence"):
+        for name in ("sat_blind_update", "sat_blind_delete"):
+            connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
+        connection.exec_driver_sql(
+            f"CREATE POLICY sat_blind_update ON {table} AS RESTRICTIVE FOR UPDATE "
+            "USING (sat_may_restructure(matrix_id)) WITH CHECK (sat_may_restructure(matrix_id))")
+        connection.exec_driver_sql(f"CREATE POLICY sat_blind_delete ON {table} AS RESTRICTIVE "
+                                   "FOR DELETE USING (sat_may_restructure(matrix_id))")
+    connection.exec_driver_sql("DROP POLICY IF EXISTS sat_blind_delete ON evidence")
+    connection.exec_driver_sql("CREATE POLICY sat_blind_delete ON evidence AS RESTRICTIVE FOR "
+                               "DELETE USING (sat_may_remove_evidence(id))")
     connection.exec_driver_sql("DROP POLICY IF EXISTS sat_blind_read ON snapshots")
     connection.exec_driver_sql("CREATE POLICY sat_blind_read ON snapshots AS RESTRICTIVE FOR "
                                "SELECT USING (sat_sees_matrix(matrix_id, sat_me()))")
@@ -331,8 +362,8 @@ def install_sharing(connection: Any) -> None:
         for name in ("sat_case_read", "sat_case_insert", "sat_case_update", "sat_case_delete",
                      "sat_all_read", "sat_all_write"):
             connection.exec_driver_sql(f"DROP POLICY IF EXISTS {name} ON {table}")
-        read = f"{column} IN (SELECT sat_{kind}_for(current_user::text, false))"
-        write = f"{column} IN (SELECT sat_{kind}_for(current_user::text, true))"
+        read = f"{column} IN (SELECT sat_{kind}_for(session_user::text, false))"
+        write = f"{column} IN (SELECT sat_{kind}_for(session_user::text, true))"
         if table not in _OWN_ROWS:  # the tables without row ownership: open to every member
             connection.exec_driver_sql(f"CREATE POLICY sat_all_read ON {table} FOR SELECT "
                                        "USING (true)")
@@ -364,7 +395,7 @@ def case_level(connection: Any, case_id: int) -> str:
         "SELECT to_regprocedure('sat_case_level(integer, text)') IS NOT NULL").scalar()
     if not installed:
         return "write"
-    return str(connection.execute(text("SELECT sat_case_level(:c, current_user::text)"),
+    return str(connection.execute(text("SELECT sat_case_level(:c, session_user::text)"),
                                   {"c": case_id}).scalar())
 
 
@@ -375,7 +406,7 @@ def case_levels(connection: Any) -> dict[int, str]:
     if not installed:
         return {}
     return {int(c): str(level) for c, level in connection.exec_driver_sql(
-        "SELECT id, sat_case_level(id, current_user::text) FROM cases").all() if level != "write"}
+        "SELECT id, sat_case_level(id, session_user::text) FROM cases").all() if level != "write"}
 
 
 def sharing(connection: Any) -> dict[str, list[tuple[int, str]]]:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, text
+from sqlalchemy import func, Engine, delete, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -510,7 +510,8 @@ class ServerWorkspace(Workspace):
                 raise WorkspaceError(translate(
                     "Workspace", "{role} already logs in as {name}; give {new} a role of their "
                     "own").format(role=role, name=row.name, new=name))
-            named = session.scalars(select(AnalystRow).where(AnalystRow.name == name)).all()
+            named = [r for r in session.scalars(select(AnalystRow).where(
+                (AnalystRow.uid == analyst_uid(name)) | (func.lower(AnalystRow.name) == name.lower())))]
             taken = next((r for r in named if r.role and r.role != role), None)
             if taken is not None:
                 raise WorkspaceError(translate(

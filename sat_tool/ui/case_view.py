@@ -160,6 +160,7 @@ class CaseView(QTabWidget):
         self._remember_matrix()
         self._connect_sources()
         doc.changed.connect(self._on_changes)
+        doc.settled.connect(self._on_settled)  # after every page has taken the change
         doc.readOnlyChanged.connect(self._apply_read_only)
         self._apply_read_only()
         self.find_bar = FindBar(self)
@@ -388,6 +389,8 @@ class CaseView(QTabWidget):
     def _on_changes(self, changes: Changes) -> None:
         if Kind.MATRICES in changes:
             self.sync_matrices()
+
+    def _on_settled(self, changes: Changes) -> None:
         revisited = changes.of(Kind.REVISITED)
         if revisited:
             matrix_id = revisited[0][0]

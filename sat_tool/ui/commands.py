@@ -855,6 +855,12 @@ class MergeCommand(EditCommand):
     def apply(self) -> None:
         self.result = self.editor.merge(self.theirs, self.take)
         self.doc.publish_refresh(announce=False)
+        numbers = [i for i, m in enumerate(self.doc.case.matrices, 1) if m.id in self.result.left_out]
+        if numbers:  # said once the merge is done, with its Undo
+            self.notice = QCoreApplication.translate(
+                "MergeCommand", "Merged, but their ratings of matrix {numbers} were left out: it "
+                "is rated blind and you have not rated every cell of it yet (the workspace's "
+                "owner can merge them).").format(numbers=", ".join(map(str, numbers)))
 
     def revert(self) -> None:
         self.editor.unmerge(self.result)

@@ -32,6 +32,9 @@ class CaseDocument(QObject):
     """What one operation (an edit, an undo, a redo, a reload) changed: a
     :class:`~sat_tool.domain.changes.Changes`, once per operation. Views read the kinds they
     show (:class:`~sat_tool.domain.changes.Kind`, or a technique's own)."""
+    settled = Signal(object)
+    """The same changes again, once every view has taken them: for what acts on the views
+    themselves (showing the cell an undo changed)."""
     noticed = Signal(str)
     """A deletion done, said in a sentence the window shows with an Undo button."""
     editFailed = Signal(str)
@@ -84,6 +87,7 @@ class CaseDocument(QObject):
             changes = self._told.take()
             self.revision += 1  # before any view's slot: caches compare against it
             self.changed.emit(changes)
+            self.settled.emit(changes)
 
     @property
     def case(self) -> Case:

@@ -33,11 +33,13 @@ from sat_tool.domain.model import (
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.domain.text import QT_TRANSLATE_NOOP, translate
 from sat_tool.errors import UserError
+from sat_tool.domain.team import others_hidden
 from sat_tool.services.concurrency import (
     Touch,
     conflict,
     departed_names,
     missing,
+    name_of,
     no_longer_applies,
 )
 from sat_tool.store import cases as store
@@ -201,6 +203,9 @@ class MergeResult:
     """(kind, row id, field, the value before) of each shared text taken from the copy."""
     analysts: list[Analyst] = field(default_factory=list)
     """The copy's analysts (so that undo can name their rows)."""
+    left_out: list[MatrixId] = field(default_factory=list)
+    """Matrices rated blind, not yet all rated by the analyst, whose ratings the copy brought
+    were left out (on a team server the owner merges them)."""
 
     @property
     def written(self) -> int:
@@ -324,6 +329,32 @@ class EditorCore:
         self.revision = new_revision
         if self._pending_row is not None:
             self._my_row, self._pending_row = self._pending_row, None
+
+    def _may_restructure(self, mat: Matrix) -> None:
+        """On a team server, a matrix rated blind keeps its rows and hypotheses as they are
+        (the server holds to it) until the analyst has rated every cell of it."""
+        if self.workspace.analyst is not None and others_hidden(mat):
+            raise InvalidEdit(translate(
+                "CaseEditor", "{matrix} is rated blind: its rows and hypotheses stay as they are "
+                "until you have rated every cell of it").format(
+                    matrix=name_of(self.case, "matrix", mat.id)))
+
+    def _may_remove(self, mat: Matrix, ratings: dict[AnalystId, dict[Cell, Assessment]],
+                    what: str) -> None:
+        """On a team server, refuse to remove what other analysts who log in have rated: an
+        undo could not put their ratings back (the server lets no one write them but
+        themselves); the workspace's owner may."""
+        if self.workspace.analyst is None:
+            return
+        self._may_restructure(mat)
+        me = self.workspace.analyst.id
+        logins = {a.id: a.name for a in self.case.analysts if a.role and a.id != me}
+        others = sorted({logins[uid] for uid, cells in ratings.items() if cells and uid in logins})
+        if others:
+            raise InvalidEdit(translate(
+                "CaseEditor", "{what} carries ratings of {names}: on a team server only the "
+                "workspace's owner removes what other analysts have rated, as an undo could not "
+                "put their ratings back").format(what=what, names=", ".join(others)))
 
     @property
     def rated_as(self) -> Analyst:

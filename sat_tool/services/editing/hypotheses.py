@@ -75,6 +75,7 @@ class HypothesisEdits:
                     "CaseEditor", "this hypothesis is the recorded outcome of its question: reopen "
                     "the question before deleting it"))
             ratings = _team_cells(mat, lambda cell: cell[1] == hypothesis_id)
+            self._may_remove(mat, ratings, name_of(self.case, "hypothesis", hypothesis_id))
             judgments = {uid: own[hypothesis_id] for uid, own in mat.judgments.items()
                          if hypothesis_id in own}
             removal = HypothesisRemoval(mat.id, copy.copy(hyp), mat.hypotheses.index(hyp), ratings,
@@ -170,6 +171,7 @@ class HypothesisEdits:
                                        self.departed)) from None
         with self._write(("has", "hypothesis", hypothesis_id), columns) as s:
             mat = self.case.matrix_of_hypothesis(hypothesis_id)
+            self._may_restructure(mat)
             old = mat.hypothesis_index(hypothesis_id)
             if expect_at is not None:
                 self._expect(old == expect_at, name_of(self.case, "hypothesis", hypothesis_id))

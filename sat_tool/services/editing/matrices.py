@@ -107,6 +107,7 @@ class MatrixEdits:
         """
         with self._write(("rows", matrix_id)) as s:
             mat = self.case.matrix(matrix_id)
+            self._may_restructure(mat)
             old = mat.row_index(evidence_id)
             if expect_at is not None:
                 self._expect(old == expect_at, name_of(self.case, "evidence", evidence_id))
@@ -126,6 +127,7 @@ class MatrixEdits:
     def _row_removal(self, mat: Matrix, evidence_id: EvidenceId) -> RowRemoval:
         row = mat.row(evidence_id)
         ratings = _team_cells(mat, lambda cell: cell[0] == evidence_id)
+        self._may_remove(mat, ratings, name_of(self.case, "evidence", evidence_id))
         return RowRemoval(mat.id, copy.copy(row), mat.rows.index(row), ratings)
 
     def _still_applies(self, rem: RowRemoval) -> RowRemoval:
@@ -201,6 +203,7 @@ class MatrixEdits:
             if expect_empty:
                 self._expect(not mat.hypotheses and not mat.rows,
                              name_of(self.case, "matrix", matrix_id))
+            self._may_remove(mat, mat.team, name_of(self.case, "matrix", matrix_id))
             removal = MatrixRemoval(copy.deepcopy(mat), self.case.matrices.index(mat),
                                     store.load_snapshots(s, matrix_id))
             remaining = [m.id for m in self.case.matrices if m.id != matrix_id]

@@ -21,6 +21,7 @@ from sat_tool.domain.model import (
     SourceId,
 )
 from sat_tool.domain.merge import MergePlan, plan_merge
+from sat_tool.domain.team import others_hidden
 from sat_tool.services.concurrency import (
     changed_while_shown,
     no_longer_applies,
@@ -231,6 +232,12 @@ def _merge_into(editor: Any, s: Any, theirs: Case, take: set[str]) -> MergeResul
         if uid not in ids:
             continue
         for matrix_id, cells in per.items():
+            if editor.workspace.analyst is not None and others_hidden(case.matrix(matrix_id)):
+                # rated blind and not yet all rated by the analyst: the server hides the others'
+                # ratings from them, so they cannot be written over; the owner merges them
+                if matrix_id not in result.left_out:
+                    result.left_out.append(matrix_id)
+                continue
             mine = case.matrix(matrix_id).team.get(uid, {})
             before = {cell: copy.copy(mine.get(cell)) for cell in cells}
             edits.put_ratings(s, ids[uid], dict(cells))
@@ -240,6 +247,11 @@ def _merge_into(editor: Any, s: Any, theirs: Case, take: set[str]) -> MergeResul
     # probabilities an analyst had not given here, and conflicts the user settled for theirs
     for uid, per in plan.judgments.items():
         if uid in ids:
+            if editor.workspace.analyst is not None:  # not into a blind matrix kept from them
+                for hyp in [h for h in per if others_hidden(case.matrix_of_hypothesis(h))]:
+                    per = {h: j for h, j in per.items() if h != hyp}
+                    if case.matrix_of_hypothesis(hyp).id not in result.left_out:
+                        result.left_out.append(case.matrix_of_hypothesis(hyp).id)
             edits.put_judgments(s, ids[uid], per)
             result.judgments.setdefault(uid, {}).update({h: None for h in per})
     for choice in plan.conflicts:
