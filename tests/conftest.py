@@ -20,6 +20,7 @@ os.environ["SAT_TOOL_CONFIG_DIR"] = str(_HOME / "sat-config")
 os.environ["SAT_TOOL_LOG_DIR"] = str(_HOME / "log")  # never the user's own log
 os.environ.pop("SAT_TOOL_WORKSPACE", None)
 
+from pgdb import new_database  # noqa: E402
 from sat_tool.domain.model import Case  # noqa: E402
 from sat_tool.formats.bundle import case_from_dict  # noqa: E402
 from sat_tool.services import cases as svc  # noqa: E402
@@ -144,25 +145,13 @@ def postgres_url():
     import os
     import uuid
 
-    from sqlalchemy.engine import make_url
-
     server = os.environ.get("SAT_TOOL_TEST_POSTGRES")
     if not server:
         if os.environ.get("SAT_TOOL_REQUIRE_POSTGRES"):
             pytest.fail("SAT_TOOL_REQUIRE_POSTGRES is set but SAT_TOOL_TEST_POSTGRES is not")
         pytest.skip(POSTGRES_SKIP)
-    import psycopg
-
-    base = make_url(server)
-    name = f"sat_test_{uuid.uuid4().hex[:12]}"
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with new_database(server, f"sat_test_{uuid.uuid4().hex[:12]}") as url:
+        yield url
 
 
 @contextmanager
@@ -209,26 +198,14 @@ def new_location(request, tmp_path):
     if request.param == "sqlite":
         yield lambda: str(tmp_path / f"workspace{next(counter)}.sqlite")
         return
-    import psycopg
+    from contextlib import ExitStack
+
     from sqlalchemy.engine import make_url
 
     template = request.getfixturevalue("postgres_url")
     Workspace.open(template).close()
     base = make_url(template)
-    admin = base.set(drivername="postgresql", database="postgres").render_as_string(
-        hide_password=False)
-    made: list[str] = []
-
-    def make() -> str:
-        name = f"{base.database}_{next(counter)}"
-        with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{base.database}"')
-        made.append(name)
-        return base.set(database=name).render_as_string(hide_password=False)
-
-    try:
-        yield make
-    finally:
-        with psycopg.connect(admin, autocommit=True) as con:
-            for name in made:
-                con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server = base.set(database="postgres").render_as_string(hide_password=False)  # not the copied one
+    with ExitStack() as made:
+        yield lambda: made.enter_context(new_database(
+            server, f"{base.database}_{next(counter)}", template=base.database))

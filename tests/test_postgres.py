@@ -404,20 +404,15 @@ def test_the_window_says_a_case_is_shared_to_read_only(qtbot, postgres_url):
 def test_an_analyst_of_one_team_workspace_cannot_open_another_on_the_same_server(postgres_url):
     """Login roles and the analysts' group are the whole server's; a workspace lets in only
     the analysts added to it."""
-    import psycopg
     import pytest
     from sqlalchemy.engine import make_url
 
     from sat_tool.services import cases as svc
     from sat_tool.store import Workspace, WorkspaceError
 
-    base = make_url(postgres_url)
-    other = f"{base.database}_other"
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{other}"')
-    other_url = base.set(database=other).render_as_string(hide_password=False)
-    try:
+    from pgdb import new_database
+
+    with new_database(postgres_url, f"{make_url(postgres_url).database}_other") as other_url:
         with Workspace.open(postgres_url) as mine:
             svc.open_sample(mine)
             mine.install_access()
@@ -430,9 +425,6 @@ def test_an_analyst_of_one_team_workspace_cannot_open_another_on_the_same_server
             assert len(svc.list_cases(ws)) == 1
         with pytest.raises(WorkspaceError, match="permission denied for database"):
             Workspace.open(_as_role(other_url, "leila"))
-    finally:
-        with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{other}" WITH (FORCE)')
 
 
 def test_the_administrators_mistakes_are_told_in_one_sentence(capsys, postgres_url):

@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import uuid
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,24 +19,13 @@ sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import write_bundle  # noqa: E402
 from tests.bench.table import Figure, median_time, run_alone  # noqa: E402
+from tests.pgdb import new_database  # noqa: E402
 
 
-@contextmanager
-def database() -> Iterator[str]:
+def database() -> AbstractContextManager[str]:
     """A new database on the cluster, dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(os.environ["SAT_TOOL_TEST_POSTGRES"])
-    name = f"sat_bench_{uuid.uuid4().hex[:10]}"
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return new_database(os.environ["SAT_TOOL_TEST_POSTGRES"],
+                        f"sat_bench_{uuid.uuid4().hex[:10]}")
 
 
 def database_write(folder: Path) -> list[Figure]:
