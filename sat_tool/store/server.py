@@ -181,23 +181,10 @@ _ACCESS = (
        SET search_path = public, pg_temp AS
        $$ SELECT id FROM public.analysts WHERE role = session_user $$""",
     # blind rating, enforced here: others' ratings, probabilities and changes of a blind
-    # matrix are seen only by an analyst who has rated every one of its cells (the function
-    # reads as the owner, so that it does not recurse into the policies it serves)
-    # (it is given the reader's analyst: inside it, current_user is the owner)
-    """CREATE OR REPLACE FUNCTION sat_sees_others(hypothesis integer, reader integer) RETURNS boolean
-       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-       $$ SELECT CASE WHEN m.blind = 0 THEN true
-                   WHEN reader IS NULL THEN NOT pg_has_role(session_user, 'sat_analyst', 'MEMBER')
-                   ELSE
-            (SELECT count(*) FROM ratings r JOIN hypotheses x ON x.id = r.hypothesis_id
-               JOIN matrix_evidence me ON me.evidence_id = r.evidence_id
-                                      AND me.matrix_id = x.matrix_id
-              WHERE x.matrix_id = m.id AND r.analyst_id = reader)
-            = (SELECT count(*) FROM matrix_evidence WHERE matrix_id = m.id)
-              * (SELECT count(*) FROM hypotheses WHERE matrix_id = m.id) END
-          FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id WHERE h.id = hypothesis $$""",
-    # the same, for a whole query at once: the hypotheses whose others' ratings the reader
-    # may see (a policy asks it once per statement, not once per row)
+    # matrix are seen only by an analyst who has rated every one of its cells; the function
+    # reads as the owner, so that it does not recurse into the policies it serves, and is
+    # given the reader's analyst (inside it, current_user is the owner). It answers for a
+    # whole statement at once: the hypotheses whose others' ratings the reader may see.
     """CREATE OR REPLACE FUNCTION sat_open_hypotheses(reader integer) RETURNS SETOF integer
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
        $$ SELECT h.id FROM hypotheses h JOIN matrices m ON m.id = h.matrix_id
@@ -231,8 +218,9 @@ _ACCESS = (
     # a snapshot of a blind matrix holds everyone's ratings: hidden as they are
     """CREATE OR REPLACE FUNCTION sat_sees_matrix(mat integer, reader integer) RETURNS boolean
        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS
-       $$ SELECT COALESCE((SELECT sat_sees_others(h.id, reader) FROM hypotheses h
-                            WHERE h.matrix_id = mat LIMIT 1), true) $$""",
+       $$ SELECT NOT EXISTS (SELECT 1 FROM public.hypotheses h WHERE h.matrix_id = mat)
+              OR EXISTS (SELECT 1 FROM public.hypotheses h WHERE h.matrix_id = mat
+                           AND h.id IN (SELECT sat_open_hypotheses(reader))) $$""",
     # the analysts' group is the whole server's: only this database's analysts may connect
     """DO $$ DECLARE r text; BEGIN
         EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %%I FROM PUBLIC', current_database());
@@ -348,6 +336,10 @@ def install_access(connection: Any) -> None:
     connection.exec_driver_sql("DROP POLICY IF EXISTS sat_blind_read ON snapshots")
     connection.exec_driver_sql("CREATE POLICY sat_blind_read ON snapshots AS RESTRICTIVE FOR "
                                "SELECT USING (sat_sees_matrix(matrix_id, sat_me()))")
+    # what an earlier setting-up made and no policy uses now (once the policies that did are gone)
+    for gone in ("sat_sees_others(integer, integer)", "sat_case_of_matrix(integer)",
+                 "sat_case_of_hypothesis(integer)"):
+        connection.exec_driver_sql(f"DROP FUNCTION IF EXISTS {gone}")
 
 
 def install_sharing(connection: Any) -> None:
@@ -389,11 +381,15 @@ def share(connection: Any, case_id: int, role: str, level: str) -> None:
         {"c": case_id, "r": role, "l": level})
 
 
+def _sharing_installed(connection: Any) -> bool:
+    """Whether :func:`install_sharing` has run on this database."""
+    return bool(connection.exec_driver_sql(
+        "SELECT to_regprocedure('sat_case_level(integer, text)') IS NOT NULL").scalar())
+
+
 def case_level(connection: Any, case_id: int) -> str:
     """What the connected role may do with a case ('write' where no sharing is installed)."""
-    installed = connection.exec_driver_sql(
-        "SELECT to_regprocedure('sat_case_level(integer, text)') IS NOT NULL").scalar()
-    if not installed:
+    if not _sharing_installed(connection):
         return "write"
     return str(connection.execute(text("SELECT sat_case_level(:c, session_user::text)"),
                                   {"c": case_id}).scalar())
@@ -401,9 +397,7 @@ def case_level(connection: Any, case_id: int) -> str:
 
 def case_levels(connection: Any) -> dict[int, str]:
     """What the connected role may do with each case it can see, where that is not 'write'."""
-    installed = connection.exec_driver_sql(
-        "SELECT to_regprocedure('sat_case_level(integer, text)') IS NOT NULL").scalar()
-    if not installed:
+    if not _sharing_installed(connection):
         return {}
     return {int(c): str(level) for c, level in connection.exec_driver_sql(
         "SELECT id, sat_case_level(id, session_user::text) FROM cases").all() if level != "write"}
@@ -412,8 +406,7 @@ def case_levels(connection: Any) -> dict[int, str]:
 def sharing(connection: Any) -> dict[str, list[tuple[int, str]]]:
     """The cases shared otherwise than to read and write, by role: [(case id, level)]."""
     found: dict[str, list[tuple[int, str]]] = {}
-    installed = connection.exec_driver_sql("SELECT to_regclass('case_access') IS NOT NULL").scalar()
-    if installed:
+    if _sharing_installed(connection):
         for case_id, role, level in connection.exec_driver_sql(
                 "SELECT case_id, role, level FROM case_access WHERE level <> 'write' "
                 "ORDER BY role, case_id").all():
