@@ -601,8 +601,8 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
     except NotACopy as exc:
         raise CliError(f"{args.file.name}: {exc}") from None
     title = editor.case.title
-    if not args.dry_run and not workspace.read_only and workspace.case_level(case_id) != "write":
-        raise CliError(READ_ONLY_CASE)  # before the plan is printed as if it would be made
+    if not args.dry_run:  # before the plan is printed as if it would be made
+        _refuse_read_only(workspace, case_id)
     if plan.nothing:
         print(f"{args.file.name} brings nothing that case {case_id} ({title}) does not have.")
         return 0
@@ -1097,8 +1097,11 @@ makes it and says what it did), or the sentence to print when there is nothing t
 _REFERENCE = re.compile(r"\s*(?:(?P<kind>[EeHh])(?P<number>\d+)|(?:[Ii][Dd]:|#)\s*(?P<id>\d+))\s*")
 
 
-READ_ONLY_CASE = ("This case is shared with you to read only, so it cannot be changed; nothing "
-                  "was changed.")
+def _refuse_read_only(workspace: Workspace, case_id: int) -> None:
+    """Refuse an edit of a case shared with this login to read only, in the editor's own
+    sentence, before anything else about the edit is checked or said."""
+    with workspace.read() as session:
+        workspace.check_write(session, case_id)
 
 
 def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int:
@@ -1113,8 +1116,7 @@ def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int
         case = svc.load_case(workspace, args.case, analyst if args.analyst is not None else None)
     except CaseNotFound as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
-    if not workspace.read_only and workspace.case_level(case.id) != "write":
-        raise CliError(READ_ONLY_CASE)  # said before anything else is checked
+    _refuse_read_only(workspace, case.id)
     step = plan(case, args)
     if isinstance(step, str):
         print(step)
@@ -1524,12 +1526,9 @@ def _matrices_phrase(names: list[str]) -> str:
 def _team_ratings(matrices: list[Matrix], keep: Callable[[Any], bool]) -> str:
     """"N ratings", or "N ratings of K analysts": every analyst's ratings of the cells kept,
     all of which a deletion removes."""
-    counted: dict[str, int] = {}
-    for mat in matrices:
-        for uid, own in mat.team.items():
-            counted[uid] = counted.get(uid, 0) + sum(1 for cell in own if keep(cell))
-    total = sum(counted.values())
-    analysts = sum(1 for n in counted.values() if n)
+    from sat_tool.domain.team import ratings_of_cells
+
+    total, analysts = ratings_of_cells(matrices, keep)
     return _count(total, "rating") + (f" of {analysts} analysts" if analysts > 1 else "")
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -146,6 +146,17 @@ def _bucket(given: Sequence[Rating], value: float) -> Disagreement:
 def cell_ratings(team: TeamRatings, cell: Cell) -> dict[AnalystId, Assessment]:
     """Who rated a cell, and how, in the order of ``team``."""
     return {analyst: own[cell] for analyst, own in team.items() if cell in own}
+
+
+def ratings_of_cells(matrices: Iterable[Matrix], keep: Callable[[Cell], bool]
+                     ) -> tuple[int, int]:
+    """How many ratings the cells ``keep`` picks hold across the matrices, every analyst's,
+    and of how many analysts: what removing those cells takes away."""
+    counted: dict[AnalystId, int] = {}
+    for mat in matrices:
+        for uid, own in mat.team.items():
+            counted[uid] = counted.get(uid, 0) + sum(1 for cell in own if keep(cell))
+    return sum(counted.values()), sum(1 for n in counted.values() if n)
 
 
 def matrix_cells(matrix: Matrix) -> list[Cell]:

@@ -709,10 +709,12 @@ def workspace_analysts(session: Session) -> list[Analyst]:
         select(AnalystRow.uid, AnalystRow.name, AnalystRow.role).order_by(AnalystRow.id))]
 
 
-def analyst_ids(session: Session, analysts: Sequence[Analyst]) -> dict[str, int]:
+def analyst_ids(session: Session, analysts: Sequence[Analyst],
+                joined: list[int] | None = None) -> dict[str, int]:
     """The row ids of analysts by their stable ids; an analyst the workspace does not know
     yet joins it with the name given and no login: only the owner gives logins
-    (``sat-tool admin add-analyst``), never a file."""
+    (``sat-tool admin add-analyst``), never a file. ``joined`` gets the row ids of those who
+    joined."""
     wanted = {a.id: a for a in analysts}
     if not wanted:
         return {}
@@ -724,6 +726,8 @@ def analyst_ids(session: Session, analysts: Sequence[Analyst]) -> dict[str, int]
             session.add(row)
             session.flush()
             found[uid] = row.id
+            if joined is not None:
+                joined.append(row.id)
     return found
 
 
@@ -957,10 +961,8 @@ class InsertPlan:
             for part in [*case.sources, *case.evidence, *case.matrices,
                          *(h for m in case.matrices for h in m.hypotheses)]:
                 part.uid = ""
-        known = set(session.scalars(select(AnalystRow.uid).where(
-            AnalystRow.uid.in_([a.id for a in case.analysts]))))
-        self.analyst_ids = analyst_ids(session, case.analysts)
-        self.new_analysts = [row for uid, row in self.analyst_ids.items() if uid not in known]
+        self.new_analysts = []
+        self.analyst_ids = analyst_ids(session, case.analysts, joined=self.new_analysts)
 
     def _sources(self, start: int, session: Session) -> None:
         chunk = self.case.sources[start:start + self.batch]

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from typing import Any
 
-from sqlalchemy import func, Engine, delete, select, text
+from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -499,9 +499,9 @@ class ServerWorkspace(Workspace):
     def add_analyst(self, name: str, role: str, password: str | None = None) -> Analyst:
         """Give an analyst a login role (made if new) and the analysts' rights; an analyst of
         that name already known (merged from a copy) is given the role."""
-        from sat_tool.domain.model import analyst_uid
-
         import psycopg
+
+        from sat_tool.domain.model import analyst_uid
 
         with self.engine.begin() as connection:
             session = Session(bind=connection)

@@ -33,6 +33,7 @@ from sat_tool.domain.model import (
     Source,
     SourceId,
 )
+from sat_tool.domain.team import ratings_of_cells
 from sat_tool.domain.snapshots import Snapshot
 from sat_tool.errors import describe
 from sat_tool.services.editor import EditConflict, OutcomeChange
@@ -421,10 +422,7 @@ class DeleteHypothesisCommand(EditCommand):
             title=repr(mat.hypothesis(hypothesis_id).title)))
         self.hypothesis_id, self.matrix_id = hypothesis_id, mat.id
         position = mat.hypothesis_index(hypothesis_id) + 1
-        counts = [sum(1 for cell in own if cell[1] == hypothesis_id) for own in mat.team.values()]
-        rated, analysts = sum(counts), sum(1 for n in counts if n)
-        if not mat.team:  # a matrix no one has rated yet
-            rated, analysts = sum(1 for cell in mat.ratings if cell[1] == hypothesis_id), 1
+        rated, analysts = ratings_of_cells([mat], lambda cell: cell[1] == hypothesis_id)
         title = _short(mat.hypothesis(hypothesis_id).title)
         if analysts > 1:
             self.notice = QCoreApplication.translate(
