@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import SIZES, write_bundle  # noqa: E402
-from tests.bench.table import Figure, median_time, run_alone  # noqa: E402
+from tests.bench.table import Figure, median_time, run_alone, time_rating_writes  # noqa: E402
 
 
 def _case(folder: Path, rows: int, columns: int):  # noqa: ANN202
@@ -26,7 +26,6 @@ def _case(folder: Path, rows: int, columns: int):  # noqa: ANN202
 
 def database_write(folder: Path) -> list[Figure]:
     """One rating written through the editor against a raw sqlite3 UPDATE + COMMIT of it."""
-    from sat_tool.domain import Rating
     from sat_tool.services import cases as svc
     from sat_tool.services.editor import CaseEditor
     from sat_tool.store import Workspace
@@ -38,30 +37,17 @@ def database_write(folder: Path) -> list[Figure]:
         with Workspace.open(path) as ws:
             case_id = svc.import_bundle(ws, write_bundle(folder, rows, columns))
             editor = CaseEditor.open(ws, case_id, "Bench Analyst")
-            mat = editor.case.matrices[0]
-            cells = [(r.evidence_id, h.id) for r in mat.rows[:7] for h in mat.hypotheses[:3]]
-            codes = [Rating.CC, Rating.I, Rating.N]
-            state = {"n": 0}
-
-            def ours() -> None:
-                n = state["n"] = state["n"] + 1
-                editor.rate(mat.id, cells[n % len(cells)], codes[n % 3])
-
             raw = sqlite3.connect(path, isolation_level=None)
             raw.execute("PRAGMA synchronous=FULL")
 
-            def floor() -> None:
-                n = state["n"] = state["n"] + 1
-                eid, hid = cells[n % len(cells)]
+            def bare(cell: tuple[int, int], code: str) -> None:
                 raw.execute("BEGIN IMMEDIATE")
                 raw.execute("UPDATE ratings SET rating = ? WHERE evidence_id = ? AND hypothesis_id = ?",
-                            (codes[n % 3].value, eid, hid))
+                            (code, *cell))
                 raw.execute("COMMIT")
 
-            pairs = [(median_time(ours, 5), median_time(floor, 5)) for _ in range(3)]
+            ours_s, floor_s = time_rating_writes(editor, bare)
             raw.close()
-        ours_s = sorted(p[0] for p in pairs)[1]
-        floor_s = sorted(p[1] for p in pairs)[1]
         figures.append(Figure("Edit: the database write of one rating", f"{rows:,} × {columns}",
                               ours_s, floor_s, "raw sqlite3 UPDATE + COMMIT (synchronous=FULL)",
                               target=2.0))

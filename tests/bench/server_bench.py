@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.synthetic import write_bundle  # noqa: E402
-from tests.bench.table import Figure, median_time, run_alone  # noqa: E402
+from tests.bench.table import Figure, median_time, run_alone, time_rating_writes  # noqa: E402
 from tests.pgdb import new_database  # noqa: E402
 
 
@@ -32,7 +32,6 @@ def database_write(folder: Path) -> list[Figure]:
     """One rating written through the editor against a raw psycopg UPDATE + COMMIT of it."""
     import psycopg
 
-    from sat_tool.domain import Rating
     from sat_tool.services import cases as svc
     from sat_tool.services.editor import CaseEditor
     from sat_tool.store import Workspace
@@ -52,31 +51,19 @@ def database_write(folder: Path) -> list[Figure]:
                 url = make_url(owner_url).set(username=role).render_as_string(hide_password=False)
                 ws = stack.enter_context(Workspace.open(url))
             editor = CaseEditor.open(ws, case_id, "Bench Analyst")
-            mat = editor.case.matrices[0]
-            cells = [(r.evidence_id, h.id) for r in mat.rows[:7] for h in mat.hypotheses[:3]]
-            codes = [Rating.CC, Rating.I, Rating.N]
-            state = {"n": 0}
-
-            def ours() -> None:
-                n = state["n"] = state["n"] + 1
-                editor.rate(mat.id, cells[n % len(cells)], codes[n % 3])
-
             raw = psycopg.connect(owner_url.replace("postgresql+psycopg", "postgresql"))
 
-            def floor() -> None:
-                n = state["n"] = state["n"] + 1
-                eid, hid = cells[n % len(cells)]
+            def bare(cell: tuple[int, int], code: str) -> None:
                 raw.execute("UPDATE ratings SET rating = %s WHERE evidence_id = %s AND "
-                            "hypothesis_id = %s", (codes[n % 3].value, eid, hid))
+                            "hypothesis_id = %s", (code, *cell))
                 raw.commit()
 
-            pairs = [(median_time(ours, 5), median_time(floor, 5)) for _ in range(3)]
+            ours_s, floor_s = time_rating_writes(editor, bare)
             raw.close()
         name = ("Team server: the database write of one rating, as an analyst (row-level "
                 "security)" if secured else "Team server: the database write of one rating")
-        figures.append(Figure(name, f"{rows:,} × {columns}", sorted(p[0] for p in pairs)[1],
-                              sorted(p[1] for p in pairs)[1], "raw psycopg UPDATE + COMMIT",
-                              target=2.0))
+        figures.append(Figure(name, f"{rows:,} × {columns}", ours_s, floor_s,
+                              "raw psycopg UPDATE + COMMIT", target=2.0))
     return figures
 
 
