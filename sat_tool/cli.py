@@ -602,7 +602,7 @@ def cmd_merge(workspace: Workspace, args: argparse.Namespace) -> int:
         raise CliError(f"{args.file.name}: {exc}") from None
     title = editor.case.title
     if not args.dry_run:  # before the plan is printed as if it would be made
-        _refuse_read_only(workspace, case_id)
+        workspace.refuse_read_only_case(case_id)
     if plan.nothing:
         print(f"{args.file.name} brings nothing that case {case_id} ({title}) does not have.")
         return 0
@@ -1097,13 +1097,6 @@ makes it and says what it did), or the sentence to print when there is nothing t
 _REFERENCE = re.compile(r"\s*(?:(?P<kind>[EeHh])(?P<number>\d+)|(?:[Ii][Dd]:|#)\s*(?P<id>\d+))\s*")
 
 
-def _refuse_read_only(workspace: Workspace, case_id: int) -> None:
-    """Refuse an edit of a case shared with this login to read only, in the editor's own
-    sentence, before anything else about the edit is checked or said."""
-    with workspace.read() as session:
-        workspace.check_write(session, case_id)
-
-
 def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int:
     """Check everything against the case as stored, then make the edit through a CaseEditor.
 
@@ -1116,7 +1109,7 @@ def _run_edit(workspace: Workspace, args: argparse.Namespace, plan: Plan) -> int
         case = svc.load_case(workspace, args.case, analyst if args.analyst is not None else None)
     except CaseNotFound as exc:
         raise CliError(exc.args[0] if exc.args else str(exc)) from None
-    _refuse_read_only(workspace, case.id)
+    workspace.refuse_read_only_case(case.id)  # before anything else is checked or said
     step = plan(case, args)
     if isinstance(step, str):
         print(step)

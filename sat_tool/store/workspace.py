@@ -377,6 +377,9 @@ class Workspace:
         """Refuse, in a sentence, an edit of a case this workspace may not change (a case
         shared to read only, on a server); files have nothing to check."""
 
+    def refuse_read_only_case(self, case_id: int) -> None:
+        """:meth:`check_write` on its own, before an edit is tried (files: nothing to check)."""
+
     def case_level(self, case_id: int) -> str:
         """What may be done with a case here: 'write', or 'read' (read only)."""
         return "read" if self.read_only else "write"
@@ -567,6 +570,10 @@ class ServerWorkspace(Workspace):
     def case_levels(self) -> dict[int, str]:
         with self.read() as session:
             return server.case_levels(session.connection())
+
+    def refuse_read_only_case(self, case_id: int) -> None:
+        with self.read() as session:
+            self.check_write(session, case_id)
 
     def check_write(self, session: Session, case_id: int) -> None:
         if server.case_level(session.connection(), case_id) != "write":
