@@ -228,15 +228,21 @@ def _merge_into(editor: Any, s: Any, theirs: Case, take: set[str]) -> MergeResul
                     continue
                 writes.setdefault(uid, {}).setdefault(ours_id, {})[cell] = found  # type: ignore[index]
     ids.update(store.analyst_ids(s, [known[uid] for uid in writes if uid in known]))
+
+    def kept_from_me(matrix_id: MatrixId) -> bool:
+        """Whether a matrix is rated blind and not yet all rated by the analyst on a team
+        server: its others' ratings and probabilities are hidden from them, so cannot be
+        written over; it is left out (said in ``result.left_out``) for the owner to merge."""
+        if editor.workspace.analyst is None or not others_hidden(case.matrix(matrix_id)):
+            return False
+        if matrix_id not in result.left_out:
+            result.left_out.append(matrix_id)
+        return True
     for uid, per in writes.items():
         if uid not in ids:
             continue
         for matrix_id, cells in per.items():
-            if editor.workspace.analyst is not None and others_hidden(case.matrix(matrix_id)):
-                # rated blind and not yet all rated by the analyst: the server hides the others'
-                # ratings from them, so they cannot be written over; the owner merges them
-                if matrix_id not in result.left_out:
-                    result.left_out.append(matrix_id)
+            if kept_from_me(matrix_id):
                 continue
             mine = case.matrix(matrix_id).team.get(uid, {})
             before = {cell: copy.copy(mine.get(cell)) for cell in cells}
@@ -247,11 +253,8 @@ def _merge_into(editor: Any, s: Any, theirs: Case, take: set[str]) -> MergeResul
     # probabilities an analyst had not given here, and conflicts the user settled for theirs
     for uid, per in plan.judgments.items():
         if uid in ids:
-            if editor.workspace.analyst is not None:  # not into a blind matrix kept from them
-                for hyp in [h for h in per if others_hidden(case.matrix_of_hypothesis(h))]:
-                    per = {h: j for h, j in per.items() if h != hyp}
-                    if case.matrix_of_hypothesis(hyp).id not in result.left_out:
-                        result.left_out.append(case.matrix_of_hypothesis(hyp).id)
+            per = {h: j for h, j in per.items()
+                   if not kept_from_me(case.matrix_of_hypothesis(h).id)}
             edits.put_judgments(s, ids[uid], per)
             result.judgments.setdefault(uid, {}).update({h: None for h in per})
     for choice in plan.conflicts:
