@@ -4,7 +4,7 @@
 <context>
     <name>AddEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="510"/>
+        <location filename="../../sat_tool/ui/commands.py" line="508"/>
         <source>Add evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>AddHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="393"/>
+        <location filename="../../sat_tool/ui/commands.py" line="394"/>
         <source>Add hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -20,7 +20,7 @@
 <context>
     <name>AddMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="761"/>
+        <location filename="../../sat_tool/ui/commands.py" line="759"/>
         <source>Add matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,7 +28,7 @@
 <context>
     <name>AddSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="684"/>
+        <location filename="../../sat_tool/ui/commands.py" line="682"/>
         <source>Add source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -995,22 +995,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="560"/>
+        <location filename="../../sat_tool/ui/commands.py" line="558"/>
         <source>Delete evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="566"/>
+        <location filename="../../sat_tool/ui/commands.py" line="564"/>
         <source>Deleted {label}, “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="568"/>
+        <location filename="../../sat_tool/ui/commands.py" line="566"/>
         <source>Deleted {label}, “{text}”, from 1 matrix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="571"/>
+        <location filename="../../sat_tool/ui/commands.py" line="569"/>
         <source>Deleted {label}, “{text}”, from {held} matrices.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,22 +1018,22 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="419"/>
+        <location filename="../../sat_tool/ui/commands.py" line="420"/>
         <source>Delete hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="430"/>
+        <location filename="../../sat_tool/ui/commands.py" line="428"/>
         <source>Deleted H{position}, “{title}”, with its {rated} ratings of {analysts} analysts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="434"/>
+        <location filename="../../sat_tool/ui/commands.py" line="432"/>
         <source>Deleted H{position}, “{title}”, with its 1 rating.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="437"/>
+        <location filename="../../sat_tool/ui/commands.py" line="435"/>
         <source>Deleted H{position}, “{title}”, with its {rated} ratings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1041,12 +1041,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="783"/>
+        <location filename="../../sat_tool/ui/commands.py" line="781"/>
         <source>Delete matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="785"/>
+        <location filename="../../sat_tool/ui/commands.py" line="783"/>
         <source>Deleted the matrix “{question}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,7 +1054,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSnapshotCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="372"/>
+        <location filename="../../sat_tool/ui/commands.py" line="373"/>
         <source>Delete snapshot {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1062,12 +1062,12 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>DeleteSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="733"/>
+        <location filename="../../sat_tool/ui/commands.py" line="731"/>
         <source>Delete source {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="737"/>
+        <location filename="../../sat_tool/ui/commands.py" line="735"/>
         <source>Deleted the source “{title}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,7 +1111,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditCaseCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="828"/>
+        <location filename="../../sat_tool/ui/commands.py" line="826"/>
         <source>Edit case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,17 +1119,17 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="70"/>
+        <location filename="../../sat_tool/ui/commands.py" line="71"/>
         <source>What this edit is about was deleted in another window or program meanwhile; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="90"/>
+        <location filename="../../sat_tool/ui/commands.py" line="91"/>
         <source>Redo {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="96"/>
+        <location filename="../../sat_tool/ui/commands.py" line="97"/>
         <source>Undo {action}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,7 +1137,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="594"/>
+        <location filename="../../sat_tool/ui/commands.py" line="592"/>
         <source>Edit evidence {label}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,7 +1145,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="464"/>
+        <location filename="../../sat_tool/ui/commands.py" line="462"/>
         <source>Edit hypothesis {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1153,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditMatrixCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="805"/>
+        <location filename="../../sat_tool/ui/commands.py" line="803"/>
         <source>Edit matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,7 +1161,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>EditSourceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="710"/>
+        <location filename="../../sat_tool/ui/commands.py" line="708"/>
         <source>Edit source {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,7 +1454,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>ExcludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="643"/>
+        <location filename="../../sat_tool/ui/commands.py" line="641"/>
         <source>Remove {label} from matrix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1909,7 +1909,7 @@ The evidence stays in the case. Edit ▸ Undo brings the matrix back.</source>
 <context>
     <name>IncludeEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="624"/>
+        <location filename="../../sat_tool/ui/commands.py" line="622"/>
         <source>Include {count} evidence item(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3880,12 +3880,12 @@ Weighted {weighted}</source>
 <context>
     <name>MergeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="850"/>
+        <location filename="../../sat_tool/ui/commands.py" line="848"/>
         <source>Merge {file}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="860"/>
+        <location filename="../../sat_tool/ui/commands.py" line="858"/>
         <source>Merged, but their ratings of matrix {numbers} were left out: it is rated blind and you have not rated every cell of it yet (the workspace&apos;s owner can merge them).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4026,7 +4026,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveHypothesisCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="487"/>
+        <location filename="../../sat_tool/ui/commands.py" line="485"/>
         <source>Move hypothesis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4034,7 +4034,7 @@ Weighted {weighted}</source>
 <context>
     <name>MoveRowCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="663"/>
+        <location filename="../../sat_tool/ui/commands.py" line="661"/>
         <source>Move evidence</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4181,12 +4181,12 @@ Weighted {weighted}</source>
 <context>
     <name>PasteEvidenceCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="534"/>
+        <location filename="../../sat_tool/ui/commands.py" line="532"/>
         <source>Paste an evidence row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="535"/>
+        <location filename="../../sat_tool/ui/commands.py" line="533"/>
         <source>Paste {count} evidence rows</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4194,12 +4194,12 @@ Weighted {weighted}</source>
 <context>
     <name>PasteRatingsCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="172"/>
+        <location filename="../../sat_tool/ui/commands.py" line="173"/>
         <source>Paste a rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="173"/>
+        <location filename="../../sat_tool/ui/commands.py" line="174"/>
         <source>Paste {count} ratings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5054,7 +5054,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetAssessmentCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="188"/>
+        <location filename="../../sat_tool/ui/commands.py" line="189"/>
         <source>Edit rating and rationale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5062,12 +5062,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetBlindCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="256"/>
+        <location filename="../../sat_tool/ui/commands.py" line="257"/>
         <source>Rate blind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="258"/>
+        <location filename="../../sat_tool/ui/commands.py" line="259"/>
         <source>Lift blind rating</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5075,22 +5075,22 @@ Weighted {weighted}</source>
 <context>
     <name>SetCellsCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="128"/>
+        <location filename="../../sat_tool/ui/commands.py" line="129"/>
         <source>Rate {rating}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="130"/>
+        <location filename="../../sat_tool/ui/commands.py" line="131"/>
         <source>Clear rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="132"/>
+        <location filename="../../sat_tool/ui/commands.py" line="133"/>
         <source>Rate {rating} ({count} cells)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="135"/>
+        <location filename="../../sat_tool/ui/commands.py" line="136"/>
         <source>Clear rating ({count} cells)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5098,7 +5098,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetLikelihoodsCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="227"/>
+        <location filename="../../sat_tool/ui/commands.py" line="228"/>
         <source>State likelihoods</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5106,12 +5106,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetOutcomeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="274"/>
+        <location filename="../../sat_tool/ui/commands.py" line="275"/>
         <source>Record the outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="276"/>
+        <location filename="../../sat_tool/ui/commands.py" line="277"/>
         <source>Reopen the question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5119,12 +5119,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetProbabilitiesCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="325"/>
+        <location filename="../../sat_tool/ui/commands.py" line="326"/>
         <source>Set priors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="327"/>
+        <location filename="../../sat_tool/ui/commands.py" line="328"/>
         <source>Set probabilities</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5132,7 +5132,7 @@ Weighted {weighted}</source>
 <context>
     <name>SetScoringModeCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="303"/>
+        <location filename="../../sat_tool/ui/commands.py" line="304"/>
         <source>Rank by {mode}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5140,12 +5140,12 @@ Weighted {weighted}</source>
 <context>
     <name>SetTransposedCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="238"/>
+        <location filename="../../sat_tool/ui/commands.py" line="239"/>
         <source>Hypotheses down the side</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="240"/>
+        <location filename="../../sat_tool/ui/commands.py" line="241"/>
         <source>Hypotheses across</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5689,7 +5689,7 @@ Weighted {weighted}</source>
 <context>
     <name>TakeSnapshotCommand</name>
     <message>
-        <location filename="../../sat_tool/ui/commands.py" line="349"/>
+        <location filename="../../sat_tool/ui/commands.py" line="350"/>
         <source>Save snapshot {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5697,17 +5697,17 @@ Weighted {weighted}</source>
 <context>
     <name>Team</name>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="412"/>
+        <location filename="../../sat_tool/domain/team.py" line="423"/>
         <source>{name}&apos;s judgments are all 0 %, so they are left out of the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="414"/>
+        <location filename="../../sat_tool/domain/team.py" line="425"/>
         <source>{name} has not judged every hypothesis, so those judgments are left out of the group&apos;s probabilities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../sat_tool/domain/team.py" line="416"/>
+        <location filename="../../sat_tool/domain/team.py" line="427"/>
         <source>{name}&apos;s judgments sum to {total:.0f} %, not 100 %, so they are scaled to sum to 100 % before they are averaged.</source>
         <translation type="unfinished"></translation>
     </message>
